@@ -1,0 +1,21 @@
+//! The Porthole API's JSON shapes. Kept free of server dependencies so the wasm widget can use
+//! them as they are. Times are RFC 3339 strings in UTC.
+
+mod agent;
+mod enums;
+mod error;
+mod widget;
+
+pub use agent::*;
+pub use enums::*;
+pub use error::*;
+pub use widget::*;
+
+/// Limits the server enforces, published so clients can count characters as the user types.
+pub mod limits {
+    pub const SUBJECT_MAX_CHARS: usize = 200;
+    pub const DESCRIPTION_MAX_CHARS: usize = 5_000;
+    pub const MESSAGE_MAX_CHARS: usize = 5_000;
+    pub const NAME_MAX_CHARS: usize = 200;
+    pub const IDEMPOTENCY_KEY_MAX_CHARS: usize = 255;
+}

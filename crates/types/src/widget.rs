@@ -1,0 +1,88 @@
+//! The end-user (widget) API: a verified identity is exchanged for a session, which then reads
+//! and writes only that user's tickets.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Author, TicketStatus, TicketType};
+
+/// `POST /api/v1/widget/{workspace}/session`
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateSession {
+    pub email: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Lowercase hex HMAC-SHA256 of `email`, or of `email + ":" + timestamp`.
+    pub verification_hash: String,
+    /// Unix milliseconds, when the hash is timestamped.
+    #[serde(default)]
+    pub timestamp: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Session {
+    /// Bearer token. Returned once, on creation; the server keeps only its hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    /// The normalised (trimmed, lowercased) address that owns the tickets.
+    pub email: String,
+    pub name: Option<String>,
+    pub expires_at: String,
+}
+
+/// `POST /api/v1/widget/{workspace}/tickets`
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateTicket {
+    pub subject: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default, rename = "type")]
+    pub ticket_type: Option<TicketType>,
+}
+
+/// `POST .../tickets/{reference}/messages`
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateMessage {
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TicketSummary {
+    pub reference: String,
+    pub subject: String,
+    pub status: TicketStatus,
+    /// The last public message, shortened for a list row.
+    pub preview: Option<String>,
+    pub updated_at: String,
+    /// An agent replied since the user last opened this ticket.
+    pub unread: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TicketList {
+    pub tickets: Vec<TicketSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    pub id: i64,
+    pub author: Author,
+    pub author_name: Option<String>,
+    pub body: String,
+    pub created_at: String,
+}
+
+/// One ticket as its owner sees it: the public conversation only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ticket {
+    pub reference: String,
+    pub subject: String,
+    pub status: TicketStatus,
+    #[serde(rename = "type")]
+    pub ticket_type: Option<TicketType>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub messages: Vec<Message>,
+}

@@ -1,0 +1,71 @@
+use clap::Subcommand;
+use secrecy::ExposeSecret;
+
+use super::workspace_named;
+use crate::clock::{rfc3339, Clock};
+use crate::store::Store;
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Create an agent API key; printed once.
+    Create {
+        #[arg(long)]
+        workspace: String,
+        /// Whose key this is; signs replies made with it.
+        #[arg(long)]
+        name: String,
+    },
+    /// List a workspace's keys (never the keys themselves).
+    List {
+        #[arg(long)]
+        workspace: String,
+    },
+    /// Revoke a key by its id, at once.
+    Revoke {
+        #[arg(long)]
+        workspace: String,
+        id: i64,
+    },
+}
+
+pub async fn run(cmd: KeyCommand, store: &Store, clock: &Clock) -> anyhow::Result<()> {
+    match cmd {
+        KeyCommand::Create { workspace, name } => {
+            let ws = workspace_named(store, &workspace).await?;
+            let name = name.trim();
+            anyhow::ensure!(!name.is_empty(), "--name must not be blank");
+            let key = store.create_api_key(ws.id, name, clock.now_ms()).await?;
+            println!("API key for {name:?} in {:?} (shown once):", ws.slug);
+            println!("  {}", key.expose_secret());
+        }
+        KeyCommand::List { workspace } => {
+            let ws = workspace_named(store, &workspace).await?;
+            for k in store.list_api_keys(ws.id).await? {
+                let state = match k.revoked_at {
+                    Some(t) => format!("revoked {}", rfc3339(t)),
+                    None => match k.last_used_at {
+                        Some(t) => format!("last used {}", rfc3339(t)),
+                        None => "never used".into(),
+                    },
+                };
+                println!(
+                    "{:>4}  {}…  {:<24} created {}  {state}",
+                    k.id,
+                    k.hint,
+                    k.name,
+                    rfc3339(k.created_at)
+                );
+            }
+        }
+        KeyCommand::Revoke { workspace, id } => {
+            let ws = workspace_named(store, &workspace).await?;
+            anyhow::ensure!(
+                store.revoke_api_key(ws.id, id, clock.now_ms()).await?,
+                "no live key {id} in {:?}",
+                ws.slug
+            );
+            println!("Revoked key {id}.");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! The `porthole` command line. Everything but `serve` and `demo` works on the database
+//! directly, so a support team can operate with the binary and the file alone.
+
+mod demo;
+mod keys;
+mod tickets;
+mod workspace;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+use crate::clock::Clock;
+use crate::startup::{shutdown_signal, Application};
+use crate::store::{Store, Workspace};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "porthole",
+    version,
+    about = "Self-hostable customer-support portal"
+)]
+pub struct Cli {
+    /// SQLite database file, created on first use [default: porthole.db; porthole-demo.db for `demo`]
+    #[arg(long, env = "PORTHOLE_DATABASE", global = true)]
+    database: Option<PathBuf>,
+
+    /// The URL users reach Porthole at, e.g. https://support.example.com [default: http://LISTEN]
+    #[arg(long, env = "PORTHOLE_PUBLIC_URL", global = true)]
+    public_url: Option<String>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the server.
+    Serve(ServeArgs),
+    /// Run the server with a demo workspace, and print how to try it.
+    Demo(ServeArgs),
+    /// Create, list and rotate the secrets of workspaces.
+    #[command(subcommand)]
+    Workspace(workspace::WorkspaceCommand),
+    /// Print a verification hash for an email, as a host backend would compute it.
+    Sign(workspace::SignArgs),
+    /// Manage agent API keys.
+    #[command(subcommand, name = "api-key")]
+    ApiKey(keys::KeyCommand),
+    /// List, read and answer tickets.
+    #[command(subcommand)]
+    Ticket(tickets::TicketCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "PORTHOLE_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// How long a widget session lasts, in seconds.
+    #[arg(long, env = "PORTHOLE_SESSION_TTL_SECS", default_value_t = 24 * 3600)]
+    session_ttl_secs: i64,
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let default_db = match cli.command {
+        Command::Demo(_) => "porthole-demo.db",
+        _ => "porthole.db",
+    };
+    let db = cli.database.unwrap_or_else(|| default_db.into());
+    let store = Store::open(&db).await?;
+    let clock = Clock::default();
+    let public_url = cli.public_url.as_deref();
+    match cli.command {
+        Command::Serve(args) => serve(args, public_url, store, clock, false).await,
+        Command::Demo(args) => serve(args, public_url, store, clock, true).await,
+        Command::Workspace(cmd) => workspace::run(cmd, &store, &clock, public_url).await,
+        Command::Sign(args) => workspace::sign(args, &store, &clock).await,
+        Command::ApiKey(cmd) => keys::run(cmd, &store, &clock).await,
+        Command::Ticket(cmd) => tickets::run(cmd, &store, &clock).await,
+    }
+}
+
+async fn serve(
+    args: ServeArgs,
+    public_url: Option<&str>,
+    store: Store,
+    clock: Clock,
+    demo: bool,
+) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        args.session_ttl_secs > 0,
+        "--session-ttl-secs must be positive"
+    );
+    let app = Application::bind(
+        args.listen,
+        public_url,
+        args.session_ttl_secs * 1000,
+        store.clone(),
+        clock.clone(),
+    )
+    .await?;
+    if demo {
+        demo::prepare(&store, &clock, app.public_origin().as_str()).await?;
+    }
+    tracing::info!(addr = %app.local_addr(), public = %app.public_origin(), "porthole listening");
+    app.run_until(shutdown_signal()).await
+}
+
+async fn workspace_named(store: &Store, slug: &str) -> anyhow::Result<Workspace> {
+    store
+        .workspace_by_slug(slug)
+        .await?
+        .with_context(|| format!("no workspace {slug:?}; see `porthole workspace list`"))
+}
+
+/// Default public URL for printed snippets when none is configured.
+fn public_url_or_default(public_url: Option<&str>) -> &str {
+    public_url.unwrap_or("http://127.0.0.1:8080")
+}

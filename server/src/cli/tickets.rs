@@ -1,0 +1,255 @@
+use clap::{Args, Subcommand};
+use porthole_types::{limits, AgentTicket, Priority, TicketPatch, TicketStatus};
+
+use super::workspace_named;
+use crate::clock::Clock;
+use crate::domain::{bounded_text, TicketRef};
+use crate::error::ApiError;
+use crate::store::{AgentFilter, AgentPost, Store};
+
+#[derive(Debug, Subcommand)]
+pub enum TicketCommand {
+    /// List tickets, most recently updated first.
+    List {
+        #[command(flatten)]
+        ws: WorkspaceArg,
+        #[arg(long, value_parser = parse_status)]
+        status: Option<TicketStatus>,
+        #[arg(long)]
+        email: Option<String>,
+        /// Search subjects and messages.
+        #[arg(long)]
+        q: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    /// Show a ticket with its whole conversation, internal notes included.
+    Show {
+        #[command(flatten)]
+        ws: WorkspaceArg,
+        reference: String,
+    },
+    /// Post a public reply the user will see.
+    Reply {
+        #[command(flatten)]
+        ws: WorkspaceArg,
+        reference: String,
+        body: String,
+        #[command(flatten)]
+        author: AuthorArg,
+        /// Also set the status, e.g. waiting or resolved.
+        #[arg(long, value_parser = parse_status)]
+        status: Option<TicketStatus>,
+    },
+    /// Post an internal note, visible to agents only.
+    Note {
+        #[command(flatten)]
+        ws: WorkspaceArg,
+        reference: String,
+        body: String,
+        #[command(flatten)]
+        author: AuthorArg,
+    },
+    /// Change status, priority or assignee.
+    Set {
+        #[command(flatten)]
+        ws: WorkspaceArg,
+        reference: String,
+        #[arg(long, value_parser = parse_status)]
+        status: Option<TicketStatus>,
+        #[arg(long, value_parser = parse_priority)]
+        priority: Option<Priority>,
+        #[arg(long, conflicts_with = "unassign")]
+        assignee: Option<String>,
+        #[arg(long)]
+        unassign: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct WorkspaceArg {
+    #[arg(long)]
+    workspace: String,
+}
+
+#[derive(Debug, Args)]
+pub struct AuthorArg {
+    /// The agent name shown beside the message.
+    #[arg(long = "as", env = "PORTHOLE_AGENT_NAME", default_value = "Support")]
+    author: String,
+}
+
+fn post<'a>(
+    author: &'a AuthorArg,
+    body: &'a str,
+    internal: bool,
+    status: Option<TicketStatus>,
+) -> AgentPost<'a> {
+    AgentPost {
+        author_name: &author.author,
+        body,
+        internal,
+        status,
+    }
+}
+
+fn parse_status(s: &str) -> Result<TicketStatus, String> {
+    TicketStatus::parse(s).ok_or_else(|| one_of(TicketStatus::ALL.iter().map(|v| v.as_str())))
+}
+
+fn parse_priority(s: &str) -> Result<Priority, String> {
+    Priority::parse(s).ok_or_else(|| one_of(Priority::ALL.iter().map(|v| v.as_str())))
+}
+
+fn one_of<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    format!("expected one of: {}", names.collect::<Vec<_>>().join(", "))
+}
+
+fn number(reference: &str) -> anyhow::Result<i64> {
+    TicketRef::parse(reference)
+        .map(|r| r.0)
+        .ok_or_else(|| anyhow::anyhow!("{reference:?} is not a ticket reference like TKT-0001"))
+}
+
+/// Turns "not found" into a sentence that names the ticket.
+fn named(reference: &str, err: ApiError) -> anyhow::Error {
+    match err {
+        ApiError::NotFound => anyhow::anyhow!("no ticket {reference} in this workspace"),
+        other => other.into(),
+    }
+}
+
+pub async fn run(cmd: TicketCommand, store: &Store, clock: &Clock) -> anyhow::Result<()> {
+    let now = clock.now_ms();
+    match cmd {
+        TicketCommand::List {
+            ws,
+            status,
+            email,
+            q,
+            limit,
+        } => {
+            let ws = workspace_named(store, &ws.workspace).await?;
+            let filter = AgentFilter {
+                status,
+                email: email.map(|e| e.trim().to_lowercase()),
+                text: q,
+                limit: limit.clamp(1, 200),
+                ..AgentFilter::default()
+            };
+            let (tickets, total) = store.agent_list(ws.id, &filter).await?;
+            for t in &tickets {
+                println!(
+                    "{:<9} {:<11} {:<6} {:<28} {}",
+                    t.reference,
+                    t.status.label(),
+                    t.priority.label(),
+                    t.contact.email,
+                    t.subject
+                );
+            }
+            println!("({} of {total})", tickets.len());
+        }
+        TicketCommand::Show { ws, reference } => {
+            let ws = workspace_named(store, &ws.workspace).await?;
+            let t = store
+                .agent_ticket(ws.id, number(&reference)?)
+                .await
+                .map_err(|e| named(&reference, e))?;
+            print_ticket(&t);
+        }
+        TicketCommand::Reply {
+            ws,
+            reference,
+            body,
+            author,
+            status,
+        } => {
+            let ws = workspace_named(store, &ws.workspace).await?;
+            let body = bounded_text("body", &body, limits::MESSAGE_MAX_CHARS)?;
+            let t = store
+                .agent_message(
+                    ws.id,
+                    number(&reference)?,
+                    post(&author, &body, false, status),
+                    now,
+                )
+                .await
+                .map_err(|e| named(&reference, e))?;
+            println!(
+                "Replied to {} ({}).",
+                t.summary.reference,
+                t.summary.status.label()
+            );
+        }
+        TicketCommand::Note {
+            ws,
+            reference,
+            body,
+            author,
+        } => {
+            let ws = workspace_named(store, &ws.workspace).await?;
+            let body = bounded_text("body", &body, limits::MESSAGE_MAX_CHARS)?;
+            let t = store
+                .agent_message(
+                    ws.id,
+                    number(&reference)?,
+                    post(&author, &body, true, None),
+                    now,
+                )
+                .await
+                .map_err(|e| named(&reference, e))?;
+            println!("Noted on {}.", t.summary.reference);
+        }
+        TicketCommand::Set {
+            ws,
+            reference,
+            status,
+            priority,
+            assignee,
+            unassign,
+        } => {
+            let ws = workspace_named(store, &ws.workspace).await?;
+            let assignee = if unassign {
+                Some(None)
+            } else {
+                assignee.map(Some)
+            };
+            anyhow::ensure!(
+                status.is_some() || priority.is_some() || assignee.is_some(),
+                "give --status, --priority, --assignee or --unassign"
+            );
+            let patch = TicketPatch {
+                status,
+                priority,
+                assignee,
+            };
+            let t = store
+                .agent_patch(ws.id, number(&reference)?, &patch, now)
+                .await
+                .map_err(|e| named(&reference, e))?;
+            print_ticket(&t);
+        }
+    }
+    Ok(())
+}
+
+fn print_ticket(t: &AgentTicket) {
+    let s = &t.summary;
+    println!("{}  {}", s.reference, s.subject);
+    println!(
+        "  {} · {} priority · {} · from {}",
+        s.status.label(),
+        s.priority.label(),
+        s.assignee.as_deref().unwrap_or("unassigned"),
+        s.contact.email
+    );
+    for m in &t.messages {
+        let who = m.author_name.as_deref().unwrap_or(m.author.label());
+        let kind = if m.internal { " [internal note]" } else { "" };
+        println!("\n  {who} · {}{kind}", m.created_at);
+        for line in m.body.lines() {
+            println!("    {line}");
+        }
+    }
+}

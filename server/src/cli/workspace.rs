@@ -1,0 +1,155 @@
+use clap::{Args, Subcommand};
+use secrecy::ExposeSecret;
+
+use super::{public_url_or_default, workspace_named};
+use crate::clock::{rfc3339, Clock};
+use crate::domain::{Origin, Slug};
+use crate::store::{NewWorkspace, Store};
+
+#[derive(Debug, Subcommand)]
+pub enum WorkspaceCommand {
+    /// Create a workspace; prints its secret (once) and the embed snippet.
+    Create {
+        slug: String,
+        #[arg(long)]
+        name: String,
+        /// An origin allowed to embed the widget, e.g. https://app.example.com (repeatable).
+        #[arg(long = "allow-origin", required = true)]
+        allow_origins: Vec<String>,
+        /// Refuse the plain (never-expiring) hash form.
+        #[arg(long)]
+        require_timestamp: bool,
+        /// How far a timestamped hash may be from now, in seconds.
+        #[arg(long, default_value_t = 300)]
+        timestamp_window_secs: i64,
+    },
+    /// Replace the identity secret; the old one verifies until the grace period ends.
+    RotateSecret {
+        slug: String,
+        #[arg(long, default_value_t = 24)]
+        grace_hours: i64,
+    },
+    /// List workspaces with their origins and secret ages.
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    #[arg(long)]
+    workspace: String,
+    #[arg(long)]
+    email: String,
+    /// Make a timestamped hash: for now, or for the given Unix milliseconds.
+    #[arg(long, num_args = 0..=1, default_missing_value = "now")]
+    timestamp: Option<String>,
+}
+
+pub async fn run(
+    cmd: WorkspaceCommand,
+    store: &Store,
+    clock: &Clock,
+    public_url: Option<&str>,
+) -> anyhow::Result<()> {
+    match cmd {
+        WorkspaceCommand::Create {
+            slug,
+            name,
+            allow_origins,
+            require_timestamp,
+            timestamp_window_secs,
+        } => {
+            anyhow::ensure!(
+                (1..=86_400).contains(&timestamp_window_secs),
+                "--timestamp-window-secs must be between 1 and 86400"
+            );
+            let name = name.trim().to_owned();
+            anyhow::ensure!(!name.is_empty(), "--name must not be blank");
+            let origins = allow_origins
+                .iter()
+                .map(|o| Origin::parse(o))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(anyhow::Error::msg)?;
+            let new = NewWorkspace {
+                slug: Slug::parse(&slug).map_err(anyhow::Error::msg)?,
+                name,
+                origins,
+                require_timestamp,
+                timestamp_window_secs,
+            };
+            let (ws, secret) = store.create_workspace(new, clock.now_ms()).await?;
+            println!("Created workspace {:?} ({}).\n", ws.slug, ws.name);
+            println!("Identity-verification secret (shown once; keep it in your backend only):");
+            println!("  {}\n", secret.expose_secret());
+            println!("Embed snippet for the <head> of your site:");
+            println!(
+                "  {}",
+                embed_snippet(public_url_or_default(public_url), &ws.slug)
+            );
+        }
+        WorkspaceCommand::RotateSecret { slug, grace_hours } => {
+            anyhow::ensure!(
+                (0..=24 * 30).contains(&grace_hours),
+                "--grace-hours must be between 0 and 720"
+            );
+            let now = clock.now_ms();
+            let (ws, secret) = store
+                .rotate_secret(&slug, grace_hours * 3_600_000, now)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no workspace {slug:?}"))?;
+            println!(
+                "New identity-verification secret for {:?} (shown once):",
+                ws.slug
+            );
+            println!("  {}", secret.expose_secret());
+            match ws.grace_until(now) {
+                Some(t) => println!("The previous secret keeps verifying until {}.", rfc3339(t)),
+                None => println!("The previous secret no longer verifies."),
+            }
+        }
+        WorkspaceCommand::List => {
+            let now = clock.now_ms();
+            for ws in store.list_workspaces().await? {
+                let origins = store.allowed_origins(ws.id).await?;
+                println!("{}  {}", ws.slug, ws.name);
+                println!("  allowed origins:   {}", origins.join(", "));
+                println!("  secret created:    {}", rfc3339(ws.secret_created_at));
+                if let Some(t) = ws.grace_until(now) {
+                    println!("  previous secret:   verifies until {}", rfc3339(t));
+                }
+                println!(
+                    "  timestamp:         {} (window {} s)",
+                    if ws.require_timestamp {
+                        "required"
+                    } else {
+                        "optional"
+                    },
+                    ws.timestamp_window_secs
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn embed_snippet(public_url: &str, slug: &str) -> String {
+    format!(
+        r#"<script src="{}/loader.js" data-workspace="{slug}" async></script>"#,
+        public_url.trim_end_matches('/')
+    )
+}
+
+pub async fn sign(args: SignArgs, store: &Store, clock: &Clock) -> anyhow::Result<()> {
+    let ws = workspace_named(store, &args.workspace).await?;
+    let timestamp = match args.timestamp.as_deref() {
+        None => None,
+        Some("now") => Some(clock.now_ms()),
+        Some(ms) => Some(ms.parse::<i64>().map_err(|_| {
+            anyhow::anyhow!("--timestamp takes Unix milliseconds, or nothing for now")
+        })?),
+    };
+    println!("verificationHash: {}", ws.sign(&args.email, timestamp));
+    if let Some(ts) = timestamp {
+        println!("timestamp:        {ts}");
+    }
+    Ok(())
+}

@@ -1,0 +1,14 @@
+//! Validated values. Handlers parse raw input into these once, so the rest of the code never
+//! sees an unchecked string.
+
+mod email;
+mod origin;
+mod reference;
+mod text;
+mod token;
+
+pub use email::EmailAddress;
+pub use origin::Origin;
+pub use reference::TicketRef;
+pub use text::{bounded_text, optional_text, Slug};
+pub use token::{hash_token, new_secret, Token};

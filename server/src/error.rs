@@ -1,0 +1,140 @@
+//! The one error type every handler returns, and its stable JSON body.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use porthole_identity::Rejection;
+use porthole_types::{ErrorBody, ErrorDetail};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// A field failed validation; the form shows `message` beside `field`.
+    #[error("{message}")]
+    InvalidField {
+        field: &'static str,
+        message: String,
+    },
+    #[error("{0}")]
+    MalformedJson(String),
+    #[error("{0}")]
+    InvalidBody(String),
+    #[error("{0}")]
+    InvalidQuery(String),
+    #[error("expected a JSON body with Content-Type: application/json")]
+    UnsupportedMediaType,
+    #[error("the request body is too large")]
+    PayloadTooLarge,
+    #[error("credentials are missing")]
+    MissingCredentials,
+    #[error("the session is invalid or has expired")]
+    InvalidSession,
+    #[error("the API key is invalid or revoked")]
+    InvalidApiKey,
+    #[error("identity could not be verified")]
+    Identity(Rejection),
+    #[error("this origin is not allowed for the workspace")]
+    OriginNotAllowed,
+    #[error("not found")]
+    NotFound,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("{1}")]
+    Conflict(&'static str, &'static str),
+    /// Anything the client could not have caused. Logged in full, answered in general terms.
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl ApiError {
+    pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        ApiError::InvalidField {
+            field,
+            message: message.into(),
+        }
+    }
+
+    fn status(&self) -> StatusCode {
+        use ApiError::*;
+        match self {
+            InvalidField { .. } | InvalidBody(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            MalformedJson(_) | InvalidQuery(_) => StatusCode::BAD_REQUEST,
+            UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            MissingCredentials | InvalidSession | InvalidApiKey | Identity(_) => {
+                StatusCode::UNAUTHORIZED
+            }
+            OriginNotAllowed => StatusCode::FORBIDDEN,
+            NotFound => StatusCode::NOT_FOUND,
+            MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Conflict(..) => StatusCode::CONFLICT,
+            Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        use ApiError::*;
+        match self {
+            InvalidField { .. } => "invalid_field",
+            MalformedJson(_) => "malformed_json",
+            InvalidBody(_) => "invalid_body",
+            InvalidQuery(_) => "invalid_query",
+            UnsupportedMediaType => "unsupported_media_type",
+            PayloadTooLarge => "payload_too_large",
+            MissingCredentials => "missing_credentials",
+            InvalidSession => "invalid_session",
+            InvalidApiKey => "invalid_api_key",
+            Identity(Rejection::BadHash) => "invalid_identity",
+            Identity(Rejection::TimestampRequired) => "timestamp_required",
+            Identity(Rejection::TimestampOutsideWindow) => "timestamp_outside_window",
+            OriginNotAllowed => "origin_not_allowed",
+            NotFound => "not_found",
+            MethodNotAllowed => "method_not_allowed",
+            Conflict(code, _) => code,
+            Internal(_) => "internal",
+        }
+    }
+
+    fn message(&self) -> String {
+        match self {
+            ApiError::Identity(Rejection::BadHash) => {
+                "the verification hash does not match this email".into()
+            }
+            ApiError::Identity(Rejection::TimestampRequired) => {
+                "this workspace requires a timestamped verification hash".into()
+            }
+            ApiError::Identity(Rejection::TimestampOutsideWindow) => {
+                "the verification timestamp is outside the allowed window; sign a fresh one".into()
+            }
+            ApiError::Internal(_) => "something went wrong on our side; try again".into(),
+            other => other.to_string(),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Internal(err) = &self {
+            tracing::error!(error = ?err, "internal error");
+        }
+        let field = match &self {
+            ApiError::InvalidField { field, .. } => Some((*field).to_owned()),
+            _ => None,
+        };
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.code().to_owned(),
+                message: self.message(),
+                field,
+            },
+        };
+        (self.status(), Json(body)).into_response()
+    }
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(err: sqlx::Error) -> Self {
+        ApiError::Internal(err.into())
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

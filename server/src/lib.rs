@@ -1,0 +1,13 @@
+//! Porthole: a self-hostable customer-support portal. This crate is the API server and CLI.
+
+pub mod auth;
+pub mod cli;
+pub mod clock;
+pub mod cors;
+pub mod domain;
+pub mod error;
+pub mod extract;
+pub mod routes;
+pub mod startup;
+pub mod state;
+pub mod store;

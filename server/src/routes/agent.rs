@@ -1,0 +1,142 @@
+//! The agent API: a workspace API key reads and works every ticket in its workspace.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::Router;
+use porthole_types::{
+    limits, AgentCreateMessage, AgentTicketList, Priority, TicketPatch, TicketStatus,
+};
+use serde::Deserialize;
+
+use super::reference;
+use crate::auth::Agent;
+use crate::domain::{bounded_text, optional_text};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{AppJson, AppPath, AppQuery};
+use crate::state::AppState;
+use crate::store::{AgentFilter, AgentPost};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/tickets", get(list))
+        .route("/tickets/{reference}", get(show).patch(update))
+        .route("/tickets/{reference}/messages", post(message))
+}
+
+const DEFAULT_PAGE: i64 = 50;
+const MAX_PAGE: i64 = 200;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListQuery {
+    status: Option<TicketStatus>,
+    priority: Option<Priority>,
+    assignee: Option<String>,
+    email: Option<String>,
+    /// Text searched in subjects and messages, internal notes included.
+    q: Option<String>,
+    limit: Option<i64>,
+    offset: Option<i64>,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    Agent(key): Agent,
+    AppQuery(query): AppQuery<ListQuery>,
+) -> ApiResult<AppJson<AgentTicketList>> {
+    let limit = query.limit.unwrap_or(DEFAULT_PAGE);
+    if !(1..=MAX_PAGE).contains(&limit) {
+        return Err(ApiError::InvalidQuery(format!(
+            "limit must be between 1 and {MAX_PAGE}"
+        )));
+    }
+    let offset = query.offset.unwrap_or(0);
+    if offset < 0 {
+        return Err(ApiError::InvalidQuery("offset must not be negative".into()));
+    }
+    let blank_is_none =
+        |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let filter = AgentFilter {
+        status: query.status,
+        priority: query.priority,
+        assignee: blank_is_none(query.assignee),
+        email: blank_is_none(query.email).map(|e| e.to_lowercase()),
+        text: blank_is_none(query.q),
+        limit,
+        offset,
+    };
+    let (tickets, total) = state.store.agent_list(key.workspace_id, &filter).await?;
+    Ok(AppJson(AgentTicketList { tickets, total }))
+}
+
+async fn show(
+    State(state): State<AppState>,
+    Agent(key): Agent,
+    AppPath(raw_ref): AppPath<String>,
+) -> ApiResult<impl IntoResponse> {
+    let ticket = state
+        .store
+        .agent_ticket(key.workspace_id, reference(&raw_ref)?)
+        .await?;
+    Ok(AppJson(ticket))
+}
+
+async fn update(
+    State(state): State<AppState>,
+    Agent(key): Agent,
+    AppPath(raw_ref): AppPath<String>,
+    AppJson(mut patch): AppJson<TicketPatch>,
+) -> ApiResult<impl IntoResponse> {
+    let number = reference(&raw_ref)?;
+    if patch.status.is_none() && patch.priority.is_none() && patch.assignee.is_none() {
+        return Err(ApiError::InvalidBody(
+            "give at least one of status, priority or assignee".into(),
+        ));
+    }
+    if let Some(Some(assignee)) = &patch.assignee {
+        // A blank assignee means nobody, as null does.
+        patch.assignee = Some(optional_text(
+            "assignee",
+            Some(assignee),
+            limits::NAME_MAX_CHARS,
+        )?);
+    }
+    let ticket = state
+        .store
+        .agent_patch(key.workspace_id, number, &patch, state.clock.now_ms())
+        .await?;
+    Ok(AppJson(ticket))
+}
+
+async fn message(
+    State(state): State<AppState>,
+    Agent(key): Agent,
+    AppPath(raw_ref): AppPath<String>,
+    AppJson(req): AppJson<AgentCreateMessage>,
+) -> ApiResult<impl IntoResponse> {
+    let number = reference(&raw_ref)?;
+    let body = bounded_text("body", &req.body, limits::MESSAGE_MAX_CHARS)?;
+    let author = optional_text(
+        "author_name",
+        req.author_name.as_deref(),
+        limits::NAME_MAX_CHARS,
+    )?
+    .unwrap_or_else(|| key.name.clone());
+    let ticket = state
+        .store
+        .agent_message(
+            key.workspace_id,
+            number,
+            AgentPost {
+                author_name: &author,
+                body: &body,
+                internal: req.internal,
+                status: req.status,
+            },
+            state.clock.now_ms(),
+        )
+        .await?;
+    Ok((StatusCode::CREATED, AppJson(ticket)))
+}

@@ -1,0 +1,17 @@
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{json, Value};
+
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/healthz", get(healthz))
+}
+
+/// Up, and able to reach its database.
+async fn healthz(State(state): State<AppState>) -> ApiResult<Json<Value>> {
+    state.store.ping().await?;
+    Ok(Json(json!({ "status": "ok" })))
+}

@@ -1,0 +1,55 @@
+//! The router. Tests build it with [`app`] and serve it on a random port.
+
+mod agent;
+mod health;
+mod widget;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::header::CACHE_CONTROL;
+use axum::http::HeaderValue;
+use axum::Router;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::cors::widget_cors;
+use crate::domain::TicketRef;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+
+/// JSON bodies are small; anything larger is refused before it is read.
+pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
+
+pub fn app(state: AppState) -> Router {
+    // The JSON 405 is set before the CORS layer: axum would otherwise swap in an unlayered
+    // fallback, and preflights (OPTIONS) would never reach CORS.
+    let widget = Router::new()
+        .nest("/api/v1/widget/{slug}", widget::routes())
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(widget_cors(state.store.clone()));
+    let api = Router::new()
+        .merge(widget)
+        .nest("/api/v1/agent", agent::routes())
+        // API answers are personal and some carry tokens: never let a cache keep them.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
+    Router::new()
+        .merge(api)
+        .merge(health::routes())
+        .fallback(|| async { ApiError::NotFound })
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}
+
+/// The ticket number in a `{reference}` path segment. A malformed reference is answered like an
+/// unknown one.
+fn reference(raw: &str) -> ApiResult<i64> {
+    TicketRef::parse(raw).map(|r| r.0).ok_or(ApiError::NotFound)
+}

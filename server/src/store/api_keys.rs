@@ -1,0 +1,106 @@
+use secrecy::{ExposeSecret, SecretString};
+
+use super::Store;
+use crate::domain::Token;
+
+/// An authenticated agent: the workspace the key belongs to and the key's name, which signs
+/// the agent's replies unless they name someone else.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ApiKey {
+    pub id: i64,
+    pub workspace_id: i64,
+    pub name: String,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct ApiKeyInfo {
+    pub id: i64,
+    pub name: String,
+    pub hint: String,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+}
+
+/// `last_used_at` is informational; writing it at most once a minute keeps reads read-only.
+const LAST_USED_RESOLUTION_MS: i64 = 60_000;
+
+impl Store {
+    /// Creates a key and returns it; it is shown once and only its hash is kept.
+    pub async fn create_api_key(
+        &self,
+        workspace_id: i64,
+        name: &str,
+        now_ms: i64,
+    ) -> sqlx::Result<SecretString> {
+        let token = Token::generate("phk_");
+        let hint: String = token.secret.expose_secret().chars().take(10).collect();
+        sqlx::query(
+            "INSERT INTO api_keys (workspace_id, name, key_hash, hint, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(workspace_id)
+        .bind(name)
+        .bind(&token.hash)
+        .bind(hint)
+        .bind(now_ms)
+        .execute(&self.pool)
+        .await?;
+        Ok(token.secret)
+    }
+
+    pub async fn authenticate_api_key(
+        &self,
+        key_hash: &str,
+        now_ms: i64,
+    ) -> sqlx::Result<Option<ApiKey>> {
+        let key: Option<ApiKey> = sqlx::query_as(
+            "SELECT id, workspace_id, name FROM api_keys \
+             WHERE key_hash = $1 AND revoked_at IS NULL",
+        )
+        .bind(key_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        if let Some(key) = &key {
+            sqlx::query(
+                "UPDATE api_keys SET last_used_at = $1 \
+                 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)",
+            )
+            .bind(now_ms)
+            .bind(key.id)
+            .bind(now_ms - LAST_USED_RESOLUTION_MS)
+            .execute(&self.pool)
+            .await?;
+        }
+        Ok(key)
+    }
+
+    pub async fn list_api_keys(&self, workspace_id: i64) -> sqlx::Result<Vec<ApiKeyInfo>> {
+        sqlx::query_as(
+            "SELECT id, name, hint, created_at, last_used_at, revoked_at FROM api_keys \
+             WHERE workspace_id = $1 ORDER BY id",
+        )
+        .bind(workspace_id)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Returns whether a live key with that id existed in the workspace.
+    pub async fn revoke_api_key(
+        &self,
+        workspace_id: i64,
+        id: i64,
+        now_ms: i64,
+    ) -> sqlx::Result<bool> {
+        let done = sqlx::query(
+            "UPDATE api_keys SET revoked_at = $1 \
+             WHERE workspace_id = $2 AND id = $3 AND revoked_at IS NULL",
+        )
+        .bind(now_ms)
+        .bind(workspace_id)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+}

@@ -1,0 +1,76 @@
+//! All SQL lives here, behind [`Store`]. Queries use `$n` placeholders, BIGINT millisecond
+//! times and `RETURNING`, which SQLite and Postgres share, so a Postgres backend can follow
+//! without touching handlers.
+
+mod api_keys;
+mod sessions;
+mod tickets;
+mod workspaces;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+
+pub use api_keys::{ApiKey, ApiKeyInfo};
+pub use sessions::{NewSession, SessionRow};
+pub use tickets::{AgentFilter, AgentPost, NewTicket, Outcome, UserScope};
+pub use workspaces::{NewWorkspace, Workspace};
+
+#[derive(Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the SQLite file in WAL mode and applies pending migrations.
+    pub async fn open(path: &Path) -> anyhow::Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("creating directory {}", dir.display()))?;
+        }
+        let options = SqliteConnectOptions::from_str("sqlite:")?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await
+            .with_context(|| format!("opening database {}", path.display()))?;
+        sqlx::migrate!("./migrations/sqlite")
+            .run(&pool)
+            .await
+            .context("applying migrations")?;
+        Ok(Self { pool })
+    }
+
+    /// A transaction that takes the write lock up front. SQLite cannot upgrade a read
+    /// transaction to a write once another writer has committed, so every transaction that
+    /// writes starts as a writer.
+    async fn write_tx(&self) -> sqlx::Result<Transaction<'static, Sqlite>> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Reads back an enum stored by its wire name. A value we did not write is corruption, not
+/// bad input, hence an internal error.
+fn decode<T>(parse: fn(&str) -> Option<T>, raw: &str) -> anyhow::Result<T> {
+    parse(raw).with_context(|| format!("unexpected stored value {raw:?}"))
+}
+
+impl Store {
+    pub async fn ping(&self) -> sqlx::Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await.map(drop)
+    }
+}

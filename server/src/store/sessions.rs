@@ -1,0 +1,76 @@
+use super::Store;
+use crate::domain::{EmailAddress, Origin};
+
+/// A live session, found by the hash of its token.
+#[derive(sqlx::FromRow)]
+pub struct SessionRow {
+    pub workspace_id: i64,
+    pub slug: String,
+    pub email: String,
+    pub name: Option<String>,
+    pub origin: String,
+    pub expires_at: i64,
+}
+
+/// A session about to be stored: the token's hash and what it is bound to.
+pub struct NewSession<'a> {
+    pub token_hash: &'a str,
+    pub workspace_id: i64,
+    pub email: &'a EmailAddress,
+    pub name: Option<&'a str>,
+    pub origin: &'a Origin,
+    pub expires_at: i64,
+}
+
+impl Store {
+    pub async fn create_session(&self, new: NewSession<'_>, now_ms: i64) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        // Expired rows are useless; clearing them here keeps the table small without a job.
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, workspace_id, email, name, origin, created_at, \
+             expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(new.token_hash)
+        .bind(new.workspace_id)
+        .bind(new.email.as_str())
+        .bind(new.name)
+        .bind(new.origin.as_str())
+        .bind(now_ms)
+        .bind(new.expires_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
+    }
+
+    /// The unexpired session with this token hash whose origin the workspace still allows, so
+    /// removing an origin ends its sessions at once.
+    pub async fn find_session(
+        &self,
+        token_hash: &str,
+        now_ms: i64,
+    ) -> sqlx::Result<Option<SessionRow>> {
+        sqlx::query_as(
+            "SELECT s.workspace_id, w.slug, s.email, s.name, s.origin, s.expires_at \
+             FROM sessions s JOIN workspaces w ON w.id = s.workspace_id \
+             JOIN workspace_origins o ON o.workspace_id = s.workspace_id AND o.origin = s.origin \
+             WHERE s.token_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now_ms)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// Deletes the session; returns whether there was one.
+    pub async fn delete_session(&self, token_hash: &str) -> sqlx::Result<bool> {
+        let done = sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+}

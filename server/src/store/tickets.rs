@@ -1,0 +1,618 @@
+use porthole_types::{
+    AgentMessage, AgentTicket, AgentTicketSummary, Author, Channel, Contact, Message, Priority,
+    Ticket, TicketPatch, TicketStatus, TicketSummary, TicketType,
+};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use super::{decode, Store};
+use crate::clock::rfc3339;
+use crate::domain::TicketRef;
+use crate::error::{ApiError, ApiResult};
+
+/// Whose tickets a widget request may touch: one email in one workspace.
+#[derive(Debug, Clone)]
+pub struct UserScope {
+    pub workspace_id: i64,
+    pub email: String,
+    pub name: Option<String>,
+}
+
+pub struct NewTicket {
+    pub subject: String,
+    pub description: Option<String>,
+    pub ticket_type: Option<TicketType>,
+    pub channel: Channel,
+}
+
+/// An agent's message, validated.
+pub struct AgentPost<'a> {
+    pub author_name: &'a str,
+    pub body: &'a str,
+    pub internal: bool,
+    pub status: Option<TicketStatus>,
+}
+
+/// What a create call did; a replay returns the ticket the first call made.
+pub enum Outcome {
+    Created(Ticket),
+    Replayed(Ticket),
+}
+
+#[derive(Debug, Default)]
+pub struct AgentFilter {
+    pub status: Option<TicketStatus>,
+    pub priority: Option<Priority>,
+    pub assignee: Option<String>,
+    pub email: Option<String>,
+    pub text: Option<String>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+const PREVIEW_CHARS: usize = 140;
+
+fn preview(body: &str) -> String {
+    let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= PREVIEW_CHARS {
+        return flat;
+    }
+    let cut: String = flat.chars().take(PREVIEW_CHARS - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[derive(sqlx::FromRow)]
+struct MessageRow {
+    id: i64,
+    author: String,
+    author_name: Option<String>,
+    body: String,
+    internal: bool,
+    created_at: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct UserTicketRow {
+    id: i64,
+    number: i64,
+    subject: String,
+    status: String,
+    kind: Option<String>,
+    created_at: i64,
+    public_activity_at: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    number: i64,
+    subject: String,
+    status: String,
+    public_activity_at: i64,
+    unread: bool,
+    preview: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct AgentRow {
+    id: i64,
+    number: i64,
+    subject: String,
+    description: Option<String>,
+    status: String,
+    priority: String,
+    kind: Option<String>,
+    channel: String,
+    assignee: Option<String>,
+    email: String,
+    name: Option<String>,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl AgentRow {
+    fn summary(&self) -> anyhow::Result<AgentTicketSummary> {
+        Ok(AgentTicketSummary {
+            reference: TicketRef(self.number).to_string(),
+            subject: self.subject.clone(),
+            status: decode(TicketStatus::parse, &self.status)?,
+            priority: decode(Priority::parse, &self.priority)?,
+            ticket_type: self
+                .kind
+                .as_deref()
+                .map(|k| decode(TicketType::parse, k))
+                .transpose()?,
+            channel: decode(Channel::parse, &self.channel)?,
+            assignee: self.assignee.clone(),
+            contact: Contact {
+                email: self.email.clone(),
+                name: self.name.clone(),
+            },
+            created_at: rfc3339(self.created_at),
+            updated_at: rfc3339(self.updated_at),
+        })
+    }
+}
+
+const AGENT_COLUMNS: &str = "t.id, t.number, t.subject, t.description, t.status, t.priority, \
+    t.kind, t.channel, t.assignee, c.email, c.name, t.created_at, t.updated_at";
+
+/// The ticket `number` in the workspace, if `email` owns it. Ownership is part of the lookup,
+/// so someone else's ticket and a missing one are indistinguishable.
+async fn owned_ticket(
+    conn: &mut SqliteConnection,
+    scope: &UserScope,
+    number: i64,
+) -> sqlx::Result<Option<(i64, String)>> {
+    sqlx::query_as(
+        "SELECT t.id, t.status FROM tickets t JOIN contacts c ON c.id = t.contact_id \
+         WHERE t.workspace_id = $1 AND t.number = $2 AND c.email = $3",
+    )
+    .bind(scope.workspace_id)
+    .bind(number)
+    .bind(&scope.email)
+    .fetch_optional(conn)
+    .await
+}
+
+async fn insert_message(
+    conn: &mut SqliteConnection,
+    ticket_id: i64,
+    author: Author,
+    author_name: Option<&str>,
+    body: &str,
+    internal: bool,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO messages (ticket_id, author, author_name, body, internal, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(ticket_id)
+    .bind(author.as_str())
+    .bind(author_name)
+    .bind(body)
+    .bind(internal)
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Creates a ticket for the scope's user. With an idempotency key, a repeat of the same
+    /// request returns the first ticket, and concurrent repeats create exactly one.
+    pub async fn create_ticket(
+        &self,
+        scope: &UserScope,
+        new: NewTicket,
+        idempotency: Option<(&str, &str)>,
+        now_ms: i64,
+    ) -> ApiResult<Outcome> {
+        let mut tx = self.write_tx().await?;
+        if let Some((key, fingerprint)) = idempotency {
+            let claimed = sqlx::query(
+                "INSERT INTO idempotency_keys (workspace_id, email, key, fingerprint, created_at) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            )
+            .bind(scope.workspace_id)
+            .bind(&scope.email)
+            .bind(key)
+            .bind(fingerprint)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
+            if claimed.rows_affected() == 0 {
+                tx.rollback().await?;
+                return self.replay(scope, key, fingerprint).await;
+            }
+        }
+        let number: i64 = sqlx::query_scalar(
+            "UPDATE workspaces SET ticket_seq = ticket_seq + 1 WHERE id = $1 RETURNING ticket_seq",
+        )
+        .bind(scope.workspace_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let contact_id: i64 = sqlx::query_scalar(
+            "INSERT INTO contacts (workspace_id, email, name, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (workspace_id, email) DO UPDATE \
+             SET name = COALESCE(excluded.name, contacts.name) RETURNING id",
+        )
+        .bind(scope.workspace_id)
+        .bind(&scope.email)
+        .bind(&scope.name)
+        .bind(now_ms)
+        .fetch_one(&mut *tx)
+        .await?;
+        let ticket_id: i64 = sqlx::query_scalar(
+            "INSERT INTO tickets (workspace_id, number, contact_id, subject, description, kind, \
+             status, priority, channel, created_at, updated_at, public_activity_at, user_seen_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10, $10) RETURNING id",
+        )
+        .bind(scope.workspace_id)
+        .bind(number)
+        .bind(contact_id)
+        .bind(&new.subject)
+        .bind(&new.description)
+        .bind(new.ticket_type.map(TicketType::as_str))
+        .bind(TicketStatus::Open.as_str())
+        .bind(Priority::Medium.as_str())
+        .bind(new.channel.as_str())
+        .bind(now_ms)
+        .fetch_one(&mut *tx)
+        .await?;
+        // The description opens the conversation, so the thread reads from the start.
+        if let Some(description) = &new.description {
+            let name = scope.name.as_deref();
+            insert_message(
+                &mut tx,
+                ticket_id,
+                Author::User,
+                name,
+                description,
+                false,
+                now_ms,
+            )
+            .await?;
+        }
+        if let Some((key, _)) = idempotency {
+            sqlx::query(
+                "UPDATE idempotency_keys SET ticket_id = $1 \
+                 WHERE workspace_id = $2 AND email = $3 AND key = $4",
+            )
+            .bind(ticket_id)
+            .bind(scope.workspace_id)
+            .bind(&scope.email)
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(Outcome::Created(self.user_ticket(scope, number).await?))
+    }
+
+    async fn replay(&self, scope: &UserScope, key: &str, fingerprint: &str) -> ApiResult<Outcome> {
+        let (stored, number): (String, Option<i64>) = sqlx::query_as(
+            "SELECT k.fingerprint, t.number FROM idempotency_keys k \
+             LEFT JOIN tickets t ON t.id = k.ticket_id \
+             WHERE k.workspace_id = $1 AND k.email = $2 AND k.key = $3",
+        )
+        .bind(scope.workspace_id)
+        .bind(&scope.email)
+        .bind(key)
+        .fetch_one(&self.pool)
+        .await?;
+        if stored != fingerprint {
+            return Err(ApiError::Conflict(
+                "idempotency_key_reused",
+                "this Idempotency-Key was already used with a different request",
+            ));
+        }
+        let number = number.ok_or(ApiError::NotFound)?;
+        Ok(Outcome::Replayed(self.user_ticket(scope, number).await?))
+    }
+
+    /// The user's tickets, most recent visible activity first.
+    pub async fn list_user_tickets(&self, scope: &UserScope) -> ApiResult<Vec<TicketSummary>> {
+        let rows: Vec<SummaryRow> = sqlx::query_as(
+            "SELECT t.number, t.subject, t.status, t.public_activity_at, \
+             (t.last_agent_reply_at IS NOT NULL \
+              AND t.last_agent_reply_at > COALESCE(t.user_seen_at, 0)) AS unread, \
+             (SELECT m.body FROM messages m WHERE m.ticket_id = t.id AND m.internal = FALSE \
+              ORDER BY m.id DESC LIMIT 1) AS preview \
+             FROM tickets t JOIN contacts c ON c.id = t.contact_id \
+             WHERE t.workspace_id = $1 AND c.email = $2 \
+             ORDER BY t.public_activity_at DESC, t.id DESC LIMIT 200",
+        )
+        .bind(scope.workspace_id)
+        .bind(&scope.email)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(TicketSummary {
+                    reference: TicketRef(r.number).to_string(),
+                    subject: r.subject,
+                    status: decode(TicketStatus::parse, &r.status)?,
+                    preview: r.preview.as_deref().map(preview),
+                    updated_at: rfc3339(r.public_activity_at),
+                    unread: r.unread,
+                })
+            })
+            .collect()
+    }
+
+    /// One of the user's tickets with its public conversation, marked as seen.
+    pub async fn open_user_ticket(
+        &self,
+        scope: &UserScope,
+        number: i64,
+        now_ms: i64,
+    ) -> ApiResult<Ticket> {
+        sqlx::query(
+            "UPDATE tickets SET user_seen_at = $1 WHERE workspace_id = $2 AND number = $3 \
+             AND contact_id IN (SELECT id FROM contacts WHERE workspace_id = $2 AND email = $4)",
+        )
+        .bind(now_ms)
+        .bind(scope.workspace_id)
+        .bind(number)
+        .bind(&scope.email)
+        .execute(&self.pool)
+        .await?;
+        self.user_ticket(scope, number).await
+    }
+
+    async fn user_ticket(&self, scope: &UserScope, number: i64) -> ApiResult<Ticket> {
+        let row: UserTicketRow = sqlx::query_as(
+            "SELECT t.id, t.number, t.subject, t.status, t.kind, t.created_at, \
+             t.public_activity_at FROM tickets t JOIN contacts c ON c.id = t.contact_id \
+             WHERE t.workspace_id = $1 AND t.number = $2 AND c.email = $3",
+        )
+        .bind(scope.workspace_id)
+        .bind(number)
+        .bind(&scope.email)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+        let messages = self.messages(row.id, false).await?;
+        Ok(Ticket {
+            reference: TicketRef(row.number).to_string(),
+            subject: row.subject,
+            status: decode(TicketStatus::parse, &row.status)?,
+            ticket_type: row
+                .kind
+                .as_deref()
+                .map(|k| decode(TicketType::parse, k))
+                .transpose()?,
+            created_at: rfc3339(row.created_at),
+            updated_at: rfc3339(row.public_activity_at),
+            messages: messages
+                .into_iter()
+                .map(|m| {
+                    Ok(Message {
+                        id: m.id,
+                        author: decode(Author::parse, &m.author)?,
+                        author_name: m.author_name,
+                        body: m.body,
+                        created_at: rfc3339(m.created_at),
+                    })
+                })
+                .collect::<anyhow::Result<_>>()?,
+        })
+    }
+
+    async fn messages(&self, ticket_id: i64, with_internal: bool) -> sqlx::Result<Vec<MessageRow>> {
+        sqlx::query_as(
+            "SELECT id, author, author_name, body, internal, created_at FROM messages \
+             WHERE ticket_id = $1 AND (internal = FALSE OR $2) ORDER BY id",
+        )
+        .bind(ticket_id)
+        .bind(with_internal)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Adds the user's reply. A Resolved or Waiting ticket reopens; a Closed one takes no more
+    /// replies (the user opens a new ticket instead).
+    pub async fn user_reply(
+        &self,
+        scope: &UserScope,
+        number: i64,
+        body: &str,
+        now_ms: i64,
+    ) -> ApiResult<Ticket> {
+        let mut tx = self.write_tx().await?;
+        let (ticket_id, status) = owned_ticket(&mut tx, scope, number)
+            .await?
+            .ok_or(ApiError::NotFound)?;
+        let status = decode(TicketStatus::parse, &status)?;
+        if status == TicketStatus::Closed {
+            return Err(ApiError::Conflict(
+                "ticket_closed",
+                "this ticket is closed; open a new one instead",
+            ));
+        }
+        let status = if status.reopens_on_user_reply() {
+            TicketStatus::Open
+        } else {
+            status
+        };
+        let name = scope.name.as_deref();
+        insert_message(&mut tx, ticket_id, Author::User, name, body, false, now_ms).await?;
+        sqlx::query(
+            "UPDATE tickets SET status = $1, updated_at = $2, public_activity_at = $2, \
+             user_seen_at = $2 WHERE id = $3",
+        )
+        .bind(status.as_str())
+        .bind(now_ms)
+        .bind(ticket_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        self.user_ticket(scope, number).await
+    }
+
+    pub async fn agent_list(
+        &self,
+        workspace_id: i64,
+        filter: &AgentFilter,
+    ) -> ApiResult<(Vec<AgentTicketSummary>, i64)> {
+        let mut count = QueryBuilder::new(
+            "SELECT COUNT(*) FROM tickets t JOIN contacts c ON c.id = t.contact_id",
+        );
+        push_filter(&mut count, workspace_id, filter);
+        let total: i64 = count.build_query_scalar().fetch_one(&self.pool).await?;
+
+        let mut page = QueryBuilder::new(format!(
+            "SELECT {AGENT_COLUMNS} FROM tickets t JOIN contacts c ON c.id = t.contact_id"
+        ));
+        push_filter(&mut page, workspace_id, filter);
+        page.push(" ORDER BY t.updated_at DESC, t.id DESC LIMIT ")
+            .push_bind(filter.limit)
+            .push(" OFFSET ")
+            .push_bind(filter.offset);
+        let rows: Vec<AgentRow> = page.build_query_as().fetch_all(&self.pool).await?;
+        let tickets = rows
+            .iter()
+            .map(AgentRow::summary)
+            .collect::<anyhow::Result<_>>()?;
+        Ok((tickets, total))
+    }
+
+    pub async fn agent_ticket(&self, workspace_id: i64, number: i64) -> ApiResult<AgentTicket> {
+        let row: AgentRow = sqlx::query_as(&format!(
+            "SELECT {AGENT_COLUMNS} FROM tickets t JOIN contacts c ON c.id = t.contact_id \
+             WHERE t.workspace_id = $1 AND t.number = $2"
+        ))
+        .bind(workspace_id)
+        .bind(number)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+        let messages = self
+            .messages(row.id, true)
+            .await?
+            .into_iter()
+            .map(|m| {
+                Ok(AgentMessage {
+                    id: m.id,
+                    author: decode(Author::parse, &m.author)?,
+                    author_name: m.author_name,
+                    body: m.body,
+                    internal: m.internal,
+                    created_at: rfc3339(m.created_at),
+                })
+            })
+            .collect::<anyhow::Result<_>>()?;
+        Ok(AgentTicket {
+            summary: row.summary()?,
+            description: row.description,
+            messages,
+        })
+    }
+
+    /// An agent's public reply or internal note, optionally setting the status in the same
+    /// step. Internal notes leave everything the user sees untouched.
+    pub async fn agent_message(
+        &self,
+        workspace_id: i64,
+        number: i64,
+        post: AgentPost<'_>,
+        now_ms: i64,
+    ) -> ApiResult<AgentTicket> {
+        let AgentPost {
+            author_name,
+            body,
+            internal,
+            status,
+        } = post;
+        let mut tx = self.write_tx().await?;
+        let ticket_id: i64 =
+            sqlx::query_scalar("SELECT id FROM tickets WHERE workspace_id = $1 AND number = $2")
+                .bind(workspace_id)
+                .bind(number)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+        let author = Some(author_name);
+        insert_message(
+            &mut tx,
+            ticket_id,
+            Author::Agent,
+            author,
+            body,
+            internal,
+            now_ms,
+        )
+        .await?;
+        sqlx::query(
+            "UPDATE tickets SET updated_at = $1, \
+             public_activity_at = CASE WHEN $2 OR $3 IS NOT NULL THEN $1 ELSE public_activity_at END, \
+             last_agent_reply_at = CASE WHEN $2 THEN $1 ELSE last_agent_reply_at END, \
+             status = COALESCE($3, status) WHERE id = $4",
+        )
+        .bind(now_ms)
+        .bind(!internal)
+        .bind(status.map(TicketStatus::as_str))
+        .bind(ticket_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        self.agent_ticket(workspace_id, number).await
+    }
+
+    pub async fn agent_patch(
+        &self,
+        workspace_id: i64,
+        number: i64,
+        patch: &TicketPatch,
+        now_ms: i64,
+    ) -> ApiResult<AgentTicket> {
+        let (set_assignee, assignee) = match &patch.assignee {
+            None => (false, None),
+            Some(a) => (true, a.as_deref()),
+        };
+        let done = sqlx::query(
+            "UPDATE tickets SET updated_at = $1, \
+             public_activity_at = CASE WHEN $2 IS NOT NULL AND $2 <> status THEN $1 \
+                                  ELSE public_activity_at END, \
+             status = COALESCE($2, status), priority = COALESCE($3, priority), \
+             assignee = CASE WHEN $4 THEN $5 ELSE assignee END \
+             WHERE workspace_id = $6 AND number = $7",
+        )
+        .bind(now_ms)
+        .bind(patch.status.map(TicketStatus::as_str))
+        .bind(patch.priority.map(Priority::as_str))
+        .bind(set_assignee)
+        .bind(assignee)
+        .bind(workspace_id)
+        .bind(number)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(ApiError::NotFound);
+        }
+        self.agent_ticket(workspace_id, number).await
+    }
+}
+
+fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, workspace_id: i64, f: &AgentFilter) {
+    q.push(" WHERE t.workspace_id = ").push_bind(workspace_id);
+    if let Some(status) = f.status {
+        q.push(" AND t.status = ").push_bind(status.as_str());
+    }
+    if let Some(priority) = f.priority {
+        q.push(" AND t.priority = ").push_bind(priority.as_str());
+    }
+    if let Some(assignee) = &f.assignee {
+        q.push(" AND t.assignee = ").push_bind(assignee.clone());
+    }
+    if let Some(email) = &f.email {
+        q.push(" AND c.email = ").push_bind(email.clone());
+    }
+    if let Some(text) = &f.text {
+        let escaped = text
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        let pattern = format!("%{escaped}%");
+        q.push(" AND (LOWER(t.subject) LIKE ")
+            .push_bind(pattern.clone())
+            .push(" ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND LOWER(m.body) LIKE ")
+            .push_bind(pattern)
+            .push(" ESCAPE '\\'))");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::preview;
+
+    #[test]
+    fn previews_fold_whitespace_and_shorten_long_messages() {
+        assert_eq!(preview("hello\n\n  world"), "hello world");
+        let long = "word ".repeat(100);
+        let p = preview(&long);
+        assert!(p.chars().count() <= 140);
+        assert!(p.ends_with('…'));
+    }
+}

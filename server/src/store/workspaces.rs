@@ -1,0 +1,209 @@
+use anyhow::Context;
+use porthole_identity::Policy;
+use secrecy::{ExposeSecret, SecretString};
+
+use super::Store;
+use crate::domain::{new_secret, Origin, Slug};
+
+/// Prefix of identity-verification secrets. The whole string, prefix included, is the HMAC key.
+const SECRET_PREFIX: &str = "phid_";
+
+pub struct NewWorkspace {
+    pub slug: Slug,
+    pub name: String,
+    pub origins: Vec<Origin>,
+    pub require_timestamp: bool,
+    pub timestamp_window_secs: i64,
+}
+
+pub struct Workspace {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    secret: SecretString,
+    pub secret_created_at: i64,
+    previous_secret: Option<SecretString>,
+    pub previous_secret_expires_at: Option<i64>,
+    pub require_timestamp: bool,
+    pub timestamp_window_secs: i64,
+    pub created_at: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct WorkspaceRow {
+    id: i64,
+    slug: String,
+    name: String,
+    secret: String,
+    secret_created_at: i64,
+    previous_secret: Option<String>,
+    previous_secret_expires_at: Option<i64>,
+    require_timestamp: bool,
+    timestamp_window_secs: i64,
+    created_at: i64,
+}
+
+impl From<WorkspaceRow> for Workspace {
+    fn from(r: WorkspaceRow) -> Self {
+        Self {
+            id: r.id,
+            slug: r.slug,
+            name: r.name,
+            secret: r.secret.into(),
+            secret_created_at: r.secret_created_at,
+            previous_secret: r.previous_secret.map(Into::into),
+            previous_secret_expires_at: r.previous_secret_expires_at,
+            require_timestamp: r.require_timestamp,
+            timestamp_window_secs: r.timestamp_window_secs,
+            created_at: r.created_at,
+        }
+    }
+}
+
+impl Workspace {
+    /// The secrets a hash may be made with now: the current one, and the previous one until
+    /// its grace period ends.
+    pub fn live_secrets(&self, now_ms: i64) -> Vec<&[u8]> {
+        let mut secrets = vec![self.secret.expose_secret().as_bytes()];
+        if let (Some(prev), Some(until)) = (&self.previous_secret, self.previous_secret_expires_at)
+        {
+            if now_ms < until {
+                secrets.push(prev.expose_secret().as_bytes());
+            }
+        }
+        secrets
+    }
+
+    pub fn policy(&self) -> Policy {
+        Policy {
+            window_ms: self.timestamp_window_secs.unsigned_abs() * 1000,
+            require_timestamp: self.require_timestamp,
+        }
+    }
+
+    /// The previous secret's expiry, if it still verifies.
+    pub fn grace_until(&self, now_ms: i64) -> Option<i64> {
+        self.previous_secret_expires_at.filter(|&t| t > now_ms)
+    }
+}
+
+const COLUMNS: &str = "id, slug, name, secret, secret_created_at, previous_secret, \
+    previous_secret_expires_at, require_timestamp, timestamp_window_secs, created_at";
+
+impl Store {
+    /// Creates a workspace and returns it with its secret, which is shown once.
+    pub async fn create_workspace(
+        &self,
+        new: NewWorkspace,
+        now_ms: i64,
+    ) -> anyhow::Result<(Workspace, SecretString)> {
+        let secret = new_secret(SECRET_PREFIX);
+        let mut tx = self.write_tx().await?;
+        let row: Option<WorkspaceRow> = sqlx::query_as(&format!(
+            "INSERT INTO workspaces (slug, name, secret, secret_created_at, require_timestamp, \
+             timestamp_window_secs, created_at) VALUES ($1, $2, $3, $4, $5, $6, $4) \
+             ON CONFLICT (slug) DO NOTHING RETURNING {COLUMNS}"
+        ))
+        .bind(new.slug.as_str())
+        .bind(&new.name)
+        .bind(secret.expose_secret())
+        .bind(now_ms)
+        .bind(new.require_timestamp)
+        .bind(new.timestamp_window_secs)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let workspace: Workspace = row
+            .with_context(|| format!("a workspace named {:?} already exists", new.slug.as_str()))?
+            .into();
+        for origin in &new.origins {
+            sqlx::query(
+                "INSERT INTO workspace_origins (workspace_id, origin) VALUES ($1, $2) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(workspace.id)
+            .bind(origin.as_str())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok((workspace, secret))
+    }
+
+    pub async fn workspace_by_slug(&self, slug: &str) -> sqlx::Result<Option<Workspace>> {
+        let row: Option<WorkspaceRow> =
+            sqlx::query_as(&format!("SELECT {COLUMNS} FROM workspaces WHERE slug = $1"))
+                .bind(slug)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(Into::into))
+    }
+
+    pub async fn workspace_by_id(&self, id: i64) -> sqlx::Result<Option<Workspace>> {
+        let row: Option<WorkspaceRow> =
+            sqlx::query_as(&format!("SELECT {COLUMNS} FROM workspaces WHERE id = $1"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(Into::into))
+    }
+
+    pub async fn list_workspaces(&self) -> sqlx::Result<Vec<Workspace>> {
+        let rows: Vec<WorkspaceRow> =
+            sqlx::query_as(&format!("SELECT {COLUMNS} FROM workspaces ORDER BY slug"))
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    pub async fn allowed_origins(&self, workspace_id: i64) -> sqlx::Result<Vec<String>> {
+        sqlx::query_scalar(
+            "SELECT origin FROM workspace_origins WHERE workspace_id = $1 ORDER BY origin",
+        )
+        .bind(workspace_id)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Whether `origin` may embed the workspace named `slug`. Read on every request, so a change
+    /// of the list applies at once.
+    pub async fn origin_allowed(&self, slug: &str, origin: &str) -> sqlx::Result<bool> {
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM workspace_origins o JOIN workspaces w ON w.id = o.workspace_id \
+             WHERE w.slug = $1 AND o.origin = $2",
+        )
+        .bind(slug)
+        .bind(origin)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(found.is_some())
+    }
+
+    /// Replaces the secret. The old one keeps verifying for `grace_ms`; a second rotation within
+    /// that time retires the first old secret at once, since only one previous secret is kept.
+    pub async fn rotate_secret(
+        &self,
+        slug: &str,
+        grace_ms: i64,
+        now_ms: i64,
+    ) -> anyhow::Result<Option<(Workspace, SecretString)>> {
+        let secret = new_secret(SECRET_PREFIX);
+        let row: Option<WorkspaceRow> = sqlx::query_as(&format!(
+            "UPDATE workspaces SET previous_secret = secret, previous_secret_expires_at = $1, \
+             secret = $2, secret_created_at = $3 WHERE slug = $4 RETURNING {COLUMNS}"
+        ))
+        .bind(now_ms.saturating_add(grace_ms))
+        .bind(secret.expose_secret())
+        .bind(now_ms)
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| (r.into(), secret)))
+    }
+}
+
+impl Workspace {
+    /// A verification hash for `email` under the current secret, as a host backend computes it.
+    pub fn sign(&self, email: &str, timestamp_ms: Option<i64>) -> String {
+        porthole_identity::sign(self.secret.expose_secret().as_bytes(), email, timestamp_ms)
+    }
+}

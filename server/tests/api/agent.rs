@@ -1,0 +1,269 @@
+//! The agent API, and the ways a key is kept to its own workspace.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::helpers::{assert_error, TestApp};
+
+async fn refs(app: &TestApp, key: &str, query: &str) -> Vec<String> {
+    let res = app
+        .agent(Method::GET, &format!("/tickets{query}"), key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{query}");
+    let list: Value = res.json().await.unwrap();
+    list["tickets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["reference"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn agents_filter_tickets_by_status_email_text_and_assignee() {
+    let app = TestApp::spawn().await;
+    let alice = app.login("alice@b.co").await;
+    let bob = app.login("bob@b.co").await;
+    app.new_ticket(&alice, "Invoice is wrong").await;
+    app.new_ticket(&bob, "Cannot log in").await;
+    app.new_ticket(&bob, "100% CPU").await;
+    let key = app.agent_key("Ann").await;
+    app.agent(Method::PATCH, "/tickets/TKT-0002", &key)
+        .json(&json!({ "status": "in_progress", "assignee": "ann" }))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(
+        refs(&app, &key, "").await,
+        ["TKT-0002", "TKT-0003", "TKT-0001"]
+    );
+    assert_eq!(refs(&app, &key, "?status=in_progress").await, ["TKT-0002"]);
+    assert_eq!(
+        refs(&app, &key, "?email=BOB@b.co").await,
+        ["TKT-0002", "TKT-0003"]
+    );
+    assert_eq!(refs(&app, &key, "?q=invoice").await, ["TKT-0001"]);
+    assert_eq!(
+        refs(&app, &key, "?q=about%20cannot").await,
+        ["TKT-0002"],
+        "descriptions are searched"
+    );
+    assert_eq!(
+        refs(&app, &key, "?q=100%25").await,
+        ["TKT-0003"],
+        "% is literal"
+    );
+    assert_eq!(
+        refs(&app, &key, "?q=_").await,
+        Vec::<String>::new(),
+        "_ is literal"
+    );
+    assert_eq!(refs(&app, &key, "?assignee=ann").await, ["TKT-0002"]);
+    assert_eq!(refs(&app, &key, "?limit=1&offset=1").await, ["TKT-0003"]);
+
+    let list: Value = app
+        .agent(Method::GET, "/tickets?limit=1", &key)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list["total"], 3);
+}
+
+#[tokio::test]
+async fn bad_agent_filters_are_rejected_rather_than_ignored() {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Ann").await;
+    for query in [
+        "?status=pending",
+        "?stauts=open",
+        "?limit=0",
+        "?limit=201",
+        "?offset=-1",
+        "?limit=ten",
+    ] {
+        let res = app
+            .agent(Method::GET, &format!("/tickets{query}"), &key)
+            .send()
+            .await
+            .unwrap();
+        assert_error(res, StatusCode::BAD_REQUEST, "invalid_query").await;
+    }
+}
+
+#[tokio::test]
+async fn an_agent_sees_internal_notes_and_signs_replies_with_the_key_name() {
+    let app = TestApp::spawn().await;
+    let token = app.login("a@b.co").await;
+    app.new_ticket(&token, "Help").await;
+    let key = app.agent_key("Ann").await;
+    app.agent(Method::POST, "/tickets/TKT-0001/messages", &key)
+        .json(&json!({ "body": "VIP customer", "internal": true }))
+        .send()
+        .await
+        .unwrap();
+    let res = app
+        .agent(Method::POST, "/tickets/TKT-0001/messages", &key)
+        .json(&json!({ "body": "Hello!", "status": "waiting" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let t: Value = res.json().await.unwrap();
+    assert_eq!(t["status"], "waiting");
+    let messages = t["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 3);
+    assert_eq!(messages[1]["internal"], true);
+    assert_eq!(messages[2]["author_name"], "Ann");
+    assert_eq!(t["description"], "About Help");
+
+    let user: Value = app
+        .widget(Method::GET, "/tickets/TKT-0001", &token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(user["status"], "waiting");
+    let bodies: Vec<&str> = user["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["body"].as_str().unwrap())
+        .collect();
+    assert_eq!(bodies, ["About Help", "Hello!"]);
+    assert!(user["messages"][1].get("internal").is_none());
+}
+
+#[tokio::test]
+async fn patch_sets_status_priority_and_assignee_and_null_unassigns() {
+    let app = TestApp::spawn().await;
+    let token = app.login("a@b.co").await;
+    app.new_ticket(&token, "Help").await;
+    let key = app.agent_key("Ann").await;
+    let patch = |body: Value| {
+        app.agent(Method::PATCH, "/tickets/TKT-0001", &key)
+            .json(&body)
+            .send()
+    };
+
+    let t: Value = patch(json!({ "status": "resolved", "priority": "urgent", "assignee": "ann" }))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            t["status"].as_str(),
+            t["priority"].as_str(),
+            t["assignee"].as_str()
+        ),
+        (Some("resolved"), Some("urgent"), Some("ann"))
+    );
+    let t: Value = patch(json!({ "priority": "low" }))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(t["assignee"], "ann", "absent fields are left alone");
+    let t: Value = patch(json!({ "assignee": null }))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(t["assignee"], Value::Null);
+
+    assert_error(
+        patch(json!({})).await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_body",
+    )
+    .await;
+    assert_error(
+        patch(json!({ "status": "done" })).await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_body",
+    )
+    .await;
+    assert_error(
+        patch(json!({ "owner": "x" })).await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_body",
+    )
+    .await;
+    let res = app
+        .agent(Method::PATCH, "/tickets/TKT-0042", &key)
+        .json(&json!({ "status": "open" }))
+        .send()
+        .await
+        .unwrap();
+    assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
+}
+
+#[tokio::test]
+async fn a_key_from_another_workspace_sees_none_of_this_ones_tickets() {
+    let app = TestApp::spawn().await;
+    let token = app.login("a@b.co").await;
+    app.new_ticket(&token, "Acme secret").await;
+    app.other_workspace("globex", "https://globex.example")
+        .await;
+    let globex = app
+        .store
+        .workspace_by_slug("globex")
+        .await
+        .unwrap()
+        .unwrap();
+    let key = app
+        .store
+        .create_api_key(globex.id, "Gus", app.clock.now_ms())
+        .await
+        .unwrap();
+    let key = secrecy::ExposeSecret::expose_secret(&key).to_owned();
+
+    assert!(refs(&app, &key, "").await.is_empty());
+    let res = app
+        .agent(Method::GET, "/tickets/TKT-0001", &key)
+        .send()
+        .await
+        .unwrap();
+    assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
+    let res = app
+        .agent(Method::POST, "/tickets/TKT-0001/messages", &key)
+        .json(&json!({ "body": "hi" }))
+        .send()
+        .await
+        .unwrap();
+    assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
+}
+
+#[tokio::test]
+async fn revoked_keys_session_tokens_and_made_up_keys_are_not_agents() {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Ann").await;
+    let ws = app.store.workspace_by_slug("acme").await.unwrap().unwrap();
+    let id = app.store.list_api_keys(ws.id).await.unwrap()[0].id;
+    assert_eq!(refs(&app, &key, "").await.len(), 0);
+    app.store
+        .revoke_api_key(ws.id, id, app.clock.now_ms())
+        .await
+        .unwrap();
+
+    let session = app.login("a@b.co").await;
+    for bad in [key.as_str(), session.as_str(), "phk_guess"] {
+        let res = app
+            .agent(Method::GET, "/tickets", bad)
+            .send()
+            .await
+            .unwrap();
+        assert_error(res, StatusCode::UNAUTHORIZED, "invalid_api_key").await;
+    }
+}

@@ -1,0 +1,258 @@
+//! The `porthole` binary itself, on a real database file.
+
+use std::path::Path;
+use std::process::Command;
+
+fn porthole(db: &Path, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_porthole"))
+        .arg("--database")
+        .arg(db)
+        .args(args)
+        .env_remove("PORTHOLE_PUBLIC_URL")
+        .output()
+        .expect("porthole runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The line after `label` in the output, trimmed: how the CLI prints things shown once.
+fn value_after(out: &str, label: &str) -> String {
+    let mut lines = out.lines();
+    lines.find(|l| l.contains(label)).expect(label);
+    lines.next().expect("a value line").trim().to_owned()
+}
+
+#[test]
+fn workspace_create_prints_the_secret_once_and_a_ready_embed_snippet() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let (ok, out, err) = porthole(
+        &db,
+        &[
+            "workspace",
+            "create",
+            "acme",
+            "--name",
+            "Acme",
+            "--allow-origin",
+            "https://app.acme.test",
+        ],
+    );
+    assert!(ok, "{err}");
+    let secret = value_after(&out, "secret");
+    assert!(
+        secret.starts_with("phid_") && secret.len() >= 48,
+        "{secret}"
+    );
+    assert!(out.contains(
+        r#"<script src="http://127.0.0.1:8080/loader.js" data-workspace="acme" async></script>"#
+    ));
+
+    let (ok, list, _) = porthole(&db, &["workspace", "list"]);
+    assert!(ok);
+    assert!(list.contains("https://app.acme.test"));
+    assert!(!list.contains(&secret), "the secret is never shown again");
+
+    let (ok, signed, _) = porthole(
+        &db,
+        &["sign", "--workspace", "acme", "--email", "john@example.com"],
+    );
+    assert!(ok);
+    assert!(signed.contains(&porthole_identity::sign(
+        secret.as_bytes(),
+        "john@example.com",
+        None
+    )));
+}
+
+#[test]
+fn rotating_the_secret_reports_the_grace_period_and_a_new_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let (_, out, _) = porthole(
+        &db,
+        &[
+            "workspace",
+            "create",
+            "acme",
+            "--name",
+            "Acme",
+            "--allow-origin",
+            "https://a.test",
+        ],
+    );
+    let old = value_after(&out, "secret");
+    let (ok, out, err) = porthole(&db, &["workspace", "rotate-secret", "acme"]);
+    assert!(ok, "{err}");
+    let new = value_after(&out, "secret");
+    assert_ne!(old, new);
+    assert!(out.contains("keeps verifying until"));
+    let (_, list, _) = porthole(&db, &["workspace", "list"]);
+    assert!(list.contains("previous secret:   verifies until"));
+}
+
+#[test]
+fn bad_cli_input_fails_with_a_message_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    for args in [
+        &[
+            "workspace",
+            "create",
+            "Bad Slug",
+            "--name",
+            "x",
+            "--allow-origin",
+            "https://a.test",
+        ][..],
+        &[
+            "workspace",
+            "create",
+            "ok",
+            "--name",
+            "x",
+            "--allow-origin",
+            "https://a.test/path",
+        ][..],
+        &["sign", "--workspace", "missing", "--email", "a@b.co"][..],
+        &["ticket", "show", "--workspace", "missing", "TKT-0001"][..],
+    ] {
+        let (ok, _, err) = porthole(&db, args);
+        assert!(!ok, "{args:?} succeeded");
+        assert!(err.contains("error"), "{args:?}: {err}");
+    }
+    let (_, list, _) = porthole(&db, &["workspace", "list"]);
+    assert_eq!(list.trim(), "");
+}
+
+#[test]
+fn an_agent_works_a_ticket_from_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    porthole(
+        &db,
+        &[
+            "workspace",
+            "create",
+            "acme",
+            "--name",
+            "Acme",
+            "--allow-origin",
+            "https://a.test",
+        ],
+    );
+    let (ok, out, err) = porthole(
+        &db,
+        &["api-key", "create", "--workspace", "acme", "--name", "Ann"],
+    );
+    assert!(ok, "{err}");
+    assert!(value_after(&out, "API key").starts_with("phk_"));
+
+    // A ticket made through the store, as the widget would.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let store = porthole::store::Store::open(&db).await.unwrap();
+        let ws = store.workspace_by_slug("acme").await.unwrap().unwrap();
+        let scope = porthole::store::UserScope {
+            workspace_id: ws.id,
+            email: "a@b.co".into(),
+            name: Some("Al".into()),
+        };
+        let new = porthole::store::NewTicket {
+            subject: "Broken export".into(),
+            description: None,
+            ticket_type: None,
+            channel: porthole_types::Channel::Widget,
+        };
+        store.create_ticket(&scope, new, None, 1).await.unwrap();
+        store.close().await;
+    });
+
+    let (ok, out, err) = porthole(
+        &db,
+        &[
+            "ticket",
+            "reply",
+            "--workspace",
+            "acme",
+            "TKT-0001",
+            "Fixed now",
+            "--as",
+            "Ann",
+            "--status",
+            "resolved",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("Resolved"));
+    porthole(
+        &db,
+        &[
+            "ticket",
+            "note",
+            "--workspace",
+            "acme",
+            "tkt-1",
+            "Was a cache bug",
+        ],
+    );
+    let (ok, out, _) = porthole(
+        &db,
+        &[
+            "ticket",
+            "set",
+            "--workspace",
+            "acme",
+            "TKT-0001",
+            "--priority",
+            "high",
+            "--assignee",
+            "ann",
+        ],
+    );
+    assert!(ok);
+    assert!(out.contains("High priority · ann"));
+    assert!(out.contains("Fixed now") && out.contains("[internal note]"));
+
+    let (_, list, _) = porthole(
+        &db,
+        &[
+            "ticket",
+            "list",
+            "--workspace",
+            "acme",
+            "--status",
+            "resolved",
+        ],
+    );
+    assert!(list.contains("TKT-0001") && list.contains("Broken export"));
+    let (_, list, _) = porthole(
+        &db,
+        &["ticket", "list", "--workspace", "acme", "--status", "open"],
+    );
+    assert!(!list.contains("TKT-0001"));
+
+    let (ok, _, err) = porthole(
+        &db,
+        &["ticket", "reply", "--workspace", "acme", "TKT-0009", "hi"],
+    );
+    assert!(!ok);
+    assert!(err.contains("no ticket TKT-0009"), "{err}");
+    let (ok, _, err) = porthole(
+        &db,
+        &[
+            "ticket",
+            "set",
+            "--workspace",
+            "acme",
+            "TKT-0001",
+            "--status",
+            "done",
+        ],
+    );
+    assert!(!ok);
+    assert!(err.contains("expected one of"), "{err}");
+}

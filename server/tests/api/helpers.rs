@@ -1,0 +1,165 @@
+use std::path::PathBuf;
+
+use porthole::clock::Clock;
+use porthole::domain::{Origin, Slug};
+use porthole::startup::Application;
+use porthole::store::{NewWorkspace, Store};
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use secrecy::ExposeSecret;
+use serde_json::{json, Value};
+
+pub const HOST: &str = "https://app.example.com";
+pub const SESSION_TTL_MS: i64 = 3_600_000;
+
+pub struct TestApp {
+    pub base: String,
+    pub store: Store,
+    pub clock: Clock,
+    pub db_path: PathBuf,
+    pub client: reqwest::Client,
+    /// The "acme" workspace's identity secret.
+    pub secret: String,
+    _dir: tempfile::TempDir,
+}
+
+pub struct Options {
+    pub require_timestamp: bool,
+}
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        Self::spawn_with(Options {
+            require_timestamp: false,
+        })
+        .await
+    }
+
+    pub async fn spawn_with(options: Options) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let db_path = dir.path().join("porthole.db");
+        let store = Store::open(&db_path).await.unwrap();
+        let clock = Clock::default();
+        let app = Application::bind(
+            "127.0.0.1:0".parse().unwrap(),
+            None,
+            SESSION_TTL_MS,
+            store.clone(),
+            clock.clone(),
+        )
+        .await
+        .unwrap();
+        let base = format!("http://{}", app.local_addr());
+        tokio::spawn(app.run_until(std::future::pending()));
+        let (_, secret) = store
+            .create_workspace(
+                workspace("acme", HOST, options.require_timestamp),
+                clock.now_ms(),
+            )
+            .await
+            .unwrap();
+        Self {
+            base,
+            store,
+            clock,
+            db_path,
+            client: reqwest::Client::new(),
+            secret: secret.expose_secret().to_owned(),
+            _dir: dir,
+        }
+    }
+
+    pub fn sign(&self, email: &str, ts: Option<i64>) -> String {
+        porthole_identity::sign(self.secret.as_bytes(), email, ts)
+    }
+
+    pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        self.client.request(method, format!("{}{path}", self.base))
+    }
+
+    /// `POST /session` from the allowed host origin.
+    pub async fn create_session(&self, body: Value) -> Response {
+        self.request(Method::POST, "/api/v1/widget/acme/session")
+            .header("Origin", HOST)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A session for `email`, signed the plain way.
+    pub async fn login(&self, email: &str) -> String {
+        let res = self
+            .create_session(json!({ "email": email, "name": "Test User", "verification_hash": self.sign(email, None) }))
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let body: Value = res.json().await.unwrap();
+        body["token"].as_str().unwrap().to_owned()
+    }
+
+    pub fn widget(&self, method: Method, path: &str, token: &str) -> RequestBuilder {
+        self.request(method, &format!("/api/v1/widget/acme{path}"))
+            .bearer_auth(token)
+    }
+
+    pub async fn new_ticket(&self, token: &str, subject: &str) -> Value {
+        let res = self
+            .widget(Method::POST, "/tickets", token)
+            .json(&json!({ "subject": subject, "description": format!("About {subject}") }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::CREATED);
+        res.json().await.unwrap()
+    }
+
+    pub async fn agent_key(&self, name: &str) -> String {
+        let ws = self.store.workspace_by_slug("acme").await.unwrap().unwrap();
+        let key = self
+            .store
+            .create_api_key(ws.id, name, self.clock.now_ms())
+            .await
+            .unwrap();
+        key.expose_secret().to_owned()
+    }
+
+    pub fn agent(&self, method: Method, path: &str, key: &str) -> RequestBuilder {
+        self.request(method, &format!("/api/v1/agent{path}"))
+            .bearer_auth(key)
+    }
+
+    /// Creates another workspace allowing `origin`, returning its secret.
+    pub async fn other_workspace(&self, slug: &str, origin: &str) -> String {
+        let (_, secret) = self
+            .store
+            .create_workspace(workspace(slug, origin, false), self.clock.now_ms())
+            .await
+            .unwrap();
+        secret.expose_secret().to_owned()
+    }
+}
+
+fn workspace(slug: &str, origin: &str, require_timestamp: bool) -> NewWorkspace {
+    NewWorkspace {
+        slug: Slug::parse(slug).unwrap(),
+        name: format!("{slug} Inc"),
+        origins: vec![Origin::parse(origin).unwrap()],
+        require_timestamp,
+        timestamp_window_secs: 300,
+    }
+}
+
+/// Asserts the response is our JSON error with this status and code, and returns its body.
+pub async fn assert_error(res: Response, status: StatusCode, code: &str) -> Value {
+    assert_eq!(res.status(), status, "status for expected {code}");
+    let ctype = res.headers()["content-type"].to_str().unwrap().to_owned();
+    assert!(
+        ctype.starts_with("application/json"),
+        "content-type {ctype}"
+    );
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["code"], code, "body: {body}");
+    assert!(body["error"]["message"]
+        .as_str()
+        .is_some_and(|m| !m.is_empty()));
+    body
+}

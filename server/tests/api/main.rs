@@ -1,0 +1,8 @@
+//! The API, driven over HTTP against a real server on a random port with a real SQLite file.
+
+mod agent;
+mod bad_input;
+mod cli;
+mod helpers;
+mod sessions;
+mod tickets;
