@@ -8,6 +8,7 @@ async fn main() -> std::process::ExitCode {
                 .unwrap_or_else(|_| "porthole=info,tower_http=info".into()),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let cli = porthole::cli::Cli::parse();
     match porthole::cli::run(cli).await {

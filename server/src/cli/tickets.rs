@@ -79,18 +79,24 @@ pub struct AuthorArg {
     author: String,
 }
 
-fn post<'a>(
-    author: &'a AuthorArg,
-    body: &'a str,
-    internal: bool,
-    status: Option<TicketStatus>,
-) -> AgentPost<'a> {
-    AgentPost {
-        author_name: &author.author,
-        body,
-        internal,
-        status,
-    }
+/// Posts a public reply or internal note, its body validated as the API validates it.
+async fn post(
+    store: &Store,
+    ws: &WorkspaceArg,
+    reference: &str,
+    post: AgentPost<'_>,
+    now: i64,
+) -> anyhow::Result<AgentTicket> {
+    let ws = workspace_named(store, &ws.workspace).await?;
+    let body = bounded_text("body", post.body, limits::MESSAGE_MAX_CHARS)?;
+    let post = AgentPost {
+        body: &body,
+        ..post
+    };
+    store
+        .agent_message(ws.id, number(reference)?, post, now)
+        .await
+        .map_err(|e| named(reference, e))
 }
 
 fn parse_status(s: &str) -> Result<TicketStatus, String> {
@@ -165,22 +171,15 @@ pub async fn run(cmd: TicketCommand, store: &Store, clock: &Clock) -> anyhow::Re
             author,
             status,
         } => {
-            let ws = workspace_named(store, &ws.workspace).await?;
-            let body = bounded_text("body", &body, limits::MESSAGE_MAX_CHARS)?;
-            let t = store
-                .agent_message(
-                    ws.id,
-                    number(&reference)?,
-                    post(&author, &body, false, status),
-                    now,
-                )
-                .await
-                .map_err(|e| named(&reference, e))?;
-            println!(
-                "Replied to {} ({}).",
-                t.summary.reference,
-                t.summary.status.label()
-            );
+            let message = AgentPost {
+                author_name: &author.author,
+                body: &body,
+                internal: false,
+                status,
+            };
+            let t = post(store, &ws, &reference, message, now).await?;
+            let s = &t.summary;
+            println!("Replied to {} ({}).", s.reference, s.status.label());
         }
         TicketCommand::Note {
             ws,
@@ -188,17 +187,13 @@ pub async fn run(cmd: TicketCommand, store: &Store, clock: &Clock) -> anyhow::Re
             body,
             author,
         } => {
-            let ws = workspace_named(store, &ws.workspace).await?;
-            let body = bounded_text("body", &body, limits::MESSAGE_MAX_CHARS)?;
-            let t = store
-                .agent_message(
-                    ws.id,
-                    number(&reference)?,
-                    post(&author, &body, true, None),
-                    now,
-                )
-                .await
-                .map_err(|e| named(&reference, e))?;
+            let note = AgentPost {
+                author_name: &author.author,
+                body: &body,
+                internal: true,
+                status: None,
+            };
+            let t = post(store, &ws, &reference, note, now).await?;
             println!("Noted on {}.", t.summary.reference);
         }
         TicketCommand::Set {

@@ -3,14 +3,13 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::helpers::{assert_error, TestApp};
+use crate::helpers::{assert_error, RequestExt, TestApp};
 
 async fn refs(app: &TestApp, key: &str, query: &str) -> Vec<String> {
     let res = app
         .agent(Method::GET, &format!("/tickets{query}"), key)
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(res.status(), StatusCode::OK, "{query}");
     let list: Value = res.json().await.unwrap();
     list["tickets"]
@@ -32,9 +31,8 @@ async fn agents_filter_tickets_by_status_email_text_and_assignee() {
     let key = app.agent_key("Ann").await;
     app.agent(Method::PATCH, "/tickets/TKT-0002", &key)
         .json(&json!({ "status": "in_progress", "assignee": "ann" }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
 
     assert_eq!(
         refs(&app, &key, "").await,
@@ -66,12 +64,8 @@ async fn agents_filter_tickets_by_status_email_text_and_assignee() {
 
     let list: Value = app
         .agent(Method::GET, "/tickets?limit=1", &key)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .value()
+        .await;
     assert_eq!(list["total"], 3);
 }
 
@@ -89,9 +83,8 @@ async fn bad_agent_filters_are_rejected_rather_than_ignored() {
     ] {
         let res = app
             .agent(Method::GET, &format!("/tickets{query}"), &key)
-            .send()
-            .await
-            .unwrap();
+            .go()
+            .await;
         assert_error(res, StatusCode::BAD_REQUEST, "invalid_query").await;
     }
 }
@@ -104,15 +97,13 @@ async fn an_agent_sees_internal_notes_and_signs_replies_with_the_key_name() {
     let key = app.agent_key("Ann").await;
     app.agent(Method::POST, "/tickets/TKT-0001/messages", &key)
         .json(&json!({ "body": "VIP customer", "internal": true }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     let res = app
         .agent(Method::POST, "/tickets/TKT-0001/messages", &key)
         .json(&json!({ "body": "Hello!", "status": "waiting" }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let t: Value = res.json().await.unwrap();
     assert_eq!(t["status"], "waiting");
@@ -124,12 +115,8 @@ async fn an_agent_sees_internal_notes_and_signs_replies_with_the_key_name() {
 
     let user: Value = app
         .widget(Method::GET, "/tickets/TKT-0001", &token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .value()
+        .await;
     assert_eq!(user["status"], "waiting");
     let bodies: Vec<&str> = user["messages"]
         .as_array()
@@ -203,9 +190,8 @@ async fn patch_sets_status_priority_and_assignee_and_null_unassigns() {
     let res = app
         .agent(Method::PATCH, "/tickets/TKT-0042", &key)
         .json(&json!({ "status": "open" }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
 }
 
@@ -230,18 +216,13 @@ async fn a_key_from_another_workspace_sees_none_of_this_ones_tickets() {
     let key = secrecy::ExposeSecret::expose_secret(&key).to_owned();
 
     assert!(refs(&app, &key, "").await.is_empty());
-    let res = app
-        .agent(Method::GET, "/tickets/TKT-0001", &key)
-        .send()
-        .await
-        .unwrap();
+    let res = app.agent(Method::GET, "/tickets/TKT-0001", &key).go().await;
     assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
     let res = app
         .agent(Method::POST, "/tickets/TKT-0001/messages", &key)
         .json(&json!({ "body": "hi" }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
 }
 
@@ -259,11 +240,7 @@ async fn revoked_keys_session_tokens_and_made_up_keys_are_not_agents() {
 
     let session = app.login("a@b.co").await;
     for bad in [key.as_str(), session.as_str(), "phk_guess"] {
-        let res = app
-            .agent(Method::GET, "/tickets", bad)
-            .send()
-            .await
-            .unwrap();
+        let res = app.agent(Method::GET, "/tickets", bad).go().await;
         assert_error(res, StatusCode::UNAUTHORIZED, "invalid_api_key").await;
     }
 }

@@ -3,7 +3,7 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::helpers::{assert_error, TestApp, HOST};
+use crate::helpers::{assert_error, RequestExt, TestApp, HOST};
 
 #[tokio::test]
 async fn malformed_json_is_a_400_in_our_error_format() {
@@ -14,9 +14,8 @@ async fn malformed_json_is_a_400_in_our_error_format() {
             .widget(Method::POST, "/tickets", &token)
             .header("Content-Type", "application/json")
             .body(body)
-            .send()
-            .await
-            .unwrap();
+            .go()
+            .await;
         assert_error(res, StatusCode::BAD_REQUEST, "malformed_json").await;
     }
 }
@@ -29,9 +28,8 @@ async fn a_body_that_is_not_json_is_a_415() {
         .widget(Method::POST, "/tickets", &token)
         .header("Content-Type", "text/plain")
         .body("subject=hi")
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(
         res,
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -48,18 +46,10 @@ async fn an_oversized_body_is_a_413_and_creates_nothing() {
     let res = app
         .widget(Method::POST, "/tickets", &token)
         .json(&huge)
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(res, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
-    let list: Value = app
-        .widget(Method::GET, "/tickets", &token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Value = app.widget(Method::GET, "/tickets", &token).value().await;
     assert_eq!(list["tickets"], json!([]));
 }
 
@@ -70,9 +60,8 @@ async fn unknown_fields_are_refused_rather_than_silently_dropped() {
     let res = app
         .widget(Method::POST, "/tickets", &token)
         .json(&json!({ "subject": "hi", "status": "closed" }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body").await;
 }
 
@@ -98,17 +87,12 @@ async fn wrong_types_and_missing_fields_are_422() {
 #[tokio::test]
 async fn unknown_routes_and_methods_answer_in_json() {
     let app = TestApp::spawn().await;
-    let res = app
-        .request(Method::GET, "/api/v1/nothing-here")
-        .send()
-        .await
-        .unwrap();
+    let res = app.request(Method::GET, "/api/v1/nothing-here").go().await;
     assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
     let res = app
         .request(Method::PUT, "/api/v1/widget/acme/tickets")
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(res, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
 }
 
@@ -124,9 +108,8 @@ async fn malformed_references_and_headers_are_clear_4xx() {
     ] {
         let res = app
             .widget(Method::GET, &format!("/tickets/{reference}"), &token)
-            .send()
-            .await
-            .unwrap();
+            .go()
+            .await;
         assert!(
             res.status().is_client_error(),
             "{reference}: {}",
@@ -141,16 +124,14 @@ async fn malformed_references_and_headers_are_clear_4xx() {
         .widget(Method::POST, "/tickets", &token)
         .header("Idempotency-Key", "k".repeat(256))
         .json(&json!({ "subject": "hi" }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
     let res = app
         .request(Method::GET, "/api/v1/widget/acme/tickets")
         .header("Authorization", "Basic dXNlcjpwdw==")
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(res, StatusCode::UNAUTHORIZED, "missing_credentials").await;
 }
 
@@ -161,9 +142,8 @@ async fn control_characters_in_user_text_are_refused() {
     let res = app
         .widget(Method::POST, "/tickets", &token)
         .json(&json!({ "subject": "evil\u{1b}[2J" }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     let err = assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
     assert_eq!(err["error"]["field"], "subject");
 }
@@ -176,9 +156,8 @@ async fn markup_in_user_text_is_stored_and_returned_verbatim_as_json_text() {
     assert_eq!(t["subject"], "<img src=x onerror=alert(1)>");
     let res = app
         .widget(Method::GET, "/tickets/TKT-0001", &token)
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert!(res.headers()["content-type"]
         .to_str()
         .unwrap()
@@ -191,9 +170,8 @@ async fn health_reports_ok() {
     let res = app
         .request(Method::GET, "/healthz")
         .header("Origin", HOST)
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.json::<Value>().await.unwrap()["status"], "ok");
 }

@@ -81,9 +81,8 @@ impl TestApp {
         self.request(Method::POST, "/api/v1/widget/acme/session")
             .header("Origin", HOST)
             .json(&body)
-            .send()
+            .go()
             .await
-            .unwrap()
     }
 
     /// A session for `email`, signed the plain way.
@@ -105,9 +104,8 @@ impl TestApp {
         let res = self
             .widget(Method::POST, "/tickets", token)
             .json(&json!({ "subject": subject, "description": format!("About {subject}") }))
-            .send()
-            .await
-            .unwrap();
+            .go()
+            .await;
         assert_eq!(res.status(), StatusCode::CREATED);
         res.json().await.unwrap()
     }
@@ -145,6 +143,22 @@ fn workspace(slug: &str, origin: &str, require_timestamp: bool) -> NewWorkspace 
         origins: vec![Origin::parse(origin).unwrap()],
         require_timestamp,
         timestamp_window_secs: 300,
+    }
+}
+
+/// Sends a request that must reach the server; the tests assert on what comes back.
+pub trait RequestExt {
+    async fn go(self) -> Response;
+    async fn value(self) -> Value;
+}
+
+impl RequestExt for RequestBuilder {
+    async fn go(self) -> Response {
+        self.send().await.unwrap()
+    }
+
+    async fn value(self) -> Value {
+        self.go().await.json().await.unwrap()
     }
 }
 

@@ -5,7 +5,7 @@ use std::time::Duration;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::helpers::{assert_error, Options, TestApp, HOST, SESSION_TTL_MS};
+use crate::helpers::{assert_error, Options, RequestExt, TestApp, HOST, SESSION_TTL_MS};
 
 #[tokio::test]
 async fn a_correct_plain_hash_opens_a_session_for_the_normalised_email() {
@@ -23,14 +23,7 @@ async fn a_correct_plain_hash_opens_a_session_for_the_normalised_email() {
     let token = body["token"].as_str().unwrap();
     assert!(token.len() >= 40, "token has at least 128 bits");
 
-    let me: Value = app
-        .widget(Method::GET, "/session", token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me: Value = app.widget(Method::GET, "/session", token).value().await;
     assert_eq!(me["email"], "john.smith@example.com");
     assert!(
         me.get("token").is_none(),
@@ -44,14 +37,7 @@ async fn differently_cased_addresses_are_one_person() {
     let upper = app.login("John@X.com").await;
     app.new_ticket(&upper, "Printer on fire").await;
     let lower = app.login("john@x.com").await;
-    let list: Value = app
-        .widget(Method::GET, "/tickets", &lower)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Value = app.widget(Method::GET, "/tickets", &lower).value().await;
     assert_eq!(list["tickets"][0]["subject"], "Printer on fire");
 }
 
@@ -208,9 +194,8 @@ async fn a_session_request_from_a_disallowed_origin_is_refused() {
             .request(Method::POST, "/api/v1/widget/acme/session")
             .header("Origin", origin)
             .json(&body)
-            .send()
-            .await
-            .unwrap();
+            .go()
+            .await;
         assert_error(res, StatusCode::FORBIDDEN, "origin_not_allowed").await;
     }
 }
@@ -221,9 +206,8 @@ async fn a_session_request_without_an_origin_fails_closed() {
     let res = app
         .request(Method::POST, "/api/v1/widget/acme/session")
         .json(&json!({ "email": "a@b.co", "verification_hash": app.sign("a@b.co", None) }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(res, StatusCode::FORBIDDEN, "origin_not_allowed").await;
 }
 
@@ -234,9 +218,8 @@ async fn an_unknown_workspace_is_not_found() {
         .request(Method::POST, "/api/v1/widget/nope/session")
         .header("Origin", HOST)
         .json(&json!({ "email": "a@b.co", "verification_hash": app.sign("a@b.co", None) }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
 }
 
@@ -244,21 +227,13 @@ async fn an_unknown_workspace_is_not_found() {
 async fn a_revoked_session_is_refused_at_once() {
     let app = TestApp::spawn().await;
     let token = app.login("a@b.co").await;
-    let res = app
-        .widget(Method::DELETE, "/session", &token)
-        .send()
-        .await
-        .unwrap();
+    let res = app.widget(Method::DELETE, "/session", &token).go().await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     for path in ["/tickets", "/session"] {
-        let res = app.widget(Method::GET, path, &token).send().await.unwrap();
+        let res = app.widget(Method::GET, path, &token).go().await;
         assert_error(res, StatusCode::UNAUTHORIZED, "invalid_session").await;
     }
-    let res = app
-        .widget(Method::DELETE, "/session", &token)
-        .send()
-        .await
-        .unwrap();
+    let res = app.widget(Method::DELETE, "/session", &token).go().await;
     assert_error(res, StatusCode::UNAUTHORIZED, "invalid_session").await;
 }
 
@@ -268,28 +243,19 @@ async fn an_expired_session_is_refused() {
     let token = app.login("a@b.co").await;
     app.clock
         .advance(Duration::from_millis(SESSION_TTL_MS as u64));
-    let res = app
-        .widget(Method::GET, "/tickets", &token)
-        .send()
-        .await
-        .unwrap();
+    let res = app.widget(Method::GET, "/tickets", &token).go().await;
     assert_error(res, StatusCode::UNAUTHORIZED, "invalid_session").await;
 }
 
 #[tokio::test]
 async fn a_made_up_or_missing_token_is_refused() {
     let app = TestApp::spawn().await;
-    let res = app
-        .widget(Method::GET, "/tickets", "phs_madeup")
-        .send()
-        .await
-        .unwrap();
+    let res = app.widget(Method::GET, "/tickets", "phs_madeup").go().await;
     assert_error(res, StatusCode::UNAUTHORIZED, "invalid_session").await;
     let res = app
         .request(Method::GET, "/api/v1/widget/acme/tickets")
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(res, StatusCode::UNAUTHORIZED, "missing_credentials").await;
 }
 
@@ -300,18 +266,16 @@ async fn a_session_used_from_another_origin_is_refused() {
     let res = app
         .widget(Method::GET, "/tickets", &token)
         .header("Origin", "https://evil.example")
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(res, StatusCode::FORBIDDEN, "origin_not_allowed").await;
     // The host origin it was made for, and Porthole's own origin (the widget iframe), both work.
     for origin in [HOST.to_owned(), app.base.clone()] {
         let res = app
             .widget(Method::GET, "/tickets", &token)
             .header("Origin", origin)
-            .send()
-            .await
-            .unwrap();
+            .go()
+            .await;
         assert_eq!(res.status(), StatusCode::OK);
     }
 }
@@ -325,9 +289,8 @@ async fn a_session_for_one_workspace_is_useless_on_another() {
     let res = app
         .request(Method::GET, "/api/v1/widget/globex/tickets")
         .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(res, StatusCode::UNAUTHORIZED, "invalid_session").await;
 }
 
@@ -379,9 +342,8 @@ async fn cors_is_answered_for_allowed_origins_only() {
         .request(Method::OPTIONS, "/api/v1/widget/acme/tickets")
         .header("Origin", "https://globex.example")
         .header("Access-Control-Request-Method", "GET")
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert!(cross.headers().get("access-control-allow-origin").is_none());
 }
 
@@ -392,8 +354,7 @@ async fn the_agent_api_answers_no_cors_at_all() {
         .request(Method::OPTIONS, "/api/v1/agent/tickets")
         .header("Origin", HOST)
         .header("Access-Control-Request-Method", "GET")
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert!(res.headers().get("access-control-allow-origin").is_none());
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::helpers::{assert_error, TestApp};
+use crate::helpers::{assert_error, RequestExt, TestApp};
 
 #[tokio::test]
 async fn a_new_ticket_starts_open_and_medium_on_the_widget_channel() {
@@ -14,9 +14,7 @@ async fn a_new_ticket_starts_open_and_medium_on_the_widget_channel() {
     let res = app
         .widget(Method::POST, "/tickets", &token)
         .json(&json!({ "subject": "  Export fails  ", "description": "Since Monday.", "type": "bug_report" }))
-        .send()
-        .await
-        .unwrap();
+        .go().await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let ticket: Value = res.json().await.unwrap();
     assert_eq!(ticket["reference"], "TKT-0001");
@@ -29,12 +27,8 @@ async fn a_new_ticket_starts_open_and_medium_on_the_widget_channel() {
     let key = app.agent_key("Ann").await;
     let seen: Value = app
         .agent(Method::GET, "/tickets/TKT-0001", &key)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .value()
+        .await;
     assert_eq!(seen["priority"], "medium");
     assert_eq!(seen["channel"], "widget");
     assert_eq!(
@@ -103,14 +97,7 @@ async fn a_retried_create_with_the_same_idempotency_key_makes_one_ticket() {
         assert_eq!(t["reference"], "TKT-0001");
     }
     assert_eq!(replays, 5);
-    let list: Value = app
-        .widget(Method::GET, "/tickets", &token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Value = app.widget(Method::GET, "/tickets", &token).value().await;
     assert_eq!(list["tickets"].as_array().unwrap().len(), 1);
 }
 
@@ -143,9 +130,8 @@ async fn idempotency_keys_are_per_user() {
             .widget(Method::POST, "/tickets", token)
             .header("Idempotency-Key", "same")
             .json(&json!({ "subject": "Hi" }))
-            .send()
-            .await
-            .unwrap();
+            .go()
+            .await;
         assert_eq!(res.headers()["idempotent-replayed"], "false");
     }
 }
@@ -160,19 +146,11 @@ async fn the_list_shows_newest_activity_first_with_preview_and_unread() {
     let res = app
         .agent(Method::POST, "/tickets/TKT-0001/messages", &key)
         .json(&json!({ "body": "We are  on it.\nMore soon." }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(res.status(), StatusCode::CREATED);
 
-    let list: Value = app
-        .widget(Method::GET, "/tickets", &token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Value = app.widget(Method::GET, "/tickets", &token).value().await;
     let rows = list["tickets"].as_array().unwrap();
     assert_eq!(
         rows[0]["reference"], "TKT-0001",
@@ -184,17 +162,9 @@ async fn the_list_shows_newest_activity_first_with_preview_and_unread() {
     assert_eq!(rows[1]["preview"], "About Newer");
 
     app.widget(Method::GET, "/tickets/TKT-0001", &token)
-        .send()
-        .await
-        .unwrap();
-    let list: Value = app
-        .widget(Method::GET, "/tickets", &token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .go()
+        .await;
+    let list: Value = app.widget(Method::GET, "/tickets", &token).value().await;
     assert_eq!(
         list["tickets"][0]["unread"], false,
         "opening it marks it read"
@@ -206,38 +176,22 @@ async fn a_user_never_sees_internal_notes_nor_is_told_of_them() {
     let app = TestApp::spawn().await;
     let token = app.login("a@b.co").await;
     app.new_ticket(&token, "Billing").await;
-    let before: Value = app
-        .widget(Method::GET, "/tickets", &token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let before: Value = app.widget(Method::GET, "/tickets", &token).value().await;
     let key = app.agent_key("Ann").await;
     app.agent(Method::POST, "/tickets/TKT-0001/messages", &key)
         .json(&json!({ "body": "Customer is on the legacy plan", "internal": true }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
 
     let ticket = app
         .widget(Method::GET, "/tickets/TKT-0001", &token)
-        .send()
+        .go()
         .await
-        .unwrap()
         .text()
         .await
         .unwrap();
     assert!(!ticket.contains("legacy plan"));
-    let after: Value = app
-        .widget(Method::GET, "/tickets", &token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let after: Value = app.widget(Method::GET, "/tickets", &token).value().await;
     assert_eq!(
         before, after,
         "an internal note changes nothing the user can see"
@@ -258,9 +212,8 @@ async fn a_reply_reopens_a_resolved_or_waiting_ticket_but_not_an_in_progress_one
         let reference = t["reference"].as_str().unwrap();
         app.agent(Method::PATCH, &format!("/tickets/{reference}"), &key)
             .json(&json!({ "status": status }))
-            .send()
-            .await
-            .unwrap();
+            .go()
+            .await;
         let res = app
             .widget(
                 Method::POST,
@@ -268,9 +221,8 @@ async fn a_reply_reopens_a_resolved_or_waiting_ticket_but_not_an_in_progress_one
                 &token,
             )
             .json(&json!({ "body": "Still broken" }))
-            .send()
-            .await
-            .unwrap();
+            .go()
+            .await;
         assert_eq!(res.status(), StatusCode::CREATED);
         let t: Value = res.json().await.unwrap();
         assert_eq!(t["status"], after, "after replying to a {status} ticket");
@@ -289,24 +241,18 @@ async fn a_closed_ticket_takes_no_more_replies() {
     app.new_ticket(&token, "Old").await;
     app.agent(Method::PATCH, "/tickets/TKT-0001", &key)
         .json(&json!({ "status": "closed" }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     let res = app
         .widget(Method::POST, "/tickets/TKT-0001/messages", &token)
         .json(&json!({ "body": "Hello?" }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(res, StatusCode::CONFLICT, "ticket_closed").await;
     let t: Value = app
         .agent(Method::GET, "/tickets/TKT-0001", &key)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .value()
+        .await;
     assert_eq!(
         t["messages"].as_array().unwrap().len(),
         1,
@@ -323,14 +269,12 @@ async fn another_users_ticket_is_not_found_rather_than_forbidden() {
 
     let read = app
         .widget(Method::GET, "/tickets/TKT-0001", &mallory)
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     let missing = app
         .widget(Method::GET, "/tickets/TKT-0099", &mallory)
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     let read_body = assert_error(read, StatusCode::NOT_FOUND, "not_found").await;
     let missing_body = assert_error(missing, StatusCode::NOT_FOUND, "not_found").await;
     assert_eq!(
@@ -341,28 +285,16 @@ async fn another_users_ticket_is_not_found_rather_than_forbidden() {
     let reply = app
         .widget(Method::POST, "/tickets/TKT-0001/messages", &mallory)
         .json(&json!({ "body": "pwned" }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(reply, StatusCode::NOT_FOUND, "not_found").await;
-    let list: Value = app
-        .widget(Method::GET, "/tickets", &mallory)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Value = app.widget(Method::GET, "/tickets", &mallory).value().await;
     assert_eq!(list["tickets"], json!([]));
 
     let t: Value = app
         .widget(Method::GET, "/tickets/TKT-0001", &alice)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .value()
+        .await;
     assert!(!t.to_string().contains("pwned"));
 }
 
@@ -376,27 +308,23 @@ async fn another_workspaces_ticket_is_not_found() {
         .request(Method::POST, "/api/v1/widget/globex/session")
         .header("Origin", "https://globex.example")
         .json(&json!({ "email": "a@b.co", "verification_hash": porthole_identity::sign(secret.as_bytes(), "a@b.co", None) }))
-        .send()
-        .await
-        .unwrap();
+        .go().await;
     let globex: Value = res.json().await.unwrap();
     let globex_token = globex["token"].as_str().unwrap();
     let created = app
         .request(Method::POST, "/api/v1/widget/globex/tickets")
         .bearer_auth(globex_token)
         .json(&json!({ "subject": "Globex only" }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(created.status(), StatusCode::CREATED);
 
     // The same email in acme has its own, empty, ticket space with its own numbering.
     let acme = app.login("a@b.co").await;
     let res = app
         .widget(Method::GET, "/tickets/TKT-0001", &acme)
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
     let t = app.new_ticket(&acme, "Acme one").await;
     assert_eq!(t["reference"], "TKT-0001");
@@ -418,26 +346,23 @@ async fn invalid_ticket_fields_are_named_in_the_error() {
         let res = app
             .widget(Method::POST, "/tickets", &token)
             .json(&body)
-            .send()
-            .await
-            .unwrap();
+            .go()
+            .await;
         let err = assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
         assert_eq!(err["error"]["field"], field);
     }
     let res = app
         .widget(Method::POST, "/tickets", &token)
         .json(&json!({ "subject": "ok", "type": "rant" }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body").await;
     app.new_ticket(&token, "Real").await;
     let res = app
         .widget(Method::POST, "/tickets/TKT-0001/messages", &token)
         .json(&json!({ "body": "   " }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     let err = assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
     assert_eq!(err["error"]["field"], "body");
 }
@@ -450,17 +375,15 @@ async fn a_failed_create_leaves_nothing_behind_and_burns_no_reference() {
         .widget(Method::POST, "/tickets", &token)
         .header("Idempotency-Key", "k")
         .json(&json!({ "subject": "x".repeat(201) }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let res = app
         .widget(Method::POST, "/tickets", &token)
         .header("Idempotency-Key", "k")
         .json(&json!({ "subject": "Fixed subject" }))
-        .send()
-        .await
-        .unwrap();
+        .go()
+        .await;
     assert_eq!(
         res.headers()["idempotent-replayed"],
         "false",
