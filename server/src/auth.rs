@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use axum::extract::{FromRequestParts, Path};
 use axum::http::header::{AUTHORIZATION, ORIGIN};
 use axum::http::request::Parts;
+use axum::http::HeaderMap;
 
 use crate::domain::hash_token;
 use crate::error::ApiError;
@@ -13,9 +14,8 @@ use crate::store::{ApiKey, UserScope};
 
 /// The bearer token from `Authorization`. Tokens never travel in URLs, which end up in logs,
 /// history and referrers.
-pub fn bearer(parts: &Parts) -> Result<&str, ApiError> {
-    let value = parts
-        .headers
+pub fn bearer(headers: &HeaderMap) -> Result<&str, ApiError> {
+    let value = headers
         .get(AUTHORIZATION)
         .ok_or(ApiError::MissingCredentials)?;
     let value = value.to_str().map_err(|_| ApiError::MissingCredentials)?;
@@ -26,8 +26,8 @@ pub fn bearer(parts: &Parts) -> Result<&str, ApiError> {
     Ok(token.trim())
 }
 
-pub fn origin_header(parts: &Parts) -> Option<&str> {
-    parts.headers.get(ORIGIN).and_then(|v| v.to_str().ok())
+pub fn origin_header(headers: &HeaderMap) -> Option<&str> {
+    headers.get(ORIGIN).and_then(|v| v.to_str().ok())
 }
 
 /// A widget user's live session, valid for the workspace in the path.
@@ -41,7 +41,7 @@ impl FromRequestParts<AppState> for UserSession {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let token_hash = hash_token(bearer(parts)?);
+        let token_hash = hash_token(bearer(&parts.headers)?);
         let session = state
             .store
             .find_session(&token_hash, state.clock.now_ms())
@@ -55,7 +55,7 @@ impl FromRequestParts<AppState> for UserSession {
         }
         // A session is bound to the host origin it was made for. Browsers always send Origin
         // on cross-origin requests, so another site replaying a stolen token is refused here.
-        if let Some(origin) = origin_header(parts) {
+        if let Some(origin) = origin_header(&parts.headers) {
             if origin != session.origin && origin != state.settings.public_origin.as_str() {
                 return Err(ApiError::OriginNotAllowed);
             }
@@ -79,7 +79,7 @@ impl FromRequestParts<AppState> for Agent {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let key_hash = hash_token(bearer(parts)?);
+        let key_hash = hash_token(bearer(&parts.headers)?);
         state
             .store
             .authenticate_api_key(&key_hash, state.clock.now_ms())

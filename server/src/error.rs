@@ -40,6 +40,9 @@ pub enum ApiError {
     MethodNotAllowed,
     #[error("{1}")]
     Conflict(&'static str, &'static str),
+    /// This binary was built without the widget (`scripts/build-widget.sh` was not run).
+    #[error("the support widget is not part of this build")]
+    WidgetNotBuilt,
     /// Anything the client could not have caused. Logged in full, answered in general terms.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -67,6 +70,7 @@ impl ApiError {
             NotFound => StatusCode::NOT_FOUND,
             MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Conflict(..) => StatusCode::CONFLICT,
+            WidgetNotBuilt => StatusCode::SERVICE_UNAVAILABLE,
             Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -90,6 +94,7 @@ impl ApiError {
             NotFound => "not_found",
             MethodNotAllowed => "method_not_allowed",
             Conflict(code, _) => code,
+            WidgetNotBuilt => "widget_not_built",
             Internal(_) => "internal",
         }
     }

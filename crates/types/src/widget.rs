@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Author, TicketStatus, TicketType};
 
-/// `POST /api/v1/widget/{workspace}/session`
+/// `POST /api/v1/widget/{workspace}/session`. Sent with the previous session's bearer token,
+/// it returns that session unchanged when it is this user's, and otherwise revokes it first.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateSession {
@@ -28,6 +29,10 @@ pub struct Session {
     pub email: String,
     pub name: Option<String>,
     pub expires_at: String,
+    /// Seconds until `expires_at`, for a cookie's `Max-Age` without date arithmetic.
+    pub expires_in: i64,
+    /// How many of the user's tickets have an agent reply they have not opened yet.
+    pub unread: i64,
 }
 
 /// `POST /api/v1/widget/{workspace}/tickets`

@@ -1,52 +1,99 @@
-//! The demo: a workspace with two users, a fresh agent key, and the commands to try it.
+//! The demo: a workspace, a demo host site on another origin with two users, a fresh agent
+//! key, and the commands to try it all.
+
+use std::net::SocketAddr;
 
 use secrecy::ExposeSecret;
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
 
+use super::demo_site;
 use crate::clock::Clock;
 use crate::domain::{Origin, Slug};
-use crate::store::{NewWorkspace, Store};
+use crate::store::{NewWorkspace, Store, Workspace};
 
-const SLUG: &str = "demo";
-/// The demo host page is served here, a different origin from Porthole itself.
-pub const HOST_ORIGINS: [&str; 2] = ["http://127.0.0.1:8081", "http://localhost:8081"];
+pub const SLUG: &str = "demo";
 const AGENT_NAME: &str = "Demo agent";
 
-pub async fn prepare(store: &Store, clock: &Clock, public_url: &str) -> anyhow::Result<()> {
-    let now = clock.now_ms();
+/// Starts the demo host site on `host_addr` and makes sure the demo workspace allows it.
+pub async fn start(
+    store: &Store,
+    clock: &Clock,
+    porthole: &Origin,
+    host_addr: SocketAddr,
+) -> anyhow::Result<JoinHandle<()>> {
+    let listener = TcpListener::bind(host_addr).await?;
+    let bound = listener.local_addr()?;
+    let host = Origin::parse(&format!("http://{bound}")).map_err(anyhow::Error::msg)?;
+    let ws = ensure_workspace(store, clock, &host).await?;
+    // Browsers treat localhost and 127.0.0.1 as different origins; allow both spellings.
+    if bound.ip().is_loopback() {
+        let alias = Origin::parse(&format!("http://localhost:{}", bound.port()))
+            .map_err(anyhow::Error::msg)?;
+        store.allow_origin(ws.id, &alias).await?;
+    }
+    let key = fresh_agent_key(store, clock, &ws).await?;
+    print_walkthrough(porthole.as_str(), host.as_str(), &ws, key.expose_secret());
+
+    let site = demo_site::router(store.clone(), clock.clone(), porthole.clone());
+    Ok(tokio::spawn(async move {
+        if let Err(err) = axum::serve(listener, site).await {
+            tracing::error!(error = %err, "demo host site stopped");
+        }
+    }))
+}
+
+async fn ensure_workspace(
+    store: &Store,
+    clock: &Clock,
+    host: &Origin,
+) -> anyhow::Result<Workspace> {
     let ws = match store.workspace_by_slug(SLUG).await? {
         Some(ws) => ws,
         None => {
             let new = NewWorkspace {
                 slug: Slug::parse(SLUG).map_err(anyhow::Error::msg)?,
                 name: "Demo Inc".into(),
-                origins: HOST_ORIGINS
-                    .iter()
-                    .map(|o| Origin::parse(o))
-                    .collect::<Result<_, _>>()
-                    .map_err(anyhow::Error::msg)?,
+                origins: vec![],
                 require_timestamp: false,
                 timestamp_window_secs: 300,
             };
-            store.create_workspace(new, now).await?.0
+            store.create_workspace(new, clock.now_ms()).await?.0
         }
     };
-    // A new key each start, so the one printed is always usable; older demo keys are retired.
+    store.allow_origin(ws.id, host).await?;
+    Ok(ws)
+}
+
+/// A new key each start, so the one printed always works; older demo keys are retired.
+async fn fresh_agent_key(
+    store: &Store,
+    clock: &Clock,
+    ws: &Workspace,
+) -> anyhow::Result<secrecy::SecretString> {
+    let now = clock.now_ms();
     for old in store.list_api_keys(ws.id).await? {
         if old.name == AGENT_NAME && old.revoked_at.is_none() {
             store.revoke_api_key(ws.id, old.id, now).await?;
         }
     }
-    let key = store.create_api_key(ws.id, AGENT_NAME, now).await?;
-    let key = key.expose_secret();
-    let host = HOST_ORIGINS[0];
+    Ok(store.create_api_key(ws.id, AGENT_NAME, now).await?)
+}
+
+fn print_walkthrough(porthole: &str, host: &str, ws: &Workspace, key: &str) {
     let alice = ws.sign("alice@example.com", None);
-    let api = format!("{public_url}/api/v1");
+    let api = format!("{porthole}/api/v1");
     println!(
         r#"
-Porthole demo is running at {public_url}
-Workspace "demo" allows the host origins {origins}.
+Porthole demo
+  Demo host site (log in as Alice or Bob):  {host}/
+  Porthole itself:                          {porthole}
 
-Walk a ticket's life with curl:
+Answer a ticket as an agent, and watch the reply arrive in the open widget:
+  porthole --database porthole-demo.db ticket list --workspace demo
+  porthole --database porthole-demo.db ticket reply --workspace demo TKT-0001 "On it!"
+
+Or walk a ticket's life with curl:
 
   # 1. Alice's host backend signed her email; exchange it for a session.
   TOKEN=$(curl -s -X POST {api}/widget/demo/session -H 'Origin: {host}' \
@@ -59,7 +106,7 @@ Walk a ticket's life with curl:
     -H 'Content-Type: application/json' -d '{{"subject":"Cannot export my invoices"}}'
   curl -s {api}/widget/demo/tickets -H "Authorization: Bearer $TOKEN"
 
-  # 3. An agent replies (API key below, or `porthole ticket reply --workspace demo TKT-0001 "..."`).
+  # 3. An agent replies with the API key below.
   curl -s -X POST {api}/agent/tickets/TKT-0001/messages -H 'Authorization: Bearer {key}' \
     -H 'Content-Type: application/json' -d '{{"body":"Fixed, please try again.","status":"waiting"}}'
 
@@ -70,9 +117,6 @@ Walk a ticket's life with curl:
     -H 'Content-Type: application/json' -d '{{"status":"resolved"}}'
 
 Agent API key (new each start): {key}
-Sign other demo emails with: porthole --database porthole-demo.db sign --workspace demo --email bob@example.com
-"#,
-        origins = HOST_ORIGINS.join(" and "),
+"#
     );
-    Ok(())
 }

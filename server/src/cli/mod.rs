@@ -2,6 +2,7 @@
 //! directly, so a support team can operate with the binary and the file alone.
 
 mod demo;
+mod demo_site;
 mod keys;
 mod tickets;
 mod workspace;
@@ -39,8 +40,8 @@ pub struct Cli {
 enum Command {
     /// Run the server.
     Serve(ServeArgs),
-    /// Run the server with a demo workspace, and print how to try it.
-    Demo(ServeArgs),
+    /// Run the server with a demo workspace and a demo host site, and print how to try them.
+    Demo(DemoArgs),
     /// Create, list and rotate the secrets of workspaces.
     #[command(subcommand)]
     Workspace(workspace::WorkspaceCommand),
@@ -64,6 +65,15 @@ pub struct ServeArgs {
     session_ttl_secs: i64,
 }
 
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    serve: ServeArgs,
+    /// Address of the demo host site: a different origin, as a customer's site would be.
+    #[arg(long, default_value = "127.0.0.1:8081")]
+    host_listen: SocketAddr,
+}
+
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let default_db = match cli.command {
         Command::Demo(_) => "porthole-demo.db",
@@ -74,8 +84,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let clock = Clock::default();
     let public_url = cli.public_url.as_deref();
     match cli.command {
-        Command::Serve(args) => serve(args, public_url, store, clock, false).await,
-        Command::Demo(args) => serve(args, public_url, store, clock, true).await,
+        Command::Serve(args) => serve(args, public_url, store, clock, None).await,
+        Command::Demo(args) => {
+            let host = args.host_listen;
+            serve(args.serve, public_url, store, clock, Some(host)).await
+        }
         Command::Workspace(cmd) => workspace::run(cmd, &store, &clock, public_url).await,
         Command::Sign(args) => workspace::sign(args, &store, &clock).await,
         Command::ApiKey(cmd) => keys::run(cmd, &store, &clock).await,
@@ -88,7 +101,7 @@ async fn serve(
     public_url: Option<&str>,
     store: Store,
     clock: Clock,
-    demo: bool,
+    demo_host: Option<SocketAddr>,
 ) -> anyhow::Result<()> {
     anyhow::ensure!(
         args.session_ttl_secs > 0,
@@ -102,11 +115,16 @@ async fn serve(
         clock.clone(),
     )
     .await?;
-    if demo {
-        demo::prepare(&store, &clock, app.public_origin().as_str()).await?;
-    }
+    let demo = match demo_host {
+        Some(addr) => Some(demo::start(&store, &clock, app.public_origin(), addr).await?),
+        None => None,
+    };
     tracing::info!(addr = %app.local_addr(), public = %app.public_origin(), "porthole listening");
-    app.run_until(shutdown_signal()).await
+    app.run_until(shutdown_signal()).await?;
+    if let Some(host) = demo {
+        host.abort();
+    }
+    Ok(())
 }
 
 async fn workspace_named(store: &Store, slug: &str) -> anyhow::Result<Workspace> {

@@ -1,6 +1,7 @@
 //! The router. Tests build it with [`app`] and serve it on a random port.
 
 mod agent;
+mod embed;
 mod health;
 mod widget;
 
@@ -37,6 +38,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api)
         .merge(health::routes())
+        .merge(embed::routes())
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))

@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use porthole_types::{
@@ -12,13 +12,13 @@ use secrecy::ExposeSecret;
 use sha2::{Digest, Sha256};
 
 use super::reference;
-use crate::auth::UserSession;
+use crate::auth::{bearer, origin_header, UserSession};
 use crate::clock::rfc3339;
-use crate::domain::{bounded_text, optional_text, EmailAddress, Origin, Token};
+use crate::domain::{bounded_text, hash_token, optional_text, EmailAddress, Origin, Token};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath};
 use crate::state::AppState;
-use crate::store::{NewSession, NewTicket, Outcome};
+use crate::store::{NewSession, NewTicket, Outcome, UserScope};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -35,20 +35,22 @@ pub fn routes() -> Router<AppState> {
 
 /// Exchanges a verified identity for a session. Refused unless the request comes from one of
 /// the workspace's allowed origins; a request with no `Origin` at all is refused too.
+///
+/// A loader sends the session it already holds as a bearer token. If that session is this
+/// user's, from this origin, it is returned as it is (200) and the hash is not needed again;
+/// otherwise it is revoked, and the hash must verify for a new session (201).
 async fn create_session(
     State(state): State<AppState>,
     AppPath(slug): AppPath<String>,
     headers: HeaderMap,
     AppJson(req): AppJson<CreateSession>,
-) -> ApiResult<impl IntoResponse> {
+) -> ApiResult<Response> {
     let workspace = state
         .store
         .workspace_by_slug(&slug)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let origin = headers
-        .get(axum::http::header::ORIGIN)
-        .and_then(|v| v.to_str().ok())
+    let origin = origin_header(&headers)
         .and_then(|o| Origin::parse(o).ok())
         .ok_or(ApiError::OriginNotAllowed)?;
     if !state.store.origin_allowed(&slug, origin.as_str()).await? {
@@ -56,8 +58,30 @@ async fn create_session(
     }
     let email = EmailAddress::parse(&req.email).map_err(|m| ApiError::invalid("email", m))?;
     let name = optional_text("name", req.name.as_deref(), limits::NAME_MAX_CHARS)?;
-
     let now = state.clock.now_ms();
+
+    if let Ok(previous) = bearer(&headers) {
+        let hash = hash_token(previous);
+        let held = state.store.find_session(&hash, now).await?;
+        match held {
+            Some(s)
+                if s.slug == slug && s.email == email.as_str() && s.origin == origin.as_str() =>
+            {
+                let scope = UserScope {
+                    workspace_id: s.workspace_id,
+                    email: s.email,
+                    name: s.name,
+                };
+                let session = describe(&state, &scope, s.expires_at, Some(previous)).await?;
+                return Ok((StatusCode::OK, AppJson(session)).into_response());
+            }
+            Some(_) => {
+                state.store.delete_session(&hash).await?;
+            }
+            None => {}
+        }
+    }
+
     porthole_identity::check(
         workspace.live_secrets(now),
         workspace.policy(),
@@ -84,22 +108,45 @@ async fn create_session(
             now,
         )
         .await?;
-    let session = Session {
-        token: Some(token.secret.expose_secret().to_owned()),
+    let scope = UserScope {
+        workspace_id: workspace.id,
         email: email.to_string(),
         name,
-        expires_at: rfc3339(expires_at),
     };
-    Ok((StatusCode::CREATED, AppJson(session)))
+    let session = describe(
+        &state,
+        &scope,
+        expires_at,
+        Some(token.secret.expose_secret()),
+    )
+    .await?;
+    Ok((StatusCode::CREATED, AppJson(session)).into_response())
 }
 
-async fn current_session(session: UserSession) -> AppJson<Session> {
-    AppJson(Session {
-        token: None,
-        email: session.scope.email,
-        name: session.scope.name,
-        expires_at: rfc3339(session.expires_at),
+/// The session as the API shows it, with the user's unread count.
+async fn describe(
+    state: &AppState,
+    scope: &UserScope,
+    expires_at: i64,
+    token: Option<&str>,
+) -> ApiResult<Session> {
+    Ok(Session {
+        token: token.map(str::to_owned),
+        email: scope.email.clone(),
+        name: scope.name.clone(),
+        expires_at: rfc3339(expires_at),
+        expires_in: (expires_at - state.clock.now_ms()).max(0) / 1000,
+        unread: state.store.unread_count(scope).await?,
     })
+}
+
+async fn current_session(
+    State(state): State<AppState>,
+    session: UserSession,
+) -> ApiResult<AppJson<Session>> {
+    Ok(AppJson(
+        describe(&state, &session.scope, session.expires_at, None).await?,
+    ))
 }
 
 /// Revokes the session at once; the token is worthless from the next request on.

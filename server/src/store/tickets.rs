@@ -320,6 +320,19 @@ impl Store {
             .collect()
     }
 
+    /// How many of the user's tickets have an agent reply they have not opened.
+    pub async fn unread_count(&self, scope: &UserScope) -> sqlx::Result<i64> {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM tickets t JOIN contacts c ON c.id = t.contact_id \
+             WHERE t.workspace_id = $1 AND c.email = $2 AND t.last_agent_reply_at IS NOT NULL \
+             AND t.last_agent_reply_at > COALESCE(t.user_seen_at, 0)",
+        )
+        .bind(scope.workspace_id)
+        .bind(&scope.email)
+        .fetch_one(&self.pool)
+        .await
+    }
+
     /// One of the user's tickets with its public conversation, marked as seen.
     pub async fn open_user_ticket(
         &self,

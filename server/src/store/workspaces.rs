@@ -207,3 +207,18 @@ impl Workspace {
         porthole_identity::sign(self.secret.expose_secret().as_bytes(), email, timestamp_ms)
     }
 }
+
+impl Store {
+    /// Adds an allowed origin; returns whether it was new.
+    pub async fn allow_origin(&self, workspace_id: i64, origin: &Origin) -> sqlx::Result<bool> {
+        let done = sqlx::query(
+            "INSERT INTO workspace_origins (workspace_id, origin) VALUES ($1, $2) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(workspace_id)
+        .bind(origin.as_str())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+}

@@ -3,6 +3,7 @@
 mod agent;
 mod bad_input;
 mod cli;
+mod embed;
 mod helpers;
 mod sessions;
 mod tickets;

@@ -358,3 +358,75 @@ async fn the_agent_api_answers_no_cors_at_all() {
         .await;
     assert!(res.headers().get("access-control-allow-origin").is_none());
 }
+
+#[tokio::test]
+async fn a_held_session_for_the_same_user_is_reused_without_the_hash() {
+    let app = TestApp::spawn().await;
+    let token = app.login("a@b.co").await;
+    let res = app
+        .request(Method::POST, "/api/v1/widget/acme/session")
+        .header("Origin", HOST)
+        .bearer_auth(&token)
+        .json(&json!({ "email": "A@B.co", "verification_hash": "stale or absent" }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::OK, "reused, not created");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["token"], token.as_str());
+    assert!(body["expires_in"].as_i64().unwrap() > 0);
+    assert_eq!(body["unread"], 0);
+}
+
+#[tokio::test]
+async fn a_held_session_for_another_user_is_revoked_and_the_new_one_must_verify() {
+    let app = TestApp::spawn().await;
+    let alice = app.login("alice@b.co").await;
+    let forged = app
+        .request(Method::POST, "/api/v1/widget/acme/session")
+        .header("Origin", HOST)
+        .bearer_auth(&alice)
+        .json(&json!({ "email": "bob@b.co", "verification_hash": "0".repeat(64) }))
+        .go()
+        .await;
+    assert_error(forged, StatusCode::UNAUTHORIZED, "invalid_identity").await;
+    let res = app.widget(Method::GET, "/tickets", &alice).go().await;
+    assert_error(res, StatusCode::UNAUTHORIZED, "invalid_session").await;
+
+    let res = app
+        .request(Method::POST, "/api/v1/widget/acme/session")
+        .header("Origin", HOST)
+        .bearer_auth(&alice)
+        .json(&json!({ "email": "bob@b.co", "verification_hash": app.sign("bob@b.co", None) }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let bob: Value = res.json().await.unwrap();
+    assert_ne!(bob["token"], alice.as_str());
+    assert_eq!(bob["email"], "bob@b.co");
+}
+
+#[tokio::test]
+async fn the_session_reports_how_many_tickets_have_unread_agent_replies() {
+    let app = TestApp::spawn().await;
+    let token = app.login("a@b.co").await;
+    app.new_ticket(&token, "One").await;
+    app.new_ticket(&token, "Two").await;
+    let key = app.agent_key("Ann").await;
+    for reference in ["TKT-0001", "TKT-0002"] {
+        app.agent(
+            Method::POST,
+            &format!("/tickets/{reference}/messages"),
+            &key,
+        )
+        .json(&json!({ "body": "Answer" }))
+        .go()
+        .await;
+    }
+    let me = app.widget(Method::GET, "/session", &token).value().await;
+    assert_eq!(me["unread"], 2);
+    app.widget(Method::GET, "/tickets/TKT-0001", &token)
+        .go()
+        .await;
+    let me = app.widget(Method::GET, "/session", &token).value().await;
+    assert_eq!(me["unread"], 1);
+}

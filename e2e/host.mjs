@@ -1,0 +1,32 @@
+// A customer's site, as far as Porthole can tell: a page on its own origin, under a strict CSP
+// that allows the Porthole origin and this page's nonce, and nothing else. Its stylesheet is
+// hostile on purpose: the launcher must survive it.
+import http from "node:http";
+import crypto from "node:crypto";
+
+export function startHost(porthole, slug) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://host");
+    if (url.pathname === "/favicon.ico") return res.writeHead(204).end();
+    const nonce = crypto.randomBytes(16).toString("base64");
+    const portal = url.searchParams.has("portal")
+      ? '<iframe id="porthole_help_center" title="Support portal"></iframe>'
+      : "";
+    res.writeHead(200, {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy":
+        `default-src 'none'; script-src ${porthole} 'nonce-${nonce}'; connect-src ${porthole}; ` +
+        `frame-src ${porthole}; style-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'`,
+    });
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host app</title>
+<script nonce="${nonce}">window.$porthole||(window.$porthole={q:[],helpCenter:function(){$porthole.q.push(arguments)}});</script>
+<script src="${porthole}/loader.js" data-workspace="${slug}" async></script>
+<style nonce="${nonce}">button,iframe{display:none!important;font-size:60px!important}#porthole_help_center{display:block!important;width:100%;height:600px}</style>
+</head><body><h1>Host app</h1><a href="#top" id="host-link">A host link</a>${portal}</body></html>`);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })
+    )
+  );
+}

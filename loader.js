@@ -1,0 +1,203 @@
+// Porthole loader: draws the launcher; opens the support panel only when asked.
+// Fields of the page state `st` start with "_" so the minifier may shorten them; fields that
+// cross the wire (email, token, unread, type...) do not, and keep their names.
+(() => {
+  const w = window;
+  const d = document;
+  const me = d.currentScript;
+  const earlier = w.$porthole;
+  if (earlier && earlier.loaded) return;
+  const EVENTS = ["ready", "open", "close", "unread", "error"];
+  const handlers = {};
+  let st = null; // null when stopped
+  let base, slug, cookieName;
+
+  const emit = (name, data) =>
+    (handlers[name] || []).forEach((fn) => {
+      try { fn(data); } catch (e) { console.error(e); }
+    });
+
+  const fail = (message) => {
+    console.error("Porthole: " + message);
+    emit("error", { message });
+  };
+
+  const readCookie = () => (d.cookie.match(`(^|; )${cookieName}=([^;]+)`) || [])[2];
+
+  // A first-party cookie on the host's own domain, one per workspace, so a reload reuses the
+  // session without verifying again.
+  const writeCookie = (value, maxAge) =>
+    (d.cookie = `${cookieName}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax` +
+      (location.protocol == "https:" ? "; Secure" : ""));
+
+  const call = (method, token, body) =>
+    fetch(`${base}/api/v1/widget/${slug}/session`, {
+      method,
+      headers: { "Content-Type": "application/json", ...(token && { Authorization: "Bearer " + token }) },
+      body: body && JSON.stringify(body),
+    }).then((r) =>
+      r.status == 204 ? {} : r.json().then((j) => {
+        if (!r.ok) throw j.error || { message: "HTTP " + r.status };
+        return j;
+      }));
+
+  const init = (options) => {
+    const user = options && options.user;
+    if (!user || typeof user.email != "string" || typeof user.verificationHash != "string")
+      return fail("init needs user.email and user.verificationHash");
+    const email = user.email.trim().toLowerCase();
+    if (st && st._email == email) return;
+    teardown();
+    const mine = (st = { _email: email });
+    // One call: the server reuses the saved session if it is this user's, and otherwise revokes
+    // it and verifies the hash afresh.
+    return call("POST", readCookie(), {
+      email: user.email, name: user.name, verification_hash: user.verificationHash, timestamp: user.timestamp,
+    })
+      .then((session) => {
+        if (st != mine) return call("DELETE", session.token).catch(Boolean);
+        mine._token = session.token;
+        writeCookie(session.token, session.expires_in);
+        mount(mine);
+        unread(session.unread);
+        emit("ready");
+      })
+      .catch((e) => {
+        if (st == mine) st = null;
+        // A refused origin gets no CORS answer, so the browser shows only a network error.
+        fail(e.code ? e.message : `cannot reach Porthole from ${location.origin}`);
+      });
+  };
+
+  // Drops the launcher, the panel and the iframe with every ticket it held.
+  const teardown = () => {
+    const s = st;
+    st = null;
+    if (s) {
+      clearInterval(s._timer);
+      if (s._host) s._host.remove();
+      if (s._page) s._page.src = "about:blank";
+    }
+  };
+
+  // Logout: revoke the session on the server, delete the cookie, forget everything here.
+  const stop = () => {
+    const token = readCookie() || (st && st._token);
+    teardown();
+    writeCookie("", 0);
+    return token && call("DELETE", token).catch(Boolean);
+  };
+
+  const widgetUrl = (mode) =>
+    `${base}/w/${slug}/?mode=${mode}&host=${location.origin}`;
+
+  const mount = (s) => {
+    const page = d.getElementById("porthole_help_center");
+    if (page && page.tagName == "IFRAME") {
+      s._page = page;
+      page.src = widgetUrl("page");
+      return;
+    }
+    const host = (s._host = d.createElement("div"));
+    const root = host.attachShadow({ mode: "open" });
+    // A constructed sheet is not an inline style, so a strict host CSP does not block it.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      "button,iframe{position:fixed;right:20px;z-index:999999;border:0}" +
+      "button{bottom:20px;width:56px;height:56px;border-radius:50%;background:#2563eb}" +
+      "b{position:absolute;top:0;right:0;padding:0 6px;border-radius:9px;background:red;color:#fff;font:12px sans-serif}" +
+      "iframe{bottom:88px;width:400px;height:min(640px,100dvh - 108px);border-radius:14px}" +
+      "@media(max-width:480px){iframe{inset:0;width:100%;height:100dvh;border-radius:0}}");
+    root.adoptedStyleSheets = [sheet];
+    const button = (s._launcher = d.createElement("button"));
+    button.ariaLabel = "Open support";
+    button.ariaExpanded = "false";
+    button.innerHTML = '<svg viewBox="0 0 24 24" width="26" fill="#fff"><path d="M4 4h16v14H8l-4 4z"/></svg><b hidden></b>';
+    s._badge = button.lastChild;
+    root.append(button);
+    button.onclick = toggle;
+    d.body.append(host);
+    // While the panel is shut, agent replies are learnt of from the same small session call.
+    s._timer = setInterval(() => {
+      if (st == s && !s._open && !d.hidden) call("GET", s._token).then((r) => unread(r.unread), Boolean);
+    }, 30000);
+  };
+
+  const unread = (count) => {
+    if (!st || !st._badge || st._unread === count) return;
+    st._unread = count;
+    st._badge.textContent = count;
+    st._badge.hidden = !count;
+    st._launcher.ariaLabel = count ? `Open support, ${count} unread` : "Open support";
+    emit("unread", count);
+  };
+
+  const frame = () => st && (st._frame || st._page);
+
+  const post = (message) => {
+    frame().contentWindow.postMessage(JSON.stringify(message), base);
+  };
+
+  const show = (open) => {
+    st._open = open;
+    st._frame.hidden = !open;
+    st._launcher.ariaExpanded = "" + open;
+    if (st._ready) post({ type: "porthole:visible", open });
+    (open ? st._frame : st._launcher).focus();
+    emit(open ? "open" : "close");
+  };
+
+  const open = () => {
+    if (!st || !st._launcher || st._open) return;
+    if (!st._frame) {
+      const f = (st._frame = d.createElement("iframe"));
+      f.title = "Support";
+      f.src = widgetUrl("panel");
+      st._launcher.after(f);
+    }
+    show(true);
+  };
+
+  const close = () => st && st._open && show(false);
+
+  const toggle = () => (st && st._open ? close() : open());
+
+  // Only the panel's own window, at the Porthole origin, is listened to.
+  w.addEventListener("message", (e) => {
+    const f = frame();
+    if (!f || e.origin != base || e.source != f.contentWindow) return;
+    let m;
+    try { m = JSON.parse(e.data); } catch (_) { return; }
+    ({
+      "porthole:ready": () => {
+        st._ready = true;
+        post({ type: "porthole:session", token: st._token });
+        if (st._open || st._page) post({ type: "porthole:visible", open: true });
+      },
+      "porthole:close": close,
+      "porthole:unread": () => unread(m.count),
+      "porthole:error": () => fail("session ended"),
+    })[m.type]?.();
+  });
+
+  const commands = {
+    init, stop, open, close, toggle,
+    on: (name, fn) =>
+      EVENTS.includes(name) ? (handlers[name] ||= []).push(fn) : fail(`unknown "${name}"`),
+  };
+
+  const helpCenter = (command, ...args) => {
+    if (!base) return fail("loader.js needs data-workspace");
+    const run = commands[command];
+    if (!run) return fail(`unknown "${command}"`);
+    return run(...args);
+  };
+
+  if (me && me.src && me.dataset.workspace) {
+    base = new URL(me.src).origin;
+    slug = me.dataset.workspace;
+    cookieName = "porthole_" + slug.replace(/\W/g, "_");
+  }
+  w.$porthole = { helpCenter, loaded: true };
+  ((earlier && earlier.q) || []).forEach((args) => helpCenter(...args));
+})();

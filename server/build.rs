@@ -1,0 +1,81 @@
+//! Embeds the built panel and loader (`widget/dist`, made by `scripts/build-widget.sh`) in the
+//! binary, so one file is the whole product. Immutable assets get content-hashed names, and
+//! every asset gets gzip and brotli copies made once, here, instead of on each request.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::{env, fs};
+
+use sha2::{Digest, Sha256};
+
+/// File in `widget/dist`, its content type, and whether its name carries its hash.
+const FILES: &[(&str, &str, bool)] = &[
+    ("loader.js", "text/javascript; charset=utf-8", false),
+    ("porthole_widget.js", "text/javascript; charset=utf-8", true),
+    ("porthole_widget_bg.wasm", "application/wasm", true),
+    ("widget.css", "text/css; charset=utf-8", true),
+];
+
+fn main() {
+    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let dist = manifest.join("../widget/dist");
+    let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo"));
+    println!("cargo:rerun-if-changed={}", dist.display());
+    for (file, ..) in FILES {
+        println!("cargo:rerun-if-changed={}", dist.join(file).display());
+    }
+
+    let mut code = String::from("pub static ASSETS: &[Asset] = &[\n");
+    if FILES.iter().all(|(file, ..)| dist.join(file).is_file()) {
+        for (file, content_type, hashed) in FILES {
+            code.push_str(&embed(&dist.join(file), file, content_type, *hashed, &out));
+        }
+    } else {
+        println!(
+            "cargo:warning=widget/dist is not built; the server will run without the widget \
+             (run scripts/build-widget.sh)"
+        );
+    }
+    code.push_str("];\n");
+    fs::write(out.join("assets.rs"), code).expect("writing assets.rs");
+}
+
+fn embed(path: &Path, file: &str, content_type: &str, hashed: bool, out: &Path) -> String {
+    let raw = fs::read(path).expect("reading a built asset");
+    let hash = hex::encode(&Sha256::digest(&raw)[..6]);
+    let name = match (hashed, file.rsplit_once('.')) {
+        (true, Some((stem, ext))) => format!("{stem}-{hash}.{ext}"),
+        _ => file.to_owned(),
+    };
+
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&raw).expect("gzip");
+    let gz = gz.finish().expect("gzip");
+    let mut br = Vec::new();
+    {
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            ..Default::default()
+        };
+        brotli::BrotliCompress(&mut raw.as_slice(), &mut br, &params).expect("brotli");
+    }
+    let raw_path = out.join(&name);
+    let (gz_path, br_path) = (
+        out.join(format!("{name}.gz")),
+        out.join(format!("{name}.br")),
+    );
+    fs::write(&raw_path, &raw).expect("writing");
+    fs::write(&gz_path, &gz).expect("writing");
+    fs::write(&br_path, &br).expect("writing");
+
+    let mut entry = String::new();
+    let _ = writeln!(
+        entry,
+        "    Asset {{ name: {name:?}, file: {file:?}, content_type: {content_type:?}, \
+         immutable: {hashed}, etag: {etag:?}, raw: include_bytes!({raw_path:?}), \
+         gzip: include_bytes!({gz_path:?}), brotli: include_bytes!({br_path:?}) }},",
+        etag = format!("\"{hash}\""),
+    );
+    entry
+}

@@ -1,0 +1,102 @@
+//! The widget's calls to the Porthole API. Same-origin, with the session token in a header:
+//! never in a URL, never in storage.
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use porthole_types::{CreateTicket, ErrorBody, Ticket, TicketList};
+
+use crate::json::{object, parse, FromJson};
+
+/// Why a call failed, in the terms the UI needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The server answered with our error format.
+    Api { status: u16, body: ErrorBody },
+    /// No answer, or one we could not read: worth a retry.
+    Network,
+}
+
+impl Failure {
+    /// The session is gone (revoked, expired, or its origin no longer allowed).
+    pub fn session_ended(&self) -> bool {
+        matches!(
+            self,
+            Failure::Api {
+                status: 401 | 403,
+                ..
+            }
+        )
+    }
+}
+
+#[derive(Clone)]
+pub struct Api {
+    base: String,
+    token: String,
+}
+
+impl Api {
+    pub fn new(workspace: &str, token: String) -> Self {
+        Self {
+            base: format!("/api/v1/widget/{workspace}"),
+            token,
+        }
+    }
+
+    fn request(&self, builder: RequestBuilder) -> RequestBuilder {
+        builder.header("Authorization", &format!("Bearer {}", self.token))
+    }
+
+    pub async fn tickets(&self) -> Result<TicketList, Failure> {
+        let url = format!("{}/tickets", self.base);
+        read(self.request(Request::get(&url)).send().await).await
+    }
+
+    pub async fn ticket(&self, reference: &str) -> Result<Ticket, Failure> {
+        let url = format!("{}/tickets/{reference}", self.base);
+        read(self.request(Request::get(&url)).send().await).await
+    }
+
+    /// `key` stays the same across retries of one form, so a retry never makes a second ticket.
+    pub async fn create(&self, ticket: &CreateTicket, key: &str) -> Result<Ticket, Failure> {
+        let url = format!("{}/tickets", self.base);
+        let builder = self
+            .request(Request::post(&url))
+            .header("Idempotency-Key", key);
+        let body = object(&[
+            ("subject", Some(&ticket.subject)),
+            ("description", ticket.description.as_deref()),
+            ("type", ticket.ticket_type.map(|t| t.as_str())),
+        ]);
+        send_json(builder, body).await
+    }
+
+    pub async fn reply(&self, reference: &str, body: String) -> Result<Ticket, Failure> {
+        let url = format!("{}/tickets/{reference}/messages", self.base);
+        send_json(
+            self.request(Request::post(&url)),
+            object(&[("body", Some(&body))]),
+        )
+        .await
+    }
+}
+
+async fn send_json<T: FromJson>(builder: RequestBuilder, body: String) -> Result<T, Failure> {
+    let request = builder
+        .header("Content-Type", "application/json")
+        .body(body)
+        .map_err(|_| Failure::Network)?;
+    read(request.send().await).await
+}
+
+async fn read<T: FromJson>(res: Result<Response, gloo_net::Error>) -> Result<T, Failure> {
+    let res = res.map_err(|_| Failure::Network)?;
+    let text = res.text().await.map_err(|_| Failure::Network)?;
+    if res.ok() {
+        return parse(&text).ok_or(Failure::Network);
+    }
+    let body = parse::<ErrorBody>(&text).ok_or(Failure::Network)?;
+    Err(Failure::Api {
+        status: res.status(),
+        body,
+    })
+}

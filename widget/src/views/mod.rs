@@ -1,0 +1,152 @@
+//! The panel's screens. Each renders plain markup from one snapshot; the decisions live in
+//! `logic`, and the pieces shared between screens are plain functions here.
+
+mod list;
+mod new_ticket;
+mod thread;
+
+use std::future::Future;
+
+pub use list::ticket_list;
+pub use new_ticket::new_ticket;
+pub use thread::thread;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use porthole_types::TicketStatus;
+use wasm_bindgen::JsCast;
+
+use crate::api::{Api, Failure};
+use crate::app::State;
+use crate::logic::{badge_class, relative_time, FormErrors, Screen};
+use crate::text;
+
+/// What a screen shows: nothing yet, the data, or why it could not be had.
+pub type Snapshot<T> = RwSignal<Option<Result<T, Failure>>>;
+
+/// Fetches into `snapshot`, writing only when what it shows would change, so a poll that finds
+/// nothing new touches no DOM. When it does change, keyboard focus returns to the element with
+/// the same id in the new markup.
+pub fn load_into<T, F>(state: State, snapshot: Snapshot<T>, fetch: impl FnOnce(Api) -> F + 'static)
+where
+    T: PartialEq + Send + Sync + 'static,
+    F: Future<Output = Result<T, Failure>> + 'static,
+{
+    let Some(api) = state.api.get_untracked() else {
+        return;
+    };
+    spawn_local(async move {
+        let result = fetch(api).await;
+        if let Err(f) = &result {
+            state.observe(f);
+        }
+        // A failed background refresh keeps the last good data on screen.
+        let keep_good = result.is_err() && snapshot.with_untracked(|s| matches!(s, Some(Ok(_))));
+        if keep_good || snapshot.with_untracked(|s| s.as_ref() == Some(&result)) {
+            return;
+        }
+        let focused = document()
+            .active_element()
+            .map(|e| e.id())
+            .filter(|id| !id.is_empty());
+        snapshot.try_set(Some(result));
+        if let Some(id) = focused {
+            request_animation_frame(move || {
+                let el = document().get_element_by_id(&id);
+                if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = el.focus();
+                }
+            });
+        }
+    });
+}
+
+/// Fetches again whenever the shown screen is told to refresh (polling, focus, opening).
+pub fn reload_on_tick(state: State, load: impl Fn() + 'static) {
+    Effect::new(move |_| {
+        state.tick.track();
+        load();
+    });
+}
+
+/// The way back to the ticket list.
+pub fn back_to_list(state: State) -> impl IntoView {
+    view! {
+        <div class="ph-toolbar">
+            <button type="button" class="ph-link" on:click=move |_| state.go(Screen::List)>
+                "← "
+                {text::BACK}
+            </button>
+        </div>
+    }
+}
+
+pub fn badge(status: TicketStatus) -> impl IntoView {
+    view! { <span class=badge_class(status)>{text::status(status)}</span> }
+}
+
+/// "5 min ago", with the exact time for hover and assistive technology.
+pub fn ago(at: &str) -> impl IntoView {
+    let shown = relative_time(js_sys::Date::now(), js_sys::Date::parse(at));
+    view! { <time class="ph-time" datetime=at.to_owned() title=at.to_owned()>{shown}</time> }
+}
+
+/// A one-line status: loading, connecting, and the like.
+pub fn notice(message: &'static str) -> impl IntoView {
+    view! { <p class="ph-loading" role="status">{message}</p> }
+}
+
+/// A failed load, with a way to try again: a refresh of whatever screen is showing.
+pub fn load_error(state: State, failure: &Failure) -> impl IntoView {
+    let message = match failure {
+        Failure::Api { body, .. } => body.error.message.clone(),
+        Failure::Network => text::NETWORK_ERROR.to_owned(),
+    };
+    view! {
+        <div class="ph-error" role="alert">
+            <p>{message}</p>
+            <button type="button" class="ph-button" on:click=move |_| state.refresh()>
+                {text::RETRY}
+            </button>
+        </div>
+    }
+}
+
+/// Where a failed submission's message goes: beside its field, or on the form.
+pub fn submit_errors(failure: &Failure) -> FormErrors {
+    match failure {
+        Failure::Api { body, .. } => FormErrors::from_api(body),
+        Failure::Network => FormErrors {
+            form: Some(text::NETWORK_ERROR.into()),
+            ..Default::default()
+        },
+    }
+}
+
+/// A form field's current value, by name.
+pub fn form_value(form: &web_sys::HtmlFormElement, name: &str) -> String {
+    web_sys::FormData::new_with_form(form)
+        .ok()
+        .and_then(|data| data.get(name).as_string())
+        .unwrap_or_default()
+}
+
+/// Marks the named field invalid, or valid again, for assistive technology.
+pub fn mark_invalid(form: &web_sys::HtmlFormElement, name: &str, invalid: bool) {
+    if let Ok(Some(field)) = form.query_selector(&format!("[name={name}]")) {
+        let _ = field.set_attribute("aria-invalid", if invalid { "true" } else { "false" });
+    }
+}
+
+/// A field's error line, shown while there is one.
+pub fn field_error(
+    errors: RwSignal<FormErrors>,
+    id: &'static str,
+    pick: fn(&FormErrors) -> Option<&String>,
+) -> impl IntoView {
+    move || {
+        errors.with(|e| {
+            pick(e).map(|m| view! { <p id=id class="ph-field-error" role="alert">{m.clone()}</p> })
+        })
+    }
+}
