@@ -52,6 +52,8 @@ export async function startPorthole() {
     host: host.origin,
     stranger: stranger.origin,
     db,
+    /// The workspace's identity secret, as the host backend holds it.
+    secret,
     /// What a host backend computes: HMAC-SHA256 of the email (and timestamp), in hex.
     user(email, { timestamp, name = "Test User", secretOverride } = {}) {
       const message = timestamp == null ? email : `${email}:${timestamp}`;

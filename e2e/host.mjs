@@ -12,6 +12,11 @@ export function startHost(porthole, slug) {
     const portal = url.searchParams.has("portal")
       ? '<iframe id="porthole_help_center" title="Support portal"></iframe>'
       : "";
+    // A signed iframe, as a host backend would render it (the test signs the URL).
+    const frame = url.searchParams.get("frame");
+    const signed = frame
+      ? `<iframe id="signed" title="Your tickets" src="${frame.replaceAll('"', "&quot;")}" referrerpolicy="origin" sandbox="allow-forms allow-popups allow-scripts allow-same-origin"></iframe>`
+      : "";
     res.writeHead(200, {
       "content-type": "text/html; charset=utf-8",
       "content-security-policy":
@@ -21,8 +26,8 @@ export function startHost(porthole, slug) {
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host app</title>
 <script nonce="${nonce}">window.$porthole||(window.$porthole={q:[],helpCenter:function(){$porthole.q.push(arguments)}});</script>
 <script src="${porthole}/loader.js" data-workspace="${slug}" async></script>
-<style nonce="${nonce}">button,iframe{display:none!important;font-size:60px!important}#porthole_help_center{display:block!important;width:100%;height:600px}</style>
-</head><body><h1>Host app</h1><a href="#top" id="host-link">A host link</a>${portal}</body></html>`);
+<style nonce="${nonce}">button,iframe{display:none!important;font-size:60px!important}#porthole_help_center,#signed{display:block!important;width:100%;height:600px}</style>
+</head><body><h1>Host app</h1><a href="#top" id="host-link">A host link</a>${portal}${signed}</body></html>`);
   });
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () =>

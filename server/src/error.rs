@@ -99,7 +99,8 @@ impl ApiError {
         }
     }
 
-    fn message(&self) -> String {
+    /// The explanation shown to people: specific, and never internal.
+    pub fn message(&self) -> String {
         match self {
             ApiError::Identity(Rejection::BadHash) => {
                 "the verification hash does not match this email".into()

@@ -3,11 +3,13 @@
 pub mod assets;
 pub mod auth;
 pub mod cli;
+pub mod client;
 pub mod clock;
 pub mod cors;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod pages;
 pub mod routes;
 pub mod startup;
 pub mod state;

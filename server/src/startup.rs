@@ -18,27 +18,44 @@ pub struct Application {
     state: AppState,
 }
 
+/// How to serve.
+pub struct Options {
+    pub listen: SocketAddr,
+    /// Where users reach Porthole; the bound address when not given.
+    pub public_url: Option<String>,
+    pub session_ttl_ms: i64,
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+}
+
+impl Options {
+    /// Loopback on a random port, for tests.
+    pub fn for_tests() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            public_url: None,
+            session_ttl_ms: 3_600_000,
+            trusted_proxies: vec![],
+        }
+    }
+}
+
 impl Application {
-    /// Binds `listen`. Without an explicit public URL, Porthole's own origin is the bound
-    /// address, which is right for local use and for tests on port 0.
-    pub async fn bind(
-        listen: SocketAddr,
-        public_url: Option<&str>,
-        session_ttl_ms: i64,
-        store: Store,
-        clock: Clock,
-    ) -> anyhow::Result<Self> {
+    /// Binds the listen address. Without an explicit public URL, Porthole's own origin is the
+    /// bound address, which is right for local use and for tests on port 0.
+    pub async fn bind(options: Options, store: Store, clock: Clock) -> anyhow::Result<Self> {
+        let listen = options.listen;
         let listener = TcpListener::bind(listen)
             .await
             .with_context(|| format!("binding {listen}"))?;
         let bound = listener.local_addr()?;
-        let public_origin = match public_url {
+        let public_origin = match &options.public_url {
             Some(url) => Origin::parse(url).map_err(anyhow::Error::msg)?,
             None => Origin::parse(&format!("http://{bound}")).map_err(anyhow::Error::msg)?,
         };
         let settings = Settings {
             public_origin,
-            session_ttl_ms,
+            session_ttl_ms: options.session_ttl_ms,
+            trusted_proxies: options.trusted_proxies,
         };
         Ok(Self {
             listener,
@@ -65,7 +82,8 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        axum::serve(self.listener, app(self.state.clone()))
+        let service = app(self.state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await?;
         self.state.store.close().await;

@@ -11,6 +11,15 @@ pub struct Settings {
     /// this origin, so sessions accept it beside the host origin they were made for.
     pub public_origin: Origin,
     pub session_ttl_ms: i64,
+    /// Proxies whose `X-Forwarded-For` is believed. Empty by default: believe no one.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+}
+
+impl Settings {
+    /// Cookies are marked `Secure` when users reach Porthole over https.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_origin.as_str().starts_with("https://")
+    }
 }
 
 #[derive(Clone)]

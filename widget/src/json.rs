@@ -93,6 +93,7 @@ impl FromJson for Ticket {
             ticket_type,
             created_at: o.string("created_at")?,
             updated_at: o.string("updated_at")?,
+            resolution: o.nullable_string("resolution")?,
             messages: o.list("messages", message)?,
         })
     }

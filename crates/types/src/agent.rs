@@ -48,6 +48,8 @@ pub struct AgentTicket {
     #[serde(flatten)]
     pub summary: AgentTicketSummary,
     pub description: Option<String>,
+    /// What was done, shown to the user once the ticket is resolved.
+    pub resolution: Option<String>,
     pub messages: Vec<AgentMessage>,
 }
 
@@ -66,8 +68,8 @@ pub struct AgentCreateMessage {
     pub status: Option<TicketStatus>,
 }
 
-/// `PATCH /api/v1/agent/tickets/{reference}`. Absent fields are left alone; `"assignee": null`
-/// unassigns.
+/// `PATCH /api/v1/agent/tickets/{reference}`. Absent fields are left alone; `null` clears
+/// `assignee` or `resolution`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TicketPatch {
@@ -81,6 +83,12 @@ pub struct TicketPatch {
         skip_serializing_if = "Option::is_none"
     )]
     pub assignee: Option<Option<String>>,
+    #[serde(
+        default,
+        with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resolution: Option<Option<String>>,
 }
 
 /// Tells a missing field (`None`) from an explicit `null` (`Some(None)`).

@@ -61,6 +61,8 @@ wire_enum! {
     /// The surface a ticket was opened from.
     Channel {
         Widget => "widget", "Widget";
+        Portal => "portal", "Portal";
+        Embed => "embed", "Signed iframe";
     }
 }
 

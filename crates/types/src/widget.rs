@@ -89,5 +89,7 @@ pub struct Ticket {
     pub ticket_type: Option<TicketType>,
     pub created_at: String,
     pub updated_at: String,
+    /// What was done, once the ticket is resolved.
+    pub resolution: Option<String>,
     pub messages: Vec<Message>,
 }

@@ -87,6 +87,7 @@ fn print_walkthrough(porthole: &str, host: &str, ws: &Workspace, key: &str) {
         r#"
 Porthole demo
   Demo host site (log in as Alice or Bob):  {host}/
+  Public support site (no login):           {porthole}/p/demo
   Porthole itself:                          {porthole}
 
 Answer a ticket as an agent, and watch the reply arrive in the open widget:

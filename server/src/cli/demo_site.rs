@@ -32,6 +32,7 @@ pub fn router(store: Store, clock: Clock, porthole: Origin) -> Router {
     Router::new()
         .route("/", get(home))
         .route("/portal", get(portal))
+        .route("/iframe", get(iframe))
         .route("/login", post(login))
         .route("/logout", post(logout))
         .with_state(Site {
@@ -56,9 +57,18 @@ fn js(value: &str) -> String {
         .replace("</", "<\\/")
 }
 
+/// Which way this page embeds Porthole.
+#[derive(Clone, Copy, PartialEq)]
+enum Embed {
+    Launcher,
+    FullPage,
+    /// The signed iframe: no script at all, the URL signed here on the server.
+    SignedIframe,
+}
+
 /// The page shell with the one-line stub, the loader, and a CSP admitting only Porthole and
 /// this page's own nonce.
-async fn page(site: &Site, headers: &HeaderMap, full_page: bool) -> Response {
+async fn page(site: &Site, headers: &HeaderMap, embed: Embed) -> Response {
     let nonce = secrecy::ExposeSecret::expose_secret(&new_secret("")).to_owned();
     let porthole = site.porthole.as_str();
     let body = match signed_in(headers) {
@@ -70,16 +80,31 @@ async fn page(site: &Site, headers: &HeaderMap, full_page: bool) -> Response {
             };
             let now = site.clock.now_ms();
             let hash = ws.sign(email, Some(now));
-            let embed = if full_page {
-                r#"<iframe id="porthole_help_center" title="Support"></iframe>"#
-            } else {
-                r#"<p>The support button is in the corner. <span id="unread"></span></p>"#
+            let markup = match embed {
+                Embed::FullPage => {
+                    r#"<iframe id="porthole_help_center" title="Support"></iframe>"#.to_owned()
+                }
+                Embed::Launcher => {
+                    r#"<p>The support button is in the corner. <span id="unread"></span></p>"#
+                        .to_owned()
+                }
+                Embed::SignedIframe => {
+                    let hmac = ws.sign(email, Some(now));
+                    let src = format!(
+                        "{porthole}/embed/{SLUG}/tickets?email={}&ts={now}&hmac={hmac}&nickname={}",
+                        email.replace('@', "%40"),
+                        name.replace(' ', "%20"),
+                    );
+                    format!(
+                        r#"<iframe id="signed-tickets" title="Your tickets" src="{src}" referrerpolicy="origin" sandbox="allow-forms allow-popups allow-scripts allow-same-origin"></iframe>"#
+                    )
+                }
             };
             format!(
                 r#"<header><b>Demo app</b> · signed in as {name} ({email})
-<nav><a href="/">Dashboard</a> · <a href="/portal">Full-page support</a></nav>
+<nav><a href="/">Dashboard</a> · <a href="/portal">Full-page support</a> · <a href="/iframe">Signed iframe</a> · <a href="{porthole}/p/{SLUG}">Public support site</a></nav>
 <form id="logout" method="post" action="/logout"><button>Log out</button></form></header>
-<main><h1>{title}</h1>{embed}</main>
+<main><h1>{title}</h1>{markup}</main>
 <script nonce="{nonce}">
 $porthole.helpCenter("init", {{ user: {{ name: {jname}, email: {jemail}, verificationHash: "{hash}", timestamp: {now} }} }});
 $porthole.helpCenter("on", "unread", function (n) {{ document.getElementById("unread") && (document.getElementById("unread").textContent = n ? n + " unread reply" : ""); }});
@@ -88,7 +113,11 @@ document.getElementById("logout").addEventListener("submit", function (e) {{
   Promise.resolve($porthole.helpCenter("stop")).then(function () {{ e.target.submit(); }});
 }});
 </script>"#,
-                title = if full_page { "Support" } else { "Dashboard" },
+                title = if embed == Embed::Launcher {
+                    "Dashboard"
+                } else {
+                    "Support"
+                },
                 jname = js(name),
                 jemail = js(email),
             )
@@ -99,7 +128,7 @@ document.getElementById("logout").addEventListener("submit", function (e) {{
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>Demo app</title>
 <script nonce="{nonce}">window.$porthole||(window.$porthole={{q:[],helpCenter:function(){{$porthole.q.push(arguments)}}}});</script>
 <script src="{porthole}/loader.js" data-workspace="{SLUG}" async></script>
-<style nonce="{nonce}">body{{font:16px system-ui,sans-serif;margin:0}}header{{display:flex;gap:16px;align-items:center;padding:12px 20px;background:#0f172a;color:#fff}}header a{{color:#93c5fd}}main{{padding:20px}}#porthole_help_center{{width:100%;height:75vh;border:1px solid #ccc;border-radius:8px}}</style>
+<style nonce="{nonce}">body{{font:16px system-ui,sans-serif;margin:0}}header{{display:flex;gap:16px;align-items:center;padding:12px 20px;background:#0f172a;color:#fff}}header a{{color:#93c5fd}}main{{padding:20px}}#porthole_help_center,#signed-tickets{{width:100%;height:75vh;border:1px solid #ccc;border-radius:8px}}</style>
 </head><body>{body}</body></html>"#
     );
     let csp = format!(
@@ -119,11 +148,15 @@ const LOGIN: &str = r#"<main><h1>Demo app</h1><p>Log in as one of two demo users
 <button name="user" value="bob">Log in as Bob</button></form></main>"#;
 
 async fn home(State(site): State<Site>, headers: HeaderMap) -> Response {
-    page(&site, &headers, false).await
+    page(&site, &headers, Embed::Launcher).await
 }
 
 async fn portal(State(site): State<Site>, headers: HeaderMap) -> Response {
-    page(&site, &headers, true).await
+    page(&site, &headers, Embed::FullPage).await
+}
+
+async fn iframe(State(site): State<Site>, headers: HeaderMap) -> Response {
+    page(&site, &headers, Embed::SignedIframe).await
 }
 
 #[derive(Deserialize)]

@@ -14,7 +14,7 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
 use crate::clock::Clock;
-use crate::startup::{shutdown_signal, Application};
+use crate::startup::{shutdown_signal, Application, Options};
 use crate::store::{Store, Workspace};
 
 #[derive(Debug, Parser)]
@@ -63,6 +63,14 @@ pub struct ServeArgs {
     /// How long a widget session lasts, in seconds.
     #[arg(long, env = "PORTHOLE_SESSION_TTL_SECS", default_value_t = 24 * 3600)]
     session_ttl_secs: i64,
+    /// A reverse proxy whose X-Forwarded-For is believed, as an address or CIDR range
+    /// (repeatable). None by default: client addresses are the connections' own.
+    #[arg(
+        long = "trusted-proxy",
+        env = "PORTHOLE_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    trusted_proxies: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -107,14 +115,24 @@ async fn serve(
         args.session_ttl_secs > 0,
         "--session-ttl-secs must be positive"
     );
-    let app = Application::bind(
-        args.listen,
-        public_url,
-        args.session_ttl_secs * 1000,
-        store.clone(),
-        clock.clone(),
-    )
-    .await?;
+    let trusted_proxies = args
+        .trusted_proxies
+        .iter()
+        .map(|p| {
+            p.parse::<ipnet::IpNet>()
+                .or_else(|_| p.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| {
+                    anyhow::anyhow!("--trusted-proxy {p:?} is not an address or CIDR range")
+                })
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let options = Options {
+        listen: args.listen,
+        public_url: public_url.map(str::to_owned),
+        session_ttl_ms: args.session_ttl_secs * 1000,
+        trusted_proxies,
+    };
+    let app = Application::bind(options, store.clone(), clock.clone()).await?;
     let demo = match demo_host {
         Some(addr) => Some(demo::start(&store, &clock, app.public_origin(), addr).await?),
         None => None,

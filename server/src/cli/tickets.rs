@@ -63,6 +63,9 @@ pub enum TicketCommand {
         assignee: Option<String>,
         #[arg(long)]
         unassign: bool,
+        /// What was done, shown to the user once resolved.
+        #[arg(long)]
+        resolution: Option<String>,
     },
 }
 
@@ -203,6 +206,7 @@ pub async fn run(cmd: TicketCommand, store: &Store, clock: &Clock) -> anyhow::Re
             priority,
             assignee,
             unassign,
+            resolution,
         } => {
             let ws = workspace_named(store, &ws.workspace).await?;
             let assignee = if unassign {
@@ -211,13 +215,21 @@ pub async fn run(cmd: TicketCommand, store: &Store, clock: &Clock) -> anyhow::Re
                 assignee.map(Some)
             };
             anyhow::ensure!(
-                status.is_some() || priority.is_some() || assignee.is_some(),
-                "give --status, --priority, --assignee or --unassign"
+                status.is_some()
+                    || priority.is_some()
+                    || assignee.is_some()
+                    || resolution.is_some(),
+                "give --status, --priority, --assignee, --unassign or --resolution"
             );
+            let resolution = resolution
+                .map(|r| bounded_text("resolution", &r, limits::MESSAGE_MAX_CHARS))
+                .transpose()?
+                .map(Some);
             let patch = TicketPatch {
                 status,
                 priority,
                 assignee,
+                resolution,
             };
             let t = store
                 .agent_patch(ws.id, number(&reference)?, &patch, now)

@@ -90,9 +90,13 @@ async fn update(
     AppJson(mut patch): AppJson<TicketPatch>,
 ) -> ApiResult<impl IntoResponse> {
     let number = reference(&raw_ref)?;
-    if patch.status.is_none() && patch.priority.is_none() && patch.assignee.is_none() {
+    if patch.status.is_none()
+        && patch.priority.is_none()
+        && patch.assignee.is_none()
+        && patch.resolution.is_none()
+    {
         return Err(ApiError::InvalidBody(
-            "give at least one of status, priority or assignee".into(),
+            "give at least one of status, priority, assignee or resolution".into(),
         ));
     }
     if let Some(Some(assignee)) = &patch.assignee {

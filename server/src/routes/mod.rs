@@ -1,9 +1,11 @@
 //! The router. Tests build it with [`app`] and serve it on a random port.
 
 mod agent;
-mod embed;
+mod delivery;
 mod health;
 mod widget;
+
+pub use delivery::frame_ancestors;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::header::CACHE_CONTROL;
@@ -38,7 +40,8 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api)
         .merge(health::routes())
-        .merge(embed::routes())
+        .merge(delivery::routes())
+        .merge(crate::pages::routes())
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))

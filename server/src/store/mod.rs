@@ -3,6 +3,7 @@
 //! without touching handlers.
 
 mod api_keys;
+mod portal;
 mod sessions;
 mod tickets;
 mod workspaces;
@@ -16,6 +17,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use api_keys::{ApiKey, ApiKeyInfo};
+pub use portal::PageSession;
 pub use sessions::{NewSession, SessionRow};
 pub use tickets::{AgentFilter, AgentPost, NewTicket, Outcome, UserScope};
 pub use workspaces::{NewWorkspace, Workspace};

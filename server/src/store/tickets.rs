@@ -77,6 +77,7 @@ struct UserTicketRow {
     subject: String,
     status: String,
     kind: Option<String>,
+    resolution: Option<String>,
     created_at: i64,
     public_activity_at: i64,
 }
@@ -97,6 +98,7 @@ struct AgentRow {
     number: i64,
     subject: String,
     description: Option<String>,
+    resolution: Option<String>,
     status: String,
     priority: String,
     kind: Option<String>,
@@ -132,7 +134,8 @@ impl AgentRow {
     }
 }
 
-const AGENT_COLUMNS: &str = "t.id, t.number, t.subject, t.description, t.status, t.priority, \
+const AGENT_COLUMNS: &str =
+    "t.id, t.number, t.subject, t.description, t.resolution, t.status, t.priority, \
     t.kind, t.channel, t.assignee, c.email, c.name, t.created_at, t.updated_at";
 
 /// The ticket `number` in the workspace, if `email` owns it. Ownership is part of the lookup,
@@ -355,7 +358,7 @@ impl Store {
 
     async fn user_ticket(&self, scope: &UserScope, number: i64) -> ApiResult<Ticket> {
         let row: UserTicketRow = sqlx::query_as(
-            "SELECT t.id, t.number, t.subject, t.status, t.kind, t.created_at, \
+            "SELECT t.id, t.number, t.subject, t.status, t.kind, t.resolution, t.created_at, \
              t.public_activity_at FROM tickets t JOIN contacts c ON c.id = t.contact_id \
              WHERE t.workspace_id = $1 AND t.number = $2 AND c.email = $3",
         )
@@ -366,10 +369,14 @@ impl Store {
         .await?
         .ok_or(ApiError::NotFound)?;
         let messages = self.messages(row.id, false).await?;
+        let status = decode(TicketStatus::parse, &row.status)?;
+        // A resolution note belongs to the resolution: once reopened, it is not shown.
+        let resolved = matches!(status, TicketStatus::Resolved | TicketStatus::Closed);
         Ok(Ticket {
             reference: TicketRef(row.number).to_string(),
             subject: row.subject,
-            status: decode(TicketStatus::parse, &row.status)?,
+            status,
+            resolution: row.resolution.filter(|_| resolved),
             ticket_type: row
                 .kind
                 .as_deref()
@@ -498,6 +505,7 @@ impl Store {
         Ok(AgentTicket {
             summary: row.summary()?,
             description: row.description,
+            resolution: row.resolution,
             messages,
         })
     }
@@ -563,12 +571,17 @@ impl Store {
             None => (false, None),
             Some(a) => (true, a.as_deref()),
         };
+        let (set_resolution, resolution) = match &patch.resolution {
+            None => (false, None),
+            Some(r) => (true, r.as_deref()),
+        };
         let done = sqlx::query(
             "UPDATE tickets SET updated_at = $1, \
              public_activity_at = CASE WHEN $2 IS NOT NULL AND $2 <> status THEN $1 \
                                   ELSE public_activity_at END, \
              status = COALESCE($2, status), priority = COALESCE($3, priority), \
-             assignee = CASE WHEN $4 THEN $5 ELSE assignee END \
+             assignee = CASE WHEN $4 THEN $5 ELSE assignee END, \
+             resolution = CASE WHEN $8 THEN $9 ELSE resolution END \
              WHERE workspace_id = $6 AND number = $7",
         )
         .bind(now_ms)
@@ -578,6 +591,8 @@ impl Store {
         .bind(assignee)
         .bind(workspace_id)
         .bind(number)
+        .bind(set_resolution)
+        .bind(resolution)
         .execute(&self.pool)
         .await?;
         if done.rows_affected() == 0 {

@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use porthole::clock::Clock;
 use porthole::domain::{Origin, Slug};
-use porthole::startup::Application;
+use porthole::startup::{Application, Options as ServerOptions};
 use porthole::store::{NewWorkspace, Store};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use secrecy::ExposeSecret;
@@ -22,16 +22,15 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
 }
 
+#[derive(Default)]
 pub struct Options {
     pub require_timestamp: bool,
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 impl TestApp {
     pub async fn spawn() -> Self {
-        Self::spawn_with(Options {
-            require_timestamp: false,
-        })
-        .await
+        Self::spawn_with(Options::default()).await
     }
 
     pub async fn spawn_with(options: Options) -> Self {
@@ -39,15 +38,14 @@ impl TestApp {
         let db_path = dir.path().join("porthole.db");
         let store = Store::open(&db_path).await.unwrap();
         let clock = Clock::default();
-        let app = Application::bind(
-            "127.0.0.1:0".parse().unwrap(),
-            None,
-            SESSION_TTL_MS,
-            store.clone(),
-            clock.clone(),
-        )
-        .await
-        .unwrap();
+        let server = ServerOptions {
+            session_ttl_ms: SESSION_TTL_MS,
+            trusted_proxies: options.trusted_proxies,
+            ..ServerOptions::for_tests()
+        };
+        let app = Application::bind(server, store.clone(), clock.clone())
+            .await
+            .unwrap();
         let base = format!("http://{}", app.local_addr());
         tokio::spawn(app.run_until(std::future::pending()));
         let (_, secret) = store
@@ -70,6 +68,15 @@ impl TestApp {
 
     pub fn sign(&self, email: &str, ts: Option<i64>) -> String {
         porthole_identity::sign(self.secret.as_bytes(), email, ts)
+    }
+
+    /// A browser-like client for server-rendered pages: it does not follow redirects, so tests
+    /// can see them, and it sends our own origin on posts, as browsers do for our forms.
+    pub fn pages(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
     }
 
     pub fn request(&self, method: Method, path: &str) -> RequestBuilder {

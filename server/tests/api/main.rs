@@ -5,5 +5,7 @@ mod bad_input;
 mod cli;
 mod embed;
 mod helpers;
+mod portal;
 mod sessions;
+mod signed_iframe;
 mod tickets;

@@ -128,6 +128,7 @@ async fn a_timestamp_cannot_be_moved_onto_a_hash_made_for_another() {
 async fn the_plain_form_is_refused_when_the_workspace_requires_timestamps() {
     let app = TestApp::spawn_with(Options {
         require_timestamp: true,
+        ..Options::default()
     })
     .await;
     let res = app

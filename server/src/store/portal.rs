@@ -1,0 +1,148 @@
+//! Tracking links, cookie sessions of server-rendered pages, and the public-submission count.
+
+use super::Store;
+use crate::domain::Token;
+
+/// A cookie session of a server-rendered page. With `ticket_id`, it reaches that one ticket
+/// (a tracking link proves no more); without, every ticket of its email (a verified identity).
+#[derive(Debug, sqlx::FromRow)]
+pub struct PageSession {
+    pub workspace_id: i64,
+    pub email: String,
+    pub name: Option<String>,
+    pub ticket_id: Option<i64>,
+}
+
+impl Store {
+    /// The id of ticket `number` in the workspace.
+    pub async fn ticket_id(&self, workspace_id: i64, number: i64) -> sqlx::Result<Option<i64>> {
+        sqlx::query_scalar("SELECT id FROM tickets WHERE workspace_id = $1 AND number = $2")
+            .bind(workspace_id)
+            .bind(number)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// Issues a tracking token for a ticket and the email it belongs to; only its hash is kept.
+    pub async fn create_tracking_token(
+        &self,
+        ticket_id: i64,
+        email: &str,
+        now_ms: i64,
+        ttl_ms: i64,
+    ) -> sqlx::Result<Token> {
+        let token = Token::generate("pht_");
+        sqlx::query(
+            "INSERT INTO tracking_tokens (token_hash, ticket_id, email, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&token.hash)
+        .bind(ticket_id)
+        .bind(email)
+        .bind(now_ms)
+        .bind(now_ms + ttl_ms)
+        .execute(&self.pool)
+        .await?;
+        Ok(token)
+    }
+
+    /// The ticket id and email a live tracking token grants, if it is for ticket `number` of
+    /// the workspace.
+    pub async fn redeem_tracking_token(
+        &self,
+        workspace_id: i64,
+        number: i64,
+        token_hash: &str,
+        now_ms: i64,
+    ) -> sqlx::Result<Option<(i64, String)>> {
+        sqlx::query_as(
+            "SELECT k.ticket_id, k.email FROM tracking_tokens k \
+             JOIN tickets t ON t.id = k.ticket_id \
+             WHERE k.token_hash = $1 AND t.workspace_id = $2 AND t.number = $3 \
+             AND k.expires_at > $4",
+        )
+        .bind(token_hash)
+        .bind(workspace_id)
+        .bind(number)
+        .bind(now_ms)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    pub async fn create_page_session(
+        &self,
+        session: &PageSession,
+        now_ms: i64,
+        ttl_ms: i64,
+    ) -> sqlx::Result<Token> {
+        let token = Token::generate("php_");
+        let mut tx = self.write_tx().await?;
+        sqlx::query("DELETE FROM page_sessions WHERE expires_at <= $1")
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO page_sessions (token_hash, workspace_id, email, name, ticket_id, \
+             created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&token.hash)
+        .bind(session.workspace_id)
+        .bind(&session.email)
+        .bind(&session.name)
+        .bind(session.ticket_id)
+        .bind(now_ms)
+        .bind(now_ms + ttl_ms)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(token)
+    }
+
+    pub async fn find_page_session(
+        &self,
+        token_hash: &str,
+        workspace_id: i64,
+        now_ms: i64,
+    ) -> sqlx::Result<Option<PageSession>> {
+        sqlx::query_as(
+            "SELECT workspace_id, email, name, ticket_id FROM page_sessions \
+             WHERE token_hash = $1 AND workspace_id = $2 AND expires_at > $3",
+        )
+        .bind(token_hash)
+        .bind(workspace_id)
+        .bind(now_ms)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// Submissions from `client_ip` since `since_ms`, and when the oldest of them was made.
+    pub async fn recent_submissions(
+        &self,
+        client_ip: &str,
+        since_ms: i64,
+    ) -> sqlx::Result<(i64, Option<i64>)> {
+        sqlx::query_as(
+            "SELECT COUNT(*), MIN(created_at) FROM portal_submissions \
+             WHERE client_ip = $1 AND created_at > $2",
+        )
+        .bind(client_ip)
+        .bind(since_ms)
+        .fetch_one(&self.pool)
+        .await
+    }
+
+    pub async fn record_submission(&self, client_ip: &str, now_ms: i64) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        // Rows older than a day can no longer count against anyone.
+        sqlx::query("DELETE FROM portal_submissions WHERE created_at < $1")
+            .bind(now_ms - 86_400_000)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO portal_submissions (client_ip, created_at) VALUES ($1, $2)")
+            .bind(client_ip)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
+    }
+}

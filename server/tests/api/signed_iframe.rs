@@ -1,0 +1,208 @@
+//! The signed iframe: credentials in the URL are verified like `init`, traded for a cookie and
+//! stripped; the pages are framed only by the workspace's origins.
+
+use std::time::Duration;
+
+use reqwest::{header, Method, StatusCode};
+use serde_json::json;
+
+use crate::helpers::{Options, RequestExt, TestApp, HOST};
+
+/// Opens the iframe URL a host backend would build; returns the response without following it.
+async fn open(app: &TestApp, query: &str) -> reqwest::Response {
+    app.pages()
+        .get(format!("{}/embed/acme/tickets?{query}", app.base))
+        .send()
+        .await
+        .unwrap()
+}
+
+fn signed(app: &TestApp, email: &str) -> String {
+    format!(
+        "email={}&hmac={}&nickname=Ada",
+        urlencode(email),
+        app.sign(email, None)
+    )
+}
+
+fn urlencode(s: &str) -> String {
+    s.replace('+', "%2B").replace('@', "%40")
+}
+
+/// Signs in and returns the session cookie.
+async fn sign_in(app: &TestApp, email: &str) -> String {
+    let res = open(app, &signed(app, email)).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        "/embed/acme/tickets",
+        "credentials are stripped"
+    );
+    let set_cookie = res.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("Path=/embed/acme/"));
+    set_cookie.split(';').next().unwrap().to_owned()
+}
+
+async fn get(app: &TestApp, path: &str, cookie: &str) -> reqwest::Response {
+    app.pages()
+        .get(format!("{}{path}", app.base))
+        .header(header::COOKIE, cookie)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn post(app: &TestApp, path: &str, cookie: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    app.pages()
+        .post(format!("{}{path}", app.base))
+        .header(header::COOKIE, cookie)
+        .header("Origin", &app.base)
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_signed_user_lists_opens_creates_and_replies_to_their_tickets() {
+    let app = TestApp::spawn().await;
+    // A ticket opened in the widget is the same person's ticket here.
+    let token = app.login("ada@example.com").await;
+    app.new_ticket(&token, "From the widget").await;
+
+    let cookie = sign_in(&app, "Ada@Example.com").await;
+    let res = get(&app, "/embed/acme/tickets", &cookie).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let csp = res.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(csp.contains(&format!("frame-ancestors {HOST}")), "{csp}");
+    assert!(res.text().await.unwrap().contains("From the widget"));
+
+    let res = post(
+        &app,
+        "/embed/acme/tickets",
+        &cookie,
+        &[
+            ("subject", "From the iframe"),
+            ("description", "Hello"),
+            ("type", ""),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        "/embed/acme/tickets/TKT-0002"
+    );
+    let res = post(
+        &app,
+        "/embed/acme/tickets/TKT-0002/reply",
+        &cookie,
+        &[("body", "More detail")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = get(&app, "/embed/acme/tickets/TKT-0002", &cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("From the iframe") && page.contains("More detail"));
+
+    let key = app.agent_key("Ann").await;
+    let t = app
+        .agent(Method::GET, "/tickets/TKT-0002", &key)
+        .value()
+        .await;
+    assert_eq!(t["channel"], "embed");
+    // The nickname the host signed in with is the contact's latest name.
+    assert_eq!(
+        t["contact"],
+        json!({ "email": "ada@example.com", "name": "Ada" })
+    );
+}
+
+#[tokio::test]
+async fn a_forged_or_misdirected_signature_is_refused_with_no_cookie() {
+    let app = TestApp::spawn().await;
+    let forged = porthole_identity::sign(b"wrong secret", "ada@example.com", None);
+    let for_another = app.sign("eve@example.com", None);
+    for query in [
+        format!("email=ada%40example.com&hmac={forged}"),
+        format!("email=ada%40example.com&hmac={for_another}"),
+        "email=ada%40example.com&hmac=".to_owned(),
+    ] {
+        let res = open(&app, &query).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{query}");
+        assert!(res.headers().get(header::SET_COOKIE).is_none());
+        assert!(res.text().await.unwrap().contains("does not match"));
+    }
+    let res = open(&app, "email=nope&hmac=00").await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn timestamped_signatures_expire_and_may_be_required() {
+    let app = TestApp::spawn_with(Options {
+        require_timestamp: true,
+        ..Options::default()
+    })
+    .await;
+    let plain = open(&app, &signed(&app, "ada@example.com")).await;
+    assert_eq!(plain.status(), StatusCode::UNAUTHORIZED);
+    assert!(plain
+        .text()
+        .await
+        .unwrap()
+        .contains("requires a timestamped"));
+
+    let ts = app.clock.now_ms();
+    let query = format!(
+        "email=ada%40example.com&ts={ts}&hmac={}",
+        app.sign("ada@example.com", Some(ts))
+    );
+    assert_eq!(open(&app, &query).await.status(), StatusCode::SEE_OTHER);
+    app.clock.advance(Duration::from_secs(6 * 60));
+    let late = open(&app, &query).await;
+    assert_eq!(late.status(), StatusCode::UNAUTHORIZED);
+    assert!(late
+        .text()
+        .await
+        .unwrap()
+        .contains("outside the allowed window"));
+}
+
+#[tokio::test]
+async fn another_users_ticket_is_not_found_and_a_foreign_post_is_refused() {
+    let app = TestApp::spawn().await;
+    let eve = app.login("eve@example.com").await;
+    app.new_ticket(&eve, "Eve's secret").await;
+    let cookie = sign_in(&app, "ada@example.com").await;
+    let res = get(&app, "/embed/acme/tickets/TKT-0001", &cookie).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(!res.text().await.unwrap().contains("Eve's secret"));
+
+    let forged = app
+        .pages()
+        .post(format!("{}/embed/acme/tickets", app.base))
+        .header(header::COOKIE, &cookie)
+        .header("Origin", "https://evil.example")
+        .form(&[("subject", "forged")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn without_a_session_the_iframe_asks_to_sign_in_again() {
+    let app = TestApp::spawn().await;
+    let res = get(&app, "/embed/acme/tickets", "ph_embed=made-up").await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert!(res.text().await.unwrap().contains("Sign in again"));
+}
