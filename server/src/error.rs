@@ -117,21 +117,28 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// The error as the JSON body states it.
+    pub fn detail(&self) -> ErrorDetail {
+        let field = match self {
+            ApiError::InvalidField { field, .. } => Some((*field).to_owned()),
+            _ => None,
+        };
+        ErrorDetail {
+            code: self.code().to_owned(),
+            message: self.message(),
+            field,
+        }
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         if let ApiError::Internal(err) = &self {
             tracing::error!(error = ?err, "internal error");
         }
-        let field = match &self {
-            ApiError::InvalidField { field, .. } => Some((*field).to_owned()),
-            _ => None,
-        };
         let body = ErrorBody {
-            error: ErrorDetail {
-                code: self.code().to_owned(),
-                message: self.message(),
-                field,
-            },
+            error: self.detail(),
         };
         (self.status(), Json(body)).into_response()
     }

@@ -91,6 +91,7 @@ impl FromJson for Ticket {
             subject: o.string("subject")?,
             status: status(&o)?,
             ticket_type,
+            category: o.nullable_string("category")?,
             created_at: o.string("created_at")?,
             updated_at: o.string("updated_at")?,
             resolution: o.nullable_string("resolution")?,

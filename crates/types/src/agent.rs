@@ -8,6 +8,8 @@ use crate::{Author, Channel, Priority, TicketStatus, TicketType};
 pub struct Contact {
     pub email: String,
     pub name: Option<String>,
+    /// What the host said about the user at `init`.
+    pub metadata: Option<crate::Metadata>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,6 +31,7 @@ pub struct AgentTicketSummary {
     pub priority: Priority,
     #[serde(rename = "type")]
     pub ticket_type: Option<TicketType>,
+    pub category: Option<String>,
     pub channel: Channel,
     pub assignee: Option<String>,
     pub contact: Contact,
@@ -104,4 +107,42 @@ mod double_option {
     ) -> Result<Option<Option<String>>, D::Error> {
         Option::<String>::deserialize(d).map(Some)
     }
+}
+
+/// `GET`/`PUT /api/v1/agent/origins`: the origins allowed to embed the workspace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OriginList {
+    pub origins: Vec<String>,
+}
+
+/// `GET /api/v1/agent/secret`: when the secret was made, never the secret itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SecretInfo {
+    pub created_at: String,
+    /// While a rotation's grace period lasts, the previous secret still verifies until then.
+    pub previous_verifies_until: Option<String>,
+}
+
+/// `POST /api/v1/agent/secret/rotate`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RotateSecret {
+    /// How long the previous secret keeps verifying. Default 24.
+    #[serde(default)]
+    pub grace_hours: Option<i64>,
+}
+
+/// The new secret, shown this once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RotatedSecret {
+    pub secret: String,
+    #[serde(flatten)]
+    pub info: SecretInfo,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FaqClicks {
+    pub question: String,
+    pub clicks: i64,
 }

@@ -4,11 +4,13 @@
 mod agent;
 mod enums;
 mod error;
+mod settings;
 mod widget;
 
 pub use agent::*;
 pub use enums::*;
 pub use error::*;
+pub use settings::*;
 pub use widget::*;
 
 /// Limits the server enforces, published so clients can count characters as the user types.

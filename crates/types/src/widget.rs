@@ -18,6 +18,30 @@ pub struct CreateSession {
     /// Unix milliseconds, when the hash is timestamped.
     #[serde(default)]
     pub timestamp: Option<i64>,
+    /// `init`'s `locale`, if the host chose one.
+    #[serde(default)]
+    pub locale: Option<String>,
+    /// The browser's languages, best first, for when the host did not choose.
+    #[serde(default)]
+    pub languages: Option<Vec<String>>,
+    /// `init`'s `metadata`: checked separately, so bad metadata warns without blocking.
+    #[serde(default)]
+    pub metadata: Option<serde_json::Value>,
+    /// `init`'s `showToggleButton`; absent means the workspace's setting applies.
+    #[serde(default)]
+    pub show_toggle_button: Option<bool>,
+}
+
+/// How the loader draws the launcher, decided by the workspace's settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Launcher {
+    /// Whether the button is drawn; the panel can be opened from code either way.
+    pub show: bool,
+    /// The shadow root's stylesheet: position, brand colour, panel size.
+    pub css: String,
+    pub label: String,
+    /// The label with `{n}` unread replies.
+    pub unread_label: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -33,6 +57,13 @@ pub struct Session {
     pub expires_in: i64,
     /// How many of the user's tickets have an agent reply they have not opened yet.
     pub unread: i64,
+    pub locale: crate::Locale,
+    /// Absent when the widget is not offered to this user (visibility by revenue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub launcher: Option<Launcher>,
+    /// Problems that did not stop the session, such as rejected metadata.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<crate::ErrorDetail>,
 }
 
 /// `POST /api/v1/widget/{workspace}/tickets`
@@ -44,6 +75,9 @@ pub struct CreateTicket {
     pub description: Option<String>,
     #[serde(default, rename = "type")]
     pub ticket_type: Option<TicketType>,
+    /// One of the workspace's categories.
+    #[serde(default)]
+    pub category: Option<String>,
 }
 
 /// `POST .../tickets/{reference}/messages`
@@ -87,6 +121,7 @@ pub struct Ticket {
     pub status: TicketStatus,
     #[serde(rename = "type")]
     pub ticket_type: Option<TicketType>,
+    pub category: Option<String>,
     pub created_at: String,
     pub updated_at: String,
     /// What was done, once the ticket is resolved.

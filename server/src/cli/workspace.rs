@@ -4,6 +4,7 @@ use secrecy::ExposeSecret;
 use super::{public_url_or_default, workspace_named};
 use crate::clock::{rfc3339, Clock};
 use crate::domain::{Origin, Slug};
+use crate::settings;
 use crate::store::{NewWorkspace, Store};
 
 #[derive(Debug, Subcommand)]
@@ -31,6 +32,54 @@ pub enum WorkspaceCommand {
     },
     /// List workspaces with their origins and secret ages.
     List,
+    /// Show every setting (defaults included), the allowed origins and FAQ clicks.
+    Show { slug: String },
+    /// Change settings: `key=value …`. An empty value resets a key to its default.
+    /// Lists are comma-separated (`categories=Billing,Bugs`); `faqs` takes JSON.
+    Set {
+        slug: String,
+        #[arg(required = true, value_name = "KEY=VALUE")]
+        changes: Vec<String>,
+    },
+    /// Allow another origin to embed the workspace; applies at once.
+    AllowOrigin { slug: String, origin: String },
+    /// Stop an origin embedding the workspace; its sessions stop working at once.
+    DisallowOrigin { slug: String, origin: String },
+    /// When the secret was made, and until when the previous one verifies. Never the secret.
+    Secrets { slug: String },
+}
+
+/// Turns `key=value` pairs into the JSON object the settings API takes.
+pub fn parse_changes(
+    pairs: &[String],
+) -> anyhow::Result<serde_json::Map<String, serde_json::Value>> {
+    use serde_json::Value;
+    let mut map = serde_json::Map::new();
+    for pair in pairs {
+        let (key, raw) = pair
+            .split_once('=')
+            .ok_or_else(|| anyhow::anyhow!("{pair:?} is not key=value"))?;
+        let value = match (key, raw.trim()) {
+            (_, "") => Value::Null,
+            ("categories", list) => Value::Array(
+                list.split(',')
+                    .map(|c| Value::String(c.trim().to_owned()))
+                    .collect(),
+            ),
+            ("faqs", json) => serde_json::from_str(json).map_err(|e| {
+                anyhow::anyhow!("faqs must be JSON, like [{{\"question\":…,\"answer\":…}}]: {e}")
+            })?,
+            ("show_toggle_button", b) => Value::Bool(
+                b.parse()
+                    .map_err(|_| anyhow::anyhow!("show_toggle_button takes true or false"))?,
+            ),
+            ("revenue_threshold", n) => serde_json::from_str(n)
+                .map_err(|_| anyhow::anyhow!("revenue_threshold takes a number"))?,
+            (_, text) => Value::String(text.to_owned()),
+        };
+        map.insert(key.to_owned(), value);
+    }
+    Ok(map)
 }
 
 #[derive(Debug, Args)]
@@ -104,6 +153,55 @@ pub async fn run(
             match ws.grace_until(now) {
                 Some(t) => println!("The previous secret keeps verifying until {}.", rfc3339(t)),
                 None => println!("The previous secret no longer verifies."),
+            }
+        }
+        WorkspaceCommand::Show { slug } => {
+            let ws = workspace_named(store, &slug).await?;
+            println!("{}", serde_json::to_string_pretty(&ws.settings)?);
+            println!(
+                "allowed origins: {}",
+                store.allowed_origins(ws.id).await?.join(", ")
+            );
+            for (question, clicks) in store.faq_clicks(ws.id).await? {
+                println!("FAQ clicks: {clicks:>5}  {question}");
+            }
+        }
+        WorkspaceCommand::Set { slug, changes } => {
+            let ws = workspace_named(store, &slug).await?;
+            let origins = store.allowed_origins(ws.id).await?;
+            let updated = settings::apply(&ws.settings, &parse_changes(&changes)?, &origins)
+                .map_err(|e| anyhow::anyhow!(e.message()))?;
+            store.save_settings(ws.id, &updated).await?;
+            println!("{}", serde_json::to_string_pretty(&updated)?);
+        }
+        WorkspaceCommand::AllowOrigin { slug, origin } => {
+            let ws = workspace_named(store, &slug).await?;
+            let origin = Origin::parse(&origin).map_err(anyhow::Error::msg)?;
+            let new = store.allow_origin(ws.id, &origin).await?;
+            println!(
+                "{origin} {}",
+                if new {
+                    "is now allowed."
+                } else {
+                    "was already allowed."
+                }
+            );
+        }
+        WorkspaceCommand::DisallowOrigin { slug, origin } => {
+            let ws = workspace_named(store, &slug).await?;
+            let origin = Origin::parse(&origin).map_err(anyhow::Error::msg)?;
+            anyhow::ensure!(
+                store.disallow_origin(ws.id, &origin).await?,
+                "{origin} was not an allowed origin of {slug:?}"
+            );
+            println!("{origin} may no longer embed {slug:?}.");
+        }
+        WorkspaceCommand::Secrets { slug } => {
+            let ws = workspace_named(store, &slug).await?;
+            println!("current secret created {}", rfc3339(ws.secret_created_at));
+            match ws.grace_until(clock.now_ms()) {
+                Some(t) => println!("previous secret verifies until {}", rfc3339(t)),
+                None => println!("no previous secret verifies"),
             }
         }
         WorkspaceCommand::List => {

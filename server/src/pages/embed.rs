@@ -195,7 +195,7 @@ fn new_page(site: &Site, slug: &str, form: &TicketForm, errors: &FieldErrors) ->
         html! {
             p { a.ph-link href=(base(slug)) { "← " (text::BACK) } }
             h1.ph-heading { (text::NEW_TICKET) }
-            (ticket_form(&base(slug), form, errors, false, &form_id))
+            (ticket_form(&base(slug), form, errors, false, &form_id, &site.workspace.settings.categories))
         },
     )
 }
@@ -230,7 +230,7 @@ async fn create(
     let Some(scope) = user(&state, &site, &jar).await? else {
         return Ok(signed_out(&site));
     };
-    let valid = match form.validate(false) {
+    let valid = match form.validate(&site.workspace.settings, false) {
         Ok(valid) => valid,
         Err(errors) => {
             let page =
@@ -247,6 +247,7 @@ async fn create(
         subject: valid.subject,
         description: valid.description,
         ticket_type: valid.kind,
+        category: valid.category,
         channel: Channel::Embed,
     };
     let now = state.clock.now_ms();

@@ -2,7 +2,7 @@
 //! the reply box. maud escapes every value, so user content is only ever text.
 
 use maud::{html, Markup};
-use porthole_types::{limits, Author, Ticket, TicketStatus, TicketSummary, TicketType};
+use porthole_types::{limits, Author, Settings, Ticket, TicketStatus, TicketSummary, TicketType};
 use serde::Deserialize;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -12,6 +12,7 @@ use secrecy::ExposeSecret;
 
 use crate::domain::{bounded_text, new_secret, optional_text, EmailAddress};
 use crate::error::ApiError;
+use crate::settings;
 
 /// Errors to show beside fields, in field order.
 #[derive(Debug, Default)]
@@ -55,6 +56,7 @@ pub struct TicketForm {
     pub description: String,
     #[serde(rename = "type")]
     pub kind: String,
+    pub category: String,
     /// Random per form shown: a double submit or a refresh replays instead of duplicating.
     pub form_id: String,
 }
@@ -65,6 +67,7 @@ pub struct ValidTicket {
     pub subject: String,
     pub description: Option<String>,
     pub kind: Option<TicketType>,
+    pub category: Option<String>,
 }
 
 impl TicketForm {
@@ -80,7 +83,11 @@ impl TicketForm {
 
     /// Checks every field, collecting all the errors at once. `with_contact` adds name and
     /// email, which the public portal asks for and a verified session already knows.
-    pub fn validate(&self, with_contact: bool) -> Result<ValidTicket, FieldErrors> {
+    pub fn validate(
+        &self,
+        settings: &Settings,
+        with_contact: bool,
+    ) -> Result<ValidTicket, FieldErrors> {
         let mut errors = FieldErrors::default();
         let (name, email) = if with_contact {
             let name = errors.note(bounded_text("name", &self.name, limits::NAME_MAX_CHARS));
@@ -108,14 +115,16 @@ impl TicketForm {
                     .ok_or_else(|| ApiError::invalid("type", "choose one of the listed types")),
             ),
         };
-        match (subject, description, kind) {
-            (Some(subject), Some(description), Some(kind)) if errors.is_empty() => {
+        let category = errors.note(settings::category(settings, Some(&self.category)));
+        match (subject, description, kind, category) {
+            (Some(subject), Some(description), Some(kind), Some(category)) if errors.is_empty() => {
                 Ok(ValidTicket {
                     name,
                     email,
                     subject,
                     description,
                     kind,
+                    category,
                 })
             }
             _ => Err(errors),
@@ -161,6 +170,7 @@ pub fn ticket_form(
     errors: &FieldErrors,
     with_contact: bool,
     form_id: &str,
+    categories: &[String],
 ) -> Markup {
     html! {
         @if !errors.is_empty() { p.ph-error role="alert" { (text::FIX_BELOW) } }
@@ -196,6 +206,16 @@ pub fn ticket_form(
                 }
             }
             (field_error(errors, "type"))
+            @if !categories.is_empty() {
+                label.ph-label for="ph-category" { (text::CATEGORY) }
+                select.ph-input id="ph-category" name="category" aria-describedby="ph-category-error" {
+                    option value="" { (text::CATEGORY_NONE) }
+                    @for c in categories {
+                        option value=(c) selected[form.category == *c] { (c) }
+                    }
+                }
+                (field_error(errors, "category"))
+            }
             button.ph-button.ph-button--primary type="submit" { (text::SUBMIT) }
         }
     }
@@ -284,7 +304,7 @@ mod tests {
             kind: "rant".into(),
             ..TicketForm::default()
         };
-        let errors = form.validate(true).err().unwrap();
+        let errors = form.validate(&Settings::default(), true).err().unwrap();
         for field in ["name", "email", "subject", "type"] {
             assert!(errors.for_field(field).is_some(), "{field}");
         }
@@ -297,7 +317,7 @@ mod tests {
             subject: "Help".into(),
             ..TicketForm::default()
         };
-        let valid = form.validate(false).ok().unwrap();
+        let valid = form.validate(&Settings::default(), false).ok().unwrap();
         assert_eq!(valid.subject, "Help");
         assert!(valid.description.is_none() && valid.kind.is_none());
     }

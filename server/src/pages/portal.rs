@@ -106,7 +106,7 @@ fn form_page(site: &Site, slug: &str, form: &TicketForm, errors: &FieldErrors) -
         html! {
             h1.ph-heading { (text::SUBMIT_A_TICKET) }
             p { (text::SUBMIT_HINT) }
-            (ticket_form(&format!("/p/{slug}/submit"), form, errors, true, &form_id))
+            (ticket_form(&format!("/p/{slug}/submit"), form, errors, true, &form_id, &site.workspace.settings.categories))
         },
     )
 }
@@ -167,7 +167,7 @@ async fn submit(
     if let Some(wait) = wait_needed(&state, &client, now).await? {
         return Ok(rate_limited(&site, wait));
     }
-    let valid = match form.validate(true) {
+    let valid = match form.validate(&site.workspace.settings, true) {
         Ok(valid) => valid,
         Err(errors) => {
             let page =
@@ -202,6 +202,7 @@ async fn submit(
         subject: valid.subject,
         description: valid.description,
         ticket_type: valid.kind,
+        category: valid.category,
         channel: Channel::Portal,
     };
     let ticket = match state.store.create_ticket(&scope, new, key, now).await? {

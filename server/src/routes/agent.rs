@@ -32,6 +32,7 @@ const MAX_PAGE: i64 = 200;
 #[serde(deny_unknown_fields)]
 struct ListQuery {
     status: Option<TicketStatus>,
+    category: Option<String>,
     priority: Option<Priority>,
     assignee: Option<String>,
     email: Option<String>,
@@ -60,6 +61,7 @@ async fn list(
         |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     let filter = AgentFilter {
         status: query.status,
+        category: blank_is_none(query.category),
         priority: query.priority,
         assignee: blank_is_none(query.assignee),
         email: blank_is_none(query.email).map(|e| e.to_lowercase()),

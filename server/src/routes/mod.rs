@@ -1,8 +1,10 @@
 //! The router. Tests build it with [`app`] and serve it on a random port.
 
+mod admin;
 mod agent;
 mod delivery;
 mod health;
+mod session;
 mod widget;
 
 pub use delivery::frame_ancestors;
@@ -31,7 +33,7 @@ pub fn app(state: AppState) -> Router {
         .layer(widget_cors(state.store.clone()));
     let api = Router::new()
         .merge(widget)
-        .nest("/api/v1/agent", agent::routes())
+        .nest("/api/v1/agent", agent::routes().merge(admin::routes()))
         // API answers are personal and some carry tokens: never let a cache keep them.
         .layer(SetResponseHeaderLayer::if_not_present(
             CACHE_CONTROL,

@@ -21,6 +21,8 @@ pub struct NewTicket {
     pub subject: String,
     pub description: Option<String>,
     pub ticket_type: Option<TicketType>,
+    /// One of the workspace's categories, checked by the caller.
+    pub category: Option<String>,
     pub channel: Channel,
 }
 
@@ -41,6 +43,7 @@ pub enum Outcome {
 #[derive(Debug, Default)]
 pub struct AgentFilter {
     pub status: Option<TicketStatus>,
+    pub category: Option<String>,
     pub priority: Option<Priority>,
     pub assignee: Option<String>,
     pub email: Option<String>,
@@ -77,6 +80,7 @@ struct UserTicketRow {
     subject: String,
     status: String,
     kind: Option<String>,
+    category: Option<String>,
     resolution: Option<String>,
     created_at: i64,
     public_activity_at: i64,
@@ -102,10 +106,12 @@ struct AgentRow {
     status: String,
     priority: String,
     kind: Option<String>,
+    category: Option<String>,
     channel: String,
     assignee: Option<String>,
     email: String,
     name: Option<String>,
+    metadata: Option<String>,
     created_at: i64,
     updated_at: i64,
 }
@@ -122,11 +128,17 @@ impl AgentRow {
                 .as_deref()
                 .map(|k| decode(TicketType::parse, k))
                 .transpose()?,
+            category: self.category.clone(),
             channel: decode(Channel::parse, &self.channel)?,
             assignee: self.assignee.clone(),
             contact: Contact {
                 email: self.email.clone(),
                 name: self.name.clone(),
+                metadata: self
+                    .metadata
+                    .as_deref()
+                    .map(serde_json::from_str)
+                    .transpose()?,
             },
             created_at: rfc3339(self.created_at),
             updated_at: rfc3339(self.updated_at),
@@ -136,7 +148,8 @@ impl AgentRow {
 
 const AGENT_COLUMNS: &str =
     "t.id, t.number, t.subject, t.description, t.resolution, t.status, t.priority, \
-    t.kind, t.channel, t.assignee, c.email, c.name, t.created_at, t.updated_at";
+    t.kind, t.category, t.channel, t.assignee, c.email, c.name, c.metadata, t.created_at, \
+    t.updated_at";
 
 /// The ticket `number` in the workspace, if `email` owns it. Ownership is part of the lookup,
 /// so someone else's ticket and a missing one are indistinguishable.
@@ -227,8 +240,9 @@ impl Store {
         .await?;
         let ticket_id: i64 = sqlx::query_scalar(
             "INSERT INTO tickets (workspace_id, number, contact_id, subject, description, kind, \
-             status, priority, channel, created_at, updated_at, public_activity_at, user_seen_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10, $10) RETURNING id",
+             status, priority, channel, created_at, updated_at, public_activity_at, user_seen_at, \
+             category) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10, $10, $11) RETURNING id",
         )
         .bind(scope.workspace_id)
         .bind(number)
@@ -240,6 +254,7 @@ impl Store {
         .bind(Priority::Medium.as_str())
         .bind(new.channel.as_str())
         .bind(now_ms)
+        .bind(&new.category)
         .fetch_one(&mut *tx)
         .await?;
         // The description opens the conversation, so the thread reads from the start.
@@ -358,7 +373,7 @@ impl Store {
 
     async fn user_ticket(&self, scope: &UserScope, number: i64) -> ApiResult<Ticket> {
         let row: UserTicketRow = sqlx::query_as(
-            "SELECT t.id, t.number, t.subject, t.status, t.kind, t.resolution, t.created_at, \
+            "SELECT t.id, t.number, t.subject, t.status, t.kind, t.category, t.resolution, t.created_at, \
              t.public_activity_at FROM tickets t JOIN contacts c ON c.id = t.contact_id \
              WHERE t.workspace_id = $1 AND t.number = $2 AND c.email = $3",
         )
@@ -376,6 +391,7 @@ impl Store {
             reference: TicketRef(row.number).to_string(),
             subject: row.subject,
             status,
+            category: row.category,
             resolution: row.resolution.filter(|_| resolved),
             ticket_type: row
                 .kind
@@ -606,6 +622,9 @@ fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, workspace_id: i64, f: &AgentFil
     q.push(" WHERE t.workspace_id = ").push_bind(workspace_id);
     if let Some(status) = f.status {
         q.push(" AND t.status = ").push_bind(status.as_str());
+    }
+    if let Some(category) = &f.category {
+        q.push(" AND t.category = ").push_bind(category.clone());
     }
     if let Some(priority) = f.priority {
         q.push(" AND t.priority = ").push_bind(priority.as_str());

@@ -1,5 +1,6 @@
 use anyhow::Context;
 use porthole_identity::Policy;
+use porthole_types::Settings;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::Store;
@@ -27,6 +28,7 @@ pub struct Workspace {
     pub require_timestamp: bool,
     pub timestamp_window_secs: i64,
     pub created_at: i64,
+    pub settings: Settings,
 }
 
 #[derive(sqlx::FromRow)]
@@ -41,6 +43,7 @@ struct WorkspaceRow {
     require_timestamp: bool,
     timestamp_window_secs: i64,
     created_at: i64,
+    settings: String,
 }
 
 impl From<WorkspaceRow> for Workspace {
@@ -56,6 +59,12 @@ impl From<WorkspaceRow> for Workspace {
             require_timestamp: r.require_timestamp,
             timestamp_window_secs: r.timestamp_window_secs,
             created_at: r.created_at,
+            // Only the server writes this column, after validating it; should it ever not
+            // parse, the workspace falls back to defaults rather than failing every request.
+            settings: serde_json::from_str(&r.settings).unwrap_or_else(|err| {
+                tracing::error!(error = %err, workspace = r.id, "stored settings do not parse");
+                Settings::default()
+            }),
         }
     }
 }
@@ -88,7 +97,7 @@ impl Workspace {
 }
 
 const COLUMNS: &str = "id, slug, name, secret, secret_created_at, previous_secret, \
-    previous_secret_expires_at, require_timestamp, timestamp_window_secs, created_at";
+    previous_secret_expires_at, require_timestamp, timestamp_window_secs, created_at, settings";
 
 impl Store {
     /// Creates a workspace and returns it with its secret, which is shown once.
@@ -220,5 +229,134 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() > 0)
+    }
+}
+
+impl Store {
+    /// Removes an allowed origin; returns whether it was there. Sessions made from it stop
+    /// working at once, since each request checks its origin is still allowed.
+    pub async fn disallow_origin(&self, workspace_id: i64, origin: &Origin) -> sqlx::Result<bool> {
+        let done =
+            sqlx::query("DELETE FROM workspace_origins WHERE workspace_id = $1 AND origin = $2")
+                .bind(workspace_id)
+                .bind(origin.as_str())
+                .execute(&self.pool)
+                .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    pub async fn save_settings(
+        &self,
+        workspace_id: i64,
+        settings: &Settings,
+    ) -> anyhow::Result<()> {
+        sqlx::query("UPDATE workspaces SET settings = $1 WHERE id = $2")
+            .bind(serde_json::to_string(settings)?)
+            .bind(workspace_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Rotates by workspace id, for the agent API (the CLI rotates by slug).
+    pub async fn rotate_secret_of(
+        &self,
+        workspace_id: i64,
+        grace_ms: i64,
+        now_ms: i64,
+    ) -> anyhow::Result<Option<(Workspace, SecretString)>> {
+        match self.workspace_by_id(workspace_id).await? {
+            Some(ws) => self.rotate_secret(&ws.slug, grace_ms, now_ms).await,
+            None => Ok(None),
+        }
+    }
+
+    /// Counts a click on an FAQ, by its question.
+    pub async fn count_faq_click(&self, workspace_id: i64, question: &str) -> sqlx::Result<()> {
+        sqlx::query(
+            "INSERT INTO faq_clicks (workspace_id, question, clicks) VALUES ($1, $2, 1) \
+             ON CONFLICT (workspace_id, question) DO UPDATE SET clicks = faq_clicks.clicks + 1",
+        )
+        .bind(workspace_id)
+        .bind(question)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn faq_clicks(&self, workspace_id: i64) -> sqlx::Result<Vec<(String, i64)>> {
+        sqlx::query_as("SELECT question, clicks FROM faq_clicks WHERE workspace_id = $1")
+            .bind(workspace_id)
+            .fetch_all(&self.pool)
+            .await
+    }
+
+    /// Creates or updates the contact for a verified user, with what the host said about them.
+    pub async fn upsert_contact(
+        &self,
+        workspace_id: i64,
+        email: &str,
+        name: Option<&str>,
+        metadata: Option<&porthole_types::Metadata>,
+        now_ms: i64,
+    ) -> anyhow::Result<()> {
+        let metadata = metadata.map(serde_json::to_string).transpose()?;
+        sqlx::query(
+            "INSERT INTO contacts (workspace_id, email, name, metadata, created_at) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (workspace_id, email) DO UPDATE \
+             SET name = COALESCE(excluded.name, contacts.name), \
+             metadata = COALESCE(excluded.metadata, contacts.metadata)",
+        )
+        .bind(workspace_id)
+        .bind(email)
+        .bind(name)
+        .bind(metadata)
+        .bind(now_ms)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Replaces the allowed origins in one step.
+    pub async fn set_origins(&self, workspace_id: i64, origins: &[Origin]) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query("DELETE FROM workspace_origins WHERE workspace_id = $1")
+            .bind(workspace_id)
+            .execute(&mut *tx)
+            .await?;
+        for origin in origins {
+            sqlx::query(
+                "INSERT INTO workspace_origins (workspace_id, origin) VALUES ($1, $2) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(workspace_id)
+            .bind(origin.as_str())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    }
+}
+
+impl Store {
+    /// What the host last said about a user, if anything.
+    pub async fn contact_metadata(
+        &self,
+        workspace_id: i64,
+        email: &str,
+    ) -> anyhow::Result<Option<porthole_types::Metadata>> {
+        let raw: Option<Option<String>> = sqlx::query_scalar(
+            "SELECT metadata FROM contacts WHERE workspace_id = $1 AND email = $2",
+        )
+        .bind(workspace_id)
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(raw
+            .flatten()
+            .map(|m| serde_json::from_str(&m))
+            .transpose()?)
     }
 }

@@ -165,6 +165,7 @@ fn an_agent_works_a_ticket_from_the_cli() {
             subject: "Broken export".into(),
             description: None,
             ticket_type: None,
+            category: None,
             channel: porthole_types::Channel::Widget,
         };
         store.create_ticket(&scope, new, None, 1).await.unwrap();
@@ -305,4 +306,93 @@ fn serve_creates_its_database_answers_health_and_stops_cleanly_on_sigterm() {
     let mut rest = String::new();
     stderr.read_to_string(&mut rest).unwrap();
     assert!(rest.contains("shutting down"));
+}
+
+#[test]
+fn a_workspace_is_configured_from_the_cli_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    porthole(
+        &db,
+        &[
+            "workspace",
+            "create",
+            "acme",
+            "--name",
+            "Acme",
+            "--allow-origin",
+            "https://a.test",
+        ],
+    );
+    let (ok, out, err) = porthole(
+        &db,
+        &[
+            "workspace",
+            "set",
+            "acme",
+            "title=Acme Help",
+            "primary_color=#0A7F3C",
+            "categories=Billing, Bugs",
+            r#"faqs=[{"question":"Q?","answer":"A."}]"#,
+            "show_toggle_button=false",
+            "default_locale=de",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains(r##""primary_color": "#0a7f3c""##) && out.contains(r#""Bugs""#));
+    let (_, shown, _) = porthole(&db, &["workspace", "show", "acme"]);
+    assert!(
+        shown.contains(r#""title": "Acme Help""#)
+            && shown.contains(r#""show_toggle_button": false"#)
+    );
+
+    // A bad value is refused and changes nothing; an empty value resets.
+    let (ok, _, err) = porthole(
+        &db,
+        &[
+            "workspace",
+            "set",
+            "acme",
+            "title=Changed",
+            "primary_color=blue",
+        ],
+    );
+    assert!(!ok && err.contains("primary_color"), "{err}");
+    let (_, shown, _) = porthole(&db, &["workspace", "show", "acme"]);
+    assert!(shown.contains("Acme Help") && !shown.contains("Changed"));
+    porthole(&db, &["workspace", "set", "acme", "title="]);
+    let (_, shown, _) = porthole(&db, &["workspace", "show", "acme"]);
+    assert!(shown.contains(r#""title": null"#));
+
+    let (ok, _, _) = porthole(
+        &db,
+        &["workspace", "allow-origin", "acme", "https://b.test"],
+    );
+    assert!(ok);
+    let (ok, _, _) = porthole(
+        &db,
+        &["workspace", "disallow-origin", "acme", "https://a.test"],
+    );
+    assert!(ok);
+    let (_, shown, _) = porthole(&db, &["workspace", "show", "acme"]);
+    assert!(shown.contains("allowed origins: https://b.test"));
+    let (ok, _, err) = porthole(
+        &db,
+        &["workspace", "disallow-origin", "acme", "https://a.test"],
+    );
+    assert!(!ok && err.contains("was not an allowed origin"));
+
+    porthole(
+        &db,
+        &["workspace", "rotate-secret", "acme", "--grace-hours", "5"],
+    );
+    let (_, secrets, _) = porthole(&db, &["workspace", "secrets", "acme"]);
+    assert!(
+        secrets.contains("current secret created")
+            && secrets.contains("previous secret verifies until")
+    );
+    assert!(
+        !secrets.contains("phid_"),
+        "the secret itself is never shown again"
+    );
 }

@@ -7,5 +7,6 @@ mod embed;
 mod helpers;
 mod portal;
 mod sessions;
+mod settings;
 mod signed_iframe;
 mod tickets;

@@ -104,7 +104,7 @@ async fn a_visitor_submits_tracks_replies_and_reopens_a_ticket() {
     assert_eq!(t["priority"], "medium");
     assert_eq!(
         t["contact"],
-        json!({ "email": "ada@example.com", "name": "Ada Lovelace" })
+        json!({ "email": "ada@example.com", "name": "Ada Lovelace", "metadata": null })
     );
 
     let (location, set_cookie) = follow(&app, &track_link(&html)).await;

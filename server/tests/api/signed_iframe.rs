@@ -123,7 +123,7 @@ async fn a_signed_user_lists_opens_creates_and_replies_to_their_tickets() {
     // The nickname the host signed in with is the contact's latest name.
     assert_eq!(
         t["contact"],
-        json!({ "email": "ada@example.com", "name": "Ada" })
+        json!({ "email": "ada@example.com", "name": "Ada", "metadata": null })
     );
 }
 

@@ -33,7 +33,7 @@ async fn a_new_ticket_starts_open_and_medium_on_the_widget_channel() {
     assert_eq!(seen["channel"], "widget");
     assert_eq!(
         seen["contact"],
-        json!({ "email": "a@b.co", "name": "Test User" })
+        json!({ "email": "a@b.co", "name": "Test User", "metadata": null })
     );
 }
 

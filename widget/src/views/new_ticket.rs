@@ -51,6 +51,7 @@ pub fn new_ticket(state: State) -> impl IntoView {
             subject,
             description: Some(description).filter(|v| !v.trim().is_empty()),
             ticket_type: TicketType::parse(&form_value(&f, "type")),
+            category: None,
         };
         let key = state.drafts.with_value(|d| d.idempotency_key.clone());
         sending.set(true);

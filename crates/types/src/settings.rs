@@ -1,0 +1,145 @@
+//! A workspace's remote configuration: what the company can change without touching its site.
+
+use serde::{Deserialize, Serialize};
+
+/// The languages the user-facing surfaces speak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    #[default]
+    En,
+    Fr,
+    De,
+    Es,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 4] = [Locale::En, Locale::Fr, Locale::De, Locale::Es];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Fr => "fr",
+            Locale::De => "de",
+            Locale::Es => "es",
+        }
+    }
+
+    /// Exactly one of the supported codes.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+
+    /// The best match for a language tag such as `fr-CA` or `de`, if any.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Self::parse(&primary)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LauncherPosition {
+    Left,
+    #[default]
+    Right,
+}
+
+/// Who sees the launcher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// Every verified user.
+    #[default]
+    All,
+    /// Only users whose `metadata.value` at `init` is at least `revenue_threshold`.
+    Revenue,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Faq {
+    pub question: String,
+    pub answer: String,
+}
+
+/// Every setting, with its current value (defaults where never set).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Shown in the widget header. Default: "Support".
+    pub title: Option<String>,
+    /// Shown on an empty ticket list. Default: the locale's greeting.
+    pub greeting: Option<String>,
+    /// The company's name on portal pages. Default: the workspace name.
+    pub brand_name: Option<String>,
+    pub logo_url: Option<String>,
+    /// `#rrggbb`. Default `#2563eb`.
+    pub primary_color: String,
+    pub support_email: Option<String>,
+    pub launcher_position: LauncherPosition,
+    /// Offered by the new-ticket forms; the chosen one is stored on the ticket.
+    pub categories: Vec<String>,
+    /// At most five, shown beside the new-ticket forms.
+    pub faqs: Vec<Faq>,
+    /// Whether the launcher button is drawn, unless `init` says otherwise.
+    pub show_toggle_button: bool,
+    pub visibility: Visibility,
+    pub revenue_threshold: f64,
+    /// A stylesheet on one of the allowed origins, loaded into the widget and portal pages.
+    pub custom_css_url: Option<String>,
+    pub default_locale: Locale,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            title: None,
+            greeting: None,
+            brand_name: None,
+            logo_url: None,
+            primary_color: "#2563eb".into(),
+            support_email: None,
+            launcher_position: LauncherPosition::Right,
+            categories: vec![],
+            faqs: vec![],
+            show_toggle_button: true,
+            visibility: Visibility::All,
+            revenue_threshold: 0.0,
+            custom_css_url: None,
+            default_locale: Locale::En,
+        }
+    }
+}
+
+/// What the customer's backend may say about the user at `init`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    #[serde(default)]
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub links: std::collections::BTreeMap<String, String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags_map_to_supported_locales() {
+        assert_eq!(Locale::from_tag("fr-CA"), Some(Locale::Fr));
+        assert_eq!(Locale::from_tag("DE"), Some(Locale::De));
+        assert_eq!(Locale::from_tag("es_MX"), Some(Locale::Es));
+        assert_eq!(Locale::from_tag("pt-BR"), None);
+        assert_eq!(Locale::parse("EN"), None, "settings take exact codes");
+    }
+
+    #[test]
+    fn settings_default_when_fields_are_missing() {
+        let s: Settings = serde_json::from_str("{}").unwrap();
+        assert_eq!(s, Settings::default());
+        assert!(s.show_toggle_button);
+    }
+}

@@ -1,0 +1,519 @@
+//! The one catalogue of user-facing strings, in every supported language. The server-rendered
+//! pages read it directly; the panel receives its part with the page, so the wasm carries no
+//! strings; the launcher's label comes from it too. `{n}` stands for a number.
+
+use porthole_types::{Locale, TicketStatus, TicketType};
+use serde::Serialize;
+
+/// What the wasm panel shows. Sent to it as JSON, so names are its keys.
+#[derive(Debug, Serialize)]
+pub struct WidgetTexts {
+    pub title: &'static str,
+    pub greeting: &'static str,
+    pub connecting: &'static str,
+    pub loading: &'static str,
+    pub retry: &'static str,
+    pub close: &'static str,
+    pub back: &'static str,
+    pub new_ticket: &'static str,
+    pub your_tickets: &'static str,
+    pub subject: &'static str,
+    pub description: &'static str,
+    pub description_hint: &'static str,
+    pub type_label: &'static str,
+    pub type_none: &'static str,
+    pub category: &'static str,
+    pub category_none: &'static str,
+    pub submit: &'static str,
+    pub reply: &'static str,
+    pub reply_placeholder: &'static str,
+    pub send: &'static str,
+    pub you: &'static str,
+    pub support_team: &'static str,
+    pub unread: &'static str,
+    pub subject_required: &'static str,
+    pub reply_required: &'static str,
+    pub too_long: &'static str,
+    pub network_error: &'static str,
+    pub session_ended: &'static str,
+    pub closed_note: &'static str,
+    pub just_now: &'static str,
+    pub minutes_ago: &'static str,
+    pub hours_ago: &'static str,
+    pub days_ago: &'static str,
+    pub faq_heading: &'static str,
+    pub resolution: &'static str,
+    pub email_us: &'static str,
+    /// Open, In Progress, Waiting, Resolved, Closed.
+    pub statuses: [&'static str; 5],
+    /// Support Request, General Inquiry, Bug Report, Feature Request.
+    pub types: [&'static str; 4],
+}
+
+/// What the portal and signed-iframe pages show, beyond the panel's strings.
+#[derive(Debug)]
+pub struct PageTexts {
+    pub powered_by: &'static str,
+    pub landing_intro: &'static str,
+    pub submit_a_ticket: &'static str,
+    pub submit_hint: &'static str,
+    pub track_a_ticket: &'static str,
+    pub track_hint: &'static str,
+    pub send_link: &'static str,
+    pub link_sent_title: &'static str,
+    pub link_sent: &'static str,
+    pub name: &'static str,
+    pub email: &'static str,
+    pub submitted_title: &'static str,
+    pub submitted: &'static str,
+    pub track: &'static str,
+    pub submit_another: &'static str,
+    pub status: &'static str,
+    pub conversation: &'static str,
+    pub no_messages: &'static str,
+    pub send_reply: &'static str,
+    pub link_invalid_title: &'static str,
+    pub link_invalid: &'static str,
+    pub not_signed_in_title: &'static str,
+    pub not_signed_in: &'static str,
+    pub verify_failed_title: &'static str,
+    pub rate_limited_title: &'static str,
+    pub rate_limited: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found: &'static str,
+    pub bad_request_title: &'static str,
+    pub forbidden_title: &'static str,
+    pub forbidden: &'static str,
+    pub error_title: &'static str,
+    pub error: &'static str,
+    pub fix_below: &'static str,
+    pub required: &'static str,
+    pub invalid_email: &'static str,
+    pub invalid_choice: &'static str,
+    pub faq_back: &'static str,
+}
+
+#[derive(Debug)]
+pub struct Catalogue {
+    pub widget: WidgetTexts,
+    pub page: PageTexts,
+    /// The launcher's accessible name, and with unread replies.
+    pub open_support: &'static str,
+    pub open_support_unread: &'static str,
+}
+
+impl Catalogue {
+    pub fn status(&self, s: TicketStatus) -> &'static str {
+        let i = TicketStatus::ALL.iter().position(|x| *x == s).unwrap_or(0);
+        self.widget.statuses[i]
+    }
+
+    pub fn ticket_type(&self, t: TicketType) -> &'static str {
+        let i = TicketType::ALL.iter().position(|x| *x == t).unwrap_or(0);
+        self.widget.types[i]
+    }
+}
+
+/// `template` with `{n}` replaced.
+pub fn fill(template: &str, n: impl std::fmt::Display) -> String {
+    template.replace("{n}", &n.to_string())
+}
+
+pub fn catalogue(locale: Locale) -> &'static Catalogue {
+    match locale {
+        Locale::En => &EN,
+        Locale::Fr => &FR,
+        Locale::De => &DE,
+        Locale::Es => &ES,
+    }
+}
+
+/// The first supported language in an `Accept-Language` header, best quality first.
+pub fn from_accept_language(header: &str) -> Option<Locale> {
+    let mut tags: Vec<(f32, &str)> = header
+        .split(',')
+        .filter_map(|part| {
+            let mut bits = part.split(';');
+            let tag = bits.next()?.trim();
+            let q = bits
+                .find_map(|b| b.trim().strip_prefix("q="))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            (q > 0.0).then_some((q, tag))
+        })
+        .collect();
+    tags.sort_by(|a, b| b.0.total_cmp(&a.0));
+    tags.into_iter().find_map(|(_, tag)| Locale::from_tag(tag))
+}
+
+static EN: Catalogue = Catalogue {
+    widget: WidgetTexts {
+        title: "Support",
+        greeting: "Hi there! Questions or problems? Open a ticket and we'll get back to you here.",
+        connecting: "Connecting…",
+        loading: "Loading…",
+        retry: "Try again",
+        close: "Close support",
+        back: "Back to your tickets",
+        new_ticket: "New ticket",
+        your_tickets: "Your tickets",
+        subject: "Subject",
+        description: "Description",
+        description_hint: "What happened, and what did you expect?",
+        type_label: "Type",
+        type_none: "Choose a type (optional)",
+        category: "Category",
+        category_none: "Choose a category (optional)",
+        submit: "Send ticket",
+        reply: "Reply",
+        reply_placeholder: "Write a reply…",
+        send: "Send",
+        you: "You",
+        support_team: "Support",
+        unread: "New reply",
+        subject_required: "Please give your ticket a subject.",
+        reply_required: "Write something first.",
+        too_long: "Keep it under {n} characters.",
+        network_error: "We couldn't reach the server. Check your connection and try again.",
+        session_ended: "Your support session has ended. Reload the page to sign in again.",
+        closed_note: "This ticket is closed. Open a new one if you need more help.",
+        just_now: "just now",
+        minutes_ago: "{n} min ago",
+        hours_ago: "{n} h ago",
+        days_ago: "{n} d ago",
+        faq_heading: "Before you ask",
+        resolution: "Resolution",
+        email_us: "Email us at",
+        statuses: ["Open", "In Progress", "Waiting", "Resolved", "Closed"],
+        types: ["Support Request", "General Inquiry", "Bug Report", "Feature Request"],
+    },
+    page: PageTexts {
+        powered_by: "Powered by Porthole",
+        landing_intro: "How can we help? Open a ticket, or follow one you have already opened.",
+        submit_a_ticket: "Submit a ticket",
+        submit_hint: "Tell us what is going on and we will get back to you by email.",
+        track_a_ticket: "Track a ticket",
+        track_hint: "We will email you a link to each of your tickets.",
+        send_link: "Email me a link",
+        link_sent_title: "Check your email",
+        link_sent: "If we have tickets for that address, a link to each is on its way. It works for 30 days.",
+        name: "Name",
+        email: "Email",
+        submitted_title: "Ticket received",
+        submitted: "Thank you. We have your request, and we will reply by email. Keep this reference:",
+        track: "Track ticket",
+        submit_another: "Submit another",
+        status: "Status",
+        conversation: "Conversation",
+        no_messages: "No messages yet.",
+        send_reply: "Send reply",
+        link_invalid_title: "This link has expired",
+        link_invalid: "Tracking links work for 30 days. Enter your email and we will send a fresh one.",
+        not_signed_in_title: "Sign in again",
+        not_signed_in: "Your support session has ended. Reload the page you came from to continue.",
+        verify_failed_title: "We could not confirm who you are",
+        rate_limited_title: "Please wait a little",
+        rate_limited: "You have sent a lot of tickets in the last hour. Please try again in {n} minutes, or reply to one of the tickets you already have.",
+        not_found_title: "Not found",
+        not_found: "There is nothing here. Check the address, or go back to the support site.",
+        bad_request_title: "Something was wrong with that request",
+        forbidden_title: "Not allowed",
+        forbidden: "This page cannot be used from here.",
+        error_title: "Something went wrong",
+        error: "Something went wrong on our side. Please try again.",
+        fix_below: "Please check the fields marked below.",
+        required: "This field is required.",
+        invalid_email: "This is not a valid email address.",
+        invalid_choice: "Choose one of the listed options.",
+        faq_back: "Back to the form",
+    },
+    open_support: "Open support",
+    open_support_unread: "Open support, {n} unread",
+};
+
+static FR: Catalogue = Catalogue {
+    widget: WidgetTexts {
+        title: "Assistance",
+        greeting: "Bonjour ! Une question ou un problème ? Ouvrez une demande et nous vous répondrons ici.",
+        connecting: "Connexion…",
+        loading: "Chargement…",
+        retry: "Réessayer",
+        close: "Fermer l'assistance",
+        back: "Retour à vos demandes",
+        new_ticket: "Nouvelle demande",
+        your_tickets: "Vos demandes",
+        subject: "Objet",
+        description: "Description",
+        description_hint: "Que s'est-il passé, et qu'attendiez-vous ?",
+        type_label: "Type",
+        type_none: "Choisissez un type (facultatif)",
+        category: "Catégorie",
+        category_none: "Choisissez une catégorie (facultatif)",
+        submit: "Envoyer la demande",
+        reply: "Répondre",
+        reply_placeholder: "Écrivez une réponse…",
+        send: "Envoyer",
+        you: "Vous",
+        support_team: "Assistance",
+        unread: "Nouvelle réponse",
+        subject_required: "Merci de donner un objet à votre demande.",
+        reply_required: "Écrivez d'abord quelque chose.",
+        too_long: "Pas plus de {n} caractères.",
+        network_error: "Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.",
+        session_ended: "Votre session d'assistance a pris fin. Rechargez la page pour vous reconnecter.",
+        closed_note: "Cette demande est close. Ouvrez-en une nouvelle si vous avez encore besoin d'aide.",
+        just_now: "à l'instant",
+        minutes_ago: "il y a {n} min",
+        hours_ago: "il y a {n} h",
+        days_ago: "il y a {n} j",
+        faq_heading: "Avant de nous écrire",
+        resolution: "Résolution",
+        email_us: "Écrivez-nous à",
+        statuses: ["Ouverte", "En cours", "En attente", "Résolue", "Close"],
+        types: ["Demande d'assistance", "Question générale", "Signalement de bug", "Suggestion"],
+    },
+    page: PageTexts {
+        powered_by: "Propulsé par Porthole",
+        landing_intro: "Comment pouvons-nous vous aider ? Ouvrez une demande ou suivez-en une déjà ouverte.",
+        submit_a_ticket: "Ouvrir une demande",
+        submit_hint: "Expliquez-nous ce qui se passe et nous vous répondrons par e-mail.",
+        track_a_ticket: "Suivre une demande",
+        track_hint: "Nous vous enverrons par e-mail un lien vers chacune de vos demandes.",
+        send_link: "M'envoyer un lien",
+        link_sent_title: "Consultez vos e-mails",
+        link_sent: "Si nous avons des demandes pour cette adresse, un lien vers chacune est en route. Il reste valable 30 jours.",
+        name: "Nom",
+        email: "E-mail",
+        submitted_title: "Demande reçue",
+        submitted: "Merci. Nous avons bien reçu votre demande et vous répondrons par e-mail. Conservez cette référence :",
+        track: "Suivre la demande",
+        submit_another: "Ouvrir une autre demande",
+        status: "Statut",
+        conversation: "Conversation",
+        no_messages: "Aucun message pour l'instant.",
+        send_reply: "Envoyer la réponse",
+        link_invalid_title: "Ce lien a expiré",
+        link_invalid: "Les liens de suivi restent valables 30 jours. Indiquez votre e-mail et nous vous en enverrons un nouveau.",
+        not_signed_in_title: "Reconnectez-vous",
+        not_signed_in: "Votre session d'assistance a pris fin. Rechargez la page d'origine pour continuer.",
+        verify_failed_title: "Nous n'avons pas pu confirmer votre identité",
+        rate_limited_title: "Merci de patienter un peu",
+        rate_limited: "Vous avez envoyé beaucoup de demandes au cours de la dernière heure. Réessayez dans {n} minutes, ou répondez à l'une de vos demandes existantes.",
+        not_found_title: "Introuvable",
+        not_found: "Il n'y a rien ici. Vérifiez l'adresse ou revenez au site d'assistance.",
+        bad_request_title: "Cette requête comportait une erreur",
+        forbidden_title: "Non autorisé",
+        forbidden: "Cette page ne peut pas être utilisée depuis ici.",
+        error_title: "Une erreur s'est produite",
+        error: "Une erreur s'est produite de notre côté. Merci de réessayer.",
+        fix_below: "Merci de vérifier les champs signalés ci-dessous.",
+        required: "Ce champ est obligatoire.",
+        invalid_email: "Cette adresse e-mail n'est pas valide.",
+        invalid_choice: "Choisissez l'une des options proposées.",
+        faq_back: "Retour au formulaire",
+    },
+    open_support: "Ouvrir l'assistance",
+    open_support_unread: "Ouvrir l'assistance, {n} non lues",
+};
+
+static DE: Catalogue = Catalogue {
+    widget: WidgetTexts {
+        title: "Support",
+        greeting: "Hallo! Fragen oder Probleme? Erstellen Sie ein Ticket und wir antworten Ihnen hier.",
+        connecting: "Verbindung wird hergestellt…",
+        loading: "Wird geladen…",
+        retry: "Erneut versuchen",
+        close: "Support schließen",
+        back: "Zurück zu Ihren Tickets",
+        new_ticket: "Neues Ticket",
+        your_tickets: "Ihre Tickets",
+        subject: "Betreff",
+        description: "Beschreibung",
+        description_hint: "Was ist passiert, und was hatten Sie erwartet?",
+        type_label: "Art",
+        type_none: "Art wählen (optional)",
+        category: "Kategorie",
+        category_none: "Kategorie wählen (optional)",
+        submit: "Ticket senden",
+        reply: "Antworten",
+        reply_placeholder: "Antwort schreiben…",
+        send: "Senden",
+        you: "Sie",
+        support_team: "Support",
+        unread: "Neue Antwort",
+        subject_required: "Bitte geben Sie Ihrem Ticket einen Betreff.",
+        reply_required: "Schreiben Sie zuerst etwas.",
+        too_long: "Höchstens {n} Zeichen.",
+        network_error: "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+        session_ended: "Ihre Support-Sitzung ist beendet. Laden Sie die Seite neu, um sich wieder anzumelden.",
+        closed_note: "Dieses Ticket ist geschlossen. Erstellen Sie ein neues, wenn Sie weitere Hilfe brauchen.",
+        just_now: "gerade eben",
+        minutes_ago: "vor {n} Min.",
+        hours_ago: "vor {n} Std.",
+        days_ago: "vor {n} Tg.",
+        faq_heading: "Bevor Sie fragen",
+        resolution: "Lösung",
+        email_us: "Schreiben Sie uns an",
+        statuses: ["Offen", "In Bearbeitung", "Wartend", "Gelöst", "Geschlossen"],
+        types: ["Supportanfrage", "Allgemeine Frage", "Fehlermeldung", "Funktionswunsch"],
+    },
+    page: PageTexts {
+        powered_by: "Bereitgestellt von Porthole",
+        landing_intro: "Wie können wir helfen? Erstellen Sie ein Ticket oder verfolgen Sie ein bestehendes.",
+        submit_a_ticket: "Ticket erstellen",
+        submit_hint: "Beschreiben Sie, worum es geht, und wir antworten Ihnen per E-Mail.",
+        track_a_ticket: "Ticket verfolgen",
+        track_hint: "Wir senden Ihnen per E-Mail einen Link zu jedem Ihrer Tickets.",
+        send_link: "Link per E-Mail senden",
+        link_sent_title: "Sehen Sie in Ihre E-Mails",
+        link_sent: "Falls es Tickets zu dieser Adresse gibt, ist ein Link zu jedem unterwegs. Er gilt 30 Tage.",
+        name: "Name",
+        email: "E-Mail",
+        submitted_title: "Ticket erhalten",
+        submitted: "Danke. Ihre Anfrage ist eingegangen, wir antworten per E-Mail. Bewahren Sie diese Referenz auf:",
+        track: "Ticket verfolgen",
+        submit_another: "Weiteres Ticket",
+        status: "Status",
+        conversation: "Verlauf",
+        no_messages: "Noch keine Nachrichten.",
+        send_reply: "Antwort senden",
+        link_invalid_title: "Dieser Link ist abgelaufen",
+        link_invalid: "Links zur Verfolgung gelten 30 Tage. Geben Sie Ihre E-Mail ein, und wir senden Ihnen einen neuen.",
+        not_signed_in_title: "Bitte erneut anmelden",
+        not_signed_in: "Ihre Support-Sitzung ist beendet. Laden Sie die Ausgangsseite neu, um fortzufahren.",
+        verify_failed_title: "Wir konnten Ihre Identität nicht bestätigen",
+        rate_limited_title: "Bitte warten Sie kurz",
+        rate_limited: "Sie haben in der letzten Stunde viele Tickets gesendet. Bitte versuchen Sie es in {n} Minuten erneut oder antworten Sie auf eines Ihrer Tickets.",
+        not_found_title: "Nicht gefunden",
+        not_found: "Hier gibt es nichts. Prüfen Sie die Adresse oder kehren Sie zur Support-Seite zurück.",
+        bad_request_title: "Mit dieser Anfrage stimmte etwas nicht",
+        forbidden_title: "Nicht erlaubt",
+        forbidden: "Diese Seite kann von hier aus nicht verwendet werden.",
+        error_title: "Etwas ist schiefgelaufen",
+        error: "Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.",
+        fix_below: "Bitte prüfen Sie die markierten Felder.",
+        required: "Dieses Feld ist erforderlich.",
+        invalid_email: "Das ist keine gültige E-Mail-Adresse.",
+        invalid_choice: "Wählen Sie eine der angebotenen Optionen.",
+        faq_back: "Zurück zum Formular",
+    },
+    open_support: "Support öffnen",
+    open_support_unread: "Support öffnen, {n} ungelesen",
+};
+
+static ES: Catalogue = Catalogue {
+    widget: WidgetTexts {
+        title: "Soporte",
+        greeting: "¡Hola! ¿Dudas o problemas? Abre una solicitud y te responderemos aquí.",
+        connecting: "Conectando…",
+        loading: "Cargando…",
+        retry: "Reintentar",
+        close: "Cerrar soporte",
+        back: "Volver a tus solicitudes",
+        new_ticket: "Nueva solicitud",
+        your_tickets: "Tus solicitudes",
+        subject: "Asunto",
+        description: "Descripción",
+        description_hint: "¿Qué ocurrió y qué esperabas?",
+        type_label: "Tipo",
+        type_none: "Elige un tipo (opcional)",
+        category: "Categoría",
+        category_none: "Elige una categoría (opcional)",
+        submit: "Enviar solicitud",
+        reply: "Responder",
+        reply_placeholder: "Escribe una respuesta…",
+        send: "Enviar",
+        you: "Tú",
+        support_team: "Soporte",
+        unread: "Respuesta nueva",
+        subject_required: "Ponle un asunto a tu solicitud.",
+        reply_required: "Escribe algo primero.",
+        too_long: "Máximo {n} caracteres.",
+        network_error: "No pudimos conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.",
+        session_ended: "Tu sesión de soporte ha terminado. Recarga la página para volver a entrar.",
+        closed_note: "Esta solicitud está cerrada. Abre una nueva si necesitas más ayuda.",
+        just_now: "ahora mismo",
+        minutes_ago: "hace {n} min",
+        hours_ago: "hace {n} h",
+        days_ago: "hace {n} d",
+        faq_heading: "Antes de preguntar",
+        resolution: "Resolución",
+        email_us: "Escríbenos a",
+        statuses: ["Abierta", "En curso", "En espera", "Resuelta", "Cerrada"],
+        types: ["Solicitud de soporte", "Consulta general", "Informe de error", "Sugerencia"],
+    },
+    page: PageTexts {
+        powered_by: "Con la tecnología de Porthole",
+        landing_intro: "¿En qué podemos ayudarte? Abre una solicitud o sigue una que ya abriste.",
+        submit_a_ticket: "Abrir una solicitud",
+        submit_hint: "Cuéntanos qué ocurre y te responderemos por correo.",
+        track_a_ticket: "Seguir una solicitud",
+        track_hint: "Te enviaremos por correo un enlace a cada una de tus solicitudes.",
+        send_link: "Enviarme un enlace",
+        link_sent_title: "Revisa tu correo",
+        link_sent: "Si tenemos solicitudes para esa dirección, va de camino un enlace a cada una. Sirve durante 30 días.",
+        name: "Nombre",
+        email: "Correo",
+        submitted_title: "Solicitud recibida",
+        submitted: "Gracias. Hemos recibido tu solicitud y te responderemos por correo. Guarda esta referencia:",
+        track: "Seguir la solicitud",
+        submit_another: "Abrir otra",
+        status: "Estado",
+        conversation: "Conversación",
+        no_messages: "Aún no hay mensajes.",
+        send_reply: "Enviar respuesta",
+        link_invalid_title: "Este enlace ha caducado",
+        link_invalid: "Los enlaces de seguimiento sirven durante 30 días. Escribe tu correo y te enviaremos uno nuevo.",
+        not_signed_in_title: "Vuelve a entrar",
+        not_signed_in: "Tu sesión de soporte ha terminado. Recarga la página de origen para continuar.",
+        verify_failed_title: "No pudimos confirmar tu identidad",
+        rate_limited_title: "Espera un poco, por favor",
+        rate_limited: "Has enviado muchas solicitudes en la última hora. Inténtalo de nuevo en {n} minutos o responde a una de tus solicitudes.",
+        not_found_title: "No encontrado",
+        not_found: "Aquí no hay nada. Revisa la dirección o vuelve al sitio de soporte.",
+        bad_request_title: "Algo falló en esa petición",
+        forbidden_title: "No permitido",
+        forbidden: "Esta página no se puede usar desde aquí.",
+        error_title: "Algo salió mal",
+        error: "Algo salió mal por nuestra parte. Inténtalo de nuevo.",
+        fix_below: "Revisa los campos marcados abajo.",
+        required: "Este campo es obligatorio.",
+        invalid_email: "No es una dirección de correo válida.",
+        invalid_choice: "Elige una de las opciones de la lista.",
+        faq_back: "Volver al formulario",
+    },
+    open_support: "Abrir soporte",
+    open_support_unread: "Abrir soporte, {n} sin leer",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_the_best_supported_language() {
+        assert_eq!(
+            from_accept_language("pt-BR, de;q=0.8, en;q=0.5"),
+            Some(Locale::De)
+        );
+        assert_eq!(from_accept_language("fr-CA"), Some(Locale::Fr));
+        assert_eq!(from_accept_language("es;q=0, en;q=0.1"), Some(Locale::En));
+        assert_eq!(from_accept_language("ja, zh"), None);
+    }
+
+    #[test]
+    fn every_language_fills_every_template() {
+        for locale in Locale::ALL {
+            let c = catalogue(locale);
+            for template in [
+                c.widget.too_long,
+                c.widget.minutes_ago,
+                c.page.rate_limited,
+                c.open_support_unread,
+            ] {
+                assert!(template.contains("{n}"), "{locale:?}: {template}");
+            }
+            assert_eq!(c.status(TicketStatus::Closed), c.widget.statuses[4]);
+        }
+    }
+}
