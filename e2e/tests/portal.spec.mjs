@@ -9,7 +9,7 @@ async function submitTicket(page, env, who, subject) {
   await page.getByLabel("Subject").fill(subject);
   await page.getByLabel("Description").fill("It broke.");
   await page.getByLabel("Type").selectOption("bug_report");
-  await page.getByRole("button", { name: "Submit ticket" }).click();
+  await page.getByRole("button", { name: "Send ticket" }).click();
   await expect(page.getByRole("heading", { name: "Ticket received" })).toBeVisible();
   return (await page.locator(".ph-reference").textContent()).trim();
 }
@@ -75,7 +75,7 @@ test("the signed iframe works when framed by an allowed origin", async ({ page, 
   await expect(frame.getByRole("heading", { name: "Your tickets" })).toBeVisible();
   await frame.getByRole("link", { name: "New ticket" }).click();
   await frame.getByLabel("Subject").fill("Asked from the iframe");
-  await frame.getByRole("button", { name: "Submit ticket" }).click();
+  await frame.getByRole("button", { name: "Send ticket" }).click();
   await expect(frame.getByRole("heading", { name: "Asked from the iframe" })).toBeVisible();
   await frame.getByLabel("Reply").fill("And a follow-up");
   await frame.getByRole("button", { name: "Send reply" }).click();

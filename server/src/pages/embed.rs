@@ -9,17 +9,18 @@ use axum::routing::{get, post};
 use axum::Router;
 use axum_extra::extract::CookieJar;
 use maud::html;
-use porthole_types::{limits, Channel};
+use porthole_types::{limits, Channel, Ticket};
 use secrecy::ExposeSecret;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::fragments::{
-    conversation, reply_form, ticket_form, ticket_list, FieldErrors, TicketForm,
+    conversation, faq_list, reply_form, ticket_form, ticket_list, FieldErrors, FormSpec, TicketForm,
 };
-use super::portal::{ReplyForm, Site};
+use super::portal::ReplyForm;
 use super::{
-    check_form_origin, post_reply, see_other, session_cookie, text, Cache, PageError, PageForm,
+    check_form_origin, post_reply, see_other, session_cookie, Cache, Page, PageError, PageForm,
+    Site,
 };
 use crate::domain::{hash_token, optional_text, EmailAddress, TicketRef};
 use crate::error::ApiError;
@@ -37,42 +38,45 @@ pub fn routes() -> Router<AppState> {
         .route("/embed/{slug}/tickets/{reference}/reply", post(reply))
 }
 
-fn base(slug: &str) -> String {
-    format!("/embed/{slug}/tickets")
+fn base(site: &Site) -> String {
+    format!("/embed/{}/tickets", site.slug)
 }
 
-/// The signed parameters of the iframe URL. Others, such as `locale`, are accepted and, until
-/// localisation lands, ignored.
+/// The signed parameters of the iframe URL (`locale` is read by [`Site`]).
 #[derive(Deserialize)]
 struct Credentials {
     email: Option<String>,
     hmac: Option<String>,
     ts: Option<String>,
     nickname: Option<String>,
+    locale: Option<String>,
 }
 
-fn refused(site: &Site, message: &str, status: StatusCode) -> Response {
+fn refused(site: &Site, reason: &str, status: StatusCode) -> Response {
+    let t = site.t;
     site.page(
-        text::VERIFY_FAILED_TITLE,
-        html! { h1.ph-heading { (text::VERIFY_FAILED_TITLE) } p { (message) } },
+        t.page.verify_failed_title,
+        html! { h1.ph-heading { (t.page.verify_failed_title) } p { (reason) } },
     )
     .status(status)
     .into_response()
 }
 
 fn signed_out(site: &Site) -> Response {
+    let t = site.t;
     site.page(
-        text::NOT_SIGNED_IN_TITLE,
-        html! { h1.ph-heading { (text::NOT_SIGNED_IN_TITLE) } p { (text::NOT_SIGNED_IN) } },
+        t.page.not_signed_in_title,
+        html! { h1.ph-heading { (t.page.not_signed_in_title) } p { (t.page.not_signed_in) } },
     )
     .status(StatusCode::UNAUTHORIZED)
     .into_response()
 }
 
-/// The verified user of this iframe, from its cookie.
+/// The verified user of this iframe, from its cookie; the page then speaks the language the
+/// iframe was opened in.
 async fn user(
     state: &AppState,
-    site: &Site,
+    site: &mut Site,
     jar: &CookieJar,
 ) -> Result<Option<UserScope>, PageError> {
     let Some(cookie) = jar.get(EMBED_COOKIE) else {
@@ -82,41 +86,49 @@ async fn user(
     let session = state
         .store
         .find_page_session(&hash_token(cookie.value()), site.workspace.id, now)
-        .await?;
-    Ok(session
-        .filter(|s| s.ticket_id.is_none())
-        .map(|s| UserScope {
+        .await?
+        .filter(|s| s.ticket_id.is_none());
+    Ok(session.map(|s| {
+        site.speak(s.locale.as_deref());
+        UserScope {
             workspace_id: s.workspace_id,
             email: s.email,
             name: s.name,
-        }))
+        }
+    }))
 }
 
 /// With credentials: verify them exactly as `init` does, set the session cookie and redirect
 /// to the bare URL. Without: the user's tickets.
 async fn index(
     State(state): State<AppState>,
-    AppPath(slug): AppPath<String>,
+    mut site: Site,
     Query(credentials): Query<Credentials>,
     jar: CookieJar,
 ) -> Result<Response, PageError> {
-    let site = Site::load(&state, &slug).await?;
     if let (Some(email), Some(hmac)) = (&credentials.email, &credentials.hmac) {
-        return sign_in(&state, &site, &slug, email, hmac, &credentials).await;
+        return sign_in(&state, &site, email, hmac, &credentials).await;
     }
-    let Some(scope) = user(&state, &site, &jar).await? else {
+    let Some(scope) = user(&state, &mut site, &jar).await? else {
         return Ok(signed_out(&site));
     };
+    let t = site.t;
     let tickets = state.store.list_user_tickets(&scope).await?;
+    let greeting = site
+        .workspace
+        .settings
+        .greeting
+        .clone()
+        .unwrap_or_else(|| t.widget.greeting.to_owned());
     Ok(site
         .page(
-            text::YOUR_TICKETS,
+            t.widget.your_tickets,
             html! {
                 div.ph-toolbar {
-                    h1.ph-heading { (text::YOUR_TICKETS) }
-                    a.ph-button.ph-button--primary href={ (base(&slug)) "/new" } { (text::NEW_TICKET) }
+                    h1.ph-heading { (t.widget.your_tickets) }
+                    a.ph-button.ph-button--primary href={ (base(&site)) "/new" } { (t.widget.new_ticket) }
                 }
-                (ticket_list(&base(&slug), &tickets))
+                (ticket_list(t, &greeting, &base(&site), &tickets))
             },
         )
         .cache(Cache::Private)
@@ -126,7 +138,6 @@ async fn index(
 async fn sign_in(
     state: &AppState,
     site: &Site,
-    slug: &str,
     email: &str,
     hmac: &str,
     credentials: &Credentials,
@@ -146,7 +157,13 @@ async fn sign_in(
     };
     let normalised = match EmailAddress::parse(email) {
         Ok(e) => e,
-        Err(message) => return Ok(refused(site, &message, StatusCode::BAD_REQUEST)),
+        Err(_) => {
+            return Ok(refused(
+                site,
+                site.t.page.invalid_email,
+                StatusCode::BAD_REQUEST,
+            ))
+        }
     };
     let name = match optional_text(
         "nickname",
@@ -154,7 +171,7 @@ async fn sign_in(
         limits::NAME_MAX_CHARS,
     ) {
         Ok(name) => name,
-        Err(err) => return Ok(refused(site, &err.to_string(), StatusCode::BAD_REQUEST)),
+        Err(err) => return Ok(refused(site, &err.message(), StatusCode::BAD_REQUEST)),
     };
     let now = state.clock.now_ms();
     let ws = &site.workspace;
@@ -166,80 +183,93 @@ async fn sign_in(
         timestamp,
         hmac,
     ) {
-        let message = ApiError::Identity(rejection).message();
-        return Ok(refused(site, &message, StatusCode::UNAUTHORIZED));
+        // The reason is for the host's developers, who will be the ones to see it.
+        let reason = ApiError::Identity(rejection).message();
+        return Ok(refused(site, &reason, StatusCode::UNAUTHORIZED));
     }
     let session = PageSession {
         workspace_id: ws.id,
         email: normalised.to_string(),
         name,
         ticket_id: None,
+        locale: credentials
+            .locale
+            .as_deref()
+            .and_then(porthole_types::Locale::from_tag)
+            .map(|l| l.as_str().to_owned()),
     };
     let ttl = state.settings.session_ttl_ms;
     let token = state.store.create_page_session(&session, now, ttl).await?;
     let cookie = session_cookie(
         EMBED_COOKIE,
         token.secret.expose_secret().to_owned(),
-        format!("/embed/{slug}/"),
+        format!("/embed/{}/", site.slug),
         ttl,
         true,
         state.settings.secure_cookies(),
     );
-    Ok(see_other(&base(slug), Some(cookie)))
+    Ok(see_other(&base(site), Some(cookie)))
 }
 
-fn new_page(site: &Site, slug: &str, form: &TicketForm, errors: &FieldErrors) -> super::Page {
-    let form_id = form.id();
+fn new_page(site: &Site, form: &TicketForm, errors: &FieldErrors) -> Page {
+    let t = site.t;
+    let settings = &site.workspace.settings;
+    let spec = FormSpec {
+        action: &base(site),
+        with_contact: false,
+        categories: &settings.categories,
+    };
     site.page(
-        text::NEW_TICKET,
+        t.widget.new_ticket,
         html! {
-            p { a.ph-link href=(base(slug)) { "← " (text::BACK) } }
-            h1.ph-heading { (text::NEW_TICKET) }
-            (ticket_form(&base(slug), form, errors, false, &form_id, &site.workspace.settings.categories))
+            p { a.ph-link href=(base(site)) { "← " (t.widget.back) } }
+            h1.ph-heading { (t.widget.new_ticket) }
+            (faq_list(t, &site.slug, &settings.faqs, "embed"))
+            (ticket_form(t, &spec, form, errors))
         },
     )
 }
 
 async fn new_form(
     State(state): State<AppState>,
-    AppPath(slug): AppPath<String>,
+    mut site: Site,
     jar: CookieJar,
 ) -> Result<Response, PageError> {
-    let site = Site::load(&state, &slug).await?;
-    if user(&state, &site, &jar).await?.is_none() {
+    if user(&state, &mut site, &jar).await?.is_none() {
         return Ok(signed_out(&site));
     }
-    Ok(new_page(
-        &site,
-        &slug,
-        &TicketForm::default(),
-        &FieldErrors::default(),
-    )
-    .into_response())
+    Ok(new_page(&site, &TicketForm::default(), &FieldErrors::default()).into_response())
 }
 
 async fn create(
     State(state): State<AppState>,
-    AppPath(slug): AppPath<String>,
+    mut site: Site,
     headers: HeaderMap,
     jar: CookieJar,
     PageForm(form): PageForm<TicketForm>,
 ) -> Result<Response, PageError> {
     check_form_origin(&state, &headers)?;
-    let site = Site::load(&state, &slug).await?;
-    let Some(scope) = user(&state, &site, &jar).await? else {
+    let Some(scope) = user(&state, &mut site, &jar).await? else {
         return Ok(signed_out(&site));
     };
-    let valid = match form.validate(&site.workspace.settings, false) {
+    let valid = match form.validate(&site.workspace.settings, site.t, false) {
         Ok(valid) => valid,
         Err(errors) => {
-            let page =
-                new_page(&site, &slug, &form, &errors).status(StatusCode::UNPROCESSABLE_ENTITY);
+            let page = new_page(&site, &form, &errors).status(StatusCode::UNPROCESSABLE_ENTITY);
             return Ok(page.into_response());
         }
     };
     let fingerprint = hex::encode(Sha256::digest(
-        format!("{:?}", (&valid.subject, &valid.description, valid.kind)).as_bytes(),
+        format!(
+            "{:?}",
+            (
+                &valid.subject,
+                &valid.description,
+                valid.kind,
+                &valid.category
+            )
+        )
+        .as_bytes(),
     ));
     let key = (!form.form_id.is_empty() && form.form_id.len() <= limits::IDEMPOTENCY_KEY_MAX_CHARS)
         .then_some((form.form_id.as_str(), fingerprint.as_str()));
@@ -254,18 +284,18 @@ async fn create(
     let (Outcome::Created(ticket) | Outcome::Replayed(ticket)) =
         state.store.create_ticket(&scope, new, key, now).await?;
     Ok(see_other(
-        &format!("{}/{}", base(&slug), ticket.reference),
+        &format!("{}/{}", base(&site), ticket.reference),
         None,
     ))
 }
 
 async fn show(
     State(state): State<AppState>,
-    AppPath((slug, raw)): AppPath<(String, String)>,
+    mut site: Site,
+    AppPath((_, raw)): AppPath<(String, String)>,
     jar: CookieJar,
 ) -> Result<Response, PageError> {
-    let site = Site::load(&state, &slug).await?;
-    let Some(scope) = user(&state, &site, &jar).await? else {
+    let Some(scope) = user(&state, &mut site, &jar).await? else {
         return Ok(signed_out(&site));
     };
     let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
@@ -273,50 +303,45 @@ async fn show(
         .store
         .open_user_ticket(&scope, number, state.clock.now_ms())
         .await?;
-    Ok(ticket_view(&site, &slug, &ticket, None, "")
+    Ok(ticket_view(&site, &ticket, None, "")
         .cache(Cache::Private)
         .into_response())
 }
 
-fn ticket_view(
-    site: &Site,
-    slug: &str,
-    ticket: &porthole_types::Ticket,
-    error: Option<&str>,
-    draft: &str,
-) -> super::Page {
-    let action = format!("{}/{}/reply", base(slug), ticket.reference);
+fn ticket_view(site: &Site, ticket: &Ticket, error: Option<&str>, draft: &str) -> Page {
+    let action = format!("{}/{}/reply", base(site), ticket.reference);
     site.page(
         ticket.subject.clone(),
         html! {
-            p { a.ph-link href=(base(slug)) { "← " (text::BACK) } }
-            (conversation(ticket))
-            (reply_form(&action, ticket, error, draft))
+            p { a.ph-link href=(base(site)) { "← " (site.t.widget.back) } }
+            (conversation(site.t, ticket))
+            (reply_form(site.t, &action, ticket, error, draft))
         },
     )
 }
 
 async fn reply(
     State(state): State<AppState>,
-    AppPath((slug, raw)): AppPath<(String, String)>,
+    mut site: Site,
+    AppPath((_, raw)): AppPath<(String, String)>,
     headers: HeaderMap,
     jar: CookieJar,
     PageForm(form): PageForm<ReplyForm>,
 ) -> Result<Response, PageError> {
     check_form_origin(&state, &headers)?;
-    let site = Site::load(&state, &slug).await?;
-    let Some(scope) = user(&state, &site, &jar).await? else {
+    let Some(scope) = user(&state, &mut site, &jar).await? else {
         return Ok(signed_out(&site));
     };
     let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
-    let then = format!("{}/{}?sent=1", base(&slug), TicketRef(number));
+    let then = format!("{}/{}?sent=1", base(&site), TicketRef(number));
     post_reply(
         &state,
+        &site,
         &scope,
         number,
         &form.body,
         &then,
-        |ticket, error| ticket_view(&site, &slug, ticket, Some(error), &form.body),
+        |ticket, error| ticket_view(&site, ticket, Some(error), &form.body),
     )
     .await
 }

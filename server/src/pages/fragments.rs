@@ -1,36 +1,54 @@
-//! Pieces the portal and the signed iframe share: the ticket form, lists, the conversation and
-//! the reply box. maud escapes every value, so user content is only ever text.
+//! Pieces the portal and the signed iframe share: the ticket form, lists, the conversation, the
+//! reply box and the FAQs. maud escapes every value, so user content is only ever text, and
+//! every word comes from the visitor's catalogue.
 
 use maud::{html, Markup};
-use porthole_types::{limits, Author, Settings, Ticket, TicketStatus, TicketSummary, TicketType};
+use porthole_types::{
+    limits, Author, Faq, Settings, Ticket, TicketStatus, TicketSummary, TicketType,
+};
+use secrecy::ExposeSecret;
 use serde::Deserialize;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use super::text;
-use secrecy::ExposeSecret;
+use crate::domain::{new_secret, EmailAddress};
+use crate::i18n::{fill, Catalogue};
 
-use crate::domain::{bounded_text, new_secret, optional_text, EmailAddress};
-use crate::error::ApiError;
-use crate::settings;
+/// A text field's value, checked as the API checks it but explained in the visitor's
+/// language: blank is `None` (or an error when `required`).
+pub fn check_text(
+    t: &Catalogue,
+    raw: &str,
+    max: usize,
+    required: bool,
+) -> Result<Option<String>, String> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return if required {
+            Err(t.page.required.to_owned())
+        } else {
+            Ok(None)
+        };
+    }
+    if text.chars().count() > max {
+        return Err(fill(t.widget.too_long, max));
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(t.page.invalid_characters.to_owned());
+    }
+    Ok(Some(text.to_owned()))
+}
 
 /// Errors to show beside fields, in field order.
 #[derive(Debug, Default)]
 pub struct FieldErrors(Vec<(&'static str, String)>);
 
 impl FieldErrors {
-    fn note<T>(&mut self, result: Result<T, ApiError>) -> Option<T> {
-        match result {
-            Ok(v) => Some(v),
-            Err(ApiError::InvalidField { field, message }) => {
-                self.0.push((field, message));
-                None
-            }
-            Err(other) => {
-                self.0.push(("form", other.message()));
-                None
-            }
-        }
+    fn note<T>(&mut self, field: &'static str, result: Result<T, String>) -> Option<T> {
+        result.map_err(|message| self.0.push((field, message))).ok()
     }
 
     pub fn for_field(&self, field: &str) -> Option<&str> {
@@ -86,37 +104,51 @@ impl TicketForm {
     pub fn validate(
         &self,
         settings: &Settings,
+        t: &Catalogue,
         with_contact: bool,
     ) -> Result<ValidTicket, FieldErrors> {
         let mut errors = FieldErrors::default();
         let (name, email) = if with_contact {
-            let name = errors.note(bounded_text("name", &self.name, limits::NAME_MAX_CHARS));
-            let email = errors
-                .note(EmailAddress::parse(&self.email).map_err(|m| ApiError::invalid("email", m)));
+            let name = errors
+                .note(
+                    "name",
+                    check_text(t, &self.name, limits::NAME_MAX_CHARS, true),
+                )
+                .flatten();
+            let email = match self.email.trim() {
+                "" => errors.note("email", Err(t.page.required.to_owned())),
+                raw => errors.note(
+                    "email",
+                    EmailAddress::parse(raw).map_err(|_| t.page.invalid_email.to_owned()),
+                ),
+            };
             (name, email)
         } else {
             (None, None)
         };
-        let subject = errors.note(bounded_text(
+        let subject = errors.note(
             "subject",
-            &self.subject,
-            limits::SUBJECT_MAX_CHARS,
-        ));
-        let description = errors.note(optional_text(
+            check_text(t, &self.subject, limits::SUBJECT_MAX_CHARS, true),
+        );
+        let description = errors.note(
             "description",
-            Some(&self.description),
-            limits::DESCRIPTION_MAX_CHARS,
-        ));
+            check_text(t, &self.description, limits::DESCRIPTION_MAX_CHARS, false),
+        );
         let kind = match self.kind.as_str() {
             "" => Some(None),
             k => errors.note(
+                "type",
                 TicketType::parse(k)
                     .map(Some)
-                    .ok_or_else(|| ApiError::invalid("type", "choose one of the listed types")),
+                    .ok_or_else(|| t.page.invalid_choice.to_owned()),
             ),
         };
-        let category = errors.note(settings::category(settings, Some(&self.category)));
-        match (subject, description, kind, category) {
+        let category = errors.note(
+            "category",
+            crate::settings::category(settings, Some(&self.category))
+                .map_err(|_| t.page.invalid_choice.to_owned()),
+        );
+        match (subject.flatten(), description, kind, category) {
             (Some(subject), Some(description), Some(kind), Some(category)) if errors.is_empty() => {
                 Ok(ValidTicket {
                     name,
@@ -143,8 +175,8 @@ pub fn when(rfc3339: &str) -> String {
     t.format(&format).unwrap_or_else(|_| rfc3339.to_owned())
 }
 
-pub fn badge(status: TicketStatus) -> Markup {
-    html! { span class={ "ph-badge ph-badge--" (status.as_str()) } { (text::status(status)) } }
+pub fn badge(t: &Catalogue, status: TicketStatus) -> Markup {
+    html! { span class={ "ph-badge ph-badge--" (status.as_str()) } { (t.status(status)) } }
 }
 
 fn field_error(errors: &FieldErrors, field: &str) -> Markup {
@@ -163,81 +195,102 @@ fn invalid(errors: &FieldErrors, field: &str) -> &'static str {
     }
 }
 
+/// Where the form posts, and what it offers.
+pub struct FormSpec<'a> {
+    pub action: &'a str,
+    pub with_contact: bool,
+    pub categories: &'a [String],
+}
+
 /// The ticket form; `with_contact` adds name and email.
 pub fn ticket_form(
-    action: &str,
+    t: &Catalogue,
+    spec: &FormSpec,
     form: &TicketForm,
     errors: &FieldErrors,
-    with_contact: bool,
-    form_id: &str,
-    categories: &[String],
 ) -> Markup {
     html! {
-        @if !errors.is_empty() { p.ph-error role="alert" { (text::FIX_BELOW) } }
-        @if let Some(message) = errors.for_field("form") { p.ph-field-error { (message) } }
-        form.ph-form method="post" action=(action) {
-            input type="hidden" name="form_id" value=(form_id);
-            @if with_contact {
-                label.ph-label for="ph-name" { (text::NAME) }
+        @if !errors.is_empty() { p.ph-error role="alert" { (t.page.fix_below) } }
+        form.ph-form method="post" action=(spec.action) {
+            input type="hidden" name="form_id" value=(form.id());
+            @if spec.with_contact {
+                label.ph-label for="ph-name" { (t.page.name) }
                 input.ph-input id="ph-name" name="name" type="text" autocomplete="name" required
                     maxlength=(limits::NAME_MAX_CHARS) value=(form.name) aria-invalid=(invalid(errors, "name"))
                     aria-describedby="ph-name-error";
                 (field_error(errors, "name"))
-                label.ph-label for="ph-email" { (text::EMAIL) }
+                label.ph-label for="ph-email" { (t.page.email) }
                 input.ph-input id="ph-email" name="email" type="email" autocomplete="email" required
                     value=(form.email) aria-invalid=(invalid(errors, "email")) aria-describedby="ph-email-error";
                 (field_error(errors, "email"))
             }
-            label.ph-label for="ph-subject" { (text::SUBJECT) }
+            label.ph-label for="ph-subject" { (t.widget.subject) }
             input.ph-input id="ph-subject" name="subject" type="text" required
                 maxlength=(limits::SUBJECT_MAX_CHARS) value=(form.subject)
                 aria-invalid=(invalid(errors, "subject")) aria-describedby="ph-subject-error";
             (field_error(errors, "subject"))
-            label.ph-label for="ph-description" { (text::DESCRIPTION) }
+            label.ph-label for="ph-description" { (t.widget.description) }
             textarea.ph-input.ph-textarea id="ph-description" name="description" rows="6"
-                maxlength=(limits::DESCRIPTION_MAX_CHARS) placeholder=(text::DESCRIPTION_HINT)
+                maxlength=(limits::DESCRIPTION_MAX_CHARS) placeholder=(t.widget.description_hint)
                 aria-invalid=(invalid(errors, "description")) aria-describedby="ph-description-error" { (form.description) }
             (field_error(errors, "description"))
-            label.ph-label for="ph-type" { (text::TYPE) }
+            label.ph-label for="ph-type" { (t.widget.type_label) }
             select.ph-input id="ph-type" name="type" aria-describedby="ph-type-error" {
-                option value="" { (text::TYPE_NONE) }
+                option value="" { (t.widget.type_none) }
                 @for kind in TicketType::ALL {
-                    option value=(kind.as_str()) selected[form.kind == kind.as_str()] { (text::ticket_type(*kind)) }
+                    option value=(kind.as_str()) selected[form.kind == kind.as_str()] { (t.ticket_type(*kind)) }
                 }
             }
             (field_error(errors, "type"))
-            @if !categories.is_empty() {
-                label.ph-label for="ph-category" { (text::CATEGORY) }
+            @if !spec.categories.is_empty() {
+                label.ph-label for="ph-category" { (t.widget.category) }
                 select.ph-input id="ph-category" name="category" aria-describedby="ph-category-error" {
-                    option value="" { (text::CATEGORY_NONE) }
-                    @for c in categories {
+                    option value="" { (t.widget.category_none) }
+                    @for c in spec.categories {
                         option value=(c) selected[form.category == *c] { (c) }
                     }
                 }
                 (field_error(errors, "category"))
             }
-            button.ph-button.ph-button--primary type="submit" { (text::SUBMIT) }
+            button.ph-button.ph-button--primary type="submit" { (t.widget.submit) }
+        }
+    }
+}
+
+/// The FAQs beside a form. Each opens on a page of its own, which is how its clicks are
+/// counted without any script.
+pub fn faq_list(t: &Catalogue, slug: &str, faqs: &[Faq], from: &str) -> Markup {
+    html! {
+        @if !faqs.is_empty() {
+            aside.ph-faqs {
+                h2.ph-label { (t.widget.faq_heading) }
+                ul {
+                    @for (i, faq) in faqs.iter().enumerate() {
+                        li { a.ph-link href={ "/p/" (slug) "/faqs/" (i) "?from=" (from) } { (faq.question) } }
+                    }
+                }
+            }
         }
     }
 }
 
 /// A user's tickets, each linking to `{base}/{reference}`.
-pub fn ticket_list(base: &str, tickets: &[TicketSummary]) -> Markup {
+pub fn ticket_list(t: &Catalogue, greeting: &str, base: &str, tickets: &[TicketSummary]) -> Markup {
     html! {
         @if tickets.is_empty() {
-            p.ph-empty { (text::GREETING) }
+            p.ph-empty { (greeting) }
         } @else {
             ul.ph-tickets {
-                @for t in tickets {
+                @for ticket in tickets {
                     li {
-                        a class={ "ph-ticket" @if t.unread { " ph-ticket--unread" } } href={ (base) "/" (t.reference) } {
+                        a class={ "ph-ticket" @if ticket.unread { " ph-ticket--unread" } } href={ (base) "/" (ticket.reference) } {
                             span.ph-ticket-top {
-                                (badge(t.status)) " "
-                                span.ph-ref { (t.reference) }
-                                time.ph-time datetime=(t.updated_at) { (when(&t.updated_at)) }
+                                (badge(t, ticket.status)) " "
+                                span.ph-ref { (ticket.reference) }
+                                time.ph-time datetime=(ticket.updated_at) { (when(&ticket.updated_at)) }
                             }
-                            span.ph-subject { (t.subject) }
-                            @if let Some(p) = &t.preview { span.ph-preview { (p) } }
+                            span.ph-subject { (ticket.subject) }
+                            @if let Some(p) = &ticket.preview { span.ph-preview { (p) } }
                         }
                     }
                 }
@@ -247,23 +300,23 @@ pub fn ticket_list(base: &str, tickets: &[TicketSummary]) -> Markup {
 }
 
 /// The ticket's heading, status, resolution and public conversation.
-pub fn conversation(ticket: &Ticket) -> Markup {
+pub fn conversation(t: &Catalogue, ticket: &Ticket) -> Markup {
     html! {
         h1.ph-heading { (ticket.subject) }
-        p.ph-meta { (text::STATUS) ": " (badge(ticket.status)) " " span.ph-ref { (ticket.reference) } }
+        p.ph-meta { (t.page.status) ": " (badge(t, ticket.status)) " " span.ph-ref { (ticket.reference) } }
         @if let Some(resolution) = &ticket.resolution {
             section.ph-resolution {
-                h2.ph-label { (text::RESOLUTION) }
+                h2.ph-label { (t.widget.resolution) }
                 p.ph-text { (resolution) }
             }
         }
-        h2.ph-label { (text::CONVERSATION) }
-        @if ticket.messages.is_empty() { p.ph-empty { (text::NO_MESSAGES) } }
+        h2.ph-label { (t.page.conversation) }
+        @if ticket.messages.is_empty() { p.ph-empty { (t.page.no_messages) } }
         ol.ph-messages {
             @for m in &ticket.messages {
                 @let (class, who) = match m.author {
-                    Author::User => ("ph-message ph-message--user", text::YOU.to_owned()),
-                    Author::Agent => ("ph-message ph-message--agent", m.author_name.clone().unwrap_or_else(|| text::SUPPORT_TEAM.to_owned())),
+                    Author::User => ("ph-message ph-message--user", t.widget.you.to_owned()),
+                    Author::Agent => ("ph-message ph-message--agent", m.author_name.clone().unwrap_or_else(|| t.widget.support_team.to_owned())),
                 };
                 li class=(class) {
                     p.ph-author { (who) " · " time.ph-time datetime=(m.created_at) { (when(&m.created_at)) } }
@@ -275,18 +328,24 @@ pub fn conversation(ticket: &Ticket) -> Markup {
 }
 
 /// The reply box, or a note when the ticket is closed.
-pub fn reply_form(action: &str, ticket: &Ticket, error: Option<&str>, draft: &str) -> Markup {
+pub fn reply_form(
+    t: &Catalogue,
+    action: &str,
+    ticket: &Ticket,
+    error: Option<&str>,
+    draft: &str,
+) -> Markup {
     html! {
         @if ticket.status == TicketStatus::Closed {
-            p.ph-note { (text::CLOSED_NOTE) }
+            p.ph-note { (t.widget.closed_note) }
         } @else {
             form.ph-reply method="post" action=(action) {
-                label.ph-label for="ph-reply-body" { (text::REPLY) }
+                label.ph-label for="ph-reply-body" { (t.widget.reply) }
                 textarea.ph-input.ph-textarea id="ph-reply-body" name="body" rows="4" required
                     maxlength=(limits::MESSAGE_MAX_CHARS) aria-invalid=(if error.is_some() { "true" } else { "false" })
                     aria-describedby="ph-reply-error" { (draft) }
                 @if let Some(message) = error { p.ph-field-error id="ph-reply-error" role="alert" { (message) } }
-                button.ph-button.ph-button--primary type="submit" { (text::SEND) }
+                button.ph-button.ph-button--primary type="submit" { (t.page.send_reply) }
             }
         }
     }
@@ -294,20 +353,30 @@ pub fn reply_form(action: &str, ticket: &Ticket, error: Option<&str>, draft: &st
 
 #[cfg(test)]
 mod tests {
+    use porthole_types::Locale;
+
     use super::*;
+    use crate::i18n::catalogue;
 
     #[test]
-    fn every_bad_field_is_reported_at_once() {
+    fn every_bad_field_is_reported_at_once_in_the_visitors_language() {
         let form = TicketForm {
             email: "nope".into(),
             subject: "x".repeat(201),
             kind: "rant".into(),
+            category: "Gossip".into(),
             ..TicketForm::default()
         };
-        let errors = form.validate(&Settings::default(), true).err().unwrap();
-        for field in ["name", "email", "subject", "type"] {
-            assert!(errors.for_field(field).is_some(), "{field}");
-        }
+        let t = catalogue(Locale::Fr);
+        let errors = form.validate(&Settings::default(), t, true).err().unwrap();
+        assert_eq!(errors.for_field("name"), Some(t.page.required));
+        assert_eq!(errors.for_field("email"), Some(t.page.invalid_email));
+        assert_eq!(
+            errors.for_field("subject"),
+            Some("Pas plus de 200 caractères.")
+        );
+        assert_eq!(errors.for_field("type"), Some(t.page.invalid_choice));
+        assert_eq!(errors.for_field("category"), Some(t.page.invalid_choice));
         assert!(errors.for_field("description").is_none());
     }
 
@@ -317,9 +386,12 @@ mod tests {
             subject: "Help".into(),
             ..TicketForm::default()
         };
-        let valid = form.validate(&Settings::default(), false).ok().unwrap();
+        let valid = form
+            .validate(&Settings::default(), catalogue(Locale::En), false)
+            .ok()
+            .unwrap();
         assert_eq!(valid.subject, "Help");
-        assert!(valid.description.is_none() && valid.kind.is_none());
+        assert!(valid.description.is_none() && valid.kind.is_none() && valid.category.is_none());
     }
 
     #[test]

@@ -1,38 +1,126 @@
 //! Server-rendered pages: the public portal (`/p/{slug}`) and the signed iframe
 //! (`/embed/{slug}`). They carry no JavaScript at all, so they work where scripts do not, load
-//! in a few kilobytes, and their CSP can forbid every script.
+//! in a few kilobytes, and their CSP can forbid every script. They speak the visitor's language
+//! and wear the workspace's brand.
 
 mod embed;
 mod fragments;
 mod portal;
-mod text;
+
+use std::collections::HashMap;
 
 use axum::extract::rejection::FormRejection;
-use axum::extract::{FromRequest, Request};
-use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, LOCATION};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
+use axum::http::header::{
+    ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, LOCATION,
+};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use maud::{html, Markup, DOCTYPE};
+use porthole_types::{Locale, Ticket};
 use serde::de::DeserializeOwned;
 
 use crate::assets;
 use crate::auth::origin_header;
-use crate::domain::bounded_text;
 use crate::error::ApiError;
+use crate::i18n::{self, catalogue, Catalogue};
 use crate::routes::frame_ancestors;
+use crate::settings::css_origin;
 use crate::state::AppState;
 use crate::store::{UserScope, Workspace};
-use porthole_types::{limits, Ticket};
 
 pub fn routes() -> Router<AppState> {
     portal::routes().merge(embed::routes())
 }
 
+/// The workspace a page belongs to, who may frame it, and the visitor's language: `?locale=`,
+/// then `Accept-Language`, then the workspace's default.
+pub(super) struct Site {
+    pub workspace: Workspace,
+    pub slug: String,
+    pub framers: Vec<String>,
+    pub locale: Locale,
+    pub t: &'static Catalogue,
+}
+
+impl FromRequestParts<AppState> for Site {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, PageError> {
+        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| PageError::NotFound)?;
+        let slug = params.get("slug").cloned().ok_or(PageError::NotFound)?;
+        let workspace = state
+            .store
+            .workspace_by_slug(&slug)
+            .await?
+            .ok_or(PageError::NotFound)?;
+        let framers = state.store.allowed_origins(workspace.id).await?;
+        let query = Query::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map(|Query(q)| q)
+            .unwrap_or_default();
+        let locale = query
+            .get("locale")
+            .and_then(|l| Locale::from_tag(l))
+            .or_else(|| {
+                let header = parts.headers.get(ACCEPT_LANGUAGE)?.to_str().ok()?;
+                i18n::from_accept_language(header)
+            })
+            .unwrap_or(workspace.settings.default_locale);
+        Ok(Self {
+            workspace,
+            slug,
+            framers,
+            locale,
+            t: catalogue(locale),
+        })
+    }
+}
+
+impl Site {
+    /// Speaks `locale` from here on, when a session remembers one.
+    pub fn speak(&mut self, locale: Option<&str>) {
+        if let Some(locale) = locale.and_then(Locale::parse) {
+            self.locale = locale;
+            self.t = catalogue(locale);
+        }
+    }
+
+    pub fn page(&self, title: impl Into<String>, body: Markup) -> Page {
+        let settings = &self.workspace.settings;
+        Page {
+            status: StatusCode::OK,
+            title: title.into(),
+            body,
+            cache: Cache::NoStore,
+            retry_after: None,
+            chrome: Chrome {
+                lang: self.locale.as_str(),
+                brand: settings
+                    .brand_name
+                    .clone()
+                    .unwrap_or_else(|| self.workspace.name.clone()),
+                logo: settings.logo_url.clone(),
+                support_email: settings.support_email.clone(),
+                theme: Some(format!("/w/{}/theme.css", self.slug)),
+                custom_css: settings.custom_css_url.clone(),
+                framers: self.framers.clone(),
+                title_suffix: self.t.widget.title,
+                powered_by: self.t.page.powered_by,
+                email_us: self.t.widget.email_us,
+            },
+        }
+    }
+}
+
 /// How a page may be cached.
 #[derive(Clone, Copy)]
-enum Cache {
+pub(super) enum Cache {
     /// Anything personal or one-off.
     NoStore,
     /// Token-bound views: short enough that an agent reply shows within 10 s of a refresh,
@@ -40,104 +128,143 @@ enum Cache {
     Private,
 }
 
-/// A complete page: the workspace's brand, the body, and headers that forbid every script and
-/// allow framing only by the workspace's origins.
-struct Page {
-    status: StatusCode,
-    title: String,
+/// Everything around a page's body: language, brand, styles, and who may frame it.
+struct Chrome {
+    lang: &'static str,
     brand: String,
-    body: Markup,
+    logo: Option<String>,
+    support_email: Option<String>,
+    theme: Option<String>,
+    custom_css: Option<String>,
     framers: Vec<String>,
-    cache: Cache,
-    retry_after: Option<i64>,
+    title_suffix: &'static str,
+    powered_by: &'static str,
+    email_us: &'static str,
 }
 
-impl Page {
-    fn new(
-        workspace: &Workspace,
-        framers: Vec<String>,
-        title: impl Into<String>,
-        body: Markup,
-    ) -> Self {
+impl Chrome {
+    /// For pages shown before a workspace is known, such as "not found".
+    fn plain() -> Self {
+        let t = catalogue(Locale::En);
         Self {
-            status: StatusCode::OK,
-            title: title.into(),
-            brand: workspace.name.clone(),
-            body,
-            framers,
-            cache: Cache::NoStore,
-            retry_after: None,
+            lang: "en",
+            brand: "Porthole".into(),
+            logo: None,
+            support_email: None,
+            theme: None,
+            custom_css: None,
+            framers: vec![],
+            title_suffix: t.widget.title,
+            powered_by: t.page.powered_by,
+            email_us: t.widget.email_us,
         }
     }
 
-    fn status(mut self, status: StatusCode) -> Self {
+    /// No script may run; styles and images come from here, or from the company's own
+    /// stylesheet and logo when it set them.
+    fn headers(&self, cache: Cache) -> HeaderMap {
+        let mut styles = "'self'".to_owned();
+        if let Some(origin) = self.custom_css.as_deref().and_then(css_origin) {
+            styles = format!("{styles} {origin}");
+        }
+        let mut images = "'self' data:".to_owned();
+        if let Some(origin) = self.logo.as_deref().and_then(css_origin) {
+            images = format!("{images} {origin}");
+        }
+        let csp = format!(
+            "default-src 'none'; style-src {styles}; img-src {images}; form-action 'self'; \
+             base-uri 'none'; {}",
+            frame_ancestors(&self.framers)
+        );
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        if let Ok(csp) = HeaderValue::from_str(&csp) {
+            headers.insert(CONTENT_SECURITY_POLICY, csp);
+        }
+        let cache = match cache {
+            Cache::NoStore => "no-store",
+            Cache::Private => "private, max-age=10, stale-while-revalidate=60",
+        };
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static(cache));
+        // Not no-referrer: with it, browsers send `Origin: null` on our own form posts, and the
+        // origin check refuses them. Nothing leaves for other sites either way.
+        headers.insert("referrer-policy", HeaderValue::from_static("same-origin"));
+        headers.insert(
+            "x-content-type-options",
+            HeaderValue::from_static("nosniff"),
+        );
+        headers
+    }
+
+    fn wrap(&self, title: &str, body: Markup) -> Markup {
+        html! {
+            (DOCTYPE)
+            html lang=(self.lang) {
+                head {
+                    meta charset="utf-8";
+                    meta name="viewport" content="width=device-width,initial-scale=1";
+                    title { (title) " · " (self.brand) }
+                    @if let Some(css) = assets::served_name("widget.css") {
+                        link rel="stylesheet" href={ "/assets/" (css) };
+                    }
+                    @if let Some(theme) = &self.theme { link rel="stylesheet" href=(theme); }
+                    @if let Some(custom) = &self.custom_css { link rel="stylesheet" href=(custom); }
+                }
+                body.ph-site {
+                    header.ph-header {
+                        @if let Some(logo) = &self.logo { img.ph-logo src=(logo) alt=""; }
+                        span.ph-title { (self.brand) " " (self.title_suffix) }
+                    }
+                    main.ph-page { (body) }
+                    footer.ph-footer {
+                        @if let Some(email) = &self.support_email {
+                            p { (self.email_us) " " a.ph-link href={ "mailto:" (email) } { (email) } }
+                        }
+                        p { (self.powered_by) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A complete page.
+pub(super) struct Page {
+    status: StatusCode,
+    title: String,
+    body: Markup,
+    cache: Cache,
+    retry_after: Option<i64>,
+    chrome: Chrome,
+}
+
+impl Page {
+    pub fn status(mut self, status: StatusCode) -> Self {
         self.status = status;
         self
     }
 
-    fn cache(mut self, cache: Cache) -> Self {
+    pub fn cache(mut self, cache: Cache) -> Self {
         self.cache = cache;
+        self
+    }
+
+    pub fn retry_after(mut self, secs: i64) -> Self {
+        self.retry_after = Some(secs);
         self
     }
 }
 
-fn shell(title: &str, brand: &str, body: Markup) -> Markup {
-    html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width,initial-scale=1";
-                title { (title) " · " (brand) }
-                @if let Some(css) = assets::served_name("widget.css") {
-                    link rel="stylesheet" href={ "/assets/" (css) };
-                }
-            }
-            body.ph-site {
-                header.ph-header { span.ph-title { (brand) " " (text::SUPPORT) } }
-                main.ph-page { (body) }
-                footer.ph-footer { (text::POWERED_BY) }
-            }
-        }
-    }
-}
-
-fn page_headers(framers: &[String], cache: Cache) -> HeaderMap {
-    let csp = format!(
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
-         base-uri 'none'; {}",
-        frame_ancestors(framers)
-    );
-    let mut headers = HeaderMap::new();
-    headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    if let Ok(csp) = HeaderValue::from_str(&csp) {
-        headers.insert(CONTENT_SECURITY_POLICY, csp);
-    }
-    let cache = match cache {
-        Cache::NoStore => "no-store",
-        Cache::Private => "private, max-age=10, stale-while-revalidate=60",
-    };
-    headers.insert(CACHE_CONTROL, HeaderValue::from_static(cache));
-    // Not no-referrer: with it, browsers send `Origin: null` on our own form posts, and the
-    // origin check refuses them. Nothing leaves for other sites either way.
-    headers.insert("referrer-policy", HeaderValue::from_static("same-origin"));
-    headers.insert(
-        "x-content-type-options",
-        HeaderValue::from_static("nosniff"),
-    );
-    headers
-}
-
 impl IntoResponse for Page {
     fn into_response(self) -> Response {
-        let mut headers = page_headers(&self.framers, self.cache);
+        let mut headers = self.chrome.headers(self.cache);
         if let Some(secs) = self.retry_after {
             headers.insert("retry-after", HeaderValue::from(secs));
         }
-        let markup = shell(&self.title, &self.brand, self.body);
+        let markup = self.chrome.wrap(&self.title, self.body);
         (self.status, headers, markup.into_string()).into_response()
     }
 }
@@ -194,6 +321,7 @@ fn check_form_origin(state: &AppState, headers: &HeaderMap) -> Result<(), PageEr
 /// empty or too long (422) or the ticket is closed (409).
 async fn post_reply(
     state: &AppState,
+    site: &Site,
     scope: &UserScope,
     number: i64,
     body: &str,
@@ -201,27 +329,28 @@ async fn post_reply(
     render: impl FnOnce(&Ticket, &str) -> Page,
 ) -> Result<Response, PageError> {
     let now = state.clock.now_ms();
-    let result = match bounded_text("body", body, limits::MESSAGE_MAX_CHARS) {
-        Ok(text) => state
+    let checked = fragments::check_text(
+        site.t,
+        body,
+        porthole_types::limits::MESSAGE_MAX_CHARS,
+        true,
+    );
+    let (status, reason) = match checked {
+        Err(reason) => (StatusCode::UNPROCESSABLE_ENTITY, reason),
+        Ok(text) => match state
             .store
-            .user_reply(scope, number, &text, now)
+            .user_reply(scope, number, &text.unwrap_or_default(), now)
             .await
-            .map(drop),
-        Err(err) => Err(err),
-    };
-    let err = match result {
-        Ok(()) => return Ok(see_other(then, None)),
-        Err(err) => err,
-    };
-    let status = match err {
-        ApiError::InvalidField { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-        ApiError::Conflict(..) => StatusCode::CONFLICT,
-        other => return Err(other.into()),
+        {
+            Ok(_) => return Ok(see_other(then, None)),
+            Err(ApiError::Conflict(..)) => {
+                (StatusCode::CONFLICT, site.t.widget.closed_note.to_owned())
+            }
+            Err(other) => return Err(other.into()),
+        },
     };
     let ticket = state.store.open_user_ticket(scope, number, now).await?;
-    Ok(render(&ticket, &err.message())
-        .status(status)
-        .into_response())
+    Ok(render(&ticket, &reason).status(status).into_response())
 }
 
 /// Why a page could not be shown. Rendered as a plain page with the right status.
@@ -251,35 +380,32 @@ impl From<sqlx::Error> for PageError {
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
+        let t = &catalogue(Locale::En).page;
         let (status, title, message) = match self {
             PageError::NotFound => (
                 StatusCode::NOT_FOUND,
-                text::NOT_FOUND_TITLE,
-                text::NOT_FOUND.to_owned(),
+                t.not_found_title,
+                t.not_found.to_owned(),
             ),
-            PageError::BadRequest(m) => (StatusCode::BAD_REQUEST, text::BAD_REQUEST_TITLE, m),
+            PageError::BadRequest(m) => (StatusCode::BAD_REQUEST, t.bad_request_title, m),
             PageError::Forbidden => (
                 StatusCode::FORBIDDEN,
-                text::FORBIDDEN_TITLE,
-                text::FORBIDDEN.to_owned(),
+                t.forbidden_title,
+                t.forbidden.to_owned(),
             ),
             PageError::Internal(err) => {
                 tracing::error!(error = ?err, "page failed");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    text::ERROR_TITLE,
-                    text::ERROR.to_owned(),
+                    t.error_title,
+                    t.error.to_owned(),
                 )
             }
         };
+        let chrome = Chrome::plain();
         let body = html! { h1.ph-heading { (title) } p { (message) } };
-        let markup = shell(title, "Porthole", body);
-        (
-            status,
-            page_headers(&[], Cache::NoStore),
-            markup.into_string(),
-        )
-            .into_response()
+        let markup = chrome.wrap(title, body);
+        (status, chrome.headers(Cache::NoStore), markup.into_string()).into_response()
     }
 }
 

@@ -15,16 +15,19 @@ use secrecy::ExposeSecret;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use super::fragments::{conversation, reply_form, ticket_form, FieldErrors, TicketForm};
+use super::fragments::{
+    conversation, faq_list, reply_form, ticket_form, FieldErrors, FormSpec, TicketForm,
+};
 use super::{
-    check_form_origin, post_reply, see_other, session_cookie, text, Cache, Page, PageError,
-    PageForm,
+    check_form_origin, post_reply, see_other, session_cookie, Cache, Page, PageError, PageForm,
+    Site,
 };
 use crate::client::client_ip;
 use crate::domain::{hash_token, EmailAddress, TicketRef};
 use crate::extract::AppPath;
+use crate::i18n::fill;
 use crate::state::AppState;
-use crate::store::{NewTicket, Outcome, PageSession, UserScope, Workspace};
+use crate::store::{NewTicket, Outcome, PageSession, UserScope};
 
 const HOUR_MS: i64 = 3_600_000;
 /// Public submissions (and link requests) allowed per client address per hour.
@@ -39,88 +42,105 @@ pub fn routes() -> Router<AppState> {
         .route("/p/{slug}", get(landing))
         .route("/p/{slug}/submit", get(submit_form).post(submit))
         .route("/p/{slug}/track", post(request_link))
+        .route("/p/{slug}/faqs/{index}", get(faq))
         .route("/p/{slug}/tickets/{reference}", get(track))
         .route("/p/{slug}/tickets/{reference}/reply", post(reply))
 }
 
-/// The workspace a portal page belongs to, and who may frame it.
-pub(super) struct Site {
-    pub workspace: Workspace,
-    pub framers: Vec<String>,
-}
-
-impl Site {
-    pub async fn load(state: &AppState, slug: &str) -> Result<Self, PageError> {
-        let workspace = state
-            .store
-            .workspace_by_slug(slug)
-            .await?
-            .ok_or(PageError::NotFound)?;
-        let framers = state.store.allowed_origins(workspace.id).await?;
-        Ok(Self { workspace, framers })
-    }
-
-    pub fn page(&self, title: impl Into<String>, body: maud::Markup) -> Page {
-        Page::new(&self.workspace, self.framers.clone(), title, body)
-    }
-}
-
-async fn landing(
-    State(state): State<AppState>,
-    AppPath(slug): AppPath<String>,
-) -> Result<Page, PageError> {
-    let site = Site::load(&state, &slug).await?;
-    Ok(site.page(
-        text::SUPPORT,
-        html! {
-            h1.ph-heading { (site.workspace.name) " " (text::SUPPORT) }
-            p { (text::LANDING_INTRO) }
-            section.ph-card {
-                h2.ph-label { (text::SUBMIT_A_TICKET) }
-                p { (text::SUBMIT_HINT) }
-                a.ph-button.ph-button--primary href={ "/p/" (slug) "/submit" } { (text::SUBMIT_A_TICKET) }
-            }
-            section.ph-card { (track_request_form(&slug, None)) }
-        },
-    ))
-}
-
-fn track_request_form(slug: &str, error: Option<&str>) -> maud::Markup {
-    html! {
-        h2.ph-label { (text::TRACK_A_TICKET) }
-        p { (text::TRACK_HINT) }
-        form.ph-form method="post" action={ "/p/" (slug) "/track" } {
-            label.ph-label for="ph-track-email" { (text::EMAIL) }
-            input.ph-input id="ph-track-email" name="email" type="email" autocomplete="email" required
-                aria-invalid=(if error.is_some() { "true" } else { "false" });
-            @if let Some(message) = error { p.ph-field-error role="alert" { (message) } }
-            button.ph-button type="submit" { (text::SEND_LINK) }
-        }
-    }
-}
-
-fn form_page(site: &Site, slug: &str, form: &TicketForm, errors: &FieldErrors) -> Page {
-    let form_id = form.id();
+async fn landing(site: Site) -> Page {
+    let t = site.t;
+    let brand = site
+        .workspace
+        .settings
+        .brand_name
+        .clone()
+        .unwrap_or_else(|| site.workspace.name.clone());
     site.page(
-        text::SUBMIT_A_TICKET,
+        t.widget.title,
         html! {
-            h1.ph-heading { (text::SUBMIT_A_TICKET) }
-            p { (text::SUBMIT_HINT) }
-            (ticket_form(&format!("/p/{slug}/submit"), form, errors, true, &form_id, &site.workspace.settings.categories))
+            h1.ph-heading { (brand) " " (t.widget.title) }
+            p { (t.page.landing_intro) }
+            section.ph-card {
+                h2.ph-label { (t.page.submit_a_ticket) }
+                p { (t.page.submit_hint) }
+                a.ph-button.ph-button--primary href={ "/p/" (site.slug) "/submit" } { (t.page.submit_a_ticket) }
+            }
+            section.ph-card { (track_request_form(&site, None)) }
         },
     )
 }
 
-async fn submit_form(
+fn track_request_form(site: &Site, error: Option<&str>) -> maud::Markup {
+    let t = site.t;
+    html! {
+        h2.ph-label { (t.page.track_a_ticket) }
+        p { (t.page.track_hint) }
+        form.ph-form method="post" action={ "/p/" (site.slug) "/track" } {
+            label.ph-label for="ph-track-email" { (t.page.email) }
+            input.ph-input id="ph-track-email" name="email" type="email" autocomplete="email" required
+                aria-invalid=(if error.is_some() { "true" } else { "false" });
+            @if let Some(message) = error { p.ph-field-error role="alert" { (message) } }
+            button.ph-button type="submit" { (t.page.send_link) }
+        }
+    }
+}
+
+fn form_page(site: &Site, form: &TicketForm, errors: &FieldErrors) -> Page {
+    let t = site.t;
+    let settings = &site.workspace.settings;
+    let spec = FormSpec {
+        action: &format!("/p/{}/submit", site.slug),
+        with_contact: true,
+        categories: &settings.categories,
+    };
+    site.page(
+        t.page.submit_a_ticket,
+        html! {
+            h1.ph-heading { (t.page.submit_a_ticket) }
+            p { (t.page.submit_hint) }
+            (faq_list(t, &site.slug, &settings.faqs, "portal"))
+            (ticket_form(t, &spec, form, errors))
+        },
+    )
+}
+
+async fn submit_form(site: Site) -> Page {
+    form_page(&site, &TicketForm::default(), &FieldErrors::default())
+}
+
+#[derive(Deserialize)]
+struct FaqQuery {
+    from: Option<String>,
+}
+
+/// One FAQ's answer, on a page of its own so that its clicks are counted without a script.
+async fn faq(
     State(state): State<AppState>,
-    AppPath(slug): AppPath<String>,
+    site: Site,
+    AppPath((_, index)): AppPath<(String, usize)>,
+    Query(query): Query<FaqQuery>,
 ) -> Result<Page, PageError> {
-    let site = Site::load(&state, &slug).await?;
-    Ok(form_page(
-        &site,
-        &slug,
-        &TicketForm::default(),
-        &FieldErrors::default(),
+    let faq = site
+        .workspace
+        .settings
+        .faqs
+        .get(index)
+        .ok_or(PageError::NotFound)?;
+    state
+        .store
+        .count_faq_click(site.workspace.id, &faq.question)
+        .await?;
+    let back = match query.from.as_deref() {
+        Some("embed") => format!("/embed/{}/tickets/new", site.slug),
+        _ => format!("/p/{}/submit", site.slug),
+    };
+    Ok(site.page(
+        faq.question.clone(),
+        html! {
+            h1.ph-heading { (faq.question) }
+            p.ph-text { (faq.answer) }
+            p { a.ph-link href=(back) { "← " (site.t.page.faq_back) } }
+        },
     ))
 }
 
@@ -143,40 +163,38 @@ async fn wait_needed(state: &AppState, client: &str, now: i64) -> Result<Option<
 }
 
 fn rate_limited(site: &Site, wait_secs: i64) -> Response {
+    let t = site.t;
     let minutes = (wait_secs + 59) / 60;
-    let mut page = site
-        .page(
-            text::RATE_LIMITED_TITLE,
-            html! { h1.ph-heading { (text::RATE_LIMITED_TITLE) } p { (text::rate_limited(minutes)) } },
-        )
-        .status(StatusCode::TOO_MANY_REQUESTS);
-    page.retry_after = Some(wait_secs);
-    page.into_response()
+    site.page(
+        t.page.rate_limited_title,
+        html! { h1.ph-heading { (t.page.rate_limited_title) } p { (fill(t.page.rate_limited, minutes)) } },
+    )
+    .status(StatusCode::TOO_MANY_REQUESTS)
+    .retry_after(wait_secs)
+    .into_response()
 }
 
 async fn submit(
     State(state): State<AppState>,
-    AppPath(slug): AppPath<String>,
+    site: Site,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     PageForm(form): PageForm<TicketForm>,
 ) -> Result<Response, PageError> {
-    let site = Site::load(&state, &slug).await?;
     let now = state.clock.now_ms();
     let client = client(&state, peer, &headers);
     if let Some(wait) = wait_needed(&state, &client, now).await? {
         return Ok(rate_limited(&site, wait));
     }
-    let valid = match form.validate(&site.workspace.settings, true) {
+    let valid = match form.validate(&site.workspace.settings, site.t, true) {
         Ok(valid) => valid,
         Err(errors) => {
-            let page =
-                form_page(&site, &slug, &form, &errors).status(StatusCode::UNPROCESSABLE_ENTITY);
+            let page = form_page(&site, &form, &errors).status(StatusCode::UNPROCESSABLE_ENTITY);
             return Ok(page.into_response());
         }
     };
     let Some(email) = valid.email else {
-        return Err(PageError::BadRequest("an email address is required".into()));
+        return Err(PageError::BadRequest(site.t.page.required.into()));
     };
     let scope = UserScope {
         workspace_id: site.workspace.id,
@@ -191,7 +209,8 @@ async fn submit(
                 &scope.email,
                 &valid.subject,
                 &valid.description,
-                valid.kind
+                valid.kind,
+                &valid.category
             )
         )
         .as_bytes(),
@@ -225,21 +244,23 @@ async fn submit(
         .create_tracking_token(id, &scope.email, now, TRACKING_TTL_MS)
         .await?;
     let track = format!(
-        "/p/{slug}/tickets/{}?t={}",
+        "/p/{}/tickets/{}?t={}",
+        site.slug,
         ticket.reference,
         token.secret.expose_secret()
     );
+    let t = site.t;
     Ok(site
         .page(
-            text::SUBMITTED_TITLE,
+            t.page.submitted_title,
             html! {
-                h1.ph-heading { (text::SUBMITTED_TITLE) }
-                p { (text::SUBMITTED) }
+                h1.ph-heading { (t.page.submitted_title) }
+                p { (t.page.submitted) }
                 p.ph-reference { (ticket.reference) }
                 p.ph-actions {
-                    a.ph-button.ph-button--primary href=(track) { (text::TRACK) }
+                    a.ph-button.ph-button--primary href=(track) { (t.page.track) }
                     " "
-                    a.ph-button href={ "/p/" (slug) "/submit" } { (text::SUBMIT_ANOTHER) }
+                    a.ph-button href={ "/p/" (site.slug) "/submit" } { (t.page.submit_another) }
                 }
             },
         )
@@ -256,29 +277,29 @@ struct LinkRequest {
 /// who is a customer. Counted against the hourly allowance like a submission.
 async fn request_link(
     State(state): State<AppState>,
-    AppPath(slug): AppPath<String>,
+    site: Site,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     PageForm(request): PageForm<LinkRequest>,
 ) -> Result<Response, PageError> {
-    let site = Site::load(&state, &slug).await?;
     let now = state.clock.now_ms();
     let client = client(&state, peer, &headers);
     if let Some(wait) = wait_needed(&state, &client, now).await? {
         return Ok(rate_limited(&site, wait));
     }
-    if let Err(message) = EmailAddress::parse(&request.email) {
-        let body = track_request_form(&slug, Some(&message));
+    let t = site.t;
+    if EmailAddress::parse(&request.email).is_err() {
+        let body = track_request_form(&site, Some(t.page.invalid_email));
         let page = site
-            .page(text::TRACK_A_TICKET, body)
+            .page(t.page.track_a_ticket, body)
             .status(StatusCode::UNPROCESSABLE_ENTITY);
         return Ok(page.into_response());
     }
     state.store.record_submission(&client, now).await?;
     Ok(site
         .page(
-            text::LINK_SENT_TITLE,
-            html! { h1.ph-heading { (text::LINK_SENT_TITLE) } p { (text::LINK_SENT) } },
+            t.page.link_sent_title,
+            html! { h1.ph-heading { (t.page.link_sent_title) } p { (t.page.link_sent) } },
         )
         .into_response())
 }
@@ -293,13 +314,14 @@ fn ticket_path(slug: &str, number: i64) -> String {
     format!("/p/{slug}/tickets/{}", TicketRef(number))
 }
 
-fn link_invalid(site: &Site, slug: &str) -> Response {
+fn link_invalid(site: &Site) -> Response {
+    let t = site.t;
     site.page(
-        text::LINK_INVALID_TITLE,
+        t.page.link_invalid_title,
         html! {
-            h1.ph-heading { (text::LINK_INVALID_TITLE) }
-            p { (text::LINK_INVALID) }
-            (track_request_form(slug, None))
+            h1.ph-heading { (t.page.link_invalid_title) }
+            p { (t.page.link_invalid) }
+            (track_request_form(site, None))
         },
     )
     .status(StatusCode::UNAUTHORIZED)
@@ -325,14 +347,14 @@ async fn tracking_session(
     Ok(session.filter(|s| id.is_some() && s.ticket_id == id))
 }
 
-fn ticket_page(site: &Site, slug: &str, ticket: &Ticket, error: Option<&str>, draft: &str) -> Page {
+fn ticket_page(site: &Site, ticket: &Ticket, error: Option<&str>, draft: &str) -> Page {
     let number = TicketRef::parse(&ticket.reference).map_or(0, |r| r.0);
-    let action = format!("{}/reply", ticket_path(slug, number));
+    let action = format!("{}/reply", ticket_path(&site.slug, number));
     site.page(
         ticket.subject.clone(),
         html! {
-            (conversation(ticket))
-            (reply_form(&action, ticket, error, draft))
+            (conversation(site.t, ticket))
+            (reply_form(site.t, &action, ticket, error, draft))
         },
     )
 }
@@ -341,13 +363,13 @@ fn ticket_page(site: &Site, slug: &str, ticket: &Ticket, error: Option<&str>, dr
 /// history and referrers.
 async fn track(
     State(state): State<AppState>,
-    AppPath((slug, raw)): AppPath<(String, String)>,
+    site: Site,
+    AppPath((_, raw)): AppPath<(String, String)>,
     Query(query): Query<TrackQuery>,
     jar: CookieJar,
 ) -> Result<Response, PageError> {
-    let site = Site::load(&state, &slug).await?;
     let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
-    let path = ticket_path(&slug, number);
+    let path = ticket_path(&site.slug, number);
     let now = state.clock.now_ms();
     if let Some(token) = query.t {
         let Some((ticket_id, email)) = state
@@ -355,13 +377,14 @@ async fn track(
             .redeem_tracking_token(site.workspace.id, number, &hash_token(&token), now)
             .await?
         else {
-            return Ok(link_invalid(&site, &slug));
+            return Ok(link_invalid(&site));
         };
         let session = PageSession {
             workspace_id: site.workspace.id,
             email,
             name: None,
             ticket_id: Some(ticket_id),
+            locale: None,
         };
         let token = state
             .store
@@ -380,7 +403,7 @@ async fn track(
         return Ok(see_other(&path, Some(cookie)));
     }
     let Some(session) = tracking_session(&state, &site, number, &jar).await? else {
-        return Ok(link_invalid(&site, &slug));
+        return Ok(link_invalid(&site));
     };
     let scope = UserScope {
         workspace_id: site.workspace.id,
@@ -388,7 +411,7 @@ async fn track(
         name: None,
     };
     let ticket = state.store.open_user_ticket(&scope, number, now).await?;
-    Ok(ticket_page(&site, &slug, &ticket, None, "")
+    Ok(ticket_page(&site, &ticket, None, "")
         .cache(Cache::Private)
         .into_response())
 }
@@ -402,13 +425,13 @@ pub(super) struct ReplyForm {
 /// A reply is accepted only within a tracking session for this very ticket.
 async fn reply(
     State(state): State<AppState>,
-    AppPath((slug, raw)): AppPath<(String, String)>,
+    site: Site,
+    AppPath((_, raw)): AppPath<(String, String)>,
     headers: HeaderMap,
     jar: CookieJar,
     PageForm(form): PageForm<ReplyForm>,
 ) -> Result<Response, PageError> {
     check_form_origin(&state, &headers)?;
-    let site = Site::load(&state, &slug).await?;
     let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
     let Some(session) = tracking_session(&state, &site, number, &jar).await? else {
         return Err(PageError::Forbidden);
@@ -419,14 +442,15 @@ async fn reply(
         name: None,
     };
     // A new URL, so the short cache of the ticket page cannot hide the reply just sent.
-    let then = format!("{}?sent=1", ticket_path(&slug, number));
+    let then = format!("{}?sent=1", ticket_path(&site.slug, number));
     post_reply(
         &state,
+        &site,
         &scope,
         number,
         &form.body,
         &then,
-        |ticket, error| ticket_page(&site, &slug, ticket, Some(error), &form.body),
+        |ticket, error| ticket_page(&site, ticket, Some(error), &form.body),
     )
     .await
 }

@@ -4,8 +4,10 @@
 use std::sync::LazyLock;
 
 use axum::extract::State;
-use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
-use axum::http::{HeaderMap, HeaderValue};
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, ETAG, IF_NONE_MATCH,
+};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -23,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         .route("/loader.js", get(loader))
         .route("/assets/{name}", get(asset))
         .route("/w/{slug}/", get(panel))
+        .route("/w/{slug}/theme.css", get(theme_css))
 }
 
 async fn loader(headers: HeaderMap) -> ApiResult<Response> {
@@ -101,4 +104,38 @@ async fn panel(
         HeaderValue::from_static("nosniff"),
     );
     Ok((headers, page.html.clone()).into_response())
+}
+
+/// The workspace's colours as custom properties, for the panel and the pages. Revalidated on
+/// each use (it is tiny), so a change of colour shows on the next open.
+async fn theme_css(
+    State(state): State<AppState>,
+    AppPath(slug): AppPath<String>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let workspace = state
+        .store
+        .workspace_by_slug(&slug)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let css = crate::theme::stylesheet(&workspace.settings);
+    let etag = format!("\"{}\"", hex::encode(&Sha256::digest(css.as_bytes())[..8]));
+    let mut out = HeaderMap::new();
+    out.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    out.insert(
+        ETAG,
+        HeaderValue::from_str(&etag).map_err(anyhow::Error::from)?,
+    );
+    let fresh = headers
+        .get(IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    if fresh {
+        return Ok((StatusCode::NOT_MODIFIED, out).into_response());
+    }
+    out.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/css; charset=utf-8"),
+    );
+    Ok((out, css).into_response())
 }

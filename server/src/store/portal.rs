@@ -11,6 +11,8 @@ pub struct PageSession {
     pub email: String,
     pub name: Option<String>,
     pub ticket_id: Option<i64>,
+    /// The language the session was opened in, if one was asked for.
+    pub locale: Option<String>,
 }
 
 impl Store {
@@ -83,7 +85,7 @@ impl Store {
             .await?;
         sqlx::query(
             "INSERT INTO page_sessions (token_hash, workspace_id, email, name, ticket_id, \
-             created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+             created_at, expires_at, locale) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(&token.hash)
         .bind(session.workspace_id)
@@ -92,6 +94,7 @@ impl Store {
         .bind(session.ticket_id)
         .bind(now_ms)
         .bind(now_ms + ttl_ms)
+        .bind(&session.locale)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -105,7 +108,7 @@ impl Store {
         now_ms: i64,
     ) -> sqlx::Result<Option<PageSession>> {
         sqlx::query_as(
-            "SELECT workspace_id, email, name, ticket_id FROM page_sessions \
+            "SELECT workspace_id, email, name, ticket_id, locale FROM page_sessions \
              WHERE token_hash = $1 AND workspace_id = $2 AND expires_at > $3",
         )
         .bind(token_hash)

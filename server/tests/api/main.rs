@@ -2,6 +2,7 @@
 
 mod agent;
 mod bad_input;
+mod branding;
 mod cli;
 mod embed;
 mod helpers;

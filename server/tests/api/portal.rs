@@ -456,7 +456,7 @@ async fn a_bad_reply_is_shown_again_with_its_reason_and_a_closed_ticket_says_so(
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = res.text().await.unwrap();
     assert!(
-        page.contains("at most 5000 characters") && page.contains(&long),
+        page.contains("Keep it under 5000 characters.") && page.contains(&long),
         "the text is kept"
     );
 

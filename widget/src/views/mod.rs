@@ -40,9 +40,15 @@ where
         if let Err(f) = &result {
             state.observe(f);
         }
-        // A failed background refresh keeps the last good data on screen.
-        let keep_good = result.is_err() && snapshot.with_untracked(|s| matches!(s, Some(Ok(_))));
-        if keep_good || snapshot.with_untracked(|s| s.as_ref() == Some(&result)) {
+        // The screen may have been left while the request was out; its snapshot is then gone,
+        // and the answer is simply dropped. A failed background refresh keeps the last good
+        // data on screen, and an unchanged answer touches nothing.
+        let Some(unneeded) = snapshot.try_with_untracked(|s| {
+            (result.is_err() && matches!(s, Some(Ok(_)))) || s.as_ref() == Some(&result)
+        }) else {
+            return;
+        };
+        if unneeded {
             return;
         }
         let focused = document()
