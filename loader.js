@@ -53,12 +53,17 @@
     // it and verifies the hash afresh.
     return call("POST", readCookie(), {
       email: user.email, name: user.name, verification_hash: user.verificationHash, timestamp: user.timestamp,
+      locale: options.locale, languages: navigator.languages, metadata: options.metadata,
+      show_toggle_button: options.showToggleButton,
     })
       .then((session) => {
         if (st != mine) return call("DELETE", session.token).catch(Boolean);
         mine._token = session.token;
+        mine._locale = session.locale;
         writeCookie(session.token, session.expires_in);
-        mount(mine);
+        // Refused metadata or locale: said, but not in the way of the session.
+        (session.warnings || []).forEach((w) => fail(w.message));
+        mount(mine, session.launcher);
         unread(session.unread);
         emit("ready");
       })
@@ -89,33 +94,34 @@
   };
 
   const widgetUrl = (mode) =>
-    `${base}/w/${slug}/?mode=${mode}&host=${location.origin}`;
+    `${base}/w/${slug}/?mode=${mode}&locale=${st._locale}&host=${location.origin}`;
 
-  const mount = (s) => {
+  // The launcher's look, position and words come with the session, from the workspace's
+  // settings; without a launcher (the workspace shows it only to some customers), nothing
+  // is drawn.
+  const mount = (s, launcher) => {
     const page = d.getElementById("porthole_help_center");
     if (page && page.tagName == "IFRAME") {
       s._page = page;
       page.src = widgetUrl("page");
       return;
     }
+    if (!launcher) return;
     const host = (s._host = d.createElement("div"));
     const root = host.attachShadow({ mode: "open" });
     // A constructed sheet is not an inline style, so a strict host CSP does not block it.
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(
-      "button,iframe{position:fixed;right:20px;z-index:999999;border:0}" +
-      "button{bottom:20px;width:56px;height:56px;border-radius:50%;background:#2563eb}" +
-      "b{position:absolute;top:0;right:0;padding:0 6px;border-radius:9px;background:red;color:#fff;font:12px sans-serif}" +
-      "iframe{bottom:88px;width:400px;height:min(640px,100dvh - 108px);border-radius:14px}" +
-      "@media(max-width:480px){iframe{inset:0;width:100%;height:100dvh;border-radius:0}}");
+    sheet.replaceSync(launcher.css);
     root.adoptedStyleSheets = [sheet];
     const button = (s._launcher = d.createElement("button"));
-    button.ariaLabel = "Open support";
+    s._labels = launcher;
+    button.ariaLabel = launcher.label;
     button.ariaExpanded = "false";
-    button.innerHTML = '<svg viewBox="0 0 24 24" width="26" fill="#fff"><path d="M4 4h16v14H8l-4 4z"/></svg><b hidden></b>';
+    button.hidden = !launcher.show;
+    button.innerHTML = '<svg viewBox="0 0 24 24"><path d="M4 4h16v14H8l-4 4z"/></svg><b hidden></b>';
     s._badge = button.lastChild;
-    root.append(button);
     button.onclick = toggle;
+    root.append(button);
     d.body.append(host);
     // While the panel is shut, agent replies are learnt of from the same small session call.
     s._timer = setInterval(() => {
@@ -128,7 +134,7 @@
     st._unread = count;
     st._badge.textContent = count;
     st._badge.hidden = !count;
-    st._launcher.ariaLabel = count ? `Open support, ${count} unread` : "Open support";
+    st._launcher.ariaLabel = count ? st._labels.unread_label.replace("{n}", count) : st._labels.label;
     emit("unread", count);
   };
 

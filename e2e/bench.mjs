@@ -86,10 +86,11 @@ try {
   };
   const report = `# Benchmarks
 
-Produced by \`scripts/bench.sh\`, which builds the widget and the server and runs
+Produced by \`scripts/bench.sh\`, which builds the widget and the release server and runs
 \`e2e/bench.mjs\`: the real server on loopback with a fresh SQLite file, a host page on another
 origin, and Debian's Chromium (${browser.version()}), with a fresh browser context per run so
-nothing is cached.
+nothing is cached. (\`scripts/test.sh\` runs the same script against the debug build to check
+the size budgets; its timings are not the ones recorded here.)
 
 | measure | figure | budget | |
 |---|---|---|---|

@@ -9,7 +9,8 @@ import readline from "node:readline";
 import { startHost } from "./host.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
-const binary = path.join(root, "target/debug/porthole");
+// The tests use the debug build cargo test made; the benchmark points this at a release build.
+const binary = process.env.PORTHOLE_BIN || path.join(root, "target/debug/porthole");
 
 function cli(db, args) {
   return execFileSync(binary, ["--database", db, ...args], { encoding: "utf8" });
@@ -90,6 +91,30 @@ export async function startPorthole() {
       };
     },
     cli: (args) => cli(db, args),
+    /// A workspace of the test's own, allowing the host, so its settings touch no other test.
+    newWorkspace(name) {
+      const wsSlug = `${name}-${crypto.randomBytes(4).toString("hex")}`;
+      const out = cli(db, ["workspace", "create", wsSlug, "--name", name, "--allow-origin", host.origin]);
+      const wsSecret = valueAfter(out, "secret");
+      const key = valueAfter(cli(db, ["api-key", "create", "--workspace", wsSlug, "--name", "Ann"]), "API key");
+      const agent = async (method, urlPath, body) => {
+        const res = await fetch(`${origin}/api/v1/agent${urlPath}`, {
+          method,
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+          body: body && JSON.stringify(body),
+        });
+        if (!res.ok) throw new Error(`${method} ${urlPath}: ${res.status} ${await res.text()}`);
+        return res.status === 204 ? null : res.json();
+      };
+      return {
+        slug: wsSlug,
+        page: `${host.origin}/?ws=${wsSlug}`,
+        strangerPage: `${stranger.origin}/?ws=${wsSlug}`,
+        user: (email, opts = {}) => env.user(email, { ...opts, secretOverride: wsSecret }),
+        agent,
+        settings: (patch) => agent("PATCH", "/settings", patch),
+      };
+    },
     stop() {
       child.kill("SIGTERM");
       host.close();

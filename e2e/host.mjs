@@ -8,6 +8,12 @@ export function startHost(porthole, slug) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://host");
     if (url.pathname === "/favicon.ico") return res.writeHead(204).end();
+    // The company's own stylesheet, for the custom-CSS setting.
+    if (url.pathname === "/brand.css") {
+      res.writeHead(200, { "content-type": "text/css" });
+      return res.end(".ph-title { letter-spacing: 7px; }");
+    }
+    const workspace = url.searchParams.get("ws") || slug;
     const nonce = crypto.randomBytes(16).toString("base64");
     const portal = url.searchParams.has("portal")
       ? '<iframe id="porthole_help_center" title="Support portal"></iframe>'
@@ -25,7 +31,7 @@ export function startHost(porthole, slug) {
     });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host app</title>
 <script nonce="${nonce}">window.$porthole||(window.$porthole={q:[],helpCenter:function(){$porthole.q.push(arguments)}});</script>
-<script src="${porthole}/loader.js" data-workspace="${slug}" async></script>
+<script src="${porthole}/loader.js" data-workspace="${workspace}" async></script>
 <style nonce="${nonce}">button,iframe{display:none!important;font-size:60px!important}#porthole_help_center,#signed{display:block!important;width:100%;height:600px}</style>
 </head><body><h1>Host app</h1><a href="#top" id="host-link">A host link</a>${portal}${signed}</body></html>`);
   });

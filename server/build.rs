@@ -15,6 +15,7 @@ const FILES: &[(&str, &str, bool)] = &[
     ("porthole_widget.js", "text/javascript; charset=utf-8", true),
     ("porthole_widget_bg.wasm", "application/wasm", true),
     ("widget.css", "text/css; charset=utf-8", true),
+    ("pages.css", "text/css; charset=utf-8", true),
 ];
 
 fn main() {

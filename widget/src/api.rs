@@ -66,8 +66,22 @@ impl Api {
             ("subject", Some(&ticket.subject)),
             ("description", ticket.description.as_deref()),
             ("type", ticket.ticket_type.map(|t| t.as_str())),
+            ("category", ticket.category.as_deref()),
         ]);
         send_json(builder, body).await
+    }
+
+    /// Counts an opened FAQ. Best effort: a lost count is not worth bothering the user with.
+    pub async fn faq_click(&self, question: &str) {
+        let url = format!("{}/faqs/clicks", self.base);
+        let body = object(&[("question", Some(question))]);
+        if let Ok(request) = self
+            .request(Request::post(&url))
+            .header("Content-Type", "application/json")
+            .body(body)
+        {
+            let _ = request.send().await;
+        }
     }
 
     pub async fn reply(&self, reference: &str, body: String) -> Result<Ticket, Failure> {

@@ -39,6 +39,7 @@ pub struct Drafts {
     pub subject: String,
     pub description: String,
     pub kind: String,
+    pub category: String,
     /// The reply being written, and the ticket it is for.
     pub reply: (String, String),
     /// One key per ticket being written, kept across retries so a retry cannot duplicate it.
@@ -123,6 +124,8 @@ pub fn app(bridge: Bridge) -> impl IntoView {
         }),
     };
     let visible = StoredValue::new(full_page);
+    // The first opening finds the screen loading already; only a re-opening refreshes it.
+    let opened_before = StoredValue::new(false);
     let panel = || document().query_selector(".ph-panel").ok().flatten();
 
     let workspace = bridge.workspace.clone();
@@ -131,7 +134,10 @@ pub fn app(bridge: Bridge) -> impl IntoView {
         Inbound::Visible(open) => {
             visible.set_value(open);
             if open {
-                state.refresh();
+                if opened_before.get_value() {
+                    state.refresh();
+                }
+                opened_before.set_value(true);
                 let first = panel().and_then(|p| focusables(&p).into_iter().next());
                 if let Some(first) = first {
                     let _ = first.focus();
@@ -161,13 +167,13 @@ pub fn app(bridge: Bridge) -> impl IntoView {
     };
 
     view! {
-        <div class="ph-panel" on:keydown=on_keydown role="dialog" aria-label=text::TITLE>
+        <div class="ph-panel" on:keydown=on_keydown role="dialog" aria-label=text::title()>
             <header class="ph-header">
-                <h1 class="ph-title">{text::TITLE}</h1>
+                <h1 class="ph-title">{text::title()}</h1>
                 {(!full_page)
                     .then(|| {
                         view! {
-                            <button type="button" class="ph-close" aria-label=text::CLOSE on:click=move |_| close()>
+                            <button type="button" class="ph-close" aria-label=text::t("close") on:click=move |_| close()>
                                 "×"
                             </button>
                         }
@@ -176,9 +182,9 @@ pub fn app(bridge: Bridge) -> impl IntoView {
             <main class="ph-body">
                 {move || {
                     if state.session_ended.get() {
-                        EitherOf4::A(notice(text::SESSION_ENDED))
+                        EitherOf4::A(notice(text::t("session_ended")))
                     } else if state.api.with(Option::is_none) {
-                        EitherOf4::A(notice(text::CONNECTING))
+                        EitherOf4::A(notice(text::t("connecting")))
                     } else {
                         match state.screen.get() {
                             Screen::List => EitherOf4::B(ticket_list(state)),

@@ -5,6 +5,7 @@
 pub mod api;
 mod app;
 mod bridge;
+mod dom;
 mod json;
 pub mod logic;
 pub mod text;
@@ -18,7 +19,10 @@ pub fn start() {
         return;
     };
     // Opened without its parameters, the page has no host to serve and shows nothing.
-    if let Some(bridge) = bridge::Bridge::from_location(&window) {
+    if let (Some(bridge), Some(document)) =
+        (bridge::Bridge::from_location(&window), window.document())
+    {
+        text::load(&document);
         leptos::mount::mount_to_body(move || app::app(bridge));
     }
 }

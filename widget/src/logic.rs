@@ -1,8 +1,7 @@
 //! The widget's decisions, as plain functions and structs, tested natively without a browser.
+//! They speak in catalogue keys; `text` turns those into the user's language.
 
 use porthole_types::{limits, ErrorBody, TicketStatus, TicketSummary};
-
-use crate::text;
 
 /// Which screen the panel shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,13 +11,24 @@ pub enum Screen {
     New,
 }
 
-/// Inline errors for the new-ticket form: one per field, plus one for the form as a whole.
+/// Something to tell the user, not yet in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    /// A catalogue entry.
+    Key(&'static str),
+    /// "Keep it under {n} characters."
+    TooLong(usize),
+    /// The server's own explanation.
+    Server(String),
+}
+
+/// Inline errors for the forms: one per field, plus one for the form as a whole.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FormErrors {
-    pub subject: Option<String>,
-    pub description: Option<String>,
-    pub body: Option<String>,
-    pub form: Option<String>,
+    pub subject: Option<Msg>,
+    pub description: Option<Msg>,
+    pub body: Option<Msg>,
+    pub form: Option<Msg>,
 }
 
 impl FormErrors {
@@ -28,7 +38,7 @@ impl FormErrors {
 
     /// Places an API error beside the field it names, or on the form when it names none.
     pub fn from_api(err: &ErrorBody) -> Self {
-        let message = Some(err.error.message.clone());
+        let message = Some(Msg::Server(err.error.message.clone()));
         match err.error.field.as_deref() {
             Some("subject") => FormErrors {
                 subject: message,
@@ -50,41 +60,50 @@ impl FormErrors {
     }
 }
 
+fn too_long(text: &str, max: usize) -> Option<Msg> {
+    (text.trim().chars().count() > max).then_some(Msg::TooLong(max))
+}
+
 /// The checks the server makes, made first so the user hears of them without a round trip.
 pub fn check_new_ticket(subject: &str, description: &str) -> FormErrors {
-    let mut errors = FormErrors::default();
-    let subject = subject.trim();
-    if subject.is_empty() {
-        errors.subject = Some(text::SUBJECT_REQUIRED.into());
-    } else if subject.chars().count() > limits::SUBJECT_MAX_CHARS {
-        errors.subject = Some(text::too_long(limits::SUBJECT_MAX_CHARS));
+    FormErrors {
+        subject: if subject.trim().is_empty() {
+            Some(Msg::Key("subject_required"))
+        } else {
+            too_long(subject, limits::SUBJECT_MAX_CHARS)
+        },
+        description: too_long(description, limits::DESCRIPTION_MAX_CHARS),
+        ..Default::default()
     }
-    if description.trim().chars().count() > limits::DESCRIPTION_MAX_CHARS {
-        errors.description = Some(text::too_long(limits::DESCRIPTION_MAX_CHARS));
-    }
-    errors
 }
 
 pub fn check_reply(body: &str) -> FormErrors {
-    let body = body.trim();
-    let mut errors = FormErrors::default();
-    if body.is_empty() {
-        errors.body = Some(text::REPLY_REQUIRED.into());
-    } else if body.chars().count() > limits::MESSAGE_MAX_CHARS {
-        errors.body = Some(text::too_long(limits::MESSAGE_MAX_CHARS));
+    FormErrors {
+        body: if body.trim().is_empty() {
+            Some(Msg::Key("reply_required"))
+        } else {
+            too_long(body, limits::MESSAGE_MAX_CHARS)
+        },
+        ..Default::default()
     }
-    errors
 }
 
-/// "just now", "5 min ago", "3 h ago", "2 d ago": enough to tell fresh from stale.
-pub fn relative_time(now_ms: f64, then_ms: f64) -> String {
+/// "just now", "5 min ago", "3 h ago", "2 d ago", as a catalogue key and a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ago {
+    pub key: &'static str,
+    pub n: u64,
+}
+
+pub fn relative_time(now_ms: f64, then_ms: f64) -> Ago {
     let secs = ((now_ms - then_ms) / 1000.0).max(0.0) as u64;
-    match secs {
-        0..=59 => text::JUST_NOW.into(),
-        60..=3_599 => text::minutes_ago(secs / 60),
-        3_600..=86_399 => text::hours_ago(secs / 3_600),
-        _ => text::days_ago(secs / 86_400),
-    }
+    let (key, n) = match secs {
+        0..=59 => ("just_now", 0),
+        60..=3_599 => ("minutes_ago", secs / 60),
+        3_600..=86_399 => ("hours_ago", secs / 3_600),
+        _ => ("days_ago", secs / 86_400),
+    };
+    Ago { key, n }
 }
 
 /// The stable class of a status badge, for the stylesheet and for custom CSS.
@@ -114,45 +133,74 @@ mod tests {
 
     #[test]
     fn api_errors_land_beside_the_field_they_name() {
+        let server = Some(Msg::Server("too long".into()));
         assert_eq!(
-            FormErrors::from_api(&api_error(Some("subject")))
-                .subject
-                .as_deref(),
-            Some("too long")
+            FormErrors::from_api(&api_error(Some("subject"))).subject,
+            server
         );
-        assert_eq!(
-            FormErrors::from_api(&api_error(Some("body")))
-                .body
-                .as_deref(),
-            Some("too long")
-        );
+        assert_eq!(FormErrors::from_api(&api_error(Some("body"))).body, server);
         let general = FormErrors::from_api(&api_error(None));
-        assert_eq!(general.form.as_deref(), Some("too long"));
+        assert_eq!(general.form, server);
         assert!(general.subject.is_none());
     }
 
     #[test]
     fn the_form_is_checked_as_the_server_checks_it() {
-        assert!(check_new_ticket("  ", "").subject.is_some());
+        assert_eq!(
+            check_new_ticket("  ", "").subject,
+            Some(Msg::Key("subject_required"))
+        );
         assert!(check_new_ticket(&"é".repeat(200), "").is_empty());
-        assert!(check_new_ticket(&"é".repeat(201), "").subject.is_some());
-        assert!(check_new_ticket("ok", &"x".repeat(5_001))
-            .description
-            .is_some());
-        assert!(check_reply(" \n ").body.is_some());
+        assert_eq!(
+            check_new_ticket(&"é".repeat(201), "").subject,
+            Some(Msg::TooLong(200))
+        );
+        assert_eq!(
+            check_new_ticket("ok", &"x".repeat(5_001)).description,
+            Some(Msg::TooLong(5_000))
+        );
+        assert_eq!(check_reply(" \n ").body, Some(Msg::Key("reply_required")));
         assert!(check_reply("thanks").is_empty());
     }
 
     #[test]
-    fn relative_times_read_naturally() {
+    fn relative_times_pick_the_right_unit() {
         let now = 10_000_000_000.0;
-        assert_eq!(relative_time(now, now - 5_000.0), "just now");
-        assert_eq!(relative_time(now, now - 5.0 * 60_000.0), "5 min ago");
-        assert_eq!(relative_time(now, now - 3.0 * 3_600_000.0), "3 h ago");
-        assert_eq!(relative_time(now, now - 2.0 * 86_400_000.0), "2 d ago");
+        let ago = |secs: f64| relative_time(now, now - secs * 1000.0);
         assert_eq!(
-            relative_time(now, now + 60_000.0),
-            "just now",
+            ago(5.0),
+            Ago {
+                key: "just_now",
+                n: 0
+            }
+        );
+        assert_eq!(
+            ago(300.0),
+            Ago {
+                key: "minutes_ago",
+                n: 5
+            }
+        );
+        assert_eq!(
+            ago(3.0 * 3600.0),
+            Ago {
+                key: "hours_ago",
+                n: 3
+            }
+        );
+        assert_eq!(
+            ago(2.0 * 86_400.0),
+            Ago {
+                key: "days_ago",
+                n: 2
+            }
+        );
+        assert_eq!(
+            ago(-60.0),
+            Ago {
+                key: "just_now",
+                n: 0
+            },
             "clock skew is not the future"
         );
     }

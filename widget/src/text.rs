@@ -1,56 +1,137 @@
-//! Every string the widget shows, in one place, so a catalogue of locales can replace it.
+//! The panel's words and its workspace's settings, read from the JSON the server puts in the
+//! page (`#ph-config`), in the user's language. The wasm carries no language of its own: one
+//! catalogue, on the server, speaks for every surface.
 
-pub const TITLE: &str = "Support";
-pub const GREETING: &str =
-    "Hi there! Questions or problems? Open a ticket and we'll get back to you here.";
-pub const CONNECTING: &str = "Connecting…";
-pub const JUST_NOW: &str = "just now";
-pub const LOADING: &str = "Loading…";
-pub const RETRY: &str = "Try again";
-pub const CLOSE: &str = "Close support";
-pub const BACK: &str = "Back to your tickets";
-pub const NEW_TICKET: &str = "New ticket";
-pub const YOUR_TICKETS: &str = "Your tickets";
-pub const SUBJECT: &str = "Subject";
-pub const DESCRIPTION: &str = "Description";
-pub const DESCRIPTION_HINT: &str = "What happened, and what did you expect?";
-pub const TYPE: &str = "Type";
-pub const TYPE_NONE: &str = "Choose a type (optional)";
-pub const SUBMIT: &str = "Send ticket";
-pub const SENDING: &str = "Sending…";
-pub const REPLY: &str = "Reply";
-pub const REPLY_PLACEHOLDER: &str = "Write a reply…";
-pub const SEND: &str = "Send";
-pub const YOU: &str = "You";
-pub const SUPPORT_TEAM: &str = "Support";
-pub const UNREAD: &str = "New reply";
-pub const SUBJECT_REQUIRED: &str = "Please give your ticket a subject.";
-pub const REPLY_REQUIRED: &str = "Write something first.";
-pub const NETWORK_ERROR: &str =
-    "We couldn't reach the server. Check your connection and try again.";
-pub const SESSION_ENDED: &str = "Your support session has ended. Reload the page to sign in again.";
-pub const CLOSED_NOTE: &str = "This ticket is closed. Open a new one if you need more help.";
+use std::cell::RefCell;
 
-pub fn too_long(max: usize) -> String {
-    format!("Keep it under {max} characters.")
+use js_sys::{Reflect, JSON};
+use porthole_types::{TicketStatus, TicketType};
+use wasm_bindgen::JsValue;
+
+use crate::logic::{Ago, Msg};
+
+thread_local! {
+    static CONFIG: RefCell<JsValue> = const { RefCell::new(JsValue::UNDEFINED) };
+    /// Strings already handed out, by key. The catalogue is small and fixed for the page's
+    /// life, so each entry is leaked once and views hold `&'static str`, as with constants.
+    static SEEN: RefCell<Vec<(&'static str, &'static str)>> = const { RefCell::new(Vec::new()) };
 }
 
-pub fn minutes_ago(n: u64) -> String {
-    format!("{n} min ago")
+/// Reads the page's configuration; called once, before the panel is drawn.
+pub fn load(document: &web_sys::Document) {
+    let config = document
+        .get_element_by_id("ph-config")
+        .and_then(|el| el.text_content())
+        .and_then(|json| JSON::parse(&json).ok())
+        .unwrap_or(JsValue::UNDEFINED);
+    CONFIG.with(|c| *c.borrow_mut() = config);
 }
 
-pub fn hours_ago(n: u64) -> String {
-    format!("{n} h ago")
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-pub fn days_ago(n: u64) -> String {
-    format!("{n} d ago")
+fn setting(key: &str) -> JsValue {
+    CONFIG.with(|c| get(&c.borrow(), key))
 }
 
-pub fn status(s: porthole_types::TicketStatus) -> &'static str {
-    s.label()
+/// A string of the catalogue, by its key.
+pub fn t(key: &'static str) -> &'static str {
+    if let Some(hit) = SEEN.with(|seen| {
+        seen.borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| *v)
+    }) {
+        return hit;
+    }
+    let value: &'static str = get(&setting("t"), key)
+        .as_string()
+        .unwrap_or_default()
+        .leak();
+    SEEN.with(|seen| seen.borrow_mut().push((key, value)));
+    value
 }
 
-pub fn ticket_type(t: porthole_types::TicketType) -> &'static str {
-    t.label()
+/// `template` with its `{n}` replaced. Written out by hand: `str::replace` and `format!` cost
+/// the panel kilobytes each.
+pub fn fill(template: &str, n: u64) -> String {
+    // A `char` pattern: a `&str` one brings a string searcher with it.
+    let Some((before, after)) = template.split_once('{') else {
+        return template.to_owned();
+    };
+    let after = after.strip_prefix("n}").unwrap_or(after);
+    let mut digits = Vec::new();
+    let mut rest = n;
+    loop {
+        digits.push(b'0' + (rest % 10) as u8);
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    digits.reverse();
+    let mut out = String::with_capacity(before.len() + digits.len() + after.len());
+    out.push_str(before);
+    out.extend(digits.into_iter().map(char::from));
+    out.push_str(after);
+    out
+}
+
+/// The workspace's title for the panel, or the catalogue's.
+pub fn title() -> String {
+    setting("title").as_string().unwrap_or_default()
+}
+
+/// The workspace's greeting for an empty list, or the catalogue's.
+pub fn greeting() -> String {
+    setting("greeting").as_string().unwrap_or_default()
+}
+
+pub fn status(s: TicketStatus) -> &'static str {
+    t(match s {
+        TicketStatus::Open => "status_open",
+        TicketStatus::InProgress => "status_in_progress",
+        TicketStatus::Waiting => "status_waiting",
+        TicketStatus::Resolved => "status_resolved",
+        TicketStatus::Closed => "status_closed",
+    })
+}
+
+pub fn ticket_type(k: TicketType) -> &'static str {
+    t(match k {
+        TicketType::SupportRequest => "type_support_request",
+        TicketType::GeneralInquiry => "type_general_inquiry",
+        TicketType::BugReport => "type_bug_report",
+        TicketType::FeatureRequest => "type_feature_request",
+    })
+}
+
+/// A message decided by the panel's logic, in words.
+pub fn say(msg: &Msg) -> String {
+    match msg {
+        Msg::Key(key) => t(key).to_owned(),
+        Msg::TooLong(max) => fill(t("too_long"), *max as u64),
+        Msg::Server(text) => text.clone(),
+    }
+}
+
+pub fn ago(ago: Ago) -> String {
+    fill(t(ago.key), ago.n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn templates_take_their_number() {
+        assert_eq!(fill("{n} min ago", 5), "5 min ago");
+        assert_eq!(fill("il y a {n} min", 0), "il y a 0 min");
+        assert_eq!(
+            fill("Keep it under {n} characters.", 5000),
+            "Keep it under 5000 characters."
+        );
+        assert_eq!(fill("no number", 7), "no number");
+    }
 }

@@ -128,3 +128,10 @@ pub struct Ticket {
     pub resolution: Option<String>,
     pub messages: Vec<Message>,
 }
+
+/// `POST /api/v1/widget/{workspace}/faqs/clicks`: the user opened an FAQ.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqClick {
+    pub question: String,
+}

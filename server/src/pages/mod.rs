@@ -207,8 +207,10 @@ impl Chrome {
                     meta charset="utf-8";
                     meta name="viewport" content="width=device-width,initial-scale=1";
                     title { (title) " · " (self.brand) }
-                    @if let Some(css) = assets::served_name("widget.css") {
-                        link rel="stylesheet" href={ "/assets/" (css) };
+                    @for file in ["widget.css", "pages.css"] {
+                        @if let Some(css) = assets::served_name(file) {
+                            link rel="stylesheet" href={ "/assets/" (css) };
+                        }
                     }
                     @if let Some(theme) = &self.theme { link rel="stylesheet" href=(theme); }
                     @if let Some(custom) = &self.custom_css { link rel="stylesheet" href=(custom); }

@@ -1,11 +1,12 @@
 //! What host pages load: `loader.js`, the hashed panel assets, and the panel page that the
 //! loader puts in an iframe.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::header::{
-    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, ETAG, IF_NONE_MATCH,
+    ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, ETAG, IF_NONE_MATCH,
 };
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -13,11 +14,14 @@ use axum::routing::get;
 use axum::Router;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use porthole_types::{Locale, Settings, TicketStatus, TicketType};
 use sha2::{Digest, Sha256};
 
 use crate::assets;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::AppPath;
+use crate::i18n::{self, catalogue};
+use crate::settings::css_origin;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -40,25 +44,83 @@ async fn asset(AppPath(name): AppPath<String>, headers: HeaderMap) -> ApiResult<
     Ok(assets::serve(asset, &headers))
 }
 
-/// The page inside the panel iframe. Its inline module script is the one thing not loaded
-/// from a file, and the CSP admits it by hash.
-struct PanelPage {
-    html: String,
+/// What the page inside the panel iframe loads. Its inline module script is the one thing not
+/// loaded from a file, and the CSP admits it by hash.
+struct PanelAssets {
+    js: &'static str,
+    wasm: &'static str,
+    css: &'static str,
+    script: String,
     script_hash: String,
 }
 
-static PANEL: LazyLock<Option<PanelPage>> = LazyLock::new(|| {
+static PANEL: LazyLock<Option<PanelAssets>> = LazyLock::new(|| {
     let js = assets::served_name("porthole_widget.js")?;
     let wasm = assets::served_name("porthole_widget_bg.wasm")?;
     let css = assets::served_name("widget.css")?;
     let script =
         format!(r#"import init from "/assets/{js}";init({{module_or_path:"/assets/{wasm}"}});"#);
     let script_hash = STANDARD.encode(Sha256::digest(script.as_bytes()));
-    let html = format!(
-        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Support</title><link rel="stylesheet" href="/assets/{css}"><link rel="modulepreload" href="/assets/{js}"><link rel="preload" href="/assets/{wasm}" as="fetch" type="application/wasm" crossorigin></head><body><script type="module">{script}</script></body></html>"#
-    );
-    Some(PanelPage { html, script_hash })
+    Some(PanelAssets {
+        js,
+        wasm,
+        css,
+        script,
+        script_hash,
+    })
 });
+
+/// What the panel says, in the user's language: the catalogue's strings (statuses and types by
+/// key) and the workspace's own title and greeting. Carried in the page, so the wasm holds no
+/// strings and needs no extra request.
+fn panel_config(settings: &Settings, locale: Locale) -> serde_json::Value {
+    let c = catalogue(locale);
+    let mut t = serde_json::to_value(&c.widget).unwrap_or_default();
+    if let Some(map) = t.as_object_mut() {
+        map.remove("statuses");
+        map.remove("types");
+        for status in TicketStatus::ALL {
+            map.insert(
+                format!("status_{}", status.as_str()),
+                c.status(*status).into(),
+            );
+        }
+        for kind in TicketType::ALL {
+            map.insert(
+                format!("type_{}", kind.as_str()),
+                c.ticket_type(*kind).into(),
+            );
+        }
+    }
+    serde_json::json!({
+        "t": t,
+        "title": settings.title.as_deref().unwrap_or(c.widget.title),
+        "greeting": settings.greeting.as_deref().unwrap_or(c.widget.greeting),
+    })
+}
+
+/// The workspace's FAQs and categories as `<template>`s: escaped as text here, cloned into
+/// place by the panel, which keeps their markup out of the wasm.
+fn panel_templates(settings: &Settings) -> String {
+    let faqs = (!settings.faqs.is_empty()).then(|| {
+        maud::html! {
+            template #ph-faqs-tpl {
+                @for faq in &settings.faqs {
+                    details { summary { (faq.question) } p.ph-text { (faq.answer) } }
+                }
+            }
+        }
+    });
+    let categories = (!settings.categories.is_empty()).then(|| {
+        maud::html! {
+            template #ph-categories-tpl {
+                @for c in &settings.categories { option value=(c) { (c) } }
+            }
+        }
+    });
+    maud::html! { @if let Some(f) = faqs { (f) } @if let Some(c) = categories { (c) } }
+        .into_string()
+}
 
 /// `frame-ancestors` from the workspace's allowed origins, read on every request so a change
 /// of the list applies at once; `'none'` when there are none.
@@ -73,6 +135,8 @@ pub fn frame_ancestors(origins: &[String]) -> String {
 async fn panel(
     State(state): State<AppState>,
     AppPath(slug): AppPath<String>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
 ) -> ApiResult<Response> {
     let page = PANEL.as_ref().ok_or(ApiError::WidgetNotBuilt)?;
     let workspace = state
@@ -80,30 +144,66 @@ async fn panel(
         .workspace_by_slug(&slug)
         .await?
         .ok_or(ApiError::NotFound)?;
+    let settings = &workspace.settings;
     let origins = state.store.allowed_origins(workspace.id).await?;
+    let locale = query
+        .get("locale")
+        .and_then(|l| Locale::from_tag(l))
+        .or_else(|| {
+            let header = headers.get(ACCEPT_LANGUAGE)?.to_str().ok()?;
+            i18n::from_accept_language(header)
+        })
+        .unwrap_or(settings.default_locale);
+    // `<` is escaped so that no value can close the script element it sits in.
+    let config = serde_json::to_string(&panel_config(settings, locale))
+        .map_err(anyhow::Error::from)?
+        .replace('<', "\\u003c");
+    let custom = settings.custom_css_url.as_deref();
+    let styles = match custom.and_then(css_origin) {
+        Some(origin) => format!("'self' {origin}"),
+        None => "'self'".to_owned(),
+    };
     let csp = format!(
         "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; \
-         style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; \
+         style-src {styles}; connect-src 'self'; img-src 'self' data:; base-uri 'none'; \
          form-action 'none'; {}",
         page.script_hash,
         frame_ancestors(&origins)
     );
-    let mut headers = HeaderMap::new();
-    headers.insert(
+    let custom_link = custom
+        .map(|url| {
+            format!(
+                r#"<link rel="stylesheet" href="{}">"#,
+                url.replace('"', "%22")
+            )
+        })
+        .unwrap_or_default();
+    let html = format!(
+        r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>{title}</title><link rel="stylesheet" href="/assets/{css}"><link rel="stylesheet" href="/w/{slug}/theme.css">{custom_link}<link rel="modulepreload" href="/assets/{js}"><link rel="preload" href="/assets/{wasm}" as="fetch" type="application/wasm" crossorigin></head><body>{templates}<script type="application/json" id="ph-config">{config}</script><script type="module">{script}</script></body></html>"#,
+        lang = locale.as_str(),
+        title = catalogue(locale).widget.title,
+        css = page.css,
+        js = page.js,
+        wasm = page.wasm,
+        script = page.script,
+        templates = panel_templates(settings),
+    );
+    let mut out = HeaderMap::new();
+    out.insert(
         CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
-    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    headers.insert(
+    out.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    out.insert(
         CONTENT_SECURITY_POLICY,
         HeaderValue::from_str(&csp).map_err(anyhow::Error::from)?,
     );
-    headers.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
-    headers.insert(
+    out.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
+    out.insert(
         "x-content-type-options",
         HeaderValue::from_static("nosniff"),
     );
-    Ok((headers, page.html.clone()).into_response())
+    Ok((out, html).into_response())
 }
 
 /// The workspace's colours as custom properties, for the panel and the pages. Revalidated on

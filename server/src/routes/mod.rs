@@ -13,6 +13,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::header::CACHE_CONTROL;
 use axum::http::HeaderValue;
 use axum::Router;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -42,8 +43,14 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api)
         .merge(health::routes())
-        .merge(delivery::routes())
-        .merge(crate::pages::routes())
+        // HTML and stylesheets made per request are compressed here; the embedded assets come
+        // precompressed, and API answers are not, since they carry tokens beside
+        // caller-chosen text (BREACH).
+        .merge(
+            delivery::routes()
+                .merge(crate::pages::routes())
+                .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5))),
+        )
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))

@@ -5,7 +5,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
-use porthole_types::{limits, Channel, CreateMessage, CreateTicket, TicketList};
+use porthole_types::{limits, Channel, CreateMessage, CreateTicket, FaqClick, TicketList};
 use sha2::{Digest, Sha256};
 
 use super::{reference, session};
@@ -28,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/tickets", get(list_tickets).post(create_ticket))
         .route("/tickets/{reference}", get(read_ticket))
         .route("/tickets/{reference}/messages", post(reply))
+        .route("/faqs/clicks", post(faq_click))
 }
 
 async fn list_tickets(
@@ -130,4 +131,30 @@ async fn reply(
         .user_reply(&session.scope, number, &body, state.clock.now_ms())
         .await?;
     Ok((StatusCode::CREATED, AppJson(ticket)))
+}
+
+/// Counts an opened FAQ, if it is one the workspace lists.
+async fn faq_click(
+    State(state): State<AppState>,
+    session: UserSession,
+    AppJson(click): AppJson<FaqClick>,
+) -> ApiResult<StatusCode> {
+    let workspace = state
+        .store
+        .workspace_by_id(session.scope.workspace_id)
+        .await?
+        .ok_or(ApiError::InvalidSession)?;
+    if !workspace
+        .settings
+        .faqs
+        .iter()
+        .any(|f| f.question == click.question)
+    {
+        return Err(ApiError::NotFound);
+    }
+    state
+        .store
+        .count_faq_click(workspace.id, &click.question)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -28,17 +28,17 @@ pub fn ticket_list(state: State) -> impl IntoView {
     view! {
         <section class="ph-list">
             <div class="ph-toolbar">
-                <h2 class="ph-heading">{text::YOUR_TICKETS}</h2>
+                <h2 class="ph-heading">{text::t("your_tickets")}</h2>
                 <button type="button" class="ph-button ph-button--primary" on:click=move |_| state.go(Screen::New)>
-                    {text::NEW_TICKET}
+                    {text::t("new_ticket")}
                 </button>
             </div>
             {move || {
                 list.with(|l| match l {
-                    None => EitherOf4::A(notice(text::LOADING)),
+                    None => EitherOf4::A(notice(text::t("loading"))),
                     Some(Err(f)) => EitherOf4::B(load_error(state, f)),
                     Some(Ok(l)) if l.tickets.is_empty() => {
-                        EitherOf4::C(view! { <p class="ph-empty">{text::GREETING}</p> })
+                        EitherOf4::C(view! { <p class="ph-empty">{text::greeting()}</p> })
                     }
                     Some(Ok(l)) => {
                         EitherOf4::D(view! {
@@ -71,7 +71,7 @@ fn row(state: State, ticket: &TicketSummary) -> impl IntoView {
                 <span class="ph-ticket-top">
                     {badge(ticket.status)}
                     <span class="ph-ref">{ticket.reference.clone()}</span>
-                    {ticket.unread.then(|| view! { <span class="ph-unread">{text::UNREAD}</span> })}
+                    {ticket.unread.then(|| view! { <span class="ph-unread">{text::t("unread")}</span> })}
                     {ago(&ticket.updated_at)}
                 </span>
                 <span class="ph-subject">{ticket.subject.clone()}</span>

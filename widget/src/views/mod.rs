@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 
 use crate::api::{Api, Failure};
 use crate::app::State;
-use crate::logic::{badge_class, relative_time, FormErrors, Screen};
+use crate::logic::{badge_class, relative_time, FormErrors, Msg, Screen};
 use crate::text;
 
 /// What a screen shows: nothing yet, the data, or why it could not be had.
@@ -81,7 +81,7 @@ pub fn back_to_list(state: State) -> impl IntoView {
         <div class="ph-toolbar">
             <button type="button" class="ph-link" on:click=move |_| state.go(Screen::List)>
                 "← "
-                {text::BACK}
+                {text::t("back")}
             </button>
         </div>
     }
@@ -93,7 +93,7 @@ pub fn badge(status: TicketStatus) -> impl IntoView {
 
 /// "5 min ago", with the exact time for hover and assistive technology.
 pub fn ago(at: &str) -> impl IntoView {
-    let shown = relative_time(js_sys::Date::now(), js_sys::Date::parse(at));
+    let shown = text::ago(relative_time(js_sys::Date::now(), js_sys::Date::parse(at)));
     view! { <time class="ph-time" datetime=at.to_owned() title=at.to_owned()>{shown}</time> }
 }
 
@@ -106,13 +106,13 @@ pub fn notice(message: &'static str) -> impl IntoView {
 pub fn load_error(state: State, failure: &Failure) -> impl IntoView {
     let message = match failure {
         Failure::Api { body, .. } => body.error.message.clone(),
-        Failure::Network => text::NETWORK_ERROR.to_owned(),
+        Failure::Network => text::t("network_error").to_owned(),
     };
     view! {
         <div class="ph-error" role="alert">
             <p>{message}</p>
             <button type="button" class="ph-button" on:click=move |_| state.refresh()>
-                {text::RETRY}
+                {text::t("retry")}
             </button>
         </div>
     }
@@ -123,7 +123,7 @@ pub fn submit_errors(failure: &Failure) -> FormErrors {
     match failure {
         Failure::Api { body, .. } => FormErrors::from_api(body),
         Failure::Network => FormErrors {
-            form: Some(text::NETWORK_ERROR.into()),
+            form: Some(Msg::Key("network_error")),
             ..Default::default()
         },
     }
@@ -148,11 +148,12 @@ pub fn mark_invalid(form: &web_sys::HtmlFormElement, name: &str, invalid: bool) 
 pub fn field_error(
     errors: RwSignal<FormErrors>,
     id: &'static str,
-    pick: fn(&FormErrors) -> Option<&String>,
+    pick: fn(&FormErrors) -> Option<&Msg>,
 ) -> impl IntoView {
     move || {
         errors.with(|e| {
-            pick(e).map(|m| view! { <p id=id class="ph-field-error" role="alert">{m.clone()}</p> })
+            pick(e)
+                .map(|m| view! { <p id=id class="ph-field-error" role="alert">{text::say(m)}</p> })
         })
     }
 }

@@ -32,7 +32,7 @@ pub fn thread(state: State, reference: String) -> impl IntoView {
             {back_to_list(state)}
             {move || {
                 ticket.with(|t| match t {
-                    None => EitherOf3::A(notice(text::LOADING)),
+                    None => EitherOf3::A(notice(text::t("loading"))),
                     Some(Err(f)) => EitherOf3::B(load_error(state, f)),
                     Some(Ok(t)) => EitherOf3::C(conversation(t)),
                 })
@@ -47,18 +47,18 @@ fn conversation(t: &Ticket) -> impl IntoView {
         <h2 class="ph-heading">{t.subject.clone()}</h2>
         <p class="ph-meta">{badge(t.status)} <span class="ph-ref">{t.reference.clone()}</span></p>
         <ol class="ph-messages">{t.messages.iter().map(message).collect_view()}</ol>
-        {(t.status == TicketStatus::Closed).then(|| view! { <p class="ph-note">{text::CLOSED_NOTE}</p> })}
+        {(t.status == TicketStatus::Closed).then(|| view! { <p class="ph-note">{text::t("closed_note")}</p> })}
     }
 }
 
 fn message(m: &Message) -> impl IntoView {
     let (class, who) = match m.author {
-        Author::User => ("ph-message ph-message--user", text::YOU.to_owned()),
+        Author::User => ("ph-message ph-message--user", text::t("you").to_owned()),
         Author::Agent => (
             "ph-message ph-message--agent",
             m.author_name
                 .clone()
-                .unwrap_or_else(|| text::SUPPORT_TEAM.to_owned()),
+                .unwrap_or_else(|| text::t("support_team").to_owned()),
         ),
     };
     view! {
@@ -129,21 +129,21 @@ fn reply_box(
     view! {
         <form class="ph-reply" on:submit=submit on:input=remember novalidate hidden=hidden node_ref=form>
             <label class="ph-visually-hidden" for="ph-reply-body">
-                {text::REPLY}
+                {text::t("reply")}
             </label>
             <textarea
                 id="ph-reply-body"
                 name="body"
                 class="ph-input ph-textarea"
                 rows="3"
-                placeholder=text::REPLY_PLACEHOLDER
+                placeholder=text::t("reply_placeholder")
                 aria-describedby="ph-reply-error"
             >
                 {draft}
             </textarea>
             {field_error(errors, "ph-reply-error", |e| e.body.as_ref().or(e.form.as_ref()))}
             <button type="submit" class="ph-button ph-button--primary" disabled=move || sending.get()>
-                {text::SEND}
+                {text::t("send")}
             </button>
         </form>
     }
