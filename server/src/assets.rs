@@ -63,6 +63,14 @@ fn negotiate(accept: Option<&str>) -> Encoding {
     }
 }
 
+/// Whether the client's cached copy, named by `If-None-Match`, is still `etag`.
+pub fn fresh(request: &HeaderMap, etag: &str) -> bool {
+    request
+        .get(IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|tags| tags.split(',').any(|t| t.trim() == etag))
+}
+
 pub fn serve(asset: &'static Asset, request: &HeaderMap) -> Response {
     let cache = if asset.immutable {
         "public, max-age=31536000, immutable"
@@ -73,11 +81,7 @@ pub fn serve(asset: &'static Asset, request: &HeaderMap) -> Response {
     headers.insert(CACHE_CONTROL, HeaderValue::from_static(cache));
     headers.insert(ETAG, HeaderValue::from_static(asset.etag));
     headers.insert(VARY, HeaderValue::from_static("accept-encoding"));
-    let fresh = request
-        .get(IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|tags| tags.split(',').any(|t| t.trim() == asset.etag));
-    if fresh {
+    if fresh(request, asset.etag) {
         return (StatusCode::NOT_MODIFIED, headers).into_response();
     }
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(asset.content_type));

@@ -129,6 +129,21 @@ pub fn catalogue(locale: Locale) -> &'static Catalogue {
     }
 }
 
+/// The language a page speaks: the one asked for (`?locale=`), else the browser's best
+/// supported one, else the workspace's default.
+pub fn resolve(asked: Option<&str>, headers: &axum::http::HeaderMap, default: Locale) -> Locale {
+    asked
+        .and_then(Locale::from_tag)
+        .or_else(|| {
+            let header = headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)?
+                .to_str()
+                .ok()?;
+            from_accept_language(header)
+        })
+        .unwrap_or(default)
+}
+
 /// The first supported language in an `Accept-Language` header, best quality first.
 pub fn from_accept_language(header: &str) -> Option<Locale> {
     let mut tags: Vec<(f32, &str)> = header

@@ -11,9 +11,7 @@ use std::collections::HashMap;
 
 use axum::extract::rejection::FormRejection;
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
-use axum::http::header::{
-    ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, LOCATION,
-};
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, LOCATION};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -64,14 +62,11 @@ impl FromRequestParts<AppState> for Site {
             .await
             .map(|Query(q)| q)
             .unwrap_or_default();
-        let locale = query
-            .get("locale")
-            .and_then(|l| Locale::from_tag(l))
-            .or_else(|| {
-                let header = parts.headers.get(ACCEPT_LANGUAGE)?.to_str().ok()?;
-                i18n::from_accept_language(header)
-            })
-            .unwrap_or(workspace.settings.default_locale);
+        let locale = i18n::resolve(
+            query.get("locale").map(String::as_str),
+            &parts.headers,
+            workspace.settings.default_locale,
+        );
         Ok(Self {
             workspace,
             slug,

@@ -5,9 +5,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use axum::extract::{Query, State};
-use axum::http::header::{
-    ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, ETAG, IF_NONE_MATCH,
-};
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, ETAG};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -146,14 +144,11 @@ async fn panel(
         .ok_or(ApiError::NotFound)?;
     let settings = &workspace.settings;
     let origins = state.store.allowed_origins(workspace.id).await?;
-    let locale = query
-        .get("locale")
-        .and_then(|l| Locale::from_tag(l))
-        .or_else(|| {
-            let header = headers.get(ACCEPT_LANGUAGE)?.to_str().ok()?;
-            i18n::from_accept_language(header)
-        })
-        .unwrap_or(settings.default_locale);
+    let locale = i18n::resolve(
+        query.get("locale").map(String::as_str),
+        &headers,
+        settings.default_locale,
+    );
     // `<` is escaped so that no value can close the script element it sits in.
     let config = serde_json::to_string(&panel_config(settings, locale))
         .map_err(anyhow::Error::from)?
@@ -226,11 +221,7 @@ async fn theme_css(
         ETAG,
         HeaderValue::from_str(&etag).map_err(anyhow::Error::from)?,
     );
-    let fresh = headers
-        .get(IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
-    if fresh {
+    if assets::fresh(&headers, &etag) {
         return Ok((StatusCode::NOT_MODIFIED, out).into_response());
     }
     out.insert(
