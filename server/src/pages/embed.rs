@@ -12,7 +12,6 @@ use maud::html;
 use porthole_types::{limits, Channel, Ticket};
 use secrecy::ExposeSecret;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 
 use super::fragments::{
     conversation, faq_list, reply_form, ticket_form, ticket_list, FieldErrors, FormSpec, TicketForm,
@@ -26,7 +25,7 @@ use crate::domain::{hash_token, optional_text, EmailAddress, TicketRef};
 use crate::error::ApiError;
 use crate::extract::AppPath;
 use crate::state::AppState;
-use crate::store::{NewTicket, Outcome, PageSession, UserScope};
+use crate::store::{Outcome, PageSession, UserScope};
 
 const EMBED_COOKIE: &str = "ph_embed";
 
@@ -259,27 +258,8 @@ async fn create(
             return Ok(page.into_response());
         }
     };
-    let fingerprint = hex::encode(Sha256::digest(
-        format!(
-            "{:?}",
-            (
-                &valid.subject,
-                &valid.description,
-                valid.kind,
-                &valid.category
-            )
-        )
-        .as_bytes(),
-    ));
-    let key = (!form.form_id.is_empty() && form.form_id.len() <= limits::IDEMPOTENCY_KEY_MAX_CHARS)
-        .then_some((form.form_id.as_str(), fingerprint.as_str()));
-    let new = NewTicket {
-        subject: valid.subject,
-        description: valid.description,
-        ticket_type: valid.kind,
-        category: valid.category,
-        channel: Channel::Embed,
-    };
+    let (new, claim) = valid.into_new(&form.form_id, &scope, Channel::Embed);
+    let key = claim.as_ref().map(|(k, f)| (k.as_str(), f.as_str()));
     let now = state.clock.now_ms();
     let (Outcome::Created(ticket) | Outcome::Replayed(ticket)) =
         state.store.create_ticket(&scope, new, key, now).await?;

@@ -4,15 +4,17 @@
 
 use maud::{html, Markup};
 use porthole_types::{
-    limits, Author, Faq, Settings, Ticket, TicketStatus, TicketSummary, TicketType,
+    limits, Author, Channel, Faq, Settings, Ticket, TicketStatus, TicketSummary, TicketType,
 };
 use secrecy::ExposeSecret;
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use crate::domain::{new_secret, EmailAddress};
 use crate::i18n::{fill, Catalogue};
+use crate::store::{NewTicket, UserScope};
 
 /// A text field's value, checked as the API checks it but explained in the visitor's
 /// language: blank is `None` (or an error when `required`).
@@ -86,6 +88,42 @@ pub struct ValidTicket {
     pub description: Option<String>,
     pub kind: Option<TicketType>,
     pub category: Option<String>,
+}
+
+impl ValidTicket {
+    /// The ticket to create for `scope`, and the idempotency claim for the form it came from:
+    /// the same form posted again with the same content replays the first ticket.
+    pub fn into_new(
+        self,
+        form_id: &str,
+        scope: &UserScope,
+        channel: Channel,
+    ) -> (NewTicket, Option<(String, String)>) {
+        let fingerprint = hex::encode(Sha256::digest(
+            format!(
+                "{:?}",
+                (
+                    &scope.email,
+                    &scope.name,
+                    &self.subject,
+                    &self.description,
+                    self.kind,
+                    &self.category
+                )
+            )
+            .as_bytes(),
+        ));
+        let claim = (!form_id.is_empty() && form_id.len() <= limits::IDEMPOTENCY_KEY_MAX_CHARS)
+            .then(|| (form_id.to_owned(), fingerprint));
+        let new = NewTicket {
+            subject: self.subject,
+            description: self.description,
+            ticket_type: self.kind,
+            category: self.category,
+            channel,
+        };
+        (new, claim)
+    }
 }
 
 impl TicketForm {

@@ -10,10 +10,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use axum_extra::extract::CookieJar;
 use maud::html;
-use porthole_types::{limits, Channel, Ticket};
+use porthole_types::{Channel, Ticket};
 use secrecy::ExposeSecret;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 
 use super::fragments::{
     conversation, faq_list, reply_form, ticket_form, FieldErrors, FormSpec, TicketForm,
@@ -27,7 +26,7 @@ use crate::domain::{hash_token, EmailAddress, TicketRef};
 use crate::extract::AppPath;
 use crate::i18n::fill;
 use crate::state::AppState;
-use crate::store::{NewTicket, Outcome, PageSession, UserScope};
+use crate::store::{Outcome, PageSession, UserScope};
 
 const HOUR_MS: i64 = 3_600_000;
 /// Public submissions (and link requests) allowed per client address per hour.
@@ -193,37 +192,16 @@ async fn submit(
             return Ok(page.into_response());
         }
     };
-    let Some(email) = valid.email else {
+    let Some(email) = valid.email.clone() else {
         return Err(PageError::BadRequest(site.t.page.required.into()));
     };
     let scope = UserScope {
         workspace_id: site.workspace.id,
         email: email.to_string(),
-        name: valid.name,
+        name: valid.name.clone(),
     };
-    let fingerprint = hex::encode(Sha256::digest(
-        format!(
-            "{:?}",
-            (
-                &scope.name,
-                &scope.email,
-                &valid.subject,
-                &valid.description,
-                valid.kind,
-                &valid.category
-            )
-        )
-        .as_bytes(),
-    ));
-    let key = (!form.form_id.is_empty() && form.form_id.len() <= limits::IDEMPOTENCY_KEY_MAX_CHARS)
-        .then_some((form.form_id.as_str(), fingerprint.as_str()));
-    let new = NewTicket {
-        subject: valid.subject,
-        description: valid.description,
-        ticket_type: valid.kind,
-        category: valid.category,
-        channel: Channel::Portal,
-    };
+    let (new, claim) = valid.into_new(&form.form_id, &scope, Channel::Portal);
+    let key = claim.as_ref().map(|(k, f)| (k.as_str(), f.as_str()));
     let ticket = match state.store.create_ticket(&scope, new, key, now).await? {
         Outcome::Created(ticket) => {
             state.store.record_submission(&client, now).await?;

@@ -18,6 +18,15 @@ async fn submit(app: &TestApp, fields: &[(&str, &str)]) -> reqwest::Response {
         .unwrap()
 }
 
+/// Submits a ticket with this subject and returns the confirmation page.
+async fn submitted(app: &TestApp, subject: &str) -> String {
+    submit(app, &borrowed(&ticket(subject)))
+        .await
+        .text()
+        .await
+        .unwrap()
+}
+
 fn ticket(subject: &str) -> Vec<(&'static str, String)> {
     vec![
         ("name", "Ada Lovelace".into()),
@@ -213,11 +222,7 @@ async fn invalid_fields_are_shown_inline_and_nothing_is_created() {
 #[tokio::test]
 async fn a_tampered_token_gets_a_clear_page_offering_a_fresh_link() {
     let app = TestApp::spawn().await;
-    let html = submit(&app, &borrowed(&ticket("Tamper")))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = submitted(&app, "Tamper").await;
     let link = track_link(&html);
     let tampered = format!("{}x", link);
     let res = fetch(&app, &tampered).await;
@@ -234,11 +239,7 @@ async fn a_tampered_token_gets_a_clear_page_offering_a_fresh_link() {
 #[tokio::test]
 async fn a_token_expires_after_thirty_days() {
     let app = TestApp::spawn().await;
-    let html = submit(&app, &borrowed(&ticket("Old")))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = submitted(&app, "Old").await;
     let link = track_link(&html);
     app.clock.advance(Duration::from_secs(29 * 86_400));
     follow(&app, &link).await;
@@ -250,11 +251,7 @@ async fn a_token_expires_after_thirty_days() {
 #[tokio::test]
 async fn one_tickets_session_cannot_read_or_reply_to_another() {
     let app = TestApp::spawn().await;
-    let first = submit(&app, &borrowed(&ticket("First")))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let first = submitted(&app, "First").await;
     submit(&app, &borrowed(&ticket("Second, same email"))).await;
     let (_, set_cookie) = follow(&app, &track_link(&first)).await;
     let cookie = cookie_pair(&set_cookie);
@@ -275,11 +272,7 @@ async fn one_tickets_session_cannot_read_or_reply_to_another() {
 #[tokio::test]
 async fn a_reply_from_another_site_or_without_an_origin_is_refused() {
     let app = TestApp::spawn().await;
-    let html = submit(&app, &borrowed(&ticket("CSRF")))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = submitted(&app, "CSRF").await;
     let (location, set_cookie) = follow(&app, &track_link(&html)).await;
     let cookie = cookie_pair(&set_cookie);
     for origin in [Some("https://evil.example"), Some("null"), None] {
@@ -443,11 +436,7 @@ async fn a_form_post_that_is_not_a_form_gets_a_clear_page() {
 #[tokio::test]
 async fn a_bad_reply_is_shown_again_with_its_reason_and_a_closed_ticket_says_so() {
     let app = TestApp::spawn().await;
-    let html = submit(&app, &borrowed(&ticket("Replies")))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = submitted(&app, "Replies").await;
     let (location, set_cookie) = follow(&app, &track_link(&html)).await;
     let cookie = cookie_pair(&set_cookie);
 
