@@ -18,6 +18,25 @@ fn porthole(db: &Path, args: &[&str]) -> (bool, String, String) {
     )
 }
 
+/// A fresh database holding workspace "acme"; returns it with what `workspace create` printed.
+/// The directory is returned so that it lives as long as the test.
+fn acme() -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let create = [
+        "workspace",
+        "create",
+        "acme",
+        "--name",
+        "Acme",
+        "--allow-origin",
+        "https://a.test",
+    ];
+    let (ok, out, err) = porthole(&db, &create);
+    assert!(ok, "{err}");
+    (dir, db, out)
+}
+
 /// The line after `label` in the output, trimmed: how the CLI prints things shown once.
 fn value_after(out: &str, label: &str) -> String {
     let mut lines = out.lines();
@@ -70,20 +89,7 @@ fn workspace_create_prints_the_secret_once_and_a_ready_embed_snippet() {
 
 #[test]
 fn rotating_the_secret_reports_the_grace_period_and_a_new_secret() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("p.db");
-    let (_, out, _) = porthole(
-        &db,
-        &[
-            "workspace",
-            "create",
-            "acme",
-            "--name",
-            "Acme",
-            "--allow-origin",
-            "https://a.test",
-        ],
-    );
+    let (_dir, db, out) = acme();
     let old = value_after(&out, "secret");
     let (ok, out, err) = porthole(&db, &["workspace", "rotate-secret", "acme"]);
     assert!(ok, "{err}");
@@ -130,20 +136,7 @@ fn bad_cli_input_fails_with_a_message_and_changes_nothing() {
 
 #[test]
 fn an_agent_works_a_ticket_from_the_cli() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("p.db");
-    porthole(
-        &db,
-        &[
-            "workspace",
-            "create",
-            "acme",
-            "--name",
-            "Acme",
-            "--allow-origin",
-            "https://a.test",
-        ],
-    );
+    let (_dir, db, _) = acme();
     let (ok, out, err) = porthole(
         &db,
         &["api-key", "create", "--workspace", "acme", "--name", "Ann"],
@@ -310,20 +303,7 @@ fn serve_creates_its_database_answers_health_and_stops_cleanly_on_sigterm() {
 
 #[test]
 fn a_workspace_is_configured_from_the_cli_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("p.db");
-    porthole(
-        &db,
-        &[
-            "workspace",
-            "create",
-            "acme",
-            "--name",
-            "Acme",
-            "--allow-origin",
-            "https://a.test",
-        ],
-    );
+    let (_dir, db, _) = acme();
     let (ok, out, err) = porthole(
         &db,
         &[
