@@ -45,7 +45,9 @@
     const user = options && options.user;
     if (!user || typeof user.email != "string" || typeof user.verificationHash != "string")
       return fail("init needs user.email and user.verificationHash");
-    const email = user.email.trim().toLowerCase();
+    // Compared as sent: Unicode lowercasing would take a look-alike (KELVIN SIGN) for "k" and
+    // keep the previous user's session. The server decides who is who.
+    const email = user.email.trim();
     if (st && st._email == email) return;
     teardown();
     const mine = (st = { _email: email });
@@ -123,6 +125,8 @@
     button.onclick = toggle;
     root.append(button);
     d.body.append(host);
+    // An `open` that came before the launcher existed takes effect now.
+    if (s._want) open();
     // While the panel is shut, agent replies are learnt of from the same small session call.
     s._timer = setInterval(() => {
       if (st == s && !s._open && !d.hidden) call("GET", s._token).then((r) => unread(r.unread), Boolean);
@@ -154,6 +158,7 @@
   };
 
   const open = () => {
+    if (st && !st._launcher) st._want = 1;
     if (!st || !st._launcher || st._open) return;
     if (!st._frame) {
       const f = (st._frame = d.createElement("iframe"));
@@ -164,7 +169,7 @@
     show(true);
   };
 
-  const close = () => st && st._open && show(false);
+  const close = () => st && (st._want = 0, st._open) && show(false);
 
   const toggle = () => (st && st._open ? close() : open());
 

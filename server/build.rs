@@ -23,6 +23,7 @@ fn main() {
     let dist = manifest.join("../widget/dist");
     let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo"));
     println!("cargo:rerun-if-changed={}", dist.display());
+    println!("cargo:rerun-if-env-changed=PORTHOLE_WITHOUT_WIDGET");
     for (file, ..) in FILES {
         println!("cargo:rerun-if-changed={}", dist.join(file).display());
     }
@@ -32,10 +33,15 @@ fn main() {
         for (file, content_type, hashed) in FILES {
             code.push_str(&embed(&dist.join(file), file, content_type, *hashed, &out));
         }
+    } else if env::var_os("PORTHOLE_WITHOUT_WIDGET").is_some() {
+        println!("cargo:warning=building without the widget, as PORTHOLE_WITHOUT_WIDGET asks");
     } else {
-        println!(
-            "cargo:warning=widget/dist is not built; the server will run without the widget \
-             (run scripts/build-widget.sh)"
+        // A binary without the panel and loader looks fine until a user clicks the launcher,
+        // so a build that silently lacks them is refused.
+        panic!(
+            "\n\nwidget/dist is not built, and Porthole would ship without its widget.\n\
+             Run `scripts/build-widget.sh` first (scripts/demo.sh and scripts/test.sh do).\n\
+             To build the API alone on purpose, set PORTHOLE_WITHOUT_WIDGET=1.\n\n"
         );
     }
     code.push_str("];\n");

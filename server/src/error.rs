@@ -1,6 +1,7 @@
 //! The one error type every handler returns, and its stable JSON body.
 
-use axum::http::StatusCode;
+use axum::http::header::RETRY_AFTER;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use porthole_identity::Rejection;
@@ -24,6 +25,10 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("the request body is too large")]
     PayloadTooLarge,
+    #[error("the URL is too long")]
+    UriTooLong,
+    #[error("the request headers are too large")]
+    HeadersTooLarge,
     #[error("credentials are missing")]
     MissingCredentials,
     #[error("the session is invalid or has expired")]
@@ -40,6 +45,9 @@ pub enum ApiError {
     MethodNotAllowed,
     #[error("{1}")]
     Conflict(&'static str, &'static str),
+    /// Too many of something in a window; the client may try again after this many seconds.
+    #[error("too many requests; try again in {} minutes", (.0 + 59) / 60)]
+    RateLimited(i64),
     /// This binary was built without the widget (`scripts/build-widget.sh` was not run).
     #[error("the support widget is not part of this build")]
     WidgetNotBuilt,
@@ -63,6 +71,8 @@ impl ApiError {
             MalformedJson(_) | InvalidQuery(_) => StatusCode::BAD_REQUEST,
             UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            UriTooLong => StatusCode::URI_TOO_LONG,
+            HeadersTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             MissingCredentials | InvalidSession | InvalidApiKey | Identity(_) => {
                 StatusCode::UNAUTHORIZED
             }
@@ -70,6 +80,7 @@ impl ApiError {
             NotFound => StatusCode::NOT_FOUND,
             MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Conflict(..) => StatusCode::CONFLICT,
+            RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             WidgetNotBuilt => StatusCode::SERVICE_UNAVAILABLE,
             Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -84,6 +95,8 @@ impl ApiError {
             InvalidQuery(_) => "invalid_query",
             UnsupportedMediaType => "unsupported_media_type",
             PayloadTooLarge => "payload_too_large",
+            UriTooLong => "uri_too_long",
+            HeadersTooLarge => "headers_too_large",
             MissingCredentials => "missing_credentials",
             InvalidSession => "invalid_session",
             InvalidApiKey => "invalid_api_key",
@@ -94,6 +107,7 @@ impl ApiError {
             NotFound => "not_found",
             MethodNotAllowed => "method_not_allowed",
             Conflict(code, _) => code,
+            RateLimited(_) => "rate_limited",
             WidgetNotBuilt => "widget_not_built",
             Internal(_) => "internal",
         }
@@ -140,7 +154,13 @@ impl IntoResponse for ApiError {
         let body = ErrorBody {
             error: self.detail(),
         };
-        (self.status(), Json(body)).into_response()
+        let mut response = (self.status(), Json(body)).into_response();
+        if let ApiError::RateLimited(secs) = self {
+            response
+                .headers_mut()
+                .insert(RETRY_AFTER, HeaderValue::from(secs.max(1)));
+        }
+        response
     }
 }
 

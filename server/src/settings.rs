@@ -149,6 +149,32 @@ pub fn apply(
             }
             "categories" => s.categories = categories(value)?,
             "faqs" => s.faqs = faqs(value)?,
+            "require_timestamp" => {
+                s.require_timestamp = match value {
+                    Value::Null => defaults.require_timestamp,
+                    Value::Bool(b) => *b,
+                    _ => {
+                        return Err(invalid(
+                            "require_timestamp",
+                            "require_timestamp must be true or false",
+                        ))
+                    }
+                };
+            }
+            "timestamp_window_secs" => {
+                s.timestamp_window_secs = match value {
+                    Value::Null => defaults.timestamp_window_secs,
+                    v => v
+                        .as_i64()
+                        .filter(|n| (1..=86_400).contains(n))
+                        .ok_or_else(|| {
+                            invalid(
+                                "timestamp_window_secs",
+                                "timestamp_window_secs must be a whole number of seconds from 1 to 86400",
+                            )
+                        })?,
+                };
+            }
             "show_toggle_button" => {
                 s.show_toggle_button = match value {
                     Value::Null => defaults.show_toggle_button,

@@ -46,8 +46,13 @@ impl Api {
         builder.header("Authorization", &format!("Bearer {}", self.token))
     }
 
-    pub async fn tickets(&self) -> Result<TicketList, Failure> {
-        let url = format!("{}/tickets", self.base);
+    /// A page of the user's tickets: the first, or the one after `cursor`.
+    pub async fn tickets(&self, cursor: Option<&str>) -> Result<TicketList, Failure> {
+        let mut url = format!("{}/tickets", self.base);
+        if let Some(cursor) = cursor {
+            url.push_str("?cursor=");
+            url.push_str(&String::from(js_sys::encode_uri_component(cursor)));
+        }
         read(self.request(Request::get(&url)).send().await).await
     }
 
@@ -82,6 +87,12 @@ impl Api {
         {
             let _ = request.send().await;
         }
+    }
+
+    /// The user marks their own ticket solved.
+    pub async fn solve(&self, reference: &str) -> Result<Ticket, Failure> {
+        let url = format!("{}/tickets/{reference}/solve", self.base);
+        send_json(self.request(Request::post(&url)), "{}".into()).await
     }
 
     pub async fn reply(&self, reference: &str, body: String) -> Result<Ticket, Failure> {

@@ -138,8 +138,10 @@ pub fn app(bridge: Bridge) -> impl IntoView {
                     state.refresh();
                 }
                 opened_before.set_value(true);
+                // The full-page portal is there on load, not opened by the user: taking focus
+                // would skip the host page's navigation for keyboard users.
                 let first = panel().and_then(|p| focusables(&p).into_iter().next());
-                if let Some(first) = first {
+                if let Some(first) = first.filter(|_| !full_page) {
                     let _ = first.focus();
                 }
             }
@@ -156,18 +158,43 @@ pub fn app(bridge: Bridge) -> impl IntoView {
     let _ = window_event_listener(leptos::ev::focus, move |_| refresh());
 
     let close = move || state.bridge.with_value(|b| b.send("close", None));
-    let on_keydown = move |ev: KeyboardEvent| match ev.key().as_str() {
-        "Escape" if !full_page => close(),
-        "Tab" => {
-            if let Some(root) = panel() {
-                trap_tab(&root, &ev);
+    // On the window, not the panel: after a screen change focus may sit on the body, and
+    // Escape and the Tab trap must work from there too.
+    let _ = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        match ev.key().as_str() {
+            "Escape" if !full_page => close(),
+            "Tab" if !full_page => {
+                if let Some(root) = panel() {
+                    trap_tab(&root, &ev);
+                }
             }
+            _ => {}
         }
-        _ => {}
-    };
+    });
+    // A new screen takes focus at its heading (or first field), so keyboard and screen-reader
+    // users land where the content changed. The first screen is left alone: focus arrives
+    // with the opening.
+    let first_screen = StoredValue::new(true);
+    Effect::new(move |_| {
+        state.screen.track();
+        if first_screen.get_value() {
+            first_screen.set_value(false);
+            return;
+        }
+        request_animation_frame(|| {
+            let target = document()
+                .query_selector("main .ph-heading, main .ph-input")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(target) = target {
+                let _ = target.focus();
+            }
+        });
+    });
 
     view! {
-        <div class="ph-panel" on:keydown=on_keydown role="dialog" aria-label=text::title()>
+        <div class="ph-panel" role="dialog" aria-label=text::title()>
             <header class="ph-header">
                 <h1 class="ph-title">{text::title()}</h1>
                 {(!full_page)

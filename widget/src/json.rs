@@ -62,6 +62,7 @@ fn message(o: Obj) -> Option<Message> {
         author: Author::parse(&o.string("author")?)?,
         author_name: o.nullable_string("author_name")?,
         body: o.string("body")?,
+        html: o.string("html")?,
         created_at: o.string("created_at")?,
     })
 }
@@ -73,9 +74,11 @@ pub trait FromJson: Sized {
 
 impl FromJson for TicketList {
     fn from_json(o: JsValue) -> Option<Self> {
-        Obj(o)
-            .list("tickets", summary)
-            .map(|tickets| TicketList { tickets })
+        let o = Obj(o);
+        Some(TicketList {
+            tickets: o.list("tickets", summary)?,
+            next_cursor: o.nullable_string("next_cursor")?,
+        })
     }
 }
 

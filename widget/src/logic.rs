@@ -18,8 +18,20 @@ pub enum Msg {
     Key(&'static str),
     /// "Keep it under {n} characters."
     TooLong(usize),
-    /// The server's own explanation.
-    Server(String),
+}
+
+/// The catalogue key for an error code the server may send the panel. The server's messages
+/// are English and meant for developers; the user hears the panel's own words, in their
+/// language.
+pub fn error_key(code: &str) -> &'static str {
+    match code {
+        "ticket_closed" => "err_ticket_closed",
+        "rate_limited" => "err_rate_limited",
+        "not_found" => "err_not_found",
+        "invalid_field" | "invalid_body" | "payload_too_large" => "err_invalid",
+        "invalid_session" | "missing_credentials" | "origin_not_allowed" => "session_ended",
+        _ => "err_generic",
+    }
 }
 
 /// Inline errors for the forms: one per field, plus one for the form as a whole.
@@ -38,7 +50,7 @@ impl FormErrors {
 
     /// Places an API error beside the field it names, or on the form when it names none.
     pub fn from_api(err: &ErrorBody) -> Self {
-        let message = Some(Msg::Server(err.error.message.clone()));
+        let message = Some(Msg::Key(error_key(&err.error.code)));
         match err.error.field.as_deref() {
             Some("subject") => FormErrors {
                 subject: message,
@@ -132,8 +144,8 @@ mod tests {
     }
 
     #[test]
-    fn api_errors_land_beside_the_field_they_name() {
-        let server = Some(Msg::Server("too long".into()));
+    fn api_errors_land_beside_the_field_they_name_in_the_users_words() {
+        let server = Some(Msg::Key("err_invalid"));
         assert_eq!(
             FormErrors::from_api(&api_error(Some("subject"))).subject,
             server
@@ -142,6 +154,14 @@ mod tests {
         let general = FormErrors::from_api(&api_error(None));
         assert_eq!(general.form, server);
         assert!(general.subject.is_none());
+    }
+
+    #[test]
+    fn every_error_the_panel_can_receive_has_words_in_the_catalogue() {
+        assert_eq!(error_key("ticket_closed"), "err_ticket_closed");
+        assert_eq!(error_key("rate_limited"), "err_rate_limited");
+        assert_eq!(error_key("invalid_session"), "session_ended");
+        assert_eq!(error_key("something_new"), "err_generic");
     }
 
     #[test]

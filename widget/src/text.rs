@@ -78,6 +78,14 @@ pub fn fill(template: &str, n: u64) -> String {
     out
 }
 
+/// The page's language (`<html lang>`), for dates.
+pub fn lang() -> String {
+    leptos::prelude::document()
+        .document_element()
+        .map(|e| e.get_attribute("lang").unwrap_or_default())
+        .unwrap_or_default()
+}
+
 /// The workspace's title for the panel, or the catalogue's.
 pub fn title() -> String {
     setting("title").as_string().unwrap_or_default()
@@ -112,7 +120,6 @@ pub fn say(msg: &Msg) -> String {
     match msg {
         Msg::Key(key) => t(key).to_owned(),
         Msg::TooLong(max) => fill(t("too_long"), *max as u64),
-        Msg::Server(text) => text.clone(),
     }
 }
 

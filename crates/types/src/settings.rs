@@ -88,6 +88,10 @@ pub struct Settings {
     /// A stylesheet on one of the allowed origins, loaded into the widget and portal pages.
     pub custom_css_url: Option<String>,
     pub default_locale: Locale,
+    /// Refuse the plain (never-expiring) verification hash; accept only timestamped ones.
+    pub require_timestamp: bool,
+    /// How far a timestamped hash may be from the server's clock, in seconds (1 to 86400).
+    pub timestamp_window_secs: i64,
 }
 
 impl Default for Settings {
@@ -107,6 +111,8 @@ impl Default for Settings {
             revenue_threshold: 0.0,
             custom_css_url: None,
             default_locale: Locale::En,
+            require_timestamp: false,
+            timestamp_window_secs: 300,
         }
     }
 }

@@ -102,6 +102,9 @@ pub struct TicketSummary {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TicketList {
     pub tickets: Vec<TicketSummary>,
+    /// Pass as `?cursor=` for the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -110,6 +113,8 @@ pub struct Message {
     pub author: Author,
     pub author_name: Option<String>,
     pub body: String,
+    /// `body` as HTML, for display: escaped, with its web links made links.
+    pub html: String,
     pub created_at: String,
 }
 

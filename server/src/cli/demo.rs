@@ -2,6 +2,7 @@
 //! key, and the commands to try it all.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 use secrecy::ExposeSecret;
 use tokio::net::TcpListener;
@@ -15,12 +16,31 @@ use crate::store::{NewWorkspace, Store, Workspace};
 pub const SLUG: &str = "demo";
 const AGENT_NAME: &str = "Demo agent";
 
-/// Starts the demo host site on `host_addr` and makes sure the demo workspace allows it.
-pub async fn start(
+/// What `porthole demo` was asked for.
+pub struct Demo {
+    pub host_listen: SocketAddr,
+    /// The database in use, so that printed commands name the same file.
+    pub database: PathBuf,
+}
+
+impl Demo {
+    /// Starts the demo host site and makes sure the demo workspace allows it.
+    pub async fn start(
+        self,
+        store: &Store,
+        clock: &Clock,
+        porthole: &Origin,
+    ) -> anyhow::Result<JoinHandle<()>> {
+        start(store, clock, porthole, self.host_listen, &self.database).await
+    }
+}
+
+async fn start(
     store: &Store,
     clock: &Clock,
     porthole: &Origin,
     host_addr: SocketAddr,
+    database: &std::path::Path,
 ) -> anyhow::Result<JoinHandle<()>> {
     let listener = TcpListener::bind(host_addr).await?;
     let bound = listener.local_addr()?;
@@ -33,7 +53,18 @@ pub async fn start(
         store.allow_origin(ws.id, &alias).await?;
     }
     let key = fresh_agent_key(store, clock, &ws).await?;
-    print_walkthrough(porthole.as_str(), host.as_str(), &ws, key.expose_secret());
+    let cli = format!(
+        "{} --database {}",
+        super::this_command(),
+        database.display()
+    );
+    print_walkthrough(
+        porthole.as_str(),
+        host.as_str(),
+        &ws,
+        key.expose_secret(),
+        &cli,
+    );
 
     let site = demo_site::router(store.clone(), clock.clone(), porthole.clone());
     Ok(tokio::spawn(async move {
@@ -55,8 +86,7 @@ async fn ensure_workspace(
                 slug: Slug::parse(SLUG).map_err(anyhow::Error::msg)?,
                 name: "Demo Inc".into(),
                 origins: vec![],
-                require_timestamp: false,
-                timestamp_window_secs: 300,
+                settings: Default::default(),
             };
             store.create_workspace(new, clock.now_ms()).await?.0
         }
@@ -80,7 +110,8 @@ async fn fresh_agent_key(
     Ok(store.create_api_key(ws.id, AGENT_NAME, now).await?)
 }
 
-fn print_walkthrough(porthole: &str, host: &str, ws: &Workspace, key: &str) {
+/// `cli` is how to run this binary on the demo's database, exactly as it can be pasted.
+fn print_walkthrough(porthole: &str, host: &str, ws: &Workspace, key: &str, cli: &str) {
     let alice = ws.sign("alice@example.com", None);
     let api = format!("{porthole}/api/v1");
     println!(
@@ -91,8 +122,8 @@ Porthole demo
   Porthole itself:                          {porthole}
 
 Answer a ticket as an agent, and watch the reply arrive in the open widget:
-  porthole --database porthole-demo.db ticket list --workspace demo
-  porthole --database porthole-demo.db ticket reply --workspace demo TKT-0001 "On it!"
+  {cli} ticket list --workspace demo
+  {cli} ticket reply --workspace demo <REFERENCE> "On it!"
 
 Or walk a ticket's life with curl:
 
@@ -102,19 +133,20 @@ Or walk a ticket's life with curl:
     -d '{{"email":"alice@example.com","name":"Alice","verification_hash":"{alice}"}}' \
     | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 
-  # 2. Open a ticket, and list hers.
-  curl -s -X POST {api}/widget/demo/tickets -H "Authorization: Bearer $TOKEN" \
-    -H 'Content-Type: application/json' -d '{{"subject":"Cannot export my invoices"}}'
+  # 2. Open a ticket, keep its reference, and list hers.
+  REF=$(curl -s -X POST {api}/widget/demo/tickets -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' -d '{{"subject":"Cannot export my invoices"}}' \
+    | sed -n 's/.*"reference":"\([^"]*\)".*/\1/p'); echo "$REF"
   curl -s {api}/widget/demo/tickets -H "Authorization: Bearer $TOKEN"
 
   # 3. An agent replies with the API key below.
-  curl -s -X POST {api}/agent/tickets/TKT-0001/messages -H 'Authorization: Bearer {key}' \
+  curl -s -X POST {api}/agent/tickets/$REF/messages -H 'Authorization: Bearer {key}' \
     -H 'Content-Type: application/json' -d '{{"body":"Fixed, please try again.","status":"waiting"}}'
 
   # 4. Alice replies, which reopens it; the agent resolves it.
-  curl -s -X POST {api}/widget/demo/tickets/TKT-0001/messages -H "Authorization: Bearer $TOKEN" \
+  curl -s -X POST {api}/widget/demo/tickets/$REF/messages -H "Authorization: Bearer $TOKEN" \
     -H 'Content-Type: application/json' -d '{{"body":"Works now, thanks!"}}'
-  curl -s -X PATCH {api}/agent/tickets/TKT-0001 -H 'Authorization: Bearer {key}' \
+  curl -s -X PATCH {api}/agent/tickets/$REF -H 'Authorization: Bearer {key}' \
     -H 'Content-Type: application/json' -d '{{"status":"resolved"}}'
 
 Agent API key (new each start): {key}

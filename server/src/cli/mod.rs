@@ -94,8 +94,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => serve(args, public_url, store, clock, None).await,
         Command::Demo(args) => {
-            let host = args.host_listen;
-            serve(args.serve, public_url, store, clock, Some(host)).await
+            let demo = demo::Demo {
+                host_listen: args.host_listen,
+                database: db,
+            };
+            serve(args.serve, public_url, store, clock, Some(demo)).await
         }
         Command::Workspace(cmd) => workspace::run(cmd, &store, &clock, public_url).await,
         Command::Sign(args) => workspace::sign(args, &store, &clock).await,
@@ -109,7 +112,7 @@ async fn serve(
     public_url: Option<&str>,
     store: Store,
     clock: Clock,
-    demo_host: Option<SocketAddr>,
+    demo: Option<demo::Demo>,
 ) -> anyhow::Result<()> {
     anyhow::ensure!(
         args.session_ttl_secs > 0,
@@ -133,8 +136,8 @@ async fn serve(
         trusted_proxies,
     };
     let app = Application::bind(options, store.clone(), clock.clone()).await?;
-    let demo = match demo_host {
-        Some(addr) => Some(demo::start(&store, &clock, app.public_origin(), addr).await?),
+    let demo = match demo {
+        Some(demo) => Some(demo.start(&store, &clock, app.public_origin()).await?),
         None => None,
     };
     tracing::info!(addr = %app.local_addr(), public = %app.public_origin(), "porthole listening");
@@ -153,6 +156,19 @@ async fn workspace_named(store: &Store, slug: &str) -> anyhow::Result<Workspace>
 }
 
 /// Default public URL for printed snippets when none is configured.
-fn public_url_or_default(public_url: Option<&str>) -> &str {
-    public_url.unwrap_or("http://127.0.0.1:8080")
+const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
+
+/// How to run this very binary again, as a person would type it: relative to the current
+/// directory when it lies below it (`target/debug/porthole`), since `porthole` is often not on
+/// the PATH of someone trying the demo.
+fn this_command() -> String {
+    let exe = std::env::current_exe().ok();
+    let cwd = std::env::current_dir().ok();
+    match (exe, cwd) {
+        (Some(exe), Some(cwd)) => match exe.strip_prefix(&cwd) {
+            Ok(relative) => relative.display().to_string(),
+            Err(_) => exe.display().to_string(),
+        },
+        _ => "porthole".to_owned(),
+    }
 }

@@ -141,7 +141,7 @@ pub async fn run(cmd: TicketCommand, store: &Store, clock: &Clock) -> anyhow::Re
             let ws = workspace_named(store, &ws.workspace).await?;
             let filter = AgentFilter {
                 status,
-                email: email.map(|e| e.trim().to_lowercase()),
+                email: email.as_deref().map(crate::domain::normalise_email),
                 text: q,
                 limit: limit.clamp(1, 200),
                 ..AgentFilter::default()
@@ -245,12 +245,37 @@ fn print_ticket(t: &AgentTicket) {
     let s = &t.summary;
     println!("{}  {}", s.reference, s.subject);
     println!(
-        "  {} · {} priority · {} · from {}",
+        "  {} · {} priority · {} · via {}",
         s.status.label(),
         s.priority.label(),
         s.assignee.as_deref().unwrap_or("unassigned"),
-        s.contact.email
+        s.channel.label(),
     );
+    let kind = s.ticket_type.map(|k| k.label());
+    let details: Vec<&str> = kind.into_iter().chain(s.category.as_deref()).collect();
+    if !details.is_empty() {
+        println!("  {}", details.join(" · "));
+    }
+    println!("  opened {} · updated {}", s.created_at, s.updated_at);
+    let c = &s.contact;
+    match &c.name {
+        Some(name) => println!("  from {name} <{}>", c.email),
+        None => println!("  from {}", c.email),
+    }
+    if let Some(m) = &c.metadata {
+        if let Some(plan) = &m.name {
+            println!("    plan: {plan}");
+        }
+        if let Some(value) = m.value {
+            println!("    value: {value}");
+        }
+        for (label, url) in &m.links {
+            println!("    {label}: {url}");
+        }
+    }
+    if let Some(resolution) = &t.resolution {
+        println!("  resolution: {resolution}");
+    }
     for m in &t.messages {
         let who = m.author_name.as_deref().unwrap_or(m.author.label());
         let kind = if m.internal { " [internal note]" } else { "" };

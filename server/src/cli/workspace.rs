@@ -1,7 +1,7 @@
 use clap::{Args, Subcommand};
 use secrecy::ExposeSecret;
 
-use super::{public_url_or_default, workspace_named};
+use super::{workspace_named, DEFAULT_PUBLIC_URL};
 use crate::clock::{rfc3339, Clock};
 use crate::domain::{Origin, Slug};
 use crate::settings;
@@ -35,7 +35,7 @@ pub enum WorkspaceCommand {
     /// Show every setting (defaults included), the allowed origins and FAQ clicks.
     Show { slug: String },
     /// Change settings: `key=value …`. An empty value resets a key to its default.
-    /// Lists are comma-separated (`categories=Billing,Bugs`); `faqs` takes JSON.
+    #[command(after_help = SETTING_KEYS)]
     Set {
         slug: String,
         #[arg(required = true, value_name = "KEY=VALUE")]
@@ -48,6 +48,26 @@ pub enum WorkspaceCommand {
     /// When the secret was made, and until when the previous one verifies. Never the secret.
     Secrets { slug: String },
 }
+
+/// The keys `workspace set` takes, for its `--help`.
+const SETTING_KEYS: &str = "\
+Keys (an empty value resets one to its default):
+  title                  the widget's header
+  greeting               shown on an empty ticket list (up to 500 characters)
+  brand_name             the name on portal and iframe pages
+  logo_url               an http(s) image for the page header
+  primary_color          #rrggbb for buttons, links and the launcher
+  support_email          linked in the pages' footer
+  launcher_position      left or right
+  categories             comma-separated: categories=Billing,Bugs
+  faqs                   JSON: [{\"question\":\"…\",\"answer\":\"…\"}], at most five
+  show_toggle_button     true or false
+  visibility             all, or revenue (see revenue_threshold)
+  revenue_threshold      a number: the metadata.value from which the launcher shows
+  custom_css_url         a stylesheet on one of the allowed origins
+  default_locale         en, fr, de or es
+  require_timestamp      true refuses the plain hash form
+  timestamp_window_secs  how far a timestamped hash may be from the clock (1-86400)";
 
 /// Turns `key=value` pairs into the JSON object the settings API takes.
 pub fn parse_changes(
@@ -69,12 +89,13 @@ pub fn parse_changes(
             ("faqs", json) => serde_json::from_str(json).map_err(|e| {
                 anyhow::anyhow!("faqs must be JSON, like [{{\"question\":…,\"answer\":…}}]: {e}")
             })?,
-            ("show_toggle_button", b) => Value::Bool(
+            (key @ ("show_toggle_button" | "require_timestamp"), b) => Value::Bool(
                 b.parse()
-                    .map_err(|_| anyhow::anyhow!("show_toggle_button takes true or false"))?,
+                    .map_err(|_| anyhow::anyhow!("{key} takes true or false"))?,
             ),
-            ("revenue_threshold", n) => serde_json::from_str(n)
-                .map_err(|_| anyhow::anyhow!("revenue_threshold takes a number"))?,
+            (key @ ("revenue_threshold" | "timestamp_window_secs"), n) => {
+                serde_json::from_str(n).map_err(|_| anyhow::anyhow!("{key} takes a number"))?
+            }
             (_, text) => Value::String(text.to_owned()),
         };
         map.insert(key.to_owned(), value);
@@ -107,10 +128,12 @@ pub async fn run(
             require_timestamp,
             timestamp_window_secs,
         } => {
-            anyhow::ensure!(
-                (1..=86_400).contains(&timestamp_window_secs),
-                "--timestamp-window-secs must be between 1 and 86400"
-            );
+            let policy = serde_json::json!({
+                "require_timestamp": require_timestamp,
+                "timestamp_window_secs": timestamp_window_secs,
+            });
+            let first = settings::apply(&Default::default(), policy.as_object().unwrap(), &[])
+                .map_err(|e| anyhow::anyhow!("--{}", e.message().replace('_', "-")))?;
             let name = name.trim().to_owned();
             anyhow::ensure!(!name.is_empty(), "--name must not be blank");
             let origins = allow_origins
@@ -122,8 +145,7 @@ pub async fn run(
                 slug: Slug::parse(&slug).map_err(anyhow::Error::msg)?,
                 name,
                 origins,
-                require_timestamp,
-                timestamp_window_secs,
+                settings: first,
             };
             let (ws, secret) = store.create_workspace(new, clock.now_ms()).await?;
             println!("Created workspace {:?} ({}).\n", ws.slug, ws.name);
@@ -132,8 +154,14 @@ pub async fn run(
             println!("Embed snippet for the <head> of your site:");
             println!(
                 "  {}",
-                embed_snippet(public_url_or_default(public_url), &ws.slug)
+                embed_snippet(public_url.unwrap_or(DEFAULT_PUBLIC_URL), &ws.slug)
             );
+            if public_url.is_none() {
+                println!(
+                    "\n(The snippet assumes Porthole is reached at {DEFAULT_PUBLIC_URL}. Replace it \
+                     with the address your users reach, or pass --public-url.)"
+                );
+            }
         }
         WorkspaceCommand::RotateSecret { slug, grace_hours } => {
             anyhow::ensure!(
@@ -216,12 +244,12 @@ pub async fn run(
                 }
                 println!(
                     "  timestamp:         {} (window {} s)",
-                    if ws.require_timestamp {
+                    if ws.settings.require_timestamp {
                         "required"
                     } else {
                         "optional"
                     },
-                    ws.timestamp_window_secs
+                    ws.settings.timestamp_window_secs
                 );
             }
         }

@@ -1,14 +1,18 @@
 use std::fmt;
 
-/// An email address, normalised (trimmed, lowercased) as ticket ownership uses it, so that
-/// `John@X.com` and `john@x.com` are one person. The verification hash, by contrast, covers the
-/// exact string the host sent.
+/// An email address, normalised (trimmed, ASCII letters lowercased) as ticket ownership uses it,
+/// so that `John@X.com` and `john@x.com` are one person. The verification hash, by contrast,
+/// covers the exact string the host sent.
+///
+/// Only ASCII is folded. Unicode lowercasing maps look-alikes onto plain letters (KELVIN SIGN
+/// `\u{212A}` becomes `k`), so a host that signs `\u{212A}ate@x.com` for one user would hand
+/// them `kate@x.com`'s tickets. Two strings that differ outside ASCII stay two people.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct EmailAddress(String);
 
 impl EmailAddress {
     pub fn parse(raw: &str) -> Result<Self, String> {
-        let normalised = raw.trim().to_lowercase();
+        let normalised = normalise(raw);
         if normalised.is_empty() {
             return Err("an email address is required".into());
         }
@@ -21,6 +25,11 @@ impl EmailAddress {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// The folding ownership uses, for filters that take a partial or unvalidated address too.
+pub fn normalise(raw: &str) -> String {
+    raw.trim().to_ascii_lowercase()
 }
 
 impl fmt::Display for EmailAddress {
@@ -57,10 +66,32 @@ mod tests {
     }
 
     #[test]
-    fn international_addresses_are_accepted() {
+    fn international_addresses_are_accepted_as_written() {
         assert_eq!(
             EmailAddress::parse("Ünïcödé@exämple.org").unwrap().as_str(),
-            "ünïcödé@exämple.org"
+            "Ünïcödé@exämple.org"
+        );
+    }
+
+    #[test]
+    fn look_alike_letters_are_never_folded_into_someone_else() {
+        let kate = EmailAddress::parse("kate@acme.test").unwrap();
+        for look_alike in [
+            "\u{212A}ate@acme.test", // KELVIN SIGN
+            "\u{212B}ate@acme.test", // ANGSTROM SIGN
+            "KATE@ACME.TEST\u{0130}",
+            "kate@acme.tes\u{0165}",
+            "\u{FF4B}ate@acme.test", // FULLWIDTH k
+        ] {
+            if let Ok(other) = EmailAddress::parse(look_alike) {
+                assert_ne!(other, kate, "{look_alike:?} became kate");
+            }
+        }
+        assert_eq!(
+            EmailAddress::parse("\u{212A}ate@acme.test")
+                .unwrap()
+                .as_str(),
+            "\u{212A}ate@acme.test"
         );
     }
 }

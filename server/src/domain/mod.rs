@@ -2,12 +2,13 @@
 //! sees an unchecked string.
 
 mod email;
+pub mod links;
 mod origin;
 mod reference;
 mod text;
 mod token;
 
-pub use email::EmailAddress;
+pub use email::{normalise as normalise_email, EmailAddress};
 pub use origin::Origin;
 pub use reference::TicketRef;
 pub use text::{bounded_text, optional_text, Slug};

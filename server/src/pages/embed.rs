@@ -18,8 +18,8 @@ use super::fragments::{
 };
 use super::portal::ReplyForm;
 use super::{
-    check_form_origin, post_reply, see_other, session_cookie, Cache, Page, PageError, PageForm,
-    Site,
+    check_form_origin, post_reply, rate_limited, see_other, session_cookie, Cache, Page, PageError,
+    PageForm, Site,
 };
 use crate::domain::{hash_token, optional_text, EmailAddress, TicketRef};
 use crate::error::ApiError;
@@ -51,11 +51,14 @@ struct Credentials {
     locale: Option<String>,
 }
 
+/// The page for credentials that do not verify. The user is told what they can do; the
+/// reason, which is for the host's developers, goes to the log (it names no secret).
 fn refused(site: &Site, reason: &str, status: StatusCode) -> Response {
+    tracing::warn!(workspace = %site.slug, %reason, "signed iframe refused");
     let t = site.t;
     site.page(
         t.page.verify_failed_title,
-        html! { h1.ph-heading { (t.page.verify_failed_title) } p { (reason) } },
+        html! { h1.ph-heading { (t.page.verify_failed_title) } p { (t.page.verify_failed) } },
     )
     .status(status)
     .into_response()
@@ -112,7 +115,8 @@ async fn index(
         return Ok(signed_out(&site));
     };
     let t = site.t;
-    let tickets = state.store.list_user_tickets(&scope).await?;
+    // The frame shows the most recent hundred; the widget pages through the rest.
+    let (tickets, _) = state.store.list_user_tickets(&scope, None, 100).await?;
     let greeting = site
         .workspace
         .settings
@@ -182,7 +186,6 @@ async fn sign_in(
         timestamp,
         hmac,
     ) {
-        // The reason is for the host's developers, who will be the ones to see it.
         let reason = ApiError::Identity(rejection).message();
         return Ok(refused(site, &reason, StatusCode::UNAUTHORIZED));
     }
@@ -262,7 +265,10 @@ async fn create(
     let key = claim.as_ref().map(|(k, f)| (k.as_str(), f.as_str()));
     let now = state.clock.now_ms();
     let (Outcome::Created(ticket) | Outcome::Replayed(ticket)) =
-        state.store.create_ticket(&scope, new, key, now).await?;
+        match state.store.create_ticket(&scope, new, key, now).await {
+            Err(ApiError::RateLimited(wait)) => return Ok(rate_limited(&site, wait)),
+            other => other?,
+        };
     Ok(see_other(
         &format!("{}/{}", base(&site), ticket.reference),
         None,

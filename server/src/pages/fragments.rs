@@ -203,14 +203,19 @@ impl TicketForm {
 }
 
 /// "21 Nov 2026, 04:10 UTC" from an RFC 3339 time.
-pub fn when(rfc3339: &str) -> String {
-    let Ok(t) = OffsetDateTime::parse(rfc3339, &Rfc3339) else {
+/// A moment as a person reads it, in the page's language: "5 Nov 2026, 14:03 UTC".
+pub fn when(t: &Catalogue, rfc3339: &str) -> String {
+    let Ok(at) = OffsetDateTime::parse(rfc3339, &Rfc3339) else {
         return rfc3339.to_owned();
     };
-    let format = time::macros::format_description!(
-        "[day padding:none] [month repr:short] [year], [hour]:[minute] UTC"
-    );
-    t.format(&format).unwrap_or_else(|_| rfc3339.to_owned())
+    let month = t.page.months[usize::from(u8::from(at.month())) - 1];
+    format!(
+        "{} {month} {}, {:02}:{:02} UTC",
+        at.day(),
+        at.year(),
+        at.hour(),
+        at.minute()
+    )
 }
 
 pub fn badge(t: &Catalogue, status: TicketStatus) -> Markup {
@@ -325,7 +330,7 @@ pub fn ticket_list(t: &Catalogue, greeting: &str, base: &str, tickets: &[TicketS
                             span.ph-ticket-top {
                                 (badge(t, ticket.status)) " "
                                 span.ph-ref { (ticket.reference) }
-                                time.ph-time datetime=(ticket.updated_at) { (when(&ticket.updated_at)) }
+                                time.ph-time datetime=(ticket.updated_at) { (when(t, &ticket.updated_at)) }
                             }
                             span.ph-subject { (ticket.subject) }
                             @if let Some(p) = &ticket.preview { span.ph-preview { (p) } }
@@ -357,8 +362,8 @@ pub fn conversation(t: &Catalogue, ticket: &Ticket) -> Markup {
                     Author::Agent => ("ph-message ph-message--agent", m.author_name.clone().unwrap_or_else(|| t.widget.support_team.to_owned())),
                 };
                 li class=(class) {
-                    p.ph-author { (who) " · " time.ph-time datetime=(m.created_at) { (when(&m.created_at)) } }
-                    p.ph-text { (m.body) }
+                    p.ph-author { (who) " · " time.ph-time datetime=(m.created_at) { (when(t, &m.created_at)) } }
+                    p.ph-text { (maud::PreEscaped(&m.html)) }
                 }
             }
         }
@@ -434,7 +439,13 @@ mod tests {
 
     #[test]
     fn times_read_as_dates() {
-        assert_eq!(when("2026-11-21T04:10:00.123Z"), "21 Nov 2026, 04:10 UTC");
-        assert_eq!(when("not a time"), "not a time");
+        let en = catalogue(Locale::En);
+        assert_eq!(
+            when(en, "2026-11-21T04:10:00.123Z"),
+            "21 Nov 2026, 04:10 UTC"
+        );
+        assert_eq!(when(en, "not a time"), "not a time");
+        let fr = catalogue(Locale::Fr);
+        assert_eq!(when(fr, "2026-02-03T09:05:00Z"), "3 févr. 2026, 09:05 UTC");
     }
 }

@@ -5,6 +5,7 @@
 
 mod embed;
 mod fragments;
+mod home;
 mod portal;
 
 use std::collections::HashMap;
@@ -24,14 +25,16 @@ use serde::de::DeserializeOwned;
 use crate::assets;
 use crate::auth::origin_header;
 use crate::error::ApiError;
-use crate::i18n::{self, catalogue, Catalogue};
+use crate::i18n::{self, catalogue, fill, Catalogue};
 use crate::routes::frame_ancestors;
 use crate::settings::css_origin;
 use crate::state::AppState;
 use crate::store::{UserScope, Workspace};
 
 pub fn routes() -> Router<AppState> {
-    portal::routes().merge(embed::routes())
+    portal::routes()
+        .merge(embed::routes())
+        .route("/", axum::routing::get(home::home))
 }
 
 /// The workspace a page belongs to, who may frame it, and the visitor's language: `?locale=`,
@@ -187,10 +190,6 @@ impl Chrome {
         // Not no-referrer: with it, browsers send `Origin: null` on our own form posts, and the
         // origin check refuses them. Nothing leaves for other sites either way.
         headers.insert("referrer-policy", HeaderValue::from_static("same-origin"));
-        headers.insert(
-            "x-content-type-options",
-            HeaderValue::from_static("nosniff"),
-        );
         headers
     }
 
@@ -351,6 +350,22 @@ async fn post_reply(
 }
 
 /// Why a page could not be shown. Rendered as a plain page with the right status.
+/// The friendly page for a used-up allowance, with `Retry-After`.
+pub(crate) fn rate_limited(site: &Site, wait_secs: i64) -> Response {
+    let t = site.t;
+    let minutes = (wait_secs + 59) / 60;
+    site.page(
+        t.page.rate_limited_title,
+        html! {
+            h1.ph-heading { (t.page.rate_limited_title) }
+            p { @if minutes == 1 { (t.page.rate_limited_one) } @else { (fill(t.page.rate_limited, minutes)) } }
+        },
+    )
+    .status(StatusCode::TOO_MANY_REQUESTS)
+    .retry_after(wait_secs)
+    .into_response()
+}
+
 #[derive(Debug)]
 pub enum PageError {
     NotFound,

@@ -18,13 +18,12 @@ use super::fragments::{
     conversation, faq_list, reply_form, ticket_form, FieldErrors, FormSpec, TicketForm,
 };
 use super::{
-    check_form_origin, post_reply, see_other, session_cookie, Cache, Page, PageError, PageForm,
-    Site,
+    check_form_origin, post_reply, rate_limited, see_other, session_cookie, Cache, Page, PageError,
+    PageForm, Site,
 };
 use crate::client::client_ip;
-use crate::domain::{hash_token, EmailAddress, TicketRef};
+use crate::domain::{hash_token, TicketRef};
 use crate::extract::AppPath;
-use crate::i18n::fill;
 use crate::state::AppState;
 use crate::store::{Outcome, PageSession, UserScope};
 
@@ -40,7 +39,6 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/p/{slug}", get(landing))
         .route("/p/{slug}/submit", get(submit_form).post(submit))
-        .route("/p/{slug}/track", post(request_link))
         .route("/p/{slug}/faqs/{index}", get(faq))
         .route("/p/{slug}/tickets/{reference}", get(track))
         .route("/p/{slug}/tickets/{reference}/reply", post(reply))
@@ -64,23 +62,18 @@ async fn landing(site: Site) -> Page {
                 p { (t.page.submit_hint) }
                 a.ph-button.ph-button--primary href={ "/p/" (site.slug) "/submit" } { (t.page.submit_a_ticket) }
             }
-            section.ph-card { (track_request_form(&site, None)) }
+            section.ph-card { (track_hint(&site)) }
         },
     )
 }
 
-fn track_request_form(site: &Site, error: Option<&str>) -> maud::Markup {
+/// How to get back to a ticket. No email is sent yet, so the page promises none: the tracking
+/// link shown on submission is the way back.
+fn track_hint(site: &Site) -> maud::Markup {
     let t = site.t;
     html! {
         h2.ph-label { (t.page.track_a_ticket) }
         p { (t.page.track_hint) }
-        form.ph-form method="post" action={ "/p/" (site.slug) "/track" } {
-            label.ph-label for="ph-track-email" { (t.page.email) }
-            input.ph-input id="ph-track-email" name="email" type="email" autocomplete="email" required
-                aria-invalid=(if error.is_some() { "true" } else { "false" });
-            @if let Some(message) = error { p.ph-field-error role="alert" { (message) } }
-            button.ph-button type="submit" { (t.page.send_link) }
-        }
     }
 }
 
@@ -161,18 +154,6 @@ async fn wait_needed(state: &AppState, client: &str, now: i64) -> Result<Option<
     Ok(Some(((frees_at - now + 999) / 1000).max(1)))
 }
 
-fn rate_limited(site: &Site, wait_secs: i64) -> Response {
-    let t = site.t;
-    let minutes = (wait_secs + 59) / 60;
-    site.page(
-        t.page.rate_limited_title,
-        html! { h1.ph-heading { (t.page.rate_limited_title) } p { (fill(t.page.rate_limited, minutes)) } },
-    )
-    .status(StatusCode::TOO_MANY_REQUESTS)
-    .retry_after(wait_secs)
-    .into_response()
-}
-
 async fn submit(
     State(state): State<AppState>,
     site: Site,
@@ -246,43 +227,6 @@ async fn submit(
 }
 
 #[derive(Deserialize)]
-struct LinkRequest {
-    #[serde(default)]
-    email: String,
-}
-
-/// Answers the same whether or not the address has tickets, so it cannot be used to probe
-/// who is a customer. Counted against the hourly allowance like a submission.
-async fn request_link(
-    State(state): State<AppState>,
-    site: Site,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    PageForm(request): PageForm<LinkRequest>,
-) -> Result<Response, PageError> {
-    let now = state.clock.now_ms();
-    let client = client(&state, peer, &headers);
-    if let Some(wait) = wait_needed(&state, &client, now).await? {
-        return Ok(rate_limited(&site, wait));
-    }
-    let t = site.t;
-    if EmailAddress::parse(&request.email).is_err() {
-        let body = track_request_form(&site, Some(t.page.invalid_email));
-        let page = site
-            .page(t.page.track_a_ticket, body)
-            .status(StatusCode::UNPROCESSABLE_ENTITY);
-        return Ok(page.into_response());
-    }
-    state.store.record_submission(&client, now).await?;
-    Ok(site
-        .page(
-            t.page.link_sent_title,
-            html! { h1.ph-heading { (t.page.link_sent_title) } p { (t.page.link_sent) } },
-        )
-        .into_response())
-}
-
-#[derive(Deserialize)]
 struct TrackQuery {
     t: Option<String>,
 }
@@ -299,7 +243,7 @@ fn link_invalid(site: &Site) -> Response {
         html! {
             h1.ph-heading { (t.page.link_invalid_title) }
             p { (t.page.link_invalid) }
-            (track_request_form(site, None))
+            p.ph-actions { a.ph-button.ph-button--primary href={ "/p/" (site.slug) "/submit" } { (t.page.submit_a_ticket) } }
         },
     )
     .status(StatusCode::UNAUTHORIZED)

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::reference;
 use crate::auth::Agent;
-use crate::domain::{bounded_text, optional_text};
+use crate::domain::{bounded_text, normalise_email, optional_text};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::state::AppState;
@@ -64,7 +64,7 @@ async fn list(
         category: blank_is_none(query.category),
         priority: query.priority,
         assignee: blank_is_none(query.assignee),
-        email: blank_is_none(query.email).map(|e| e.to_lowercase()),
+        email: blank_is_none(query.email).as_deref().map(normalise_email),
         text: blank_is_none(query.q),
         limit,
         offset,

@@ -4,13 +4,15 @@ mod admin;
 mod agent;
 mod delivery;
 mod health;
+mod limits;
 mod session;
+mod trace;
 mod widget;
 
 pub use delivery::frame_ancestors;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::header::CACHE_CONTROL;
+use axum::http::header::{CACHE_CONTROL, X_CONTENT_TYPE_OPTIONS};
 use axum::http::HeaderValue;
 use axum::Router;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
@@ -54,7 +56,13 @@ pub fn app(state: AppState) -> Router {
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
-        .layer(TraceLayer::new_for_http())
+        // Every answer, JSON and scripts included, is to be taken as the type it says it is.
+        .layer(SetResponseHeaderLayer::overriding(
+            X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(axum::middleware::from_fn(limits::guard))
+        .layer(TraceLayer::new_for_http().make_span_with(trace::request_span))
         .with_state(state)
 }
 

@@ -6,16 +6,17 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use porthole_types::{limits, Channel, CreateMessage, CreateTicket, FaqClick, TicketList};
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::{reference, session};
 use crate::auth::UserSession;
 use crate::domain::{bounded_text, optional_text};
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{AppJson, AppPath};
+use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::settings;
 use crate::state::AppState;
-use crate::store::{NewTicket, Outcome};
+use crate::store::{NewTicket, Outcome, UserCursor};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -28,15 +29,60 @@ pub fn routes() -> Router<AppState> {
         .route("/tickets", get(list_tickets).post(create_ticket))
         .route("/tickets/{reference}", get(read_ticket))
         .route("/tickets/{reference}/messages", post(reply))
+        .route("/tickets/{reference}/solve", post(solve))
         .route("/faqs/clicks", post(faq_click))
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListQuery {
+    cursor: Option<String>,
+    limit: Option<i64>,
+}
+
+/// Tickets a page holds unless `limit` says otherwise, and the most it may say.
+const PAGE_DEFAULT: i64 = 50;
+const PAGE_MAX: i64 = 100;
 
 async fn list_tickets(
     State(state): State<AppState>,
     session: UserSession,
+    AppQuery(query): AppQuery<ListQuery>,
 ) -> ApiResult<AppJson<TicketList>> {
-    let tickets = state.store.list_user_tickets(&session.scope).await?;
-    Ok(AppJson(TicketList { tickets }))
+    let limit = query.limit.unwrap_or(PAGE_DEFAULT);
+    if !(1..=PAGE_MAX).contains(&limit) {
+        return Err(ApiError::InvalidQuery(format!(
+            "limit must be between 1 and {PAGE_MAX}"
+        )));
+    }
+    let after =
+        match query.cursor.as_deref() {
+            None => None,
+            Some(raw) => Some(UserCursor::parse(raw).ok_or_else(|| {
+                ApiError::InvalidQuery("cursor is not one this API gave out".into())
+            })?),
+        };
+    let (tickets, next) = state
+        .store
+        .list_user_tickets(&session.scope, after, limit)
+        .await?;
+    Ok(AppJson(TicketList {
+        tickets,
+        next_cursor: next.map(|c| c.to_string()),
+    }))
+}
+
+/// The user marks their own ticket solved.
+async fn solve(
+    State(state): State<AppState>,
+    session: UserSession,
+    AppPath((_slug, raw_ref)): AppPath<(String, String)>,
+) -> ApiResult<AppJson<porthole_types::Ticket>> {
+    let ticket = state
+        .store
+        .user_solve(&session.scope, reference(&raw_ref)?, state.clock.now_ms())
+        .await?;
+    Ok(AppJson(ticket))
 }
 
 /// The `Idempotency-Key` header, if sent, after checking it is a sane length and printable.

@@ -19,7 +19,9 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 pub use api_keys::{ApiKey, ApiKeyInfo};
 pub use portal::PageSession;
 pub use sessions::{NewSession, SessionRow};
-pub use tickets::{AgentFilter, AgentPost, NewTicket, Outcome, UserScope};
+pub use tickets::{
+    AgentFilter, AgentPost, NewTicket, Outcome, UserCursor, UserScope, CREATIONS_PER_HOUR,
+};
 pub use workspaces::{NewWorkspace, Workspace};
 
 #[derive(Clone)]

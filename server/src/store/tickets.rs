@@ -6,7 +6,7 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::{decode, Store};
 use crate::clock::rfc3339;
-use crate::domain::TicketRef;
+use crate::domain::{links, TicketRef};
 use crate::error::{ApiError, ApiResult};
 
 /// Whose tickets a widget request may touch: one email in one workspace.
@@ -52,6 +52,30 @@ pub struct AgentFilter {
     pub offset: i64,
 }
 
+/// Where a page of a user's tickets ends: its last ticket's visible activity and id. Sent to
+/// clients as `activity.id`, opaque to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UserCursor {
+    pub activity: i64,
+    pub id: i64,
+}
+
+impl UserCursor {
+    pub fn parse(raw: &str) -> Option<Self> {
+        let (activity, id) = raw.split_once('.')?;
+        Some(Self {
+            activity: activity.parse().ok()?,
+            id: id.parse().ok()?,
+        })
+    }
+}
+
+impl std::fmt::Display for UserCursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.activity, self.id)
+    }
+}
+
 const PREVIEW_CHARS: usize = 140;
 
 fn preview(body: &str) -> String {
@@ -88,6 +112,7 @@ struct UserTicketRow {
 
 #[derive(sqlx::FromRow)]
 struct SummaryRow {
+    id: i64,
     number: i64,
     subject: String,
     status: String,
@@ -193,6 +218,37 @@ async fn insert_message(
     Ok(())
 }
 
+/// How many tickets a verified user may open through the widget and the signed iframe in an
+/// hour. The public portal is limited per client address instead.
+pub const CREATIONS_PER_HOUR: i64 = 30;
+const HOUR_MS: i64 = 3_600_000;
+
+/// Seconds until the user may open another ticket, if they have used up the hour's allowance.
+/// Counted in the database, inside the creating transaction, so instances and concurrent
+/// requests agree. Only widget and signed-iframe tickets count: portal submissions are made
+/// under any address without proof, and must not let a stranger lock a user out.
+async fn creation_wait(
+    conn: &mut SqliteConnection,
+    scope: &UserScope,
+    now_ms: i64,
+) -> sqlx::Result<Option<i64>> {
+    let (count, oldest): (i64, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(*), MIN(t.created_at) FROM tickets t JOIN contacts c ON c.id = t.contact_id \
+         WHERE c.workspace_id = $1 AND c.email = $2 AND t.created_at > $3 \
+         AND t.channel IN ('widget', 'embed')",
+    )
+    .bind(scope.workspace_id)
+    .bind(&scope.email)
+    .bind(now_ms - HOUR_MS)
+    .fetch_one(conn)
+    .await?;
+    if count < CREATIONS_PER_HOUR {
+        return Ok(None);
+    }
+    let frees_at = oldest.unwrap_or(now_ms) + HOUR_MS;
+    Ok(Some(((frees_at - now_ms + 999) / 1000).max(1)))
+}
+
 impl Store {
     /// Creates a ticket for the scope's user. With an idempotency key, a repeat of the same
     /// request returns the first ticket, and concurrent repeats create exactly one.
@@ -219,6 +275,12 @@ impl Store {
             if claimed.rows_affected() == 0 {
                 tx.rollback().await?;
                 return self.replay(scope, key, fingerprint).await;
+            }
+        }
+        if matches!(new.channel, Channel::Widget | Channel::Embed) {
+            if let Some(wait_secs) = creation_wait(&mut tx, scope, now_ms).await? {
+                tx.rollback().await?;
+                return Err(ApiError::RateLimited(wait_secs));
             }
         }
         let number: i64 = sqlx::query_scalar(
@@ -308,23 +370,48 @@ impl Store {
         Ok(Outcome::Replayed(self.user_ticket(scope, number).await?))
     }
 
-    /// The user's tickets, most recent visible activity first.
-    pub async fn list_user_tickets(&self, scope: &UserScope) -> ApiResult<Vec<TicketSummary>> {
+    /// A page of the user's tickets, most recent visible activity first, and the cursor of
+    /// the next page if there is one. Keyset pagination: a page starts strictly after the
+    /// cursor's (activity, id), so no ticket is skipped or repeated while others are created.
+    /// The contact is found first, so the cost is that user's tickets, not the workspace's.
+    pub async fn list_user_tickets(
+        &self,
+        scope: &UserScope,
+        after: Option<UserCursor>,
+        limit: i64,
+    ) -> ApiResult<(Vec<TicketSummary>, Option<UserCursor>)> {
+        let after = after.unwrap_or(UserCursor {
+            activity: i64::MAX,
+            id: i64::MAX,
+        });
         let rows: Vec<SummaryRow> = sqlx::query_as(
-            "SELECT t.number, t.subject, t.status, t.public_activity_at, \
+            "SELECT t.id, t.number, t.subject, t.status, t.public_activity_at, \
              (t.last_agent_reply_at IS NOT NULL \
               AND t.last_agent_reply_at > COALESCE(t.user_seen_at, 0)) AS unread, \
              (SELECT m.body FROM messages m WHERE m.ticket_id = t.id AND m.internal = FALSE \
               ORDER BY m.id DESC LIMIT 1) AS preview \
-             FROM tickets t JOIN contacts c ON c.id = t.contact_id \
-             WHERE t.workspace_id = $1 AND c.email = $2 \
-             ORDER BY t.public_activity_at DESC, t.id DESC LIMIT 200",
+             FROM tickets t \
+             WHERE t.contact_id = (SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2) \
+             AND (t.public_activity_at < $3 OR (t.public_activity_at = $3 AND t.id < $4)) \
+             ORDER BY t.public_activity_at DESC, t.id DESC LIMIT $5",
         )
         .bind(scope.workspace_id)
         .bind(&scope.email)
+        .bind(after.activity)
+        .bind(after.id)
+        .bind(limit + 1)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
+        let next = (rows.len() as i64 > limit)
+            .then(|| rows.get(limit as usize - 1))
+            .flatten()
+            .map(|r| UserCursor {
+                activity: r.public_activity_at,
+                id: r.id,
+            });
+        let tickets = rows
+            .into_iter()
+            .take(limit as usize)
             .map(|r| {
                 Ok(TicketSummary {
                     reference: TicketRef(r.number).to_string(),
@@ -335,14 +422,47 @@ impl Store {
                     unread: r.unread,
                 })
             })
-            .collect()
+            .collect::<ApiResult<_>>()?;
+        Ok((tickets, next))
+    }
+
+    /// The user marks their own ticket solved: Resolved, as if an agent had resolved it. A
+    /// closed ticket stays closed.
+    pub async fn user_solve(
+        &self,
+        scope: &UserScope,
+        number: i64,
+        now_ms: i64,
+    ) -> ApiResult<Ticket> {
+        let mut tx = self.write_tx().await?;
+        let (id, status) = owned_ticket(&mut tx, scope, number)
+            .await?
+            .ok_or(ApiError::NotFound)?;
+        if status == TicketStatus::Closed.as_str() {
+            return Err(ApiError::Conflict(
+                "ticket_closed",
+                "this ticket is closed and cannot be changed",
+            ));
+        }
+        sqlx::query(
+            "UPDATE tickets SET status = $1, updated_at = $2, public_activity_at = $2, \
+             user_seen_at = $2 WHERE id = $3",
+        )
+        .bind(TicketStatus::Resolved.as_str())
+        .bind(now_ms)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        self.user_ticket(scope, number).await
     }
 
     /// How many of the user's tickets have an agent reply they have not opened.
     pub async fn unread_count(&self, scope: &UserScope) -> sqlx::Result<i64> {
         sqlx::query_scalar(
-            "SELECT COUNT(*) FROM tickets t JOIN contacts c ON c.id = t.contact_id \
-             WHERE t.workspace_id = $1 AND c.email = $2 AND t.last_agent_reply_at IS NOT NULL \
+            "SELECT COUNT(*) FROM tickets t \
+             WHERE t.contact_id = (SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2) \
+             AND t.last_agent_reply_at IS NOT NULL \
              AND t.last_agent_reply_at > COALESCE(t.user_seen_at, 0)",
         )
         .bind(scope.workspace_id)
@@ -407,6 +527,7 @@ impl Store {
                         id: m.id,
                         author: decode(Author::parse, &m.author)?,
                         author_name: m.author_name,
+                        html: links::to_html(&m.body),
                         body: m.body,
                         created_at: rfc3339(m.created_at),
                     })

@@ -13,8 +13,8 @@ pub struct NewWorkspace {
     pub slug: Slug,
     pub name: String,
     pub origins: Vec<Origin>,
-    pub require_timestamp: bool,
-    pub timestamp_window_secs: i64,
+    /// The first settings, the identity policy among them.
+    pub settings: Settings,
 }
 
 pub struct Workspace {
@@ -25,8 +25,6 @@ pub struct Workspace {
     pub secret_created_at: i64,
     previous_secret: Option<SecretString>,
     pub previous_secret_expires_at: Option<i64>,
-    pub require_timestamp: bool,
-    pub timestamp_window_secs: i64,
     pub created_at: i64,
     pub settings: Settings,
 }
@@ -40,8 +38,6 @@ struct WorkspaceRow {
     secret_created_at: i64,
     previous_secret: Option<String>,
     previous_secret_expires_at: Option<i64>,
-    require_timestamp: bool,
-    timestamp_window_secs: i64,
     created_at: i64,
     settings: String,
 }
@@ -56,8 +52,6 @@ impl From<WorkspaceRow> for Workspace {
             secret_created_at: r.secret_created_at,
             previous_secret: r.previous_secret.map(Into::into),
             previous_secret_expires_at: r.previous_secret_expires_at,
-            require_timestamp: r.require_timestamp,
-            timestamp_window_secs: r.timestamp_window_secs,
             created_at: r.created_at,
             // Only the server writes this column, after validating it; should it ever not
             // parse, the workspace falls back to defaults rather than failing every request.
@@ -85,8 +79,8 @@ impl Workspace {
 
     pub fn policy(&self) -> Policy {
         Policy {
-            window_ms: self.timestamp_window_secs.unsigned_abs() * 1000,
-            require_timestamp: self.require_timestamp,
+            window_ms: self.settings.timestamp_window_secs.unsigned_abs() * 1000,
+            require_timestamp: self.settings.require_timestamp,
         }
     }
 
@@ -97,7 +91,7 @@ impl Workspace {
 }
 
 const COLUMNS: &str = "id, slug, name, secret, secret_created_at, previous_secret, \
-    previous_secret_expires_at, require_timestamp, timestamp_window_secs, created_at, settings";
+    previous_secret_expires_at, created_at, settings";
 
 impl Store {
     /// Creates a workspace and returns it with its secret, which is shown once.
@@ -109,16 +103,15 @@ impl Store {
         let secret = new_secret(SECRET_PREFIX);
         let mut tx = self.write_tx().await?;
         let row: Option<WorkspaceRow> = sqlx::query_as(&format!(
-            "INSERT INTO workspaces (slug, name, secret, secret_created_at, require_timestamp, \
-             timestamp_window_secs, created_at) VALUES ($1, $2, $3, $4, $5, $6, $4) \
+            "INSERT INTO workspaces (slug, name, secret, secret_created_at, settings, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $4) \
              ON CONFLICT (slug) DO NOTHING RETURNING {COLUMNS}"
         ))
         .bind(new.slug.as_str())
         .bind(&new.name)
         .bind(secret.expose_secret())
         .bind(now_ms)
-        .bind(new.require_timestamp)
-        .bind(new.timestamp_window_secs)
+        .bind(serde_json::to_string(&new.settings)?)
         .fetch_optional(&mut *tx)
         .await?;
         let workspace: Workspace = row
@@ -164,13 +157,19 @@ impl Store {
         Ok(rows.into_iter().map(Into::into).collect())
     }
 
+    /// The allowed origins, as stored. A row written before origins were validated strictly is
+    /// left out if it is not in canonical form, since these values go into `frame-ancestors`.
     pub async fn allowed_origins(&self, workspace_id: i64) -> sqlx::Result<Vec<String>> {
-        sqlx::query_scalar(
+        let stored: Vec<String> = sqlx::query_scalar(
             "SELECT origin FROM workspace_origins WHERE workspace_id = $1 ORDER BY origin",
         )
         .bind(workspace_id)
         .fetch_all(&self.pool)
-        .await
+        .await?;
+        Ok(stored
+            .into_iter()
+            .filter(|o| Origin::parse(o).is_ok_and(|valid| valid.as_str() == o))
+            .collect())
     }
 
     /// Whether `origin` may embed the workspace named `slug`. Read on every request, so a change
@@ -233,15 +232,18 @@ impl Store {
 }
 
 impl Store {
-    /// Removes an allowed origin; returns whether it was there. Sessions made from it stop
-    /// working at once, since each request checks its origin is still allowed.
+    /// Removes an allowed origin; returns whether it was there. Sessions made from it are
+    /// revoked in the same transaction, so allowing the origin again brings none of them back.
     pub async fn disallow_origin(&self, workspace_id: i64, origin: &Origin) -> sqlx::Result<bool> {
+        let mut tx = self.write_tx().await?;
         let done =
             sqlx::query("DELETE FROM workspace_origins WHERE workspace_id = $1 AND origin = $2")
                 .bind(workspace_id)
                 .bind(origin.as_str())
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await?;
+        revoke_sessions_of_disallowed_origins(&mut tx, workspace_id).await?;
+        tx.commit().await?;
         Ok(done.rows_affected() > 0)
     }
 
@@ -336,8 +338,24 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        revoke_sessions_of_disallowed_origins(&mut tx, workspace_id).await?;
         tx.commit().await
     }
+}
+
+/// Deletes the workspace's widget sessions whose origin it no longer allows.
+async fn revoke_sessions_of_disallowed_origins(
+    tx: &mut sqlx::SqliteConnection,
+    workspace_id: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "DELETE FROM sessions WHERE workspace_id = $1 AND origin NOT IN \
+         (SELECT origin FROM workspace_origins WHERE workspace_id = $1)",
+    )
+    .bind(workspace_id)
+    .execute(tx)
+    .await?;
+    Ok(())
 }
 
 impl Store {

@@ -148,8 +148,10 @@ fn workspace(slug: &str, origin: &str, require_timestamp: bool) -> NewWorkspace 
         slug: Slug::parse(slug).unwrap(),
         name: format!("{slug} Inc"),
         origins: vec![Origin::parse(origin).unwrap()],
-        require_timestamp,
-        timestamp_window_secs: 300,
+        settings: porthole_types::Settings {
+            require_timestamp,
+            ..Default::default()
+        },
     }
 }
 

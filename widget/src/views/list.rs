@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use porthole_types::TicketSummary;
 use wasm_bindgen::JsValue;
 
-use super::{ago, badge, load_error, load_into, notice, reload_on_tick, Snapshot};
+use super::{action, ago, badge, load_error, load_into, notice, reload_on_tick, Snapshot};
 use crate::app::State;
 use crate::logic::{unread_count, Screen};
 use crate::text;
@@ -11,9 +11,26 @@ use crate::text;
 /// The user's tickets, newest activity first, or the greeting when there are none.
 pub fn ticket_list(state: State) -> impl IntoView {
     let list: Snapshot<_> = RwSignal::new(None);
+    // How many pages the user has asked to see. Every refresh fetches them all, in order,
+    // following the cursors, so a poll keeps the older pages current too.
+    let pages = RwSignal::new(1u32);
     let load = move || {
         load_into(state, list, move |api| async move {
-            let result = api.tickets().await;
+            let mut result = api.tickets(None).await;
+            for _ in 1..pages.get_untracked() {
+                let Ok(Some(cursor)) = result.as_ref().map(|l| l.next_cursor.clone()) else {
+                    break;
+                };
+                match api.tickets(Some(&cursor)).await {
+                    Ok(more) => {
+                        if let Ok(l) = &mut result {
+                            l.tickets.extend(more.tickets);
+                            l.next_cursor = more.next_cursor;
+                        }
+                    }
+                    Err(f) => result = Err(f),
+                }
+            }
             if let Ok(l) = &result {
                 let count = JsValue::from(unread_count(&l.tickets) as u32);
                 state
@@ -24,14 +41,16 @@ pub fn ticket_list(state: State) -> impl IntoView {
         })
     };
     reload_on_tick(state, load);
+    let more = move || {
+        pages.update(|n| *n += 1);
+        state.refresh();
+    };
 
     view! {
         <section class="ph-list">
             <div class="ph-toolbar">
-                <h2 class="ph-heading">{text::t("your_tickets")}</h2>
-                <button type="button" class="ph-button ph-button--primary" on:click=move |_| state.go(Screen::New)>
-                    {text::t("new_ticket")}
-                </button>
+                <h2 class="ph-heading" tabindex="-1">{text::t("your_tickets")}</h2>
+                {action("ph-button ph-button--primary", text::t("new_ticket"), Box::new(move || state.go(Screen::New)))}
             </div>
             {move || {
                 list.with(|l| match l {
@@ -45,6 +64,7 @@ pub fn ticket_list(state: State) -> impl IntoView {
                             <ul class="ph-tickets">
                                 {l.tickets.iter().map(|t| row(state, t)).collect_view()}
                             </ul>
+                            {l.next_cursor.is_some().then(|| action("ph-button", text::t("more"), Box::new(more)))}
                         })
                     }
                 })

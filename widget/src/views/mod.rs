@@ -14,11 +14,11 @@ pub use thread::thread;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_types::TicketStatus;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api::{Api, Failure};
 use crate::app::State;
-use crate::logic::{badge_class, relative_time, FormErrors, Msg, Screen};
+use crate::logic::{badge_class, error_key, relative_time, FormErrors, Msg, Screen};
 use crate::text;
 
 /// What a screen shows: nothing yet, the data, or why it could not be had.
@@ -87,14 +87,26 @@ pub fn back_to_list(state: State) -> impl IntoView {
     }
 }
 
+/// A button. Every one made here shares one compiled view, whatever its action: a view per
+/// button would cost the panel wasm it has no room for.
+pub fn action(
+    class: &'static str,
+    label: &'static str,
+    act: Box<dyn Fn() + Send + Sync>,
+) -> impl IntoView {
+    view! { <button type="button" class=class on:click=move |_| act()>{label}</button> }
+}
+
 pub fn badge(status: TicketStatus) -> impl IntoView {
     view! { <span class=badge_class(status)>{text::status(status)}</span> }
 }
 
-/// "5 min ago", with the exact time for hover and assistive technology.
+/// "5 min ago", with the exact time, in the user's language, for hover.
 pub fn ago(at: &str) -> impl IntoView {
-    let shown = text::ago(relative_time(js_sys::Date::now(), js_sys::Date::parse(at)));
-    view! { <time class="ph-time" datetime=at.to_owned() title=at.to_owned()>{shown}</time> }
+    let date = js_sys::Date::new(&at.into());
+    let shown = text::ago(relative_time(js_sys::Date::now(), date.get_time()));
+    let exact = String::from(date.to_locale_string(&text::lang(), &JsValue::UNDEFINED));
+    view! { <time class="ph-time" datetime=at.to_owned() title=exact>{shown}</time> }
 }
 
 /// A one-line status: loading, connecting, and the like.
@@ -105,8 +117,8 @@ pub fn notice(message: &'static str) -> impl IntoView {
 /// A failed load, with a way to try again: a refresh of whatever screen is showing.
 pub fn load_error(state: State, failure: &Failure) -> impl IntoView {
     let message = match failure {
-        Failure::Api { body, .. } => body.error.message.clone(),
-        Failure::Network => text::t("network_error").to_owned(),
+        Failure::Api { body, .. } => text::t(error_key(&body.error.code)),
+        Failure::Network => text::t("network_error"),
     };
     view! {
         <div class="ph-error" role="alert">
@@ -135,25 +147,4 @@ pub fn form_value(form: &web_sys::HtmlFormElement, name: &str) -> String {
         .ok()
         .and_then(|data| data.get(name).as_string())
         .unwrap_or_default()
-}
-
-/// Marks the named field invalid, or valid again, for assistive technology.
-pub fn mark_invalid(form: &web_sys::HtmlFormElement, name: &str, invalid: bool) {
-    if let Ok(Some(field)) = form.query_selector(&format!("[name={name}]")) {
-        let _ = field.set_attribute("aria-invalid", if invalid { "true" } else { "false" });
-    }
-}
-
-/// A field's error line, shown while there is one.
-pub fn field_error(
-    errors: RwSignal<FormErrors>,
-    id: &'static str,
-    pick: fn(&FormErrors) -> Option<&Msg>,
-) -> impl IntoView {
-    move || {
-        errors.with(|e| {
-            pick(e)
-                .map(|m| view! { <p id=id class="ph-field-error" role="alert">{text::say(m)}</p> })
-        })
-    }
 }

@@ -5,12 +5,12 @@ use leptos::task::spawn_local;
 use porthole_types::{Author, Message, Ticket, TicketStatus};
 
 use super::{
-    ago, back_to_list, badge, field_error, form_value, load_error, load_into, mark_invalid, notice,
-    reload_on_tick, submit_errors, Snapshot,
+    action, ago, back_to_list, badge, form_value, load_error, load_into, notice, reload_on_tick,
+    submit_errors, Snapshot,
 };
 use crate::app::State;
-use crate::logic::{check_reply, FormErrors};
-use crate::text;
+use crate::logic::{check_reply, FormErrors, Screen};
+use crate::{dom, text};
 
 /// One ticket's public conversation and a reply box.
 pub fn thread(state: State, reference: String) -> impl IntoView {
@@ -34,7 +34,7 @@ pub fn thread(state: State, reference: String) -> impl IntoView {
                 ticket.with(|t| match t {
                     None => EitherOf3::A(notice(text::t("loading"))),
                     Some(Err(f)) => EitherOf3::B(load_error(state, f)),
-                    Some(Ok(t)) => EitherOf3::C(conversation(t)),
+                    Some(Ok(t)) => EitherOf3::C(conversation(state, ticket, t)),
                 })
             }}
             {reply_box(state, reference, ticket, no_reply)}
@@ -42,29 +42,80 @@ pub fn thread(state: State, reference: String) -> impl IntoView {
     }
 }
 
-fn conversation(t: &Ticket) -> impl IntoView {
+fn conversation(state: State, snapshot: Snapshot<Ticket>, t: &Ticket) -> impl IntoView {
+    let closed = t.status == TicketStatus::Closed;
+    let settled = matches!(t.status, TicketStatus::Resolved | TicketStatus::Closed);
+    let reference = t.reference.clone();
+    let solve = move || {
+        let (Some(api), reference) = (state.api.get_untracked(), reference.clone()) else {
+            return;
+        };
+        spawn_local(async move {
+            match api.solve(&reference).await {
+                Ok(t) => drop(snapshot.try_set(Some(Ok(t)))),
+                Err(f) => state.observe(&f),
+            }
+        });
+    };
+    // One text run for reference, type and category: each optional view would cost wasm.
+    let mut meta = t.reference.clone();
+    if let Some(kind) = t.ticket_type {
+        meta.push_str(" · ");
+        meta.push_str(text::ticket_type(kind));
+    }
+    if let Some(category) = &t.category {
+        meta.push_str(" · ");
+        meta.push_str(category);
+    }
+    let resolution = t.resolution.as_ref().filter(|_| settled).map(|r| {
+        let mut line = text::t("resolution").to_owned();
+        line.push_str(": ");
+        line.push_str(r);
+        note("ph-resolution", line)
+    });
     view! {
-        <h2 class="ph-heading">{t.subject.clone()}</h2>
-        <p class="ph-meta">{badge(t.status)} <span class="ph-ref">{t.reference.clone()}</span></p>
-        <ol class="ph-messages">{t.messages.iter().map(message).collect_view()}</ol>
-        {(t.status == TicketStatus::Closed).then(|| view! { <p class="ph-note">{text::t("closed_note")}</p> })}
+        <h2 class="ph-heading" tabindex="-1">{t.subject.clone()}</h2>
+        <p class="ph-meta">{badge(t.status)} " " <span class="ph-ref">{meta}</span></p>
+        // A log: a message added while the thread is open (an agent's reply) is announced,
+        // politely; the list is updated in place, so only the addition is read out.
+        <ol class="ph-messages" role="log" aria-live="polite" aria-relevant="additions">
+            {t.messages.iter().map(message).collect_view()}
+        </ol>
+        {resolution}
+        {closed.then(|| (
+            note("ph-note", text::t("closed_note").to_owned()),
+            action("ph-button ph-button--primary", text::t("new_ticket"), Box::new(move || state.go(Screen::New))),
+        ))}
+        {(!settled).then(|| action("ph-link ph-solve", text::t("mark_solved"), Box::new(solve)))}
+    }
+}
+
+/// A line under the conversation: the resolution, or why a closed ticket takes no replies.
+fn note(class: &'static str, text: String) -> impl IntoView {
+    view! { <p class=class>{text}</p> }
+}
+
+fn author(m: &Message) -> String {
+    match m.author {
+        Author::User => text::t("you").to_owned(),
+        Author::Agent => m
+            .author_name
+            .clone()
+            .unwrap_or_else(|| text::t("support_team").to_owned()),
     }
 }
 
 fn message(m: &Message) -> impl IntoView {
-    let (class, who) = match m.author {
-        Author::User => ("ph-message ph-message--user", text::t("you").to_owned()),
-        Author::Agent => (
-            "ph-message ph-message--agent",
-            m.author_name
-                .clone()
-                .unwrap_or_else(|| text::t("support_team").to_owned()),
-        ),
+    let class = match m.author {
+        Author::User => "ph-message ph-message--user",
+        Author::Agent => "ph-message ph-message--agent",
     };
+    // The server sends the body as HTML too: escaped, with its web links made links.
+    let html = m.html.clone();
     view! {
         <li class=class>
-            <p class="ph-author">{who} " · " {ago(&m.created_at)}</p>
-            <p class="ph-text">{m.body.clone()}</p>
+            <p class="ph-author">{author(m)} " · " {ago(&m.created_at)}</p>
+            <p class="ph-text" inner_html=html></p>
         </li>
     }
 }
@@ -78,8 +129,7 @@ fn reply_box(
     hidden: impl Fn() -> bool + Send + Sync + 'static,
 ) -> impl IntoView {
     let form = NodeRef::<leptos::html::Form>::new();
-    let errors = RwSignal::new(FormErrors::default());
-    let sending = RwSignal::new(false);
+    let sending = StoredValue::new(false);
     let draft = state
         .drafts
         .with_value(|d| (d.reply.0 == reference).then(|| d.reply.1.clone()))
@@ -93,15 +143,14 @@ fn reply_box(
         };
         let text = form_value(&f, "body");
         let checked = check_reply(&text);
-        mark_invalid(&f, "body", checked.body.is_some());
-        errors.set(checked.clone());
+        show_reply_error(&checked);
         let Some(api) = state.api.get_untracked() else {
             return;
         };
-        if !checked.is_empty() || sending.get_untracked() {
+        if !checked.is_empty() || sending.get_value() {
             return;
         }
-        sending.set(true);
+        sending.set_value(true);
         spawn_local(async move {
             match api.reply(&reference.get_value(), text).await {
                 Ok(t) => {
@@ -111,10 +160,10 @@ fn reply_box(
                 }
                 Err(f) => {
                     state.observe(&f);
-                    errors.try_set(submit_errors(&f));
+                    show_reply_error(&submit_errors(&f));
                 }
             }
-            sending.try_set(false);
+            sending.try_set_value(false);
         });
     };
     let remember = move |_| {
@@ -141,10 +190,16 @@ fn reply_box(
             >
                 {draft}
             </textarea>
-            {field_error(errors, "ph-reply-error", |e| e.body.as_ref().or(e.form.as_ref()))}
-            <button type="submit" class="ph-button ph-button--primary" disabled=move || sending.get()>
+            <p id="ph-reply-error" class="ph-field-error" role="alert" hidden></p>
+            <button type="submit" class="ph-button ph-button--primary">
                 {text::t("send")}
             </button>
         </form>
     }
+}
+
+/// The reply's error, about the text or the sending, beside the box.
+fn show_reply_error(errors: &FormErrors) {
+    let message = errors.body.as_ref().or(errors.form.as_ref()).map(text::say);
+    dom::show_error("body", "ph-reply-error", message.as_deref());
 }
