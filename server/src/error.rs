@@ -25,6 +25,8 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("the request body is too large")]
     PayloadTooLarge,
+    #[error("the request could not be parsed as HTTP")]
+    MalformedRequest,
     #[error("the URL is too long")]
     UriTooLong,
     #[error("the request headers are too large")]
@@ -71,6 +73,7 @@ impl ApiError {
             MalformedJson(_) | InvalidQuery(_) => StatusCode::BAD_REQUEST,
             UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            MalformedRequest => StatusCode::BAD_REQUEST,
             UriTooLong => StatusCode::URI_TOO_LONG,
             HeadersTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             MissingCredentials | InvalidSession | InvalidApiKey | Identity(_) => {
@@ -95,6 +98,7 @@ impl ApiError {
             InvalidQuery(_) => "invalid_query",
             UnsupportedMediaType => "unsupported_media_type",
             PayloadTooLarge => "payload_too_large",
+            MalformedRequest => "malformed_request",
             UriTooLong => "uri_too_long",
             HeadersTooLarge => "headers_too_large",
             MissingCredentials => "missing_credentials",

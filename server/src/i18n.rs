@@ -261,7 +261,7 @@ static EN: Catalogue = Catalogue {
         faq_back: "Back to the form",
     },
     open_support: "Open support",
-    open_support_unread: "Open support, unread: {n}",
+    open_support_unread: "Open support, {n} unread",
 };
 
 static FR: Catalogue = Catalogue {

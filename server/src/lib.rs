@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod extract;
 pub mod i18n;
+pub mod listener;
 pub mod pages;
 pub mod routes;
 pub mod settings;

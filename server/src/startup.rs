@@ -9,6 +9,7 @@ use tokio::net::TcpListener;
 
 use crate::clock::Clock;
 use crate::domain::Origin;
+use crate::listener::{Listener, Peer};
 use crate::routes::app;
 use crate::state::{AppState, Settings};
 use crate::store::Store;
@@ -82,8 +83,8 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let service = app(self.state.clone()).into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
+        let service = app(self.state.clone()).into_make_service_with_connect_info::<Peer>();
+        axum::serve(Listener(self.listener), service)
             .with_graceful_shutdown(shutdown)
             .await?;
         self.state.store.close().await;

@@ -22,6 +22,7 @@ use super::{
     PageForm, Site,
 };
 use crate::client::client_ip;
+use crate::listener::Peer;
 use crate::domain::{hash_token, TicketRef};
 use crate::extract::AppPath;
 use crate::state::AppState;
@@ -157,7 +158,7 @@ async fn wait_needed(state: &AppState, client: &str, now: i64) -> Result<Option<
 async fn submit(
     State(state): State<AppState>,
     site: Site,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ConnectInfo(Peer(peer)): ConnectInfo<Peer>,
     headers: HeaderMap,
     PageForm(form): PageForm<TicketForm>,
 ) -> Result<Response, PageError> {

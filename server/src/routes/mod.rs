@@ -56,12 +56,12 @@ pub fn app(state: AppState) -> Router {
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        .layer(axum::middleware::from_fn(limits::guard))
         // Every answer, JSON and scripts included, is to be taken as the type it says it is.
         .layer(SetResponseHeaderLayer::overriding(
             X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
-        .layer(axum::middleware::from_fn(limits::guard))
         .layer(TraceLayer::new_for_http().make_span_with(trace::request_span))
         .with_state(state)
 }

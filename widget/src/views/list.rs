@@ -17,7 +17,8 @@ pub fn ticket_list(state: State) -> impl IntoView {
     let load = move || {
         load_into(state, list, move |api| async move {
             let mut result = api.tickets(None).await;
-            for _ in 1..pages.get_untracked() {
+            // The list may be gone by now (the user opened a ticket): then one page it is.
+            for _ in 1..pages.try_get_untracked().unwrap_or(1) {
                 let Ok(Some(cursor)) = result.as_ref().map(|l| l.next_cursor.clone()) else {
                     break;
                 };
