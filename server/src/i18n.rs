@@ -559,6 +559,31 @@ mod tests {
     }
 
     #[test]
+    fn every_word_the_panel_asks_for_is_in_every_language() {
+        // The panel maps each error code it can receive to one of these keys
+        // (widget/src/logic.rs, `error_key`), and looks up the rest by name.
+        for locale in Locale::ALL {
+            let words = serde_json::to_value(&catalogue(locale).widget).unwrap();
+            for key in [
+                "err_ticket_closed",
+                "err_rate_limited",
+                "err_not_found",
+                "err_invalid",
+                "err_generic",
+                "session_ended",
+                "network_error",
+                "mark_solved",
+                "more",
+                "resolution",
+                "closed_note",
+            ] {
+                let word = words[key].as_str().unwrap_or_default();
+                assert!(!word.is_empty(), "{locale:?} lacks {key}");
+            }
+        }
+    }
+
+    #[test]
     fn every_language_fills_every_template() {
         for locale in Locale::ALL {
             let c = catalogue(locale);

@@ -15,7 +15,7 @@ use crate::api::{Api, Failure};
 use crate::bridge::{Bridge, Inbound};
 use crate::logic::Screen;
 use crate::text;
-use crate::views::{new_ticket, notice, thread, ticket_list};
+use crate::views::{focus_screen, new_ticket, notice, thread, ticket_list};
 
 /// While open, the panel refreshes this often. Server push replaces this later.
 const POLL: Duration = Duration::from_secs(4);
@@ -181,16 +181,7 @@ pub fn app(bridge: Bridge) -> impl IntoView {
             first_screen.set_value(false);
             return;
         }
-        request_animation_frame(|| {
-            let target = document()
-                .query_selector("main .ph-heading, main .ph-input")
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(target) = target {
-                let _ = target.focus();
-            }
-        });
+        request_animation_frame(focus_screen);
     });
 
     view! {

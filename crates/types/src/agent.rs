@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Author, Channel, Priority, TicketStatus, TicketType};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Contact {
     pub email: String,
     pub name: Option<String>,
@@ -13,6 +14,7 @@ pub struct Contact {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgentMessage {
     pub id: i64,
     pub author: Author,
@@ -24,6 +26,7 @@ pub struct AgentMessage {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgentTicketSummary {
     pub reference: String,
     pub subject: String,
@@ -40,6 +43,7 @@ pub struct AgentTicketSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgentTicketList {
     pub tickets: Vec<AgentTicketSummary>,
     /// Tickets matching the filter, across all pages.
@@ -47,6 +51,7 @@ pub struct AgentTicketList {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgentTicket {
     #[serde(flatten)]
     pub summary: AgentTicketSummary,
@@ -58,6 +63,7 @@ pub struct AgentTicket {
 
 /// `POST /api/v1/agent/tickets/{reference}/messages`
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgentCreateMessage {
     pub body: String,
@@ -74,6 +80,7 @@ pub struct AgentCreateMessage {
 /// `PATCH /api/v1/agent/tickets/{reference}`. Absent fields are left alone; `null` clears
 /// `assignee` or `resolution`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TicketPatch {
     #[serde(default)]
@@ -111,6 +118,7 @@ mod double_option {
 
 /// `GET`/`PUT /api/v1/agent/origins`: the origins allowed to embed the workspace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OriginList {
     pub origins: Vec<String>,
@@ -118,6 +126,7 @@ pub struct OriginList {
 
 /// `GET /api/v1/agent/secret`: when the secret was made, never the secret itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SecretInfo {
     pub created_at: String,
     /// While a rotation's grace period lasts, the previous secret still verifies until then.
@@ -126,6 +135,7 @@ pub struct SecretInfo {
 
 /// `POST /api/v1/agent/secret/rotate`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RotateSecret {
     /// How long the previous secret keeps verifying. Default 24.
@@ -135,6 +145,7 @@ pub struct RotateSecret {
 
 /// The new secret, shown this once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RotatedSecret {
     pub secret: String,
     #[serde(flatten)]
@@ -142,6 +153,7 @@ pub struct RotatedSecret {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FaqClicks {
     pub question: String,
     pub clicks: i64,

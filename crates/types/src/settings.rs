@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The languages the user-facing surfaces speak.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     #[default]
@@ -38,6 +39,7 @@ impl Locale {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum LauncherPosition {
     Left,
@@ -47,6 +49,7 @@ pub enum LauncherPosition {
 
 /// Who sees the launcher.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Visibility {
     /// Every verified user.
@@ -57,6 +60,7 @@ pub enum Visibility {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Faq {
     pub question: String,
     pub answer: String,
@@ -64,6 +68,7 @@ pub struct Faq {
 
 /// Every setting, with its current value (defaults where never set).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct Settings {
     /// Shown in the widget header. Default: "Support".
@@ -119,6 +124,7 @@ impl Default for Settings {
 
 /// What the customer's backend may say about the user at `init`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Metadata {
     #[serde(default)]

@@ -8,6 +8,7 @@ use crate::{Author, TicketStatus, TicketType};
 /// `POST /api/v1/widget/{workspace}/session`. Sent with the previous session's bearer token,
 /// it returns that session unchanged when it is this user's, and otherwise revokes it first.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateSession {
     pub email: String,
@@ -34,6 +35,7 @@ pub struct CreateSession {
 
 /// How the loader draws the launcher, decided by the workspace's settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Launcher {
     /// Whether the button is drawn; the panel can be opened from code either way.
     pub show: bool,
@@ -45,6 +47,7 @@ pub struct Launcher {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Session {
     /// Bearer token. Returned once, on creation; the server keeps only its hash.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -68,6 +71,7 @@ pub struct Session {
 
 /// `POST /api/v1/widget/{workspace}/tickets`
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateTicket {
     pub subject: String,
@@ -82,12 +86,14 @@ pub struct CreateTicket {
 
 /// `POST .../tickets/{reference}/messages`
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateMessage {
     pub body: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TicketSummary {
     pub reference: String,
     pub subject: String,
@@ -100,6 +106,7 @@ pub struct TicketSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TicketList {
     pub tickets: Vec<TicketSummary>,
     /// Pass as `?cursor=` for the next page; absent on the last page.
@@ -108,6 +115,7 @@ pub struct TicketList {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Message {
     pub id: i64,
     pub author: Author,
@@ -120,6 +128,7 @@ pub struct Message {
 
 /// One ticket as its owner sees it: the public conversation only.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Ticket {
     pub reference: String,
     pub subject: String,
@@ -136,6 +145,7 @@ pub struct Ticket {
 
 /// `POST /api/v1/widget/{workspace}/faqs/clicks`: the user opened an FAQ.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FaqClick {
     pub question: String,

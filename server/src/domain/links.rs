@@ -135,7 +135,10 @@ mod tests {
         );
         let html = to_html("see https://x.test/\"onmouseover=alert(1)");
         assert!(!html.contains("\"onmouseover"), "{html}");
-        assert!(html.starts_with("see <a href=\"https://x.test/&quot;onmouseover"), "{html}");
+        assert!(
+            html.starts_with("see <a href=\"https://x.test/&quot;onmouseover"),
+            "{html}"
+        );
         assert_eq!(to_html("javascript:alert(1)"), "javascript:alert(1)");
         assert!(to_html("go to http://a.test.").ends_with("</a>."));
     }

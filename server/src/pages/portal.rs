@@ -22,9 +22,9 @@ use super::{
     PageForm, Site,
 };
 use crate::client::client_ip;
-use crate::listener::Peer;
 use crate::domain::{hash_token, TicketRef};
 use crate::extract::AppPath;
+use crate::listener::Peer;
 use crate::state::AppState;
 use crate::store::{Outcome, PageSession, UserScope};
 

@@ -4,7 +4,9 @@
 use axum::extract::State;
 use axum::routing::{get, post};
 use axum::Router;
-use porthole_types::{FaqClicks, OriginList, RotateSecret, RotatedSecret, SecretInfo, Settings};
+use porthole_types::{
+    ErrorBody, FaqClicks, OriginList, RotateSecret, RotatedSecret, SecretInfo, Settings,
+};
 use secrecy::ExposeSecret;
 use serde_json::{Map, Value};
 
@@ -34,6 +36,13 @@ async fn workspace(state: &AppState, agent: &Agent) -> ApiResult<Workspace> {
         .ok_or(ApiError::InvalidApiKey)
 }
 
+#[utoipa::path(
+    get, path = "/api/v1/agent/settings", tag = "settings", security(("api_key" = [])),
+    responses(
+        (status = 200, description = "Every setting, defaults included", body = Settings),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+    )
+)]
 async fn show_settings(
     State(state): State<AppState>,
     agent: Agent,
@@ -43,6 +52,18 @@ async fn show_settings(
 
 /// Applies a JSON object of changes; `null` resets a key. All are checked first, so a bad
 /// value leaves every setting as it was.
+#[utoipa::path(
+    patch, path = "/api/v1/agent/settings", tag = "settings", security(("api_key" = [])),
+    request_body(content = Object, description = "Settings to change; null resets one to its default"),
+    responses(
+        (status = 200, description = "Every setting after the change", body = Settings),
+        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 413, description = "body over 64 KiB", body = ErrorBody),
+        (status = 415, description = "not JSON", body = ErrorBody),
+        (status = 422, description = "a field failed validation", body = ErrorBody)
+    )
+)]
 async fn change_settings(
     State(state): State<AppState>,
     agent: Agent,
@@ -55,6 +76,13 @@ async fn change_settings(
     Ok(AppJson(updated))
 }
 
+#[utoipa::path(
+    get, path = "/api/v1/agent/faqs/clicks", tag = "settings", security(("api_key" = [])),
+    responses(
+        (status = 200, description = "How often each FAQ was opened", body = Vec<FaqClicks>),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+    )
+)]
 async fn faq_clicks(
     State(state): State<AppState>,
     agent: Agent,
@@ -76,6 +104,13 @@ async fn faq_clicks(
     ))
 }
 
+#[utoipa::path(
+    get, path = "/api/v1/agent/origins", tag = "settings", security(("api_key" = [])),
+    responses(
+        (status = 200, description = "The allowed origins", body = OriginList),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+    )
+)]
 async fn list_origins(
     State(state): State<AppState>,
     agent: Agent,
@@ -84,6 +119,18 @@ async fn list_origins(
     Ok(AppJson(OriginList { origins }))
 }
 
+#[utoipa::path(
+    put, path = "/api/v1/agent/origins", tag = "settings", security(("api_key" = [])),
+    request_body = OriginList,
+    responses(
+        (status = 200, description = "The allowed origins, canonical; sessions of removed ones are revoked", body = OriginList),
+        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 413, description = "body over 64 KiB", body = ErrorBody),
+        (status = 415, description = "not JSON", body = ErrorBody),
+        (status = 422, description = "a field failed validation", body = ErrorBody)
+    )
+)]
 async fn replace_origins(
     State(state): State<AppState>,
     agent: Agent,
@@ -114,6 +161,13 @@ fn info(ws: &Workspace, now: i64) -> SecretInfo {
     }
 }
 
+#[utoipa::path(
+    get, path = "/api/v1/agent/secret", tag = "settings", security(("api_key" = [])),
+    responses(
+        (status = 200, description = "When the secret was made, and the grace period; never the secret", body = SecretInfo),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+    )
+)]
 async fn secret_info(
     State(state): State<AppState>,
     agent: Agent,
@@ -122,6 +176,18 @@ async fn secret_info(
     Ok(AppJson(info(&ws, state.clock.now_ms())))
 }
 
+#[utoipa::path(
+    post, path = "/api/v1/agent/secret/rotate", tag = "settings", security(("api_key" = [])),
+    request_body = RotateSecret,
+    responses(
+        (status = 200, description = "The new secret, shown only here", body = RotatedSecret),
+        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 413, description = "body over 64 KiB", body = ErrorBody),
+        (status = 415, description = "not JSON", body = ErrorBody),
+        (status = 422, description = "a field failed validation", body = ErrorBody)
+    )
+)]
 async fn rotate(
     State(state): State<AppState>,
     agent: Agent,

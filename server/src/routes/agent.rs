@@ -6,7 +6,8 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use porthole_types::{
-    limits, AgentCreateMessage, AgentTicketList, Priority, TicketPatch, TicketStatus,
+    limits, AgentCreateMessage, AgentTicket, AgentTicketList, ErrorBody, Priority, TicketPatch,
+    TicketStatus,
 };
 use serde::Deserialize;
 
@@ -28,9 +29,10 @@ pub fn routes() -> Router<AppState> {
 const DEFAULT_PAGE: i64 = 50;
 const MAX_PAGE: i64 = 200;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
-struct ListQuery {
+#[into_params(parameter_in = Query)]
+pub(super) struct ListQuery {
     status: Option<TicketStatus>,
     category: Option<String>,
     priority: Option<Priority>,
@@ -42,6 +44,15 @@ struct ListQuery {
     offset: Option<i64>,
 }
 
+#[utoipa::path(
+    get, path = "/api/v1/agent/tickets", tag = "agent",
+    params(ListQuery), security(("api_key" = [])),
+    responses(
+        (status = 200, description = "Tickets, most recently updated first", body = AgentTicketList),
+        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+    )
+)]
 async fn list(
     State(state): State<AppState>,
     Agent(key): Agent,
@@ -73,6 +84,15 @@ async fn list(
     Ok(AppJson(AgentTicketList { tickets, total }))
 }
 
+#[utoipa::path(
+    get, path = "/api/v1/agent/tickets/{reference}", tag = "agent",
+    params(("reference" = String, Path, description = "A ticket reference such as TKT-0042")), security(("api_key" = [])),
+    responses(
+        (status = 200, description = "The ticket, its contact and whole conversation", body = AgentTicket),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 404, description = "no such ticket", body = ErrorBody)
+    )
+)]
 async fn show(
     State(state): State<AppState>,
     Agent(key): Agent,
@@ -85,6 +105,19 @@ async fn show(
     Ok(AppJson(ticket))
 }
 
+#[utoipa::path(
+    patch, path = "/api/v1/agent/tickets/{reference}", tag = "agent",
+    params(("reference" = String, Path, description = "A ticket reference such as TKT-0042")), request_body = TicketPatch, security(("api_key" = [])),
+    responses(
+        (status = 200, description = "The changed ticket", body = AgentTicket),
+        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 404, description = "no such ticket", body = ErrorBody),
+        (status = 413, description = "body over 64 KiB", body = ErrorBody),
+        (status = 415, description = "not JSON", body = ErrorBody),
+        (status = 422, description = "a field failed validation", body = ErrorBody)
+    )
+)]
 async fn update(
     State(state): State<AppState>,
     Agent(key): Agent,
@@ -116,6 +149,20 @@ async fn update(
     Ok(AppJson(ticket))
 }
 
+#[utoipa::path(
+    post, path = "/api/v1/agent/tickets/{reference}/messages", tag = "agent",
+    params(("reference" = String, Path, description = "A ticket reference such as TKT-0042")), request_body = AgentCreateMessage, security(("api_key" = [])),
+    responses(
+        (status = 201, description = "The ticket with the reply or internal note", body = AgentTicket),
+        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 404, description = "no such ticket", body = ErrorBody),
+        (status = 409, description = "conflict (closed ticket, reused idempotency key)", body = ErrorBody),
+        (status = 413, description = "body over 64 KiB", body = ErrorBody),
+        (status = 415, description = "not JSON", body = ErrorBody),
+        (status = 422, description = "a field failed validation", body = ErrorBody)
+    )
+)]
 async fn message(
     State(state): State<AppState>,
     Agent(key): Agent,

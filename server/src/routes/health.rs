@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 
 use crate::error::ApiResult;
 use crate::state::AppState;
+use porthole_types::ErrorBody;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -17,6 +18,13 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// Up, and able to reach its database.
+#[utoipa::path(
+    get, path = "/healthz", tag = "operations",
+    responses(
+        (status = 200, description = "Up, and able to reach its database"),
+        (status = 500, description = "The database cannot be reached", body = ErrorBody)
+    )
+)]
 async fn healthz(State(state): State<AppState>) -> ApiResult<Json<Value>> {
     state.store.ping().await?;
     Ok(Json(json!({ "status": "ok" })))

@@ -5,6 +5,7 @@ mod agent;
 mod delivery;
 mod health;
 mod limits;
+pub mod openapi;
 mod session;
 mod trace;
 mod widget;
@@ -45,6 +46,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api)
         .merge(health::routes())
+        .merge(openapi::routes())
         // HTML and stylesheets made per request are compressed here; the embedded assets come
         // precompressed, and API answers are not, since they carry tokens beside
         // caller-chosen text (BREACH).

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use porthole_types::{
-    limits, CreateSession, Launcher, Locale, Metadata, Session, Settings, Visibility,
+    limits, CreateSession, ErrorBody, Launcher, Locale, Metadata, Session, Settings, Visibility,
 };
 use secrecy::ExposeSecret;
 
@@ -81,6 +81,20 @@ fn launcher(
 /// A loader sends the session it already holds as a bearer token. If that session is this
 /// user's, from this origin, it is returned as it is (200) and the hash is not needed again;
 /// otherwise it is revoked, and the hash must verify for a new session (201).
+#[utoipa::path(
+    post, path = "/api/v1/widget/{slug}/session", tag = "widget",
+    params(("slug" = String, Path, description = "The workspace")), request_body = CreateSession,
+    responses(
+        (status = 201, description = "A new session; the token is shown only here", body = Session),
+        (status = 200, description = "The session sent as a bearer token, still this user's", body = Session),
+        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "origin not allowed", body = ErrorBody),
+        (status = 413, description = "body over 64 KiB", body = ErrorBody),
+        (status = 415, description = "not JSON", body = ErrorBody),
+        (status = 422, description = "a field failed validation", body = ErrorBody)
+    )
+)]
 pub async fn create(
     State(state): State<AppState>,
     AppPath(slug): AppPath<String>,
@@ -221,6 +235,15 @@ async fn describe(
 }
 
 /// The current session, for the loader's check on unread replies.
+#[utoipa::path(
+    get, path = "/api/v1/widget/{slug}/session", tag = "widget",
+    params(("slug" = String, Path, description = "The workspace")), security(("session" = [])),
+    responses(
+        (status = 200, description = "The session, without its token, and the unread count", body = Session),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "origin not allowed", body = ErrorBody)
+    )
+)]
 pub async fn current(
     State(state): State<AppState>,
     session: UserSession,
@@ -236,6 +259,15 @@ pub async fn current(
 }
 
 /// Revokes the session at once; the token is worthless from the next request on.
+#[utoipa::path(
+    delete, path = "/api/v1/widget/{slug}/session", tag = "widget",
+    params(("slug" = String, Path, description = "The workspace")), security(("session" = [])),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "origin not allowed", body = ErrorBody)
+    )
+)]
 pub async fn end(State(state): State<AppState>, session: UserSession) -> ApiResult<StatusCode> {
     state.store.delete_session(&session.token_hash).await?;
     Ok(StatusCode::NO_CONTENT)

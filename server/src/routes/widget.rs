@@ -5,7 +5,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
-use porthole_types::{limits, Channel, CreateMessage, CreateTicket, FaqClick, TicketList};
+use porthole_types::{
+    limits, Channel, CreateMessage, CreateTicket, ErrorBody, FaqClick, Ticket, TicketList,
+};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -33,10 +35,13 @@ pub fn routes() -> Router<AppState> {
         .route("/faqs/clicks", post(faq_click))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
-struct ListQuery {
+#[into_params(parameter_in = Query)]
+pub(super) struct ListQuery {
+    /// Where the previous page ended: its `next_cursor`.
     cursor: Option<String>,
+    /// Tickets per page, 1 to 100; 50 by default.
     limit: Option<i64>,
 }
 
@@ -44,6 +49,16 @@ struct ListQuery {
 const PAGE_DEFAULT: i64 = 50;
 const PAGE_MAX: i64 = 100;
 
+#[utoipa::path(
+    get, path = "/api/v1/widget/{slug}/tickets", tag = "widget",
+    params(("slug" = String, Path, description = "The workspace"), ListQuery), security(("session" = [])),
+    responses(
+        (status = 200, description = "A page of the user's tickets, newest activity first", body = TicketList),
+        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "origin not allowed", body = ErrorBody)
+    )
+)]
 async fn list_tickets(
     State(state): State<AppState>,
     session: UserSession,
@@ -73,11 +88,22 @@ async fn list_tickets(
 }
 
 /// The user marks their own ticket solved.
+#[utoipa::path(
+    post, path = "/api/v1/widget/{slug}/tickets/{reference}/solve", tag = "widget",
+    params(("slug" = String, Path, description = "The workspace"), ("reference" = String, Path, description = "A ticket reference such as TKT-0042")), security(("session" = [])),
+    responses(
+        (status = 200, description = "The user marked their ticket solved: it is Resolved", body = Ticket),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "origin not allowed", body = ErrorBody),
+        (status = 404, description = "no such ticket", body = ErrorBody),
+        (status = 409, description = "conflict (closed ticket, reused idempotency key)", body = ErrorBody)
+    )
+)]
 async fn solve(
     State(state): State<AppState>,
     session: UserSession,
     AppPath((_slug, raw_ref)): AppPath<(String, String)>,
-) -> ApiResult<AppJson<porthole_types::Ticket>> {
+) -> ApiResult<AppJson<Ticket>> {
     let ticket = state
         .store
         .user_solve(&session.scope, reference(&raw_ref)?, state.clock.now_ms())
@@ -104,6 +130,22 @@ fn idempotency_key(headers: &HeaderMap) -> ApiResult<Option<&str>> {
     Ok(Some(key))
 }
 
+#[utoipa::path(
+    post, path = "/api/v1/widget/{slug}/tickets", tag = "widget",
+    params(("slug" = String, Path, description = "The workspace"), ("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key make one ticket")),
+    request_body = CreateTicket, security(("session" = [])),
+    responses(
+        (status = 201, description = "The new ticket (or, on a replay, the first one)", body = Ticket),
+        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "origin not allowed", body = ErrorBody),
+        (status = 409, description = "conflict (closed ticket, reused idempotency key)", body = ErrorBody),
+        (status = 413, description = "body over 64 KiB", body = ErrorBody),
+        (status = 415, description = "not JSON", body = ErrorBody),
+        (status = 422, description = "a field failed validation", body = ErrorBody),
+        (status = 429, description = "too many tickets this hour; see Retry-After", body = ErrorBody)
+    )
+)]
 async fn create_ticket(
     State(state): State<AppState>,
     session: UserSession,
@@ -152,6 +194,16 @@ async fn create_ticket(
     ))
 }
 
+#[utoipa::path(
+    get, path = "/api/v1/widget/{slug}/tickets/{reference}", tag = "widget",
+    params(("slug" = String, Path, description = "The workspace"), ("reference" = String, Path, description = "A ticket reference such as TKT-0042")), security(("session" = [])),
+    responses(
+        (status = 200, description = "The ticket and its public conversation; marks it read", body = Ticket),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "origin not allowed", body = ErrorBody),
+        (status = 404, description = "no such ticket", body = ErrorBody)
+    )
+)]
 async fn read_ticket(
     State(state): State<AppState>,
     session: UserSession,
@@ -164,6 +216,21 @@ async fn read_ticket(
     Ok(AppJson(ticket))
 }
 
+#[utoipa::path(
+    post, path = "/api/v1/widget/{slug}/tickets/{reference}/messages", tag = "widget",
+    params(("slug" = String, Path, description = "The workspace"), ("reference" = String, Path, description = "A ticket reference such as TKT-0042")), request_body = CreateMessage, security(("session" = [])),
+    responses(
+        (status = 201, description = "The ticket with the reply; a Resolved or Waiting ticket reopens", body = Ticket),
+        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "origin not allowed", body = ErrorBody),
+        (status = 404, description = "no such ticket", body = ErrorBody),
+        (status = 409, description = "conflict (closed ticket, reused idempotency key)", body = ErrorBody),
+        (status = 413, description = "body over 64 KiB", body = ErrorBody),
+        (status = 415, description = "not JSON", body = ErrorBody),
+        (status = 422, description = "a field failed validation", body = ErrorBody)
+    )
+)]
 async fn reply(
     State(state): State<AppState>,
     session: UserSession,
@@ -180,6 +247,18 @@ async fn reply(
 }
 
 /// Counts an opened FAQ, if it is one the workspace lists.
+#[utoipa::path(
+    post, path = "/api/v1/widget/{slug}/faqs/clicks", tag = "widget",
+    params(("slug" = String, Path, description = "The workspace")), request_body = FaqClick, security(("session" = [])),
+    responses(
+        (status = 204, description = "Counted"),
+        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "origin not allowed", body = ErrorBody),
+        (status = 404, description = "no such ticket", body = ErrorBody),
+        (status = 422, description = "a field failed validation", body = ErrorBody)
+    )
+)]
 async fn faq_click(
     State(state): State<AppState>,
     session: UserSession,

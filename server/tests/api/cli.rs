@@ -376,3 +376,239 @@ fn a_workspace_is_configured_from_the_cli_alone() {
         "the secret itself is never shown again"
     );
 }
+
+/// Starts `porthole serve` with debug logging on a fresh database; returns the child, its
+/// stderr and the address it listens on, once it says so.
+fn serve_with_debug_log(
+    db: &Path,
+) -> (
+    std::process::Child,
+    std::io::BufReader<std::process::ChildStderr>,
+    String,
+) {
+    use std::io::BufRead;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_porthole"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--database"])
+        .arg(db)
+        .env("PORTHOLE_LOG", "debug")
+        .env("NO_COLOR", "1")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let addr = loop {
+        let mut line = String::new();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "server exited early"
+        );
+        if let Some(rest) = line.split("addr=").nth(1) {
+            break rest.split_whitespace().next().unwrap().to_owned();
+        }
+    };
+    (child, stderr, addr)
+}
+
+#[test]
+fn a_debug_log_never_shows_a_credential_from_a_url() {
+    use std::io::{Read, Write};
+    let (_dir, db, _) = acme();
+    let (mut child, mut stderr, addr) = serve_with_debug_log(&db);
+    for path in [
+        "/embed/acme/tickets?email=a%40b.co&hmac=deadbeefcafe1234&ts=1",
+        "/p/acme/tickets/TKT-0001?t=pht_supersecretvalue",
+        "/p/acme/tickets/TKT-0001?%74=pht_encodedsecret",
+    ] {
+        let mut conn = std::net::TcpStream::connect(&addr).unwrap();
+        write!(
+            conn,
+            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = String::new();
+        conn.read_to_string(&mut response).unwrap();
+        assert!(response.starts_with("HTTP/1.1 "), "{response}");
+    }
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    child.wait().unwrap();
+    let mut log = String::new();
+    stderr.read_to_string(&mut log).unwrap();
+    assert!(
+        log.contains("[redacted]"),
+        "the requests were logged: {log}"
+    );
+    for secret in [
+        "deadbeefcafe1234",
+        "pht_supersecretvalue",
+        "pht_encodedsecret",
+    ] {
+        assert!(!log.contains(secret), "{secret} is in the log");
+    }
+}
+
+#[test]
+fn ticket_show_tells_an_agent_everything_about_the_ticket_and_its_customer() {
+    let (_dir, db, _) = acme();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let store = porthole::store::Store::open(&db).await.unwrap();
+        let ws = store.workspace_by_slug("acme").await.unwrap().unwrap();
+        let metadata = porthole_types::Metadata {
+            value: Some(1200.0),
+            name: Some("Pro plan".into()),
+            links: [("CRM".to_owned(), "https://crm.a.test/42".to_owned())].into(),
+        };
+        store
+            .upsert_contact(ws.id, "al@b.co", Some("Al Smith"), Some(&metadata), 1)
+            .await
+            .unwrap();
+        let scope = porthole::store::UserScope {
+            workspace_id: ws.id,
+            email: "al@b.co".into(),
+            name: Some("Al Smith".into()),
+        };
+        let new = porthole::store::NewTicket {
+            subject: "Export fails".into(),
+            description: Some("Every time".into()),
+            ticket_type: Some(porthole_types::TicketType::BugReport),
+            category: Some("Billing".into()),
+            channel: porthole_types::Channel::Embed,
+        };
+        store.create_ticket(&scope, new, None, 1).await.unwrap();
+        store.close().await;
+    });
+    let (ok, _, err) = porthole(
+        &db,
+        &[
+            "ticket",
+            "set",
+            "--workspace",
+            "acme",
+            "TKT-0001",
+            "--status",
+            "resolved",
+            "--resolution",
+            "Cleared the cache",
+        ],
+    );
+    assert!(ok, "{err}");
+    let (ok, out, err) = porthole(&db, &["ticket", "show", "--workspace", "acme", "TKT-0001"]);
+    assert!(ok, "{err}");
+    for expected in [
+        "Export fails",
+        "Resolved",
+        "Bug Report",
+        "Billing",
+        "Signed iframe",
+        "Al Smith <al@b.co>",
+        "Pro plan",
+        "1200",
+        "CRM: https://crm.a.test/42",
+        "resolution: Cleared the cache",
+        "Every time",
+    ] {
+        assert!(out.contains(expected), "{expected:?} missing from:\n{out}");
+    }
+}
+
+#[test]
+fn workspace_set_lists_its_keys_and_changes_the_identity_policy() {
+    let (_dir, db, _) = acme();
+    let (ok, help, _) = porthole(&db, &["workspace", "set", "--help"]);
+    assert!(ok);
+    for key in [
+        "title",
+        "primary_color",
+        "categories",
+        "faqs",
+        "default_locale",
+        "require_timestamp",
+        "timestamp_window_secs",
+    ] {
+        assert!(help.contains(key), "{key} missing from --help");
+    }
+    let (ok, _, err) = porthole(
+        &db,
+        &[
+            "workspace",
+            "set",
+            "acme",
+            "require_timestamp=true",
+            "timestamp_window_secs=600",
+        ],
+    );
+    assert!(ok, "{err}");
+    let (_, list, _) = porthole(&db, &["workspace", "list"]);
+    assert!(list.contains("required (window 600 s)"), "{list}");
+    for bad in [
+        "timestamp_window_secs=0",
+        "timestamp_window_secs=86401",
+        "require_timestamp=maybe",
+    ] {
+        let (ok, _, err) = porthole(&db, &["workspace", "set", "acme", bad]);
+        assert!(!ok && !err.is_empty(), "{bad} accepted");
+    }
+    let (_, list, _) = porthole(&db, &["workspace", "list"]);
+    assert!(
+        list.contains("required (window 600 s)"),
+        "a refused change changed something"
+    );
+}
+
+#[test]
+fn the_embed_snippet_names_the_public_url_or_says_it_is_a_guess() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let base = [
+        "workspace",
+        "create",
+        "one",
+        "--name",
+        "One",
+        "--allow-origin",
+        "https://a.test",
+    ];
+    let (ok, out, err) = porthole(&db, &base);
+    assert!(ok, "{err}");
+    assert!(out.contains("--public-url"), "{out}");
+    let (ok, out, err) = porthole(
+        &db,
+        &[
+            "--public-url",
+            "https://support.two.test",
+            "workspace",
+            "create",
+            "two",
+            "--name",
+            "Two",
+            "--allow-origin",
+            "https://a.test",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(
+        out.contains(r#"src="https://support.two.test/loader.js""#),
+        "{out}"
+    );
+    assert!(!out.contains("127.0.0.1"), "{out}");
+}
+
+#[test]
+fn origins_that_are_not_origins_are_refused_by_the_cli() {
+    let (_dir, db, _) = acme();
+    for bad in [
+        "https://*",
+        "https://*.a.test",
+        "https://a.test'",
+        "https://a.test:0",
+    ] {
+        let (ok, _, err) = porthole(&db, &["workspace", "allow-origin", "acme", bad]);
+        assert!(!ok && !err.is_empty(), "{bad} accepted");
+    }
+    let (_, list, _) = porthole(&db, &["workspace", "list"]);
+    assert!(!list.contains('*') && !list.contains('\''), "{list}");
+}

@@ -377,9 +377,19 @@ async fn no_portal_page_promises_an_email_that_is_never_sent() {
     let landing = fetch(&app, "/p/acme").await.text().await.unwrap();
     let form = fetch(&app, "/p/acme/submit").await.text().await.unwrap();
     let confirmation = submitted(&app, "Promise").await;
-    for (name, page) in [("landing", &landing), ("form", &form), ("confirmation", &confirmation)] {
+    for (name, page) in [
+        ("landing", &landing),
+        ("form", &form),
+        ("confirmation", &confirmation),
+    ] {
         let lower = page.to_lowercase();
-        for promise in ["by email", "email you", "email me", "on its way", "check your email"] {
+        for promise in [
+            "by email",
+            "email you",
+            "email me",
+            "on its way",
+            "check your email",
+        ] {
             assert!(!lower.contains(promise), "the {name} page says {promise:?}");
         }
     }

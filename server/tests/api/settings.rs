@@ -312,3 +312,52 @@ async fn categories_are_offered_stored_and_filterable() {
     assert_eq!(list["total"], 1);
     assert_eq!(list["tickets"][0]["category"], "Billing");
 }
+
+#[tokio::test]
+async fn the_identity_policy_is_a_setting_that_applies_at_once() {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Admin").await;
+    let defaults = app.agent(Method::GET, "/settings", &key).value().await;
+    assert_eq!(defaults["require_timestamp"], false);
+    assert_eq!(defaults["timestamp_window_secs"], 300);
+    for bad in [
+        json!({ "timestamp_window_secs": 0 }),
+        json!({ "timestamp_window_secs": 86_401 }),
+        json!({ "timestamp_window_secs": "60" }),
+        json!({ "require_timestamp": "yes" }),
+    ] {
+        let res = patch(&app, &key, bad.clone()).await;
+        assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
+    }
+    let res = patch(
+        &app,
+        &key,
+        json!({ "require_timestamp": true, "timestamp_window_secs": 60 }),
+    )
+    .await;
+    assert!(res.status().is_success());
+    let plain = app
+        .create_session(json!({
+            "email": "ada@example.com",
+            "verification_hash": app.sign("ada@example.com", None),
+        }))
+        .await;
+    assert_error(plain, StatusCode::UNAUTHORIZED, "timestamp_required").await;
+    let old = app.clock.now_ms() - 90_000;
+    let stale = app
+        .create_session(json!({
+            "email": "ada@example.com",
+            "timestamp": old,
+            "verification_hash": app.sign("ada@example.com", Some(old)),
+        }))
+        .await;
+    assert_error(stale, StatusCode::UNAUTHORIZED, "timestamp_outside_window").await;
+    let res = patch(
+        &app,
+        &key,
+        json!({ "require_timestamp": null, "timestamp_window_secs": null }),
+    )
+    .await;
+    assert!(res.status().is_success());
+    app.login("ada@example.com").await;
+}

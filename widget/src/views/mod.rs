@@ -56,15 +56,39 @@ where
             .map(|e| e.id())
             .filter(|id| !id.is_empty());
         snapshot.try_set(Some(result));
-        if let Some(id) = focused {
-            request_animation_frame(move || {
-                let el = document().get_element_by_id(&id);
-                if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    let _ = el.focus();
-                }
-            });
-        }
+        request_animation_frame(move || {
+            let el = focused.and_then(|id| document().get_element_by_id(&id));
+            match el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                Some(el) => drop(el.focus()),
+                None => focus_screen(),
+            }
+        });
     });
+}
+
+/// Puts focus on the screen's heading (or its first field) if nothing has it, as after a
+/// screen change or when a screen's content arrives, so keyboard and screen-reader users land
+/// where the content changed instead of on the page's body.
+///
+/// Only while the panel's page has focus: the full-page portal, there on load, must not pull
+/// focus from the host page. The view is not scrolled to the heading, so a thread stays at
+/// its newest message.
+pub fn focus_screen() {
+    let d = document();
+    if !d.has_focus().unwrap_or(false) || d.active_element().is_some_and(|e| e.tag_name() != "BODY")
+    {
+        return;
+    }
+    let target = d
+        .query_selector("main .ph-heading, main .ph-input")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(target) = target {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = target.focus_with_options(&options);
+    }
 }
 
 /// Fetches again whenever the shown screen is told to refresh (polling, focus, opening).

@@ -4,7 +4,7 @@ use leptos::task::spawn_local;
 use porthole_types::{CreateTicket, TicketType};
 use wasm_bindgen::JsCast;
 
-use super::{back_to_list, form_value, submit_errors};
+use super::{back_to_list, focus_screen, form_value, submit_errors};
 use crate::app::{new_idempotency_key, State};
 use crate::logic::{check_new_ticket, FormErrors, Screen};
 use crate::{dom, text};
@@ -26,6 +26,7 @@ pub fn new_ticket(state: State) -> impl IntoView {
                 dom::set_value(name, value);
             }
         });
+        focus_screen();
     });
     // Opening an FAQ is counted, so the company can see which answers save tickets.
     let faq_opened = move |ev: leptos::ev::MouseEvent| {

@@ -1,0 +1,76 @@
+//! The OpenAPI 3.1 description of the widget and agent APIs, generated from the handlers'
+//! annotations and the `porthole_types` shapes, and served at `/api/openapi.json`. A test
+//! fails when a route has no entry here (`tests/api/openapi.rs`), and a snapshot pins the
+//! document, so the description cannot drift from the code.
+
+use axum::routing::get;
+use axum::{Json, Router};
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::state::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Porthole",
+        description = "The widget API (end users, with a session token) and the agent API \
+                       (with a workspace API key). Every error has the shape of ErrorBody.",
+        license(name = "AGPL-3.0-only")
+    ),
+    paths(
+        super::session::create,
+        super::session::current,
+        super::session::end,
+        super::widget::list_tickets,
+        super::widget::create_ticket,
+        super::widget::read_ticket,
+        super::widget::reply,
+        super::widget::solve,
+        super::widget::faq_click,
+        super::agent::list,
+        super::agent::show,
+        super::agent::update,
+        super::agent::message,
+        super::admin::show_settings,
+        super::admin::change_settings,
+        super::admin::faq_clicks,
+        super::admin::list_origins,
+        super::admin::replace_origins,
+        super::admin::secret_info,
+        super::admin::rotate,
+        super::health::healthz,
+    ),
+    modifiers(&BearerSchemes),
+    tags(
+        (name = "widget", description = "For the signed-in end user; `Authorization: Bearer <session token>`"),
+        (name = "agent", description = "Working tickets; `Authorization: Bearer phk_…`"),
+        (name = "settings", description = "Workspace configuration; `Authorization: Bearer phk_…`"),
+        (name = "operations", description = "For operators"),
+    )
+)]
+pub struct ApiDoc;
+
+/// The two bearer credentials: a widget session token and an agent API key.
+struct BearerSchemes;
+
+impl Modify for BearerSchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        for (name, what) in [
+            ("session", "A session token from POST /session"),
+            ("api_key", "A workspace API key (phk_…)"),
+        ] {
+            let mut scheme = Http::new(HttpAuthScheme::Bearer);
+            scheme.description = Some(what.to_owned());
+            components.add_security_scheme(name, SecurityScheme::Http(scheme));
+        }
+    }
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route(
+        "/api/openapi.json",
+        get(|| async { Json(ApiDoc::openapi()) }),
+    )
+}
