@@ -52,7 +52,7 @@ pub struct Session {
     /// Bearer token. Returned once, on creation; the server keeps only its hash.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
-    /// The normalised (trimmed, lowercased) address that owns the tickets.
+    /// The normalised address (trimmed, ASCII letters lowercased) that owns the tickets.
     pub email: String,
     pub name: Option<String>,
     pub expires_at: String,
