@@ -1,13 +1,14 @@
 // The README's demo, as a newcomer uses it: log in on the demo host site, open a ticket, log
 // out, log in as the other user, and see an agent's CLI reply arrive.
-import { spawn, execFileSync } from "node:child_process";
+import { spawn, execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { test, expect, launcher, panel } from "../fixtures.mjs";
 
-const binary = path.resolve(import.meta.dirname, "../../target/debug/porthole");
+const root = path.resolve(import.meta.dirname, "../..");
+const binary = path.join(root, "target/debug/porthole");
 
 test("the demo host site works for Alice, then Bob, and shows a CLI reply", async ({ page }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "porthole-demo-"));
@@ -16,12 +17,15 @@ test("the demo host site works for Alice, then Bob, and shows a CLI reply", asyn
     stdio: ["ignore", "pipe", "ignore"],
   });
   try {
-    const host = await new Promise((resolve) =>
+    // Everything the demo prints, up to the agent key that ends its walkthrough.
+    const printed = await new Promise((resolve) => {
+      const lines = [];
       readline.createInterface({ input: demo.stdout }).on("line", (line) => {
-        const m = line.match(/Demo host site.*(http:\/\/\S+)\/$/);
-        if (m) resolve(m[1]);
-      })
-    );
+        lines.push(line);
+        if (line.startsWith("Agent API key")) resolve(lines);
+      });
+    });
+    const host = printed.map((l) => l.match(/Demo host site.*(http:\/\/\S+)\/$/)).find(Boolean)[1];
     await page.goto(`${host}/`);
     await page.getByRole("button", { name: "Log in as Alice" }).click();
     await launcher(page).click();
@@ -31,7 +35,10 @@ test("the demo host site works for Alice, then Bob, and shows a CLI reply", asyn
     await widget.getByRole("button", { name: "Send ticket" }).click();
     await expect(widget.getByRole("heading", { name: "Alice needs help" })).toBeVisible();
 
-    execFileSync(binary, ["--database", db, "ticket", "reply", "--workspace", "demo", "TKT-0001", "Hello Alice, on it.", "--as", "Sam"]);
+    // The reply command exactly as the demo printed it, run from where a newcomer stands.
+    const reply = printed.find((l) => l.includes(" ticket reply --workspace demo ")).trim();
+    expect(reply).toContain(`--database ${db}`);
+    execSync(reply.replace("<REFERENCE>", "TKT-0001").replace('"On it!"', '"Hello Alice, on it." --as Sam'), { cwd: root });
     await expect(widget.locator(".ph-message--agent")).toContainText("Hello Alice, on it.");
 
     await page.getByRole("button", { name: "Log out" }).click();
@@ -39,6 +46,14 @@ test("the demo host site works for Alice, then Bob, and shows a CLI reply", asyn
     await launcher(page).click();
     await expect(panel(page).locator(".ph-empty")).toBeVisible();
     expect(await page.content()).not.toContain("Alice needs help");
+
+    // The curl walkthrough, pasted into a shell as printed, takes a new ticket to Resolved.
+    const start = printed.findIndex((l) => l.startsWith("Or walk a ticket's life with curl"));
+    const end = printed.findIndex((l) => l.startsWith("Agent API key"));
+    const walkthrough = printed.slice(start + 1, end).join("\n");
+    const out = execSync(walkthrough, { cwd: root, shell: "/bin/bash", encoding: "utf8" });
+    expect(out).toMatch(/^TKT-0002$/m);
+    expect(out).toContain('"status":"resolved"');
   } finally {
     demo.kill("SIGTERM");
     fs.rmSync(dir, { recursive: true, force: true });

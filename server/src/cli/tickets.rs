@@ -20,8 +20,12 @@ pub enum TicketCommand {
         /// Search subjects and messages.
         #[arg(long)]
         q: Option<String>,
+        /// Tickets per page, 1 to 200.
         #[arg(long, default_value_t = 50)]
         limit: i64,
+        /// Skip this many: the next page's value is printed under each page.
+        #[arg(long, default_value_t = 0)]
+        offset: i64,
     },
     /// Show a ticket with its whole conversation, internal notes included.
     Show {
@@ -137,13 +141,17 @@ pub async fn run(cmd: TicketCommand, store: &Store, clock: &Clock) -> anyhow::Re
             email,
             q,
             limit,
+            offset,
         } => {
+            anyhow::ensure!((1..=200).contains(&limit), "--limit must be from 1 to 200");
+            anyhow::ensure!(offset >= 0, "--offset must not be negative");
             let ws = workspace_named(store, &ws.workspace).await?;
             let filter = AgentFilter {
                 status,
                 email: email.as_deref().map(crate::domain::normalise_email),
                 text: q,
-                limit: limit.clamp(1, 200),
+                limit,
+                offset,
                 ..AgentFilter::default()
             };
             let (tickets, total) = store.agent_list(ws.id, &filter).await?;
@@ -157,7 +165,11 @@ pub async fn run(cmd: TicketCommand, store: &Store, clock: &Clock) -> anyhow::Re
                     t.subject
                 );
             }
-            println!("({} of {total})", tickets.len());
+            let shown_to = offset + tickets.len() as i64;
+            println!("({}-{shown_to} of {total})", (offset + 1).min(shown_to));
+            if shown_to < total {
+                println!("next page: --offset {shown_to}");
+            }
         }
         TicketCommand::Show { ws, reference } => {
             let ws = workspace_named(store, &ws.workspace).await?;

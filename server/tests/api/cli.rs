@@ -612,3 +612,52 @@ fn origins_that_are_not_origins_are_refused_by_the_cli() {
     let (_, list, _) = porthole(&db, &["workspace", "list"]);
     assert!(!list.contains('*') && !list.contains('\''), "{list}");
 }
+
+#[test]
+fn ticket_list_pages_through_every_ticket() {
+    let (_dir, db, _) = acme();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let store = porthole::store::Store::open(&db).await.unwrap();
+        let ws = store.workspace_by_slug("acme").await.unwrap().unwrap();
+        let scope = porthole::store::UserScope {
+            workspace_id: ws.id,
+            email: "a@b.co".into(),
+            name: None,
+        };
+        for i in 0..5 {
+            let new = porthole::store::NewTicket {
+                subject: format!("Ticket {i}"),
+                description: None,
+                ticket_type: None,
+                category: None,
+                channel: porthole_types::Channel::Portal,
+            };
+            store.create_ticket(&scope, new, None, i).await.unwrap();
+        }
+        store.close().await;
+    });
+    let list = |extra: &[&str]| {
+        let mut args = vec!["ticket", "list", "--workspace", "acme", "--limit", "2"];
+        args.extend_from_slice(extra);
+        let (ok, out, err) = porthole(&db, &args);
+        assert!(ok, "{err}");
+        out
+    };
+    let first = list(&[]);
+    assert!(
+        first.contains("(1-2 of 5)") && first.contains("next page: --offset 2"),
+        "{first}"
+    );
+    let last = list(&["--offset", "4"]);
+    assert!(
+        last.contains("TKT-0001") && last.contains("(5-5 of 5)"),
+        "{last}"
+    );
+    assert!(!last.contains("next page"), "{last}");
+    let (ok, _, err) = porthole(
+        &db,
+        &["ticket", "list", "--workspace", "acme", "--limit", "0"],
+    );
+    assert!(!ok && err.contains("--limit"), "{err}");
+}

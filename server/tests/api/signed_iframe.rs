@@ -208,3 +208,38 @@ async fn without_a_session_the_iframe_asks_to_sign_in_again() {
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     assert!(res.text().await.unwrap().contains("Sign in again"));
 }
+
+#[tokio::test]
+async fn the_signed_iframe_shares_the_widgets_hourly_allowance_and_says_so_kindly() {
+    let app = TestApp::spawn().await;
+    // 25 through the widget and 5 through the frame: the allowance is the user's, not the
+    // surface's.
+    let token = app.login("busy@example.com").await;
+    for i in 0..25 {
+        app.new_ticket(&token, &format!("Widget {i}")).await;
+    }
+    let cookie = sign_in(&app, "busy@example.com").await;
+    for i in 0..5 {
+        let subject = format!("Frame {i}");
+        let res = post(
+            &app,
+            "/embed/acme/tickets",
+            &cookie,
+            &[("subject", &subject)],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "ticket {i}");
+    }
+    let res = post(
+        &app,
+        "/embed/acme/tickets",
+        &cookie,
+        &[("subject", "One too many")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(res.headers().contains_key("retry-after"));
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Please wait a little"), "{page}");
+    assert!(!page.contains("rate_limited"), "a code, not words: {page}");
+}
