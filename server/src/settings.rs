@@ -99,6 +99,15 @@ fn one_of<T: Copy>(
 
 /// Applies `changes` to `current`, checking every key; `null` resets a key to its default.
 /// `origins` are the workspace's allowed origins, which a custom stylesheet must come from.
+/// A true or false setting; `null` resets it to `default`.
+fn boolean(field: &'static str, value: &Value, default: bool) -> Result<bool, ApiError> {
+    match value {
+        Value::Null => Ok(default),
+        Value::Bool(b) => Ok(*b),
+        _ => Err(invalid(field, format!("{field} must be true or false"))),
+    }
+}
+
 pub fn apply(
     current: &Settings,
     changes: &Map<String, Value>,
@@ -150,16 +159,8 @@ pub fn apply(
             "categories" => s.categories = categories(value)?,
             "faqs" => s.faqs = faqs(value)?,
             "require_timestamp" => {
-                s.require_timestamp = match value {
-                    Value::Null => defaults.require_timestamp,
-                    Value::Bool(b) => *b,
-                    _ => {
-                        return Err(invalid(
-                            "require_timestamp",
-                            "require_timestamp must be true or false",
-                        ))
-                    }
-                };
+                s.require_timestamp =
+                    boolean("require_timestamp", value, defaults.require_timestamp)?;
             }
             "timestamp_window_secs" => {
                 s.timestamp_window_secs = match value {
@@ -176,16 +177,8 @@ pub fn apply(
                 };
             }
             "show_toggle_button" => {
-                s.show_toggle_button = match value {
-                    Value::Null => defaults.show_toggle_button,
-                    Value::Bool(b) => *b,
-                    _ => {
-                        return Err(invalid(
-                            "show_toggle_button",
-                            "show_toggle_button must be true or false",
-                        ))
-                    }
-                };
+                s.show_toggle_button =
+                    boolean("show_toggle_button", value, defaults.show_toggle_button)?;
             }
             "visibility" => {
                 s.visibility = if value.is_null() {

@@ -3,7 +3,7 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::helpers::{assert_error, RequestExt, TestApp};
+use crate::helpers::{assert_error, references, RequestExt, TestApp};
 
 async fn refs(app: &TestApp, key: &str, query: &str) -> Vec<String> {
     let res = app
@@ -11,13 +11,7 @@ async fn refs(app: &TestApp, key: &str, query: &str) -> Vec<String> {
         .go()
         .await;
     assert_eq!(res.status(), StatusCode::OK, "{query}");
-    let list: Value = res.json().await.unwrap();
-    list["tickets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["reference"].as_str().unwrap().to_owned())
-        .collect()
+    references(&res.json().await.unwrap())
 }
 
 #[tokio::test]

@@ -561,19 +561,7 @@ fn workspace_set_lists_its_keys_and_changes_the_identity_policy() {
 
 #[test]
 fn the_embed_snippet_names_the_public_url_or_says_it_is_a_guess() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("p.db");
-    let base = [
-        "workspace",
-        "create",
-        "one",
-        "--name",
-        "One",
-        "--allow-origin",
-        "https://a.test",
-    ];
-    let (ok, out, err) = porthole(&db, &base);
-    assert!(ok, "{err}");
+    let (_dir, db, out) = acme();
     assert!(out.contains("--public-url"), "{out}");
     let (ok, out, err) = porthole(
         &db,

@@ -186,3 +186,13 @@ pub async fn assert_error(res: Response, status: StatusCode, code: &str) -> Valu
         .is_some_and(|m| !m.is_empty()));
     body
 }
+
+/// The references of a ticket list's tickets, in order.
+pub fn references(list: &Value) -> Vec<String> {
+    list["tickets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["reference"].as_str().unwrap().to_owned())
+        .collect()
+}

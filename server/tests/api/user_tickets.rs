@@ -4,18 +4,9 @@
 use std::collections::HashSet;
 
 use reqwest::{Method, StatusCode};
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::helpers::{assert_error, RequestExt, TestApp};
-
-fn references(page: &Value) -> Vec<String> {
-    page["tickets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["reference"].as_str().unwrap().to_owned())
-        .collect()
-}
+use crate::helpers::{assert_error, references, RequestExt, TestApp};
 
 #[tokio::test]
 async fn the_list_pages_by_cursor_without_skipping_or_repeating_a_ticket() {
