@@ -84,11 +84,25 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let service = app(self.state.clone()).into_make_service_with_connect_info::<Peer>();
+        let statistics = tokio::spawn(refresh_statistics(self.state.store.clone()));
         axum::serve(Listener(self.listener), service)
             .with_graceful_shutdown(shutdown)
             .await?;
+        statistics.abort();
         self.state.store.close().await;
         Ok(())
+    }
+}
+
+/// Keeps the planner's statistics fresh as the data grows.
+async fn refresh_statistics(store: Store) {
+    let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+    hourly.tick().await; // the first tick is now, and `Store::open` has just done it
+    loop {
+        hourly.tick().await;
+        if let Err(err) = store.optimize().await {
+            tracing::warn!(error = %err, "refreshing statistics failed");
+        }
     }
 }
 

@@ -52,7 +52,23 @@ impl Store {
             .run(&pool)
             .await
             .context("applying migrations")?;
-        Ok(Self { pool })
+        let store = Self { pool };
+        store.optimize().await.context("gathering statistics")?;
+        Ok(store)
+    }
+
+    /// Lets SQLite refresh the planner's statistics where they are missing or stale, so that
+    /// queries keep choosing their indexes as tables grow. Cheap when nothing changed; bounded
+    /// by `analysis_limit` when something did. Run at start-up and hourly (`startup`).
+    pub async fn optimize(&self) -> sqlx::Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        sqlx::query("PRAGMA analysis_limit = 1000")
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query("PRAGMA optimize = 0x10002")
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
     }
 
     /// A transaction that takes the write lock up front. SQLite cannot upgrade a read

@@ -9,6 +9,7 @@ mod hardening;
 mod helpers;
 mod openapi;
 mod portal;
+mod search;
 mod sessions;
 mod settings;
 mod signed_iframe;
