@@ -46,8 +46,14 @@ pub struct AgentTicketSummary {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgentTicketList {
     pub tickets: Vec<AgentTicketSummary>,
-    /// Tickets matching the filter, across all pages.
+    /// Tickets matching the filter, across all pages, counted up to 10,000: past that,
+    /// `total_capped` is true and `total` is 10,000.
     pub total: i64,
+    #[serde(default)]
+    pub total_capped: bool,
+    /// Pass as `cursor` for the next page (not with `q`); absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

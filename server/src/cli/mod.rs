@@ -4,6 +4,7 @@
 mod demo;
 mod demo_site;
 mod keys;
+mod seed;
 mod tickets;
 mod workspace;
 
@@ -53,6 +54,8 @@ enum Command {
     /// List, read and answer tickets.
     #[command(subcommand)]
     Ticket(tickets::TicketCommand),
+    /// Fill a workspace with generated contacts and tickets, for benchmarks.
+    Seed(seed::SeedArgs),
 }
 
 #[derive(Debug, Args)]
@@ -104,6 +107,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sign(args) => workspace::sign(args, &store, &clock).await,
         Command::ApiKey(cmd) => keys::run(cmd, &store, &clock).await,
         Command::Ticket(cmd) => tickets::run(cmd, &store, &clock).await,
+        Command::Seed(args) => seed::run(args, &store, &clock).await,
     }
 }
 

@@ -154,7 +154,8 @@ pub async fn run(cmd: TicketCommand, store: &Store, clock: &Clock) -> anyhow::Re
                 offset,
                 ..AgentFilter::default()
             };
-            let (tickets, total) = store.agent_list(ws.id, &filter).await?;
+            let page = store.agent_list(ws.id, &filter).await?;
+            let (tickets, total) = (page.tickets, page.total);
             for t in &tickets {
                 println!(
                     "{:<9} {:<11} {:<6} {:<28} {}",
@@ -166,8 +167,12 @@ pub async fn run(cmd: TicketCommand, store: &Store, clock: &Clock) -> anyhow::Re
                 );
             }
             let shown_to = offset + tickets.len() as i64;
-            println!("({}-{shown_to} of {total})", (offset + 1).min(shown_to));
-            if shown_to < total {
+            let capped = if page.total_capped { "more than " } else { "" };
+            println!(
+                "({}-{shown_to} of {capped}{total})",
+                (offset + 1).min(shown_to)
+            );
+            if shown_to < total || page.total_capped {
                 println!("next page: --offset {shown_to}");
             }
         }

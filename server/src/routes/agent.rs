@@ -17,7 +17,7 @@ use crate::domain::{bounded_text, normalise_email, optional_text};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::state::AppState;
-use crate::store::{AgentFilter, AgentPost};
+use crate::store::{AgentFilter, AgentPost, PageCursor};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -41,6 +41,9 @@ pub(super) struct ListQuery {
     /// Text searched in subjects and messages, internal notes included.
     q: Option<String>,
     limit: Option<i64>,
+    /// Where the previous page ended: its `next_cursor`. Not with `q`, whose results are
+    /// ranked and paged by `offset`.
+    cursor: Option<String>,
     offset: Option<i64>,
 }
 
@@ -79,9 +82,25 @@ async fn list(
         text: blank_is_none(query.q),
         limit,
         offset,
+        after: match query.cursor.as_deref() {
+            None => None,
+            Some(raw) => Some(PageCursor::parse(raw).ok_or_else(|| {
+                ApiError::InvalidQuery("cursor is not one this API gave out".into())
+            })?),
+        },
     };
-    let (tickets, total) = state.store.agent_list(key.workspace_id, &filter).await?;
-    Ok(AppJson(AgentTicketList { tickets, total }))
+    if filter.after.is_some() && (filter.text.is_some() || offset > 0) {
+        return Err(ApiError::InvalidQuery(
+            "cursor cannot be combined with q or offset".into(),
+        ));
+    }
+    let page = state.store.agent_list(key.workspace_id, &filter).await?;
+    Ok(AppJson(AgentTicketList {
+        tickets: page.tickets,
+        total: page.total,
+        total_capped: page.total_capped,
+        next_cursor: page.next.map(|c| c.to_string()),
+    }))
 }
 
 #[utoipa::path(

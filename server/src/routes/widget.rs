@@ -18,7 +18,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::settings;
 use crate::state::AppState;
-use crate::store::{NewTicket, Outcome, UserCursor};
+use crate::store::{NewTicket, Outcome, PageCursor};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -73,7 +73,7 @@ async fn list_tickets(
     let after =
         match query.cursor.as_deref() {
             None => None,
-            Some(raw) => Some(UserCursor::parse(raw).ok_or_else(|| {
+            Some(raw) => Some(PageCursor::parse(raw).ok_or_else(|| {
                 ApiError::InvalidQuery("cursor is not one this API gave out".into())
             })?),
         };

@@ -4,6 +4,7 @@
 
 mod api_keys;
 mod portal;
+mod seed;
 mod sessions;
 mod tickets;
 mod workspaces;
@@ -18,9 +19,11 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use api_keys::{ApiKey, ApiKeyInfo};
 pub use portal::PageSession;
+pub use seed::SeedPlan;
 pub use sessions::{NewSession, SessionRow};
 pub use tickets::{
-    AgentFilter, AgentPost, NewTicket, Outcome, UserCursor, UserScope, CREATIONS_PER_HOUR,
+    AgentFilter, AgentPage, AgentPost, NewTicket, Outcome, PageCursor, UserScope,
+    CREATIONS_PER_HOUR,
 };
 pub use workspaces::{NewWorkspace, Workspace};
 

@@ -50,17 +50,32 @@ pub struct AgentFilter {
     pub text: Option<String>,
     pub limit: i64,
     pub offset: i64,
+    /// Where the previous page ended, in the list's order (updated_at, id); not with `text`.
+    pub after: Option<PageCursor>,
 }
 
-/// Where a page of a user's tickets ends: its last ticket's visible activity and id. Sent to
-/// clients as `activity.id`, opaque to them.
+/// A page of the agent list: its tickets, the count (capped), and where it ended.
+pub struct AgentPage {
+    pub tickets: Vec<AgentTicketSummary>,
+    pub total: i64,
+    pub total_capped: bool,
+    pub next: Option<PageCursor>,
+}
+
+/// Counting stops here: past it, a number tells an agent nothing, and counting a million
+/// tickets on every page would cost more than the page.
+pub const COUNT_CAP: i64 = 10_000;
+
+/// Where a page of tickets ends: its last ticket's time in the list's order (visible activity
+/// for a user's list, last update for the agent list) and its id. Sent to clients as
+/// `time.id`, opaque to them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UserCursor {
+pub struct PageCursor {
     pub activity: i64,
     pub id: i64,
 }
 
-impl UserCursor {
+impl PageCursor {
     pub fn parse(raw: &str) -> Option<Self> {
         let (activity, id) = raw.split_once('.')?;
         Some(Self {
@@ -70,7 +85,7 @@ impl UserCursor {
     }
 }
 
-impl std::fmt::Display for UserCursor {
+impl std::fmt::Display for PageCursor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}.{}", self.activity, self.id)
     }
@@ -377,10 +392,10 @@ impl Store {
     pub async fn list_user_tickets(
         &self,
         scope: &UserScope,
-        after: Option<UserCursor>,
+        after: Option<PageCursor>,
         limit: i64,
-    ) -> ApiResult<(Vec<TicketSummary>, Option<UserCursor>)> {
-        let after = after.unwrap_or(UserCursor {
+    ) -> ApiResult<(Vec<TicketSummary>, Option<PageCursor>)> {
+        let after = after.unwrap_or(PageCursor {
             activity: i64::MAX,
             id: i64::MAX,
         });
@@ -405,7 +420,7 @@ impl Store {
         let next = (rows.len() as i64 > limit)
             .then(|| rows.get(limit as usize - 1))
             .flatten()
-            .map(|r| UserCursor {
+            .map(|r| PageCursor {
                 activity: r.public_activity_at,
                 id: r.id,
             });
@@ -591,20 +606,35 @@ impl Store {
         &self,
         workspace_id: i64,
         filter: &AgentFilter,
-    ) -> ApiResult<(Vec<AgentTicketSummary>, i64)> {
-        let mut count = QueryBuilder::new(
-            "SELECT COUNT(*) FROM tickets t JOIN contacts c ON c.id = t.contact_id",
-        );
+    ) -> ApiResult<AgentPage> {
+        let mut count = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT 1");
+        push_from(&mut count, filter);
         push_filter(&mut count, workspace_id, filter);
-        let total: i64 = count.build_query_scalar().fetch_one(&self.pool).await?;
+        count.push(" LIMIT ").push_bind(COUNT_CAP + 1).push(")");
+        let counted: i64 = count.build_query_scalar().fetch_one(&self.pool).await?;
 
         let mut page = agent_page(workspace_id, filter);
-        let rows: Vec<AgentRow> = page.build_query_as().fetch_all(&self.pool).await?;
+        let mut rows: Vec<AgentRow> = page.build_query_as().fetch_all(&self.pool).await?;
+        // One more than asked for was fetched, to know whether a next page exists.
+        let more = rows.len() as i64 > filter.limit;
+        rows.truncate(filter.limit as usize);
+        let next = rows
+            .last()
+            .filter(|_| more && !searching(filter))
+            .map(|r| PageCursor {
+                activity: r.updated_at,
+                id: r.id,
+            });
         let tickets = rows
             .iter()
             .map(AgentRow::summary)
             .collect::<anyhow::Result<_>>()?;
-        Ok((tickets, total))
+        Ok(AgentPage {
+            tickets,
+            total: counted.min(COUNT_CAP),
+            total_capped: counted > COUNT_CAP,
+            next,
+        })
     }
 
     pub async fn agent_ticket(&self, workspace_id: i64, number: i64) -> ApiResult<AgentTicket> {
@@ -734,24 +764,39 @@ impl Store {
 
 /// The query for one page of the agent list.
 fn agent_page(workspace_id: i64, filter: &AgentFilter) -> QueryBuilder<'static, Sqlite> {
-    let mut page = QueryBuilder::new(format!(
-        "SELECT {AGENT_COLUMNS} FROM tickets t JOIN contacts c ON c.id = t.contact_id"
-    ));
+    let mut page = QueryBuilder::new(format!("SELECT {AGENT_COLUMNS}"));
+    push_from(&mut page, filter);
     push_filter(&mut page, workspace_id, filter);
     // A search is ranked by relevance (FTS5's rank, which is bm25: best first), then by
-    // recency. bm25() itself may not be called from a subquery; rank may.
-    if let Some(query) = filter.text.as_deref().and_then(match_query) {
-        page.push(" ORDER BY (SELECT MIN(rank) FROM ticket_text WHERE ticket_text MATCH ")
-            .push_bind(query)
-            .push(" AND ticket_text.ticket_id = t.id),");
-    } else {
-        page.push(" ORDER BY");
-    }
-    page.push(" t.updated_at DESC, t.id DESC LIMIT ")
-        .push_bind(filter.limit)
-        .push(" OFFSET ")
-        .push_bind(filter.offset);
+    // recency.
+    let by_rank = if searching(filter) { " s.score," } else { "" };
+    page.push(format!(
+        " ORDER BY{by_rank} t.updated_at DESC, t.id DESC LIMIT "
+    ))
+    .push_bind(filter.limit + 1)
+    .push(" OFFSET ")
+    .push_bind(filter.offset);
     page
+}
+
+fn searching(filter: &AgentFilter) -> bool {
+    filter.text.as_deref().and_then(match_query).is_some()
+}
+
+/// The agent list's tickets and contacts. With a search, only the matching tickets, each with
+/// the rank of its best-matching text, found once by the full-text index.
+fn push_from(q: &mut QueryBuilder<'static, Sqlite>, filter: &AgentFilter) {
+    if let Some(query) = filter.text.as_deref().and_then(match_query) {
+        q.push(
+            " FROM (SELECT ticket_id, MIN(rank) AS score FROM ticket_text \
+             WHERE ticket_text MATCH ",
+        )
+        .push_bind(query)
+        .push(" GROUP BY ticket_id) s JOIN tickets t ON t.id = s.ticket_id");
+    } else {
+        q.push(" FROM tickets t");
+    }
+    q.push(" JOIN contacts c ON c.id = t.contact_id");
 }
 
 /// An FTS5 query for what a person typed: every word must appear (a word is a run of letters
@@ -792,18 +837,21 @@ fn push_filter(q: &mut QueryBuilder<'static, Sqlite>, workspace_id: i64, f: &Age
             .push_bind(email.clone())
             .push(")");
     }
-    if let Some(typed) = &f.text {
-        match match_query(typed) {
-            Some(query) => {
-                q.push(" AND t.id IN (SELECT ticket_id FROM ticket_text WHERE ticket_text MATCH ")
-                    .push_bind(query)
-                    .push(")");
-            }
-            // Only punctuation: no ticket contains a word of it.
-            None => {
-                q.push(" AND FALSE");
-            }
-        }
+    // Keyset pagination: strictly after the previous page's last ticket, so a page costs the
+    // same however deep it is, and none is skipped or repeated as tickets change.
+    if let Some(after) = f.after {
+        q.push(" AND (t.updated_at < ")
+            .push_bind(after.activity)
+            .push(" OR (t.updated_at = ")
+            .push_bind(after.activity)
+            .push(" AND t.id < ")
+            .push_bind(after.id)
+            .push("))");
+    }
+    // Only punctuation was typed: no ticket contains a word of it. (Words are matched by the
+    // join in `push_from`.)
+    if f.text.is_some() && !searching(f) {
+        q.push(" AND FALSE");
     }
 }
 

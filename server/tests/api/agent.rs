@@ -238,3 +238,75 @@ async fn revoked_keys_session_tokens_and_made_up_keys_are_not_agents() {
         assert_error(res, StatusCode::UNAUTHORIZED, "invalid_api_key").await;
     }
 }
+
+#[tokio::test]
+async fn the_agent_list_pages_by_cursor_and_its_count_stops_at_ten_thousand() {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Ann").await;
+    let ws = app.store.workspace_by_slug("acme").await.unwrap().unwrap();
+    let plan = porthole::store::SeedPlan {
+        tickets: 10_010,
+        contacts: 50,
+        user_email: "known@example.com".into(),
+        user_tickets: 3,
+    };
+    app.store
+        .seed(ws.id, &plan, app.clock.now_ms())
+        .await
+        .unwrap();
+
+    let first = app
+        .agent(Method::GET, "/tickets?limit=2", &key)
+        .value()
+        .await;
+    assert_eq!(first["total"], 10_000);
+    assert_eq!(first["total_capped"], true);
+    // The known user's tickets are the newest.
+    assert_eq!(references(&first), ["TKT-10013", "TKT-10012"]);
+    let mut seen = references(&first);
+    let mut cursor = first["next_cursor"].as_str().unwrap().to_owned();
+    for _ in 0..3 {
+        let page = app
+            .agent(
+                Method::GET,
+                &format!("/tickets?limit=2&cursor={cursor}"),
+                &key,
+            )
+            .value()
+            .await;
+        seen.extend(references(&page));
+        cursor = page["next_cursor"].as_str().unwrap().to_owned();
+    }
+    assert_eq!(
+        seen,
+        [
+            "TKT-10013",
+            "TKT-10012",
+            "TKT-10011",
+            "TKT-10010",
+            "TKT-10009",
+            "TKT-10008",
+            "TKT-10007",
+            "TKT-10006"
+        ]
+    );
+    // A filter narrow enough is counted exactly, and its last page says so.
+    let mine = app
+        .agent(
+            Method::GET,
+            "/tickets?email=known%40example.com&limit=3",
+            &key,
+        )
+        .value()
+        .await;
+    assert_eq!(mine["total"], 3);
+    assert_eq!(mine["total_capped"], false);
+    assert!(mine.get("next_cursor").is_none(), "{mine}");
+    for bad in ["cursor=abc", "cursor=1.2&q=refund", "cursor=1.2&offset=5"] {
+        let res = app
+            .agent(Method::GET, &format!("/tickets?{bad}"), &key)
+            .go()
+            .await;
+        assert_error(res, StatusCode::BAD_REQUEST, "invalid_query").await;
+    }
+}

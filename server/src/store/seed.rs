@@ -1,0 +1,217 @@
+//! Bulk data for benchmarks: a workspace with many contacts, tickets and messages, written in
+//! large multi-row inserts inside one transaction, far faster than the API. The text is made of
+//! support-desk words, with a few rare ones so that searches for a rare word have something to
+//! find. Deterministic: the same plan gives the same data.
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use sqlx::{QueryBuilder, Sqlite};
+
+use super::Store;
+
+/// What to make.
+pub struct SeedPlan {
+    pub tickets: i64,
+    pub contacts: i64,
+    /// A known user, with `user_tickets` of the tickets, to measure a user's list against.
+    pub user_email: String,
+    pub user_tickets: i64,
+}
+
+/// Rows per INSERT: SQLite allows 32,766 bound values, and the widest row here binds 11.
+const CHUNK: usize = 500;
+const YEAR_MS: i64 = 365 * 86_400_000;
+
+const WORDS: &[&str] = &[
+    "invoice",
+    "export",
+    "login",
+    "password",
+    "billing",
+    "refund",
+    "error",
+    "page",
+    "slow",
+    "report",
+    "account",
+    "email",
+    "team",
+    "upload",
+    "file",
+    "dashboard",
+    "payment",
+    "card",
+    "plan",
+    "upgrade",
+    "cancel",
+    "order",
+    "shipping",
+    "address",
+    "settings",
+    "access",
+    "permission",
+    "sync",
+    "mobile",
+    "app",
+    "crash",
+    "timeout",
+    "search",
+    "filter",
+    "chart",
+    "data",
+    "import",
+    "csv",
+    "integration",
+    "api",
+    "webhook",
+    "token",
+    "session",
+    "browser",
+    "notification",
+    "calendar",
+    "invite",
+    "user",
+    "admin",
+    "workspace",
+    "project",
+    "task",
+    "deadline",
+    "comment",
+    "attachment",
+    "download",
+    "print",
+    "language",
+    "timezone",
+    "theme",
+];
+const OPENINGS: &[&str] = &[
+    "Hi, I have a problem with",
+    "Hello, since yesterday",
+    "Quick question about",
+    "We cannot get",
+    "Could you help with",
+    "Urgent:",
+];
+const STATUSES: &[&str] = &["open", "in_progress", "waiting", "resolved", "closed"];
+const PRIORITIES: &[&str] = &["low", "medium", "high", "urgent"];
+
+fn sentence(rng: &mut StdRng, words: usize) -> String {
+    let mut text = OPENINGS[rng.gen_range(0..OPENINGS.len())].to_owned();
+    for _ in 0..words {
+        text.push(' ');
+        text.push_str(WORDS[rng.gen_range(0..WORDS.len())]);
+    }
+    // About one ticket in ten thousand names a rare thing.
+    if rng.gen_ratio(1, 10_000) {
+        text.push_str(" zyzzogeton");
+    }
+    text
+}
+
+impl Store {
+    /// Adds the plan's contacts, tickets (the known user's last, so they are the newest) and
+    /// messages to the workspace, numbering tickets on from its last reference.
+    pub async fn seed(
+        &self,
+        workspace_id: i64,
+        plan: &SeedPlan,
+        now_ms: i64,
+    ) -> anyhow::Result<()> {
+        let mut rng = StdRng::seed_from_u64(42);
+        let mut tx = self.write_tx().await?;
+        let first_contact: i64 =
+            sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM contacts")
+                .fetch_one(&mut *tx)
+                .await?;
+        let emails: Vec<String> = (0..plan.contacts)
+            .map(|i| format!("customer{i}@seed.example"))
+            .chain(std::iter::once(plan.user_email.clone()))
+            .collect();
+        for chunk in emails.chunks(CHUNK) {
+            let mut insert: QueryBuilder<Sqlite> =
+                QueryBuilder::new("INSERT INTO contacts (workspace_id, email, name, created_at) ");
+            insert.push_values(chunk, |mut row, email| {
+                row.push_bind(workspace_id)
+                    .push_bind(email)
+                    .push_bind(None::<String>)
+                    .push_bind(now_ms - YEAR_MS);
+            });
+            insert.build().execute(&mut *tx).await?;
+        }
+        let user_contact = first_contact + plan.contacts;
+        let first_number: i64 =
+            sqlx::query_scalar("SELECT ticket_seq + 1 FROM workspaces WHERE id = $1")
+                .bind(workspace_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        let first_ticket: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM tickets")
+            .fetch_one(&mut *tx)
+            .await?;
+        let total = plan.tickets + plan.user_tickets;
+        for start in (0..total).step_by(CHUNK) {
+            let end = (start + CHUNK as i64).min(total);
+            let rows: Vec<_> = (start..end)
+                .map(|i| {
+                    let contact = if i >= plan.tickets {
+                        user_contact
+                    } else {
+                        first_contact + rng.gen_range(0..plan.contacts.max(1))
+                    };
+                    // Spread over the past year, oldest first, so ids follow time.
+                    let at = now_ms - YEAR_MS + YEAR_MS * i / total.max(1);
+                    (
+                        first_ticket + i,
+                        first_number + i,
+                        contact,
+                        sentence(&mut rng, 4),
+                        STATUSES[rng.gen_range(0..STATUSES.len())],
+                        PRIORITIES[rng.gen_range(0..PRIORITIES.len())],
+                        at,
+                    )
+                })
+                .collect();
+            let mut tickets: QueryBuilder<Sqlite> = QueryBuilder::new(
+                "INSERT INTO tickets (id, workspace_id, number, contact_id, subject, status, \
+                 priority, channel, created_at, updated_at, public_activity_at) ",
+            );
+            tickets.push_values(&rows, |mut row, t| {
+                row.push_bind(t.0)
+                    .push_bind(workspace_id)
+                    .push_bind(t.1)
+                    .push_bind(t.2)
+                    .push_bind(&t.3)
+                    .push_bind(t.4)
+                    .push_bind(t.5)
+                    .push_bind("widget")
+                    .push_bind(t.6)
+                    .push_bind(t.6)
+                    .push_bind(t.6);
+            });
+            tickets.build().execute(&mut *tx).await?;
+            // Each ticket opens with a description from its customer.
+            let bodies: Vec<_> = rows
+                .iter()
+                .map(|t| (t.0, sentence(&mut rng, 18), t.6))
+                .collect();
+            let mut messages: QueryBuilder<Sqlite> = QueryBuilder::new(
+                "INSERT INTO messages (ticket_id, author, body, internal, created_at) ",
+            );
+            messages.push_values(&bodies, |mut row, m| {
+                row.push_bind(m.0)
+                    .push_bind("user")
+                    .push_bind(&m.1)
+                    .push_bind(false)
+                    .push_bind(m.2);
+            });
+            messages.build().execute(&mut *tx).await?;
+        }
+        sqlx::query("UPDATE workspaces SET ticket_seq = ticket_seq + $1 WHERE id = $2")
+            .bind(total)
+            .bind(workspace_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        self.optimize().await?;
+        Ok(())
+    }
+}
