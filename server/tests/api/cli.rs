@@ -649,3 +649,46 @@ fn ticket_list_pages_through_every_ticket() {
     );
     assert!(!ok && err.contains("--limit"), "{err}");
 }
+
+#[test]
+fn seed_fills_a_new_workspace_for_benchmarks() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let (ok, out, err) = porthole(
+        &db,
+        &[
+            "seed",
+            "--workspace",
+            "bench",
+            "--tickets",
+            "300",
+            "--contacts",
+            "30",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("300 tickets for 30 contacts"), "{out}");
+    let (ok, list, err) = porthole(
+        &db,
+        &[
+            "ticket",
+            "list",
+            "--workspace",
+            "bench",
+            "--email",
+            "bench-user@example.com",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(
+        list.contains("(1-20 of 20)") && list.contains("TKT-0320"),
+        "{list}"
+    );
+    let (_, all, _) = porthole(
+        &db,
+        &["ticket", "list", "--workspace", "bench", "--limit", "1"],
+    );
+    assert!(all.contains("of 320)"), "{all}");
+    let (ok, _, err) = porthole(&db, &["seed", "--workspace", "bench", "--contacts", "0"]);
+    assert!(!ok && err.contains("--contacts"), "{err}");
+}
