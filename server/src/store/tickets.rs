@@ -607,8 +607,10 @@ impl Store {
         workspace_id: i64,
         filter: &AgentFilter,
     ) -> ApiResult<AgentPage> {
+        // The count needs no contacts (every filter is on tickets) and ignores the cursor: it
+        // is the filter's total, not what is left.
         let mut count = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT 1");
-        push_from(&mut count, filter);
+        push_tickets(&mut count, filter);
         push_filter(&mut count, workspace_id, filter);
         count.push(" LIMIT ").push_bind(COUNT_CAP + 1).push(")");
         let counted: i64 = count.build_query_scalar().fetch_one(&self.pool).await?;
@@ -765,8 +767,20 @@ impl Store {
 /// The query for one page of the agent list.
 fn agent_page(workspace_id: i64, filter: &AgentFilter) -> QueryBuilder<'static, Sqlite> {
     let mut page = QueryBuilder::new(format!("SELECT {AGENT_COLUMNS}"));
-    push_from(&mut page, filter);
+    push_tickets(&mut page, filter);
+    page.push(" JOIN contacts c ON c.id = t.contact_id");
     push_filter(&mut page, workspace_id, filter);
+    // Keyset pagination: strictly after the previous page's last ticket, so a page costs the
+    // same however deep it is, and none is skipped or repeated as tickets change.
+    if let Some(after) = filter.after {
+        page.push(" AND (t.updated_at < ")
+            .push_bind(after.activity)
+            .push(" OR (t.updated_at = ")
+            .push_bind(after.activity)
+            .push(" AND t.id < ")
+            .push_bind(after.id)
+            .push("))");
+    }
     // A search is ranked by relevance (FTS5's rank, which is bm25: best first), then by
     // recency.
     let by_rank = if searching(filter) { " s.score," } else { "" };
@@ -783,9 +797,9 @@ fn searching(filter: &AgentFilter) -> bool {
     filter.text.as_deref().and_then(match_query).is_some()
 }
 
-/// The agent list's tickets and contacts. With a search, only the matching tickets, each with
-/// the rank of its best-matching text, found once by the full-text index.
-fn push_from(q: &mut QueryBuilder<'static, Sqlite>, filter: &AgentFilter) {
+/// The agent list's tickets. With a search, only the matching ones, each with the rank of its
+/// best-matching text, found once by the full-text index.
+fn push_tickets(q: &mut QueryBuilder<'static, Sqlite>, filter: &AgentFilter) {
     if let Some(query) = filter.text.as_deref().and_then(match_query) {
         q.push(
             " FROM (SELECT ticket_id, MIN(rank) AS score FROM ticket_text \
@@ -796,7 +810,6 @@ fn push_from(q: &mut QueryBuilder<'static, Sqlite>, filter: &AgentFilter) {
     } else {
         q.push(" FROM tickets t");
     }
-    q.push(" JOIN contacts c ON c.id = t.contact_id");
 }
 
 /// An FTS5 query for what a person typed: every word must appear (a word is a run of letters
@@ -836,17 +849,6 @@ fn push_filter(q: &mut QueryBuilder<'static, Sqlite>, workspace_id: i64, f: &Age
             .push(" AND email = ")
             .push_bind(email.clone())
             .push(")");
-    }
-    // Keyset pagination: strictly after the previous page's last ticket, so a page costs the
-    // same however deep it is, and none is skipped or repeated as tickets change.
-    if let Some(after) = f.after {
-        q.push(" AND (t.updated_at < ")
-            .push_bind(after.activity)
-            .push(" OR (t.updated_at = ")
-            .push_bind(after.activity)
-            .push(" AND t.id < ")
-            .push_bind(after.id)
-            .push("))");
     }
     // Only punctuation was typed: no ticket contains a word of it. (Words are matched by the
     // join in `push_from`.)
