@@ -10,6 +10,7 @@ mod tickets;
 mod workspaces;
 
 use std::path::Path;
+use std::sync::Arc;
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -30,6 +31,38 @@ pub use workspaces::{NewWorkspace, Workspace};
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
+    /// This process's writers' queue for the write lock (see `write_tx`).
+    writer: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// A write transaction holding this process's turn to write until it commits or rolls back.
+struct WriteTx {
+    tx: Transaction<'static, Sqlite>,
+    _turn: tokio::sync::OwnedMutexGuard<()>,
+}
+
+impl WriteTx {
+    async fn commit(self) -> sqlx::Result<()> {
+        self.tx.commit().await
+    }
+
+    async fn rollback(self) -> sqlx::Result<()> {
+        self.tx.rollback().await
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::SqliteConnection;
+
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
 }
 
 impl Store {
@@ -55,7 +88,10 @@ impl Store {
             .run(&pool)
             .await
             .context("applying migrations")?;
-        let store = Self { pool };
+        let store = Self {
+            pool,
+            writer: Arc::default(),
+        };
         store.optimize().await.context("gathering statistics")?;
         Ok(store)
     }
@@ -77,8 +113,14 @@ impl Store {
     /// A transaction that takes the write lock up front. SQLite cannot upgrade a read
     /// transaction to a write once another writer has committed, so every transaction that
     /// writes starts as a writer.
-    async fn write_tx(&self) -> sqlx::Result<Transaction<'static, Sqlite>> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await
+    ///
+    /// Writers queue for SQLite's single write lock here, first come first served, instead of
+    /// in SQLite's busy handler, which sleeps and retries: under load that made a few writes
+    /// wait up to a second while others went ahead.
+    async fn write_tx(&self) -> sqlx::Result<WriteTx> {
+        let turn = self.writer.clone().lock_owned().await;
+        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        Ok(WriteTx { tx, _turn: turn })
     }
 
     pub async fn close(&self) {
