@@ -10,8 +10,8 @@ mod tickets;
 mod workspaces;
 
 use std::path::Path;
-use std::sync::Arc;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;

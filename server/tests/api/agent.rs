@@ -275,7 +275,10 @@ async fn the_agent_list_pages_by_cursor_and_its_count_stops_at_ten_thousand() {
             .value()
             .await;
         seen.extend(references(&page));
-        assert_eq!(page["total"], 10_000, "the filter's total, not what is left");
+        assert_eq!(
+            page["total"], 10_000,
+            "the filter's total, not what is left"
+        );
         cursor = page["next_cursor"].as_str().unwrap().to_owned();
     }
     assert_eq!(
