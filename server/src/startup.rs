@@ -26,6 +26,8 @@ pub struct Options {
     pub public_url: Option<String>,
     pub session_ttl_ms: i64,
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Turns `/metrics` on, for scrapers that send this bearer token.
+    pub metrics_token: Option<secrecy::SecretString>,
 }
 
 impl Options {
@@ -36,6 +38,7 @@ impl Options {
             public_url: None,
             session_ttl_ms: 3_600_000,
             trusted_proxies: vec![],
+            metrics_token: None,
         }
     }
 }
@@ -57,6 +60,7 @@ impl Application {
             public_origin,
             session_ttl_ms: options.session_ttl_ms,
             trusted_proxies: options.trusted_proxies,
+            metrics_token: options.metrics_token,
         };
         Ok(Self {
             listener,
@@ -64,6 +68,7 @@ impl Application {
                 store,
                 clock,
                 settings: Arc::new(settings),
+                metrics: Default::default(),
             },
         })
     }

@@ -13,6 +13,8 @@ pub struct Settings {
     pub session_ttl_ms: i64,
     /// Proxies whose `X-Forwarded-For` is believed. Empty by default: believe no one.
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// The bearer token a Prometheus scraper must send to `/metrics`; off when absent.
+    pub metrics_token: Option<secrecy::SecretString>,
 }
 
 impl Settings {
@@ -27,4 +29,5 @@ pub struct AppState {
     pub store: Store,
     pub clock: Clock,
     pub settings: Arc<Settings>,
+    pub metrics: crate::routes::metrics::Metrics,
 }

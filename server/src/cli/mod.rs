@@ -74,6 +74,10 @@ pub struct ServeArgs {
         value_delimiter = ','
     )]
     trusted_proxies: Vec<String>,
+    /// Serve Prometheus metrics at /metrics to scrapers that send this as a bearer token.
+    /// Off by default.
+    #[arg(long, env = "PORTHOLE_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -138,6 +142,10 @@ async fn serve(
         public_url: public_url.map(str::to_owned),
         session_ttl_ms: args.session_ttl_secs * 1000,
         trusted_proxies,
+        metrics_token: args
+            .metrics_token
+            .filter(|t| !t.trim().is_empty())
+            .map(Into::into),
     };
     let app = Application::bind(options, store.clone(), clock.clone()).await?;
     let demo = match demo {

@@ -5,6 +5,7 @@ mod agent;
 mod delivery;
 mod health;
 mod limits;
+pub mod metrics;
 pub mod openapi;
 mod session;
 mod trace;
@@ -47,6 +48,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api)
         .merge(health::routes())
         .merge(openapi::routes())
+        .merge(metrics::routes())
         // HTML and stylesheets made per request are compressed here; the embedded assets come
         // precompressed, and API answers are not, since they carry tokens beside
         // caller-chosen text (BREACH).
@@ -56,6 +58,11 @@ pub fn app(state: AppState) -> Router {
                 .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5))),
         )
         .fallback(|| async { ApiError::NotFound })
+        // Per route: the router layers each route, so the route's pattern is known here.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::record,
+        ))
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(axum::middleware::from_fn(limits::guard))

@@ -135,6 +135,11 @@ fn decode<T>(parse: fn(&str) -> Option<T>, raw: &str) -> anyhow::Result<T> {
 }
 
 impl Store {
+    /// Connections the pool holds open, and how many of them are idle.
+    pub fn pool_use(&self) -> (u32, usize) {
+        (self.pool.size(), self.pool.num_idle())
+    }
+
     pub async fn ping(&self) -> sqlx::Result<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await.map(drop)
     }

@@ -26,6 +26,7 @@ pub struct TestApp {
 pub struct Options {
     pub require_timestamp: bool,
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    pub metrics_token: Option<&'static str>,
 }
 
 impl TestApp {
@@ -41,6 +42,7 @@ impl TestApp {
         let server = ServerOptions {
             session_ttl_ms: SESSION_TTL_MS,
             trusted_proxies: options.trusted_proxies,
+            metrics_token: options.metrics_token.map(Into::into),
             ..ServerOptions::for_tests()
         };
         let app = Application::bind(server, store.clone(), clock.clone())

@@ -7,6 +7,7 @@ mod cli;
 mod embed;
 mod hardening;
 mod helpers;
+mod metrics;
 mod openapi;
 mod portal;
 mod search;

@@ -1,0 +1,166 @@
+//! Prometheus metrics at `/metrics`: requests and their latency by route, and the database
+//! pool's use. Off unless the operator sets a token (`--metrics-token`), and then only for a
+//! scraper that sends it as a bearer token, so the public listener tells strangers nothing.
+//!
+//! Written by hand in the text exposition format: a few counters and fixed-bucket histograms
+//! do not need a metrics framework.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::header::CONTENT_TYPE;
+use axum::http::HeaderMap;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use secrecy::ExposeSecret;
+use subtle::ConstantTimeEq;
+
+use crate::auth::bearer;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Upper bounds of the latency buckets, in seconds.
+const BUCKETS: [f64; 10] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0, 5.0];
+
+#[derive(Default)]
+struct Series {
+    count: u64,
+    sum: f64,
+    /// Requests at or under each bucket's bound.
+    buckets: [u64; BUCKETS.len()],
+}
+
+/// Requests by (method, route pattern, status), never by raw path: a path can carry anything
+/// a client chose, and the label set must stay small.
+#[derive(Clone, Default)]
+pub struct Metrics(Arc<Mutex<BTreeMap<(String, String, u16), Series>>>);
+
+impl Metrics {
+    fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
+        let mut all = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let series = all
+            .entry((method.to_owned(), route.to_owned(), status))
+            .or_default();
+        series.count += 1;
+        series.sum += seconds;
+        for (bound, n) in BUCKETS.iter().zip(series.buckets.iter_mut()) {
+            if seconds <= *bound {
+                *n += 1;
+            }
+        }
+    }
+
+    fn render(&self, pool_size: u32, pool_idle: usize) -> String {
+        let mut out = String::new();
+        out.push_str("# HELP porthole_http_request_duration_seconds Time to answer, by route.\n");
+        out.push_str("# TYPE porthole_http_request_duration_seconds histogram\n");
+        let all = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        for ((method, route, status), s) in all.iter() {
+            let labels = format!("method=\"{method}\",route=\"{route}\",status=\"{status}\"");
+            for (bound, n) in BUCKETS.iter().zip(s.buckets) {
+                let _ = writeln!(
+                    out,
+                    "porthole_http_request_duration_seconds_bucket{{{labels},le=\"{bound}\"}} {n}"
+                );
+            }
+            let _ = writeln!(
+                out,
+                "porthole_http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} {}",
+                s.count
+            );
+            let _ = writeln!(
+                out,
+                "porthole_http_request_duration_seconds_sum{{{labels}}} {}",
+                s.sum
+            );
+            let _ = writeln!(
+                out,
+                "porthole_http_request_duration_seconds_count{{{labels}}} {}",
+                s.count
+            );
+        }
+        let _ = write!(
+            out,
+            "# HELP porthole_db_connections Database pool connections, open and idle.\n\
+             # TYPE porthole_db_connections gauge\n\
+             porthole_db_connections{{state=\"open\"}} {pool_size}\n\
+             porthole_db_connections{{state=\"idle\"}} {pool_idle}\n"
+        );
+        out
+    }
+}
+
+/// Times every request that matched a route.
+pub async fn record(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned());
+    let method = request.method().as_str().to_owned();
+    let started = Instant::now();
+    let response = next.run(request).await;
+    if let Some(route) = route {
+        state.metrics.observe(
+            &method,
+            &route,
+            response.status().as_u16(),
+            started.elapsed().as_secs_f64(),
+        );
+    }
+    response
+}
+
+async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    let Some(expected) = &state.settings.metrics_token else {
+        return Err(ApiError::NotFound);
+    };
+    let given = bearer(&headers)?;
+    if !bool::from(given.as_bytes().ct_eq(expected.expose_secret().as_bytes())) {
+        return Err(ApiError::InvalidApiKey);
+    }
+    let (size, idle) = state.store.pool_use();
+    let body = state.metrics.render(size, idle);
+    Ok(([(CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response())
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/metrics", get(metrics))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Metrics;
+
+    #[test]
+    fn observations_land_in_their_buckets_and_the_count() {
+        let m = Metrics::default();
+        m.observe("GET", "/healthz", 200, 0.002);
+        m.observe("GET", "/healthz", 200, 0.3);
+        let text = m.render(3, 1);
+        let line = |suffix: &str| {
+            format!(
+                "porthole_http_request_duration_seconds_{suffix}{{method=\"GET\",route=\"/healthz\",status=\"200\"{}",
+                if suffix == "bucket" { "," } else { "}" }
+            )
+        };
+        assert!(
+            text.contains(&format!("{}le=\"0.001\"}} 0", line("bucket"))),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("{}le=\"0.0025\"}} 1", line("bucket"))),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("{}le=\"+Inf\"}} 2", line("bucket"))),
+            "{text}"
+        );
+        assert!(text.contains(&format!("{} 2", line("count"))), "{text}");
+        assert!(text.contains("porthole_db_connections{state=\"open\"} 3"));
+    }
+}
