@@ -35,10 +35,12 @@ struct Series {
     buckets: [u64; BUCKETS.len()],
 }
 
-/// Requests by (method, route pattern, status), never by raw path: a path can carry anything
-/// a client chose, and the label set must stay small.
+/// A series' labels: method, route pattern and status. Never the raw path: a path can carry
+/// anything a client chose, and the label set must stay small.
+type Labels = (String, String, u16);
+
 #[derive(Clone, Default)]
-pub struct Metrics(Arc<Mutex<BTreeMap<(String, String, u16), Series>>>);
+pub struct Metrics(Arc<Mutex<BTreeMap<Labels, Series>>>);
 
 impl Metrics {
     fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
