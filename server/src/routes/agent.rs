@@ -11,13 +11,13 @@ use porthole_types::{
 };
 use serde::Deserialize;
 
-use super::reference;
+use super::{cursor, reference};
 use crate::auth::Agent;
 use crate::domain::{bounded_text, normalise_email, optional_text};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::state::AppState;
-use crate::store::{AgentFilter, AgentPost, PageCursor};
+use crate::store::{AgentFilter, AgentPost};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -82,12 +82,7 @@ async fn list(
         text: blank_is_none(query.q),
         limit,
         offset,
-        after: match query.cursor.as_deref() {
-            None => None,
-            Some(raw) => Some(PageCursor::parse(raw).ok_or_else(|| {
-                ApiError::InvalidQuery("cursor is not one this API gave out".into())
-            })?),
-        },
+        after: cursor(query.cursor.as_deref())?,
     };
     if filter.after.is_some() && (filter.text.is_some() || offset > 0) {
         return Err(ApiError::InvalidQuery(

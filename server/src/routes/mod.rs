@@ -25,6 +25,7 @@ use crate::cors::widget_cors;
 use crate::domain::TicketRef;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
+use crate::store::PageCursor;
 
 /// JSON bodies are small; anything larger is refused before it is read.
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -77,6 +78,15 @@ pub fn app(state: AppState) -> Router {
 
 async fn method_not_allowed() -> ApiError {
     ApiError::MethodNotAllowed
+}
+
+/// The `cursor` query parameter: where the previous page ended, as the API gave it out.
+fn cursor(raw: Option<&str>) -> ApiResult<Option<PageCursor>> {
+    raw.map(|raw| {
+        PageCursor::parse(raw)
+            .ok_or_else(|| ApiError::InvalidQuery("cursor is not one this API gave out".into()))
+    })
+    .transpose()
 }
 
 /// The ticket number in a `{reference}` path segment. A malformed reference is answered like an

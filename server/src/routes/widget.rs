@@ -11,14 +11,14 @@ use porthole_types::{
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use super::{reference, session};
+use super::{cursor, reference, session};
 use crate::auth::UserSession;
 use crate::domain::{bounded_text, optional_text};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::settings;
 use crate::state::AppState;
-use crate::store::{NewTicket, Outcome, PageCursor};
+use crate::store::{NewTicket, Outcome};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -70,13 +70,7 @@ async fn list_tickets(
             "limit must be between 1 and {PAGE_MAX}"
         )));
     }
-    let after =
-        match query.cursor.as_deref() {
-            None => None,
-            Some(raw) => Some(PageCursor::parse(raw).ok_or_else(|| {
-                ApiError::InvalidQuery("cursor is not one this API gave out".into())
-            })?),
-        };
+    let after = cursor(query.cursor.as_deref())?;
     let (tickets, next) = state
         .store
         .list_user_tickets(&session.scope, after, limit)

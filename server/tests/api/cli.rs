@@ -37,6 +37,18 @@ fn acme() -> (tempfile::TempDir, std::path::PathBuf, String) {
     (dir, db, out)
 }
 
+/// Runs `work` through the store on workspace "acme" of `db`, as the server would write, and
+/// closes the store before the CLI runs again.
+fn on_acme(db: &Path, work: impl AsyncFnOnce(&porthole::store::Store, porthole::store::Workspace)) {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let store = porthole::store::Store::open(db).await.unwrap();
+        let ws = store.workspace_by_slug("acme").await.unwrap().unwrap();
+        work(&store, ws).await;
+        store.close().await;
+    });
+}
+
 /// The line after `label` in the output, trimmed: how the CLI prints things shown once.
 fn value_after(out: &str, label: &str) -> String {
     let mut lines = out.lines();
@@ -145,10 +157,7 @@ fn an_agent_works_a_ticket_from_the_cli() {
     assert!(value_after(&out, "API key").starts_with("phk_"));
 
     // A ticket made through the store, as the widget would.
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    rt.block_on(async {
-        let store = porthole::store::Store::open(&db).await.unwrap();
-        let ws = store.workspace_by_slug("acme").await.unwrap().unwrap();
+    on_acme(&db, async |store, ws| {
         let scope = porthole::store::UserScope {
             workspace_id: ws.id,
             email: "a@b.co".into(),
@@ -162,7 +171,6 @@ fn an_agent_works_a_ticket_from_the_cli() {
             channel: porthole_types::Channel::Widget,
         };
         store.create_ticket(&scope, new, None, 1).await.unwrap();
-        store.close().await;
     });
 
     let (ok, out, err) = porthole(
@@ -453,10 +461,7 @@ fn a_debug_log_never_shows_a_credential_from_a_url() {
 #[test]
 fn ticket_show_tells_an_agent_everything_about_the_ticket_and_its_customer() {
     let (_dir, db, _) = acme();
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    rt.block_on(async {
-        let store = porthole::store::Store::open(&db).await.unwrap();
-        let ws = store.workspace_by_slug("acme").await.unwrap().unwrap();
+    on_acme(&db, async |store, ws| {
         let metadata = porthole_types::Metadata {
             value: Some(1200.0),
             name: Some("Pro plan".into()),
@@ -479,7 +484,6 @@ fn ticket_show_tells_an_agent_everything_about_the_ticket_and_its_customer() {
             channel: porthole_types::Channel::Embed,
         };
         store.create_ticket(&scope, new, None, 1).await.unwrap();
-        store.close().await;
     });
     let (ok, _, err) = porthole(
         &db,
@@ -604,10 +608,7 @@ fn origins_that_are_not_origins_are_refused_by_the_cli() {
 #[test]
 fn ticket_list_pages_through_every_ticket() {
     let (_dir, db, _) = acme();
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    rt.block_on(async {
-        let store = porthole::store::Store::open(&db).await.unwrap();
-        let ws = store.workspace_by_slug("acme").await.unwrap().unwrap();
+    on_acme(&db, async |store, ws| {
         let scope = porthole::store::UserScope {
             workspace_id: ws.id,
             email: "a@b.co".into(),
@@ -623,7 +624,6 @@ fn ticket_list_pages_through_every_ticket() {
             };
             store.create_ticket(&scope, new, None, i).await.unwrap();
         }
-        store.close().await;
     });
     let list = |extra: &[&str]| {
         let mut args = vec!["ticket", "list", "--workspace", "acme", "--limit", "2"];
