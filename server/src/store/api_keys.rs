@@ -35,6 +35,7 @@ impl Store {
     ) -> sqlx::Result<SecretString> {
         let token = Token::generate("phk_");
         let hint: String = token.secret.expose_secret().chars().take(10).collect();
+        let _turn = self.turn().await;
         sqlx::query(
             "INSERT INTO api_keys (workspace_id, name, key_hash, hint, created_at) \
              VALUES ($1, $2, $3, $4, $5)",
@@ -62,6 +63,7 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         if let Some(key) = &key {
+            let _turn = self.turn().await;
             sqlx::query(
                 "UPDATE api_keys SET last_used_at = $1 \
                  WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)",
@@ -92,6 +94,7 @@ impl Store {
         id: i64,
         now_ms: i64,
     ) -> sqlx::Result<bool> {
+        let _turn = self.turn().await;
         let done = sqlx::query(
             "UPDATE api_keys SET revoked_at = $1 \
              WHERE workspace_id = $2 AND id = $3 AND revoked_at IS NULL",

@@ -123,6 +123,12 @@ impl Store {
         Ok(WriteTx { tx, _turn: turn })
     }
 
+    /// This process's turn to write, for a single statement outside a transaction (see
+    /// `write_tx`).
+    async fn turn(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.writer.lock().await
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }

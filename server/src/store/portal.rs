@@ -34,6 +34,7 @@ impl Store {
         ttl_ms: i64,
     ) -> sqlx::Result<Token> {
         let token = Token::generate("pht_");
+        let _turn = self.turn().await;
         sqlx::query(
             "INSERT INTO tracking_tokens (token_hash, ticket_id, email, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5)",

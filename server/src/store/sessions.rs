@@ -67,6 +67,7 @@ impl Store {
 
     /// Deletes the session; returns whether there was one.
     pub async fn delete_session(&self, token_hash: &str) -> sqlx::Result<bool> {
+        let _turn = self.turn().await;
         let done = sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&self.pool)

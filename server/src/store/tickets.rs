@@ -493,16 +493,19 @@ impl Store {
         number: i64,
         now_ms: i64,
     ) -> ApiResult<Ticket> {
-        sqlx::query(
-            "UPDATE tickets SET user_seen_at = $1 WHERE workspace_id = $2 AND number = $3 \
-             AND contact_id IN (SELECT id FROM contacts WHERE workspace_id = $2 AND email = $4)",
-        )
-        .bind(now_ms)
-        .bind(scope.workspace_id)
-        .bind(number)
-        .bind(&scope.email)
-        .execute(&self.pool)
-        .await?;
+        {
+            let _turn = self.turn().await;
+            sqlx::query(
+                "UPDATE tickets SET user_seen_at = $1 WHERE workspace_id = $2 AND number = $3 \
+                 AND contact_id IN (SELECT id FROM contacts WHERE workspace_id = $2 AND email = $4)",
+            )
+            .bind(now_ms)
+            .bind(scope.workspace_id)
+            .bind(number)
+            .bind(&scope.email)
+            .execute(&self.pool)
+            .await?;
+        }
         self.user_ticket(scope, number).await
     }
 

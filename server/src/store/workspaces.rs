@@ -195,6 +195,7 @@ impl Store {
         now_ms: i64,
     ) -> anyhow::Result<Option<(Workspace, SecretString)>> {
         let secret = new_secret(SECRET_PREFIX);
+        let _turn = self.turn().await;
         let row: Option<WorkspaceRow> = sqlx::query_as(&format!(
             "UPDATE workspaces SET previous_secret = secret, previous_secret_expires_at = $1, \
              secret = $2, secret_created_at = $3 WHERE slug = $4 RETURNING {COLUMNS}"
@@ -219,6 +220,7 @@ impl Workspace {
 impl Store {
     /// Adds an allowed origin; returns whether it was new.
     pub async fn allow_origin(&self, workspace_id: i64, origin: &Origin) -> sqlx::Result<bool> {
+        let _turn = self.turn().await;
         let done = sqlx::query(
             "INSERT INTO workspace_origins (workspace_id, origin) VALUES ($1, $2) \
              ON CONFLICT DO NOTHING",
@@ -252,6 +254,7 @@ impl Store {
         workspace_id: i64,
         settings: &Settings,
     ) -> anyhow::Result<()> {
+        let _turn = self.turn().await;
         sqlx::query("UPDATE workspaces SET settings = $1 WHERE id = $2")
             .bind(serde_json::to_string(settings)?)
             .bind(workspace_id)
@@ -275,6 +278,7 @@ impl Store {
 
     /// Counts a click on an FAQ, by its question.
     pub async fn count_faq_click(&self, workspace_id: i64, question: &str) -> sqlx::Result<()> {
+        let _turn = self.turn().await;
         sqlx::query(
             "INSERT INTO faq_clicks (workspace_id, question, clicks) VALUES ($1, $2, 1) \
              ON CONFLICT (workspace_id, question) DO UPDATE SET clicks = faq_clicks.clicks + 1",
@@ -303,6 +307,7 @@ impl Store {
         now_ms: i64,
     ) -> anyhow::Result<()> {
         let metadata = metadata.map(serde_json::to_string).transpose()?;
+        let _turn = self.turn().await;
         sqlx::query(
             "INSERT INTO contacts (workspace_id, email, name, metadata, created_at) \
              VALUES ($1, $2, $3, $4, $5) ON CONFLICT (workspace_id, email) DO UPDATE \
