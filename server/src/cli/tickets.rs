@@ -1,3 +1,4 @@
+use anyhow::Context;
 use clap::{Args, Subcommand};
 use porthole_types::{limits, AgentTicket, Priority, TicketPatch, TicketStatus};
 
@@ -5,7 +6,7 @@ use super::workspace_named;
 use crate::clock::Clock;
 use crate::domain::{bounded_text, TicketRef};
 use crate::error::ApiError;
-use crate::store::{AgentFilter, AgentPost, Store};
+use crate::store::{AgentFilter, AgentPost, PageCursor, Store};
 
 #[derive(Debug, Subcommand)]
 pub enum TicketCommand {
@@ -23,7 +24,10 @@ pub enum TicketCommand {
         /// Tickets per page, 1 to 200.
         #[arg(long, default_value_t = 50)]
         limit: i64,
-        /// Skip this many: the next page's value is printed under each page.
+        /// Where the previous page ended, as printed under it.
+        #[arg(long, conflicts_with = "offset")]
+        cursor: Option<String>,
+        /// Skip this many: how the ranked results of a search (--q) are paged.
         #[arg(long, default_value_t = 0)]
         offset: i64,
     },
@@ -141,10 +145,19 @@ pub async fn run(cmd: TicketCommand, store: &Store, clock: &Clock) -> anyhow::Re
             email,
             q,
             limit,
+            cursor,
             offset,
         } => {
             anyhow::ensure!((1..=200).contains(&limit), "--limit must be from 1 to 200");
             anyhow::ensure!(offset >= 0, "--offset must not be negative");
+            let after = cursor
+                .as_deref()
+                .map(|c| PageCursor::parse(c).context("--cursor is not one this CLI printed"))
+                .transpose()?;
+            anyhow::ensure!(
+                after.is_none() || q.is_none(),
+                "--cursor pages a list; page a search (--q) with --offset"
+            );
             let ws = workspace_named(store, &ws.workspace).await?;
             let filter = AgentFilter {
                 status,
@@ -152,6 +165,7 @@ pub async fn run(cmd: TicketCommand, store: &Store, clock: &Clock) -> anyhow::Re
                 text: q,
                 limit,
                 offset,
+                after,
                 ..AgentFilter::default()
             };
             let page = store.agent_list(ws.id, &filter).await?;
@@ -166,14 +180,12 @@ pub async fn run(cmd: TicketCommand, store: &Store, clock: &Clock) -> anyhow::Re
                     t.subject
                 );
             }
-            let shown_to = offset + tickets.len() as i64;
             let capped = if page.total_capped { "more than " } else { "" };
-            println!(
-                "({}-{shown_to} of {capped}{total})",
-                (offset + 1).min(shown_to)
-            );
-            if shown_to < total || page.total_capped {
-                println!("next page: --offset {shown_to}");
+            println!("({} shown, {capped}{total} in all)", tickets.len());
+            if let Some(next) = page.next {
+                println!("next page: --cursor {next}");
+            } else if filter.text.is_some() && offset + (tickets.len() as i64) < total {
+                println!("next page: --offset {}", offset + tickets.len() as i64);
             }
         }
         TicketCommand::Show { ws, reference } => {
