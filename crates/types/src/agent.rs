@@ -46,8 +46,8 @@ pub struct AgentTicketSummary {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgentTicketList {
     pub tickets: Vec<AgentTicketSummary>,
-    /// Tickets matching the filter, across all pages, counted up to 10,000: past that,
-    /// `total_capped` is true and `total` is 10,000.
+    /// Tickets matching the filter, across all pages, counted up to 1,000: past that,
+    /// `total_capped` is true and `total` is 1,000.
     pub total: i64,
     #[serde(default)]
     pub total_capped: bool,

@@ -64,7 +64,7 @@ pub struct AgentPage {
 
 /// Counting stops here: past it, a number tells an agent nothing, and counting a million
 /// tickets on every page would cost more than the page.
-pub const COUNT_CAP: i64 = 10_000;
+pub const COUNT_CAP: i64 = 1_000;
 
 /// Where a page of tickets ends: its last ticket's time in the list's order (visible activity
 /// for a user's list, last update for the agent list) and its id. Sent to clients as

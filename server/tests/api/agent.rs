@@ -240,12 +240,12 @@ async fn revoked_keys_session_tokens_and_made_up_keys_are_not_agents() {
 }
 
 #[tokio::test]
-async fn the_agent_list_pages_by_cursor_and_its_count_stops_at_ten_thousand() {
+async fn the_agent_list_pages_by_cursor_and_its_count_stops_at_a_thousand() {
     let app = TestApp::spawn().await;
     let key = app.agent_key("Ann").await;
     let ws = app.store.workspace_by_slug("acme").await.unwrap().unwrap();
     let plan = porthole::store::SeedPlan {
-        tickets: 10_010,
+        tickets: 1_010,
         contacts: 50,
         user_email: "known@example.com".into(),
         user_tickets: 3,
@@ -259,10 +259,10 @@ async fn the_agent_list_pages_by_cursor_and_its_count_stops_at_ten_thousand() {
         .agent(Method::GET, "/tickets?limit=2", &key)
         .value()
         .await;
-    assert_eq!(first["total"], 10_000);
+    assert_eq!(first["total"], 1_000);
     assert_eq!(first["total_capped"], true);
     // The known user's tickets are the newest.
-    assert_eq!(references(&first), ["TKT-10013", "TKT-10012"]);
+    assert_eq!(references(&first), ["TKT-1013", "TKT-1012"]);
     let mut seen = references(&first);
     let mut cursor = first["next_cursor"].as_str().unwrap().to_owned();
     for _ in 0..3 {
@@ -275,23 +275,14 @@ async fn the_agent_list_pages_by_cursor_and_its_count_stops_at_ten_thousand() {
             .value()
             .await;
         seen.extend(references(&page));
-        assert_eq!(
-            page["total"], 10_000,
-            "the filter's total, not what is left"
-        );
+        assert_eq!(page["total"], 1_000, "the filter's total, not what is left");
         cursor = page["next_cursor"].as_str().unwrap().to_owned();
     }
     assert_eq!(
         seen,
         [
-            "TKT-10013",
-            "TKT-10012",
-            "TKT-10011",
-            "TKT-10010",
-            "TKT-10009",
-            "TKT-10008",
-            "TKT-10007",
-            "TKT-10006"
+            "TKT-1013", "TKT-1012", "TKT-1011", "TKT-1010", "TKT-1009", "TKT-1008", "TKT-1007",
+            "TKT-1006"
         ]
     );
     // A filter narrow enough is counted exactly, and its last page says so.

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""The server at scale: the same requests against databases of 1 k and 1 M tickets, and the
+user's list against a bare axum handler serving the same bytes. wrk makes the load, pinned to
+the second core, with the server on the first. Prints the figures, writes them into
+BENCHMARKS.md between markers, and exits non-zero if a budget is broken.
+
+Run by scripts/bench-server.sh, which builds what it needs. Usage:
+    bench_server.py PORTHOLE_BIN BARE_BIN [--sizes 1000,1000000] [--seconds 5]
+"""
+
+import argparse
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+parser = argparse.ArgumentParser()
+parser.add_argument("porthole")
+parser.add_argument("bare")
+parser.add_argument("--sizes", default="1000,1000000")
+parser.add_argument("--seconds", type=int, default=5)
+args = parser.parse_args()
+SIZES = [int(s) for s in args.sizes.split(",")]
+USER = "bench-user@example.com"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run(*cmd):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+
+
+def wait_for(url):
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except Exception as e:  # noqa: BLE001 - any failure means "not yet"
+            if getattr(e, "code", None):
+                return
+            time.sleep(0.05)
+    sys.exit(f"{url} never answered")
+
+
+def wrk(url, headers, connections):
+    """p50 and p99 in ms, and requests per second."""
+    cmd = ["taskset", "-c", "1", "wrk", "-t1", f"-c{connections}", f"-d{args.seconds}s", "--latency", url]
+    for h in headers:
+        cmd += ["-H", h]
+    out = run(*cmd)
+
+    def ms(label):
+        m = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        sys.exit(f"{url}: {errors.group(1)} failed requests\n{out}")
+    return {"p50": ms("50"), "p99": ms("99"), "rps": rps}
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        kb = int(re.search(r"VmHWM:\s+(\d+) kB", f.read()).group(1))
+    return kb / 1024
+
+
+results = {}
+workdir = tempfile.mkdtemp(prefix="porthole-bench-")
+user_list_body = None
+for size in SIZES:
+    db = os.path.join(workdir, f"{size}.db")
+    started = time.time()
+    run(args.porthole, "--database", db, "seed", "--workspace", "bench",
+        "--tickets", str(size), "--contacts", str(max(size // 10, 10)))
+    seeded = time.time() - started
+    sign = run(args.porthole, "--database", db, "sign", "--workspace", "bench", "--email", USER)
+    verification = re.search(r"verificationHash:\s+(\S+)", sign).group(1)
+    key = run(args.porthole, "--database", db, "api-key", "create", "--workspace", "bench", "--name", "bench")
+    key = re.search(r"(phk_\S+)", key).group(1)
+    port = free_port()
+    server = subprocess.Popen(
+        ["taskset", "-c", "0", args.porthole, "--database", db, "serve", "--listen", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}/api/v1"
+        wait_for(f"http://127.0.0.1:{port}/healthz")
+        request = urllib.request.Request(
+            f"{base}/widget/bench/session", method="POST",
+            data=json.dumps({"email": USER, "verification_hash": verification}).encode(),
+            headers={"Content-Type": "application/json", "Origin": "http://127.0.0.1"})
+        token = json.load(urllib.request.urlopen(request))["token"]
+        user = [f"Authorization: Bearer {token}"]
+        agent = [f"Authorization: Bearer {key}"]
+        first = json.load(urllib.request.urlopen(urllib.request.Request(
+            f"{base}/agent/tickets", headers={"Authorization": f"Bearer {key}"})))
+        list_request = urllib.request.Request(f"{base}/widget/bench/tickets", headers={"Authorization": f"Bearer {token}"})
+        if user_list_body is None:
+            user_list_body = urllib.request.urlopen(list_request).read()
+        results[size] = {
+            "seed_s": seeded,
+            "user list, 1 connection": wrk(f"{base}/widget/bench/tickets", user, 1),
+            "user list, 64 connections": wrk(f"{base}/widget/bench/tickets", user, 64),
+            "session (unread count)": wrk(f"{base}/widget/bench/session", user, 1),
+            "agent list, first page": wrk(f"{base}/agent/tickets", agent, 1),
+            "agent list, next page by cursor": wrk(f"{base}/agent/tickets?cursor={first['next_cursor']}", agent, 1),
+            "agent search, a rare word": wrk(f"{base}/agent/tickets?q=zyzzogeton", agent, 1),
+            "agent email filter": wrk(f"{base}/agent/tickets?email=customer7%40seed.example", agent, 1),
+            "rss_mb": rss_mb(server.pid),
+        }
+    finally:
+        server.terminate()
+        server.wait()
+
+body_file = os.path.join(workdir, "body.json")
+with open(body_file, "wb") as f:
+    f.write(user_list_body)
+port = free_port()
+bare = subprocess.Popen(["taskset", "-c", "0", args.bare, f"127.0.0.1:{port}", body_file],
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    wait_for(f"http://127.0.0.1:{port}/list")
+    bare_64 = wrk(f"http://127.0.0.1:{port}/list", [], 64)
+finally:
+    bare.terminate()
+    bare.wait()
+
+small, big = SIZES[0], SIZES[-1]
+rows, broken = [], []
+for name in [k for k in results[small] if isinstance(results[small][k], dict)]:
+    a, b = results[small][name], results[big][name]
+    ratio = b["p50"] / a["p50"] if a["p50"] else float("inf")
+    ok = ratio <= 2.0
+    if not ok:
+        broken.append(f"{name}: {ratio:.1f}x slower at {big:,} than at {small:,} (budget 2x)")
+    rows.append(f"| {name} | {a['p50']:.2f} / {a['p99']:.2f} ms | {b['p50']:.2f} / {b['p99']:.2f} ms | "
+                f"{b['rps']:,.0f}/s | {ratio:.1f}x | {'within budget' if ok else 'OVER BUDGET'} |")
+user64 = results[big]["user list, 64 connections"]
+share = user64["rps"] / bare_64["rps"]
+checks = [
+    ("user list throughput against the bare handler, 64 connections", f"{share:.0%}", "at least 50%", share >= 0.5),
+    ("user list p99 at 64 connections", f"{user64['p99']:.1f} ms", "10 ms", user64["p99"] <= 10),
+    (f"server RSS at {big:,} tickets", f"{results[big]['rss_mb']:.0f} MB", "64 MB", results[big]["rss_mb"] <= 64),
+]
+for name, figure, budget, ok in checks:
+    if not ok:
+        broken.append(f"{name}: {figure} (budget {budget})")
+
+table = "\n".join([
+    f"Produced by `scripts/bench-server.sh`: databases of {small:,} and {big:,} tickets made with "
+    f"`porthole seed` ({results[big]['seed_s']:.0f} s for the larger), the release server pinned to "
+    f"core 0 and `wrk` to core 1, {args.seconds} s per figure. p50 / p99 latency.",
+    "",
+    f"| request | {small:,} tickets | {big:,} tickets | throughput at {big:,} | ratio of p50 | |",
+    "|---|---|---|---|---|---|",
+    *rows,
+    "",
+    "| measure | figure | budget | |",
+    "|---|---|---|---|",
+    f"| bare axum handler, same body, 64 connections | {bare_64['rps']:,.0f}/s, p99 {bare_64['p99']:.2f} ms | | |",
+    *[f"| {n} | {f} | {b} | {'within budget' if ok else 'OVER BUDGET'} |" for n, f, b, ok in checks],
+])
+print(table)
+path = os.path.join(os.path.dirname(__file__), "..", "BENCHMARKS.md")
+with open(path) as f:
+    doc = f.read()
+start, end = "<!-- server:start -->", "<!-- server:end -->"
+section = f"{start}\n## The server at scale\n\n{table}\n{end}"
+doc = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: section, doc, flags=re.S) \
+    if start in doc else doc.rstrip() + "\n\n" + section + "\n"
+with open(path, "w") as f:
+    f.write(doc)
+if broken:
+    print("\nBudgets broken:\n  " + "\n  ".join(broken))
+    sys.exit(1)
