@@ -11,6 +11,7 @@ mod workspaces;
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -31,8 +32,13 @@ pub use workspaces::{NewWorkspace, Workspace};
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
+    /// The one connection write transactions use, so a writer never waits behind readers for
+    /// a connection while it holds the turn to write.
+    writes: SqlitePool,
     /// This process's writers' queue for the write lock (see `write_tx`).
     writer: Arc<tokio::sync::Mutex<()>>,
+    /// Counts this process's changes to allowed origins, so caches of them know to refetch.
+    origins_version: Arc<AtomicU64>,
 }
 
 /// A write transaction holding this process's turn to write until it commits or rolls back.
@@ -81,6 +87,12 @@ impl Store {
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
+            .connect_with(options.clone())
+            .await
+            .with_context(|| format!("opening database {}", path.display()))?;
+        let writes = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
             .connect_with(options)
             .await
             .with_context(|| format!("opening database {}", path.display()))?;
@@ -90,7 +102,9 @@ impl Store {
             .context("applying migrations")?;
         let store = Self {
             pool,
+            writes,
             writer: Arc::default(),
+            origins_version: Arc::default(),
         };
         store.optimize().await.context("gathering statistics")?;
         Ok(store)
@@ -119,7 +133,7 @@ impl Store {
     /// wait up to a second while others went ahead.
     async fn write_tx(&self) -> sqlx::Result<WriteTx> {
         let turn = self.writer.clone().lock_owned().await;
-        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let tx = self.writes.begin_with("BEGIN IMMEDIATE").await?;
         Ok(WriteTx { tx, _turn: turn })
     }
 
@@ -129,7 +143,17 @@ impl Store {
         self.writer.lock().await
     }
 
+    /// Changes with every change this process makes to any workspace's allowed origins.
+    pub fn origins_version(&self) -> u64 {
+        self.origins_version.load(Ordering::Acquire)
+    }
+
+    fn origins_changed(&self) {
+        self.origins_version.fetch_add(1, Ordering::AcqRel);
+    }
+
     pub async fn close(&self) {
+        self.writes.close().await;
         self.pool.close().await;
     }
 }

@@ -92,6 +92,10 @@ const OPENINGS: &[&str] = &[
     "Could you help with",
     "Urgent:",
 ];
+/// How many tickets name a rare word, whatever the size, so that a search for it finds as
+/// much in a small database as in a large one (the benchmark searches for it).
+const RARE_TICKETS: i64 = 20;
+
 const STATUSES: &[&str] = &["open", "in_progress", "waiting", "resolved", "closed"];
 const PRIORITIES: &[&str] = &["low", "medium", "high", "urgent"];
 
@@ -100,10 +104,6 @@ fn sentence(rng: &mut StdRng, words: usize) -> String {
     for _ in 0..words {
         text.push(' ');
         text.push_str(WORDS[rng.gen_range(0..WORDS.len())]);
-    }
-    // About one ticket in ten thousand names a rare thing.
-    if rng.gen_ratio(1, 10_000) {
-        text.push_str(" zyzzogeton");
     }
     text
 }
@@ -191,7 +191,14 @@ impl Store {
             // Each ticket opens with a description from its customer.
             let bodies: Vec<_> = rows
                 .iter()
-                .map(|t| (t.0, sentence(&mut rng, 18), t.6))
+                .map(|t| {
+                    let mut body = sentence(&mut rng, 18);
+                    let i = t.0 - first_ticket;
+                    if i < plan.tickets && i % (plan.tickets / RARE_TICKETS).max(1) == 0 {
+                        body.push_str(" zyzzogeton");
+                    }
+                    (t.0, body, t.6)
+                })
                 .collect();
             let mut messages: QueryBuilder<Sqlite> = QueryBuilder::new(
                 "INSERT INTO messages (ticket_id, author, body, internal, created_at) ",

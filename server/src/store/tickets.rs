@@ -93,9 +93,23 @@ impl std::fmt::Display for PageCursor {
 
 const PREVIEW_CHARS: usize = 140;
 
+/// The start of a message on one line, whitespace folded, cut short with "…". It reads only
+/// as far as it shows: lists call it for every ticket.
 fn preview(body: &str) -> String {
-    let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= PREVIEW_CHARS {
+    let mut flat = String::with_capacity(PREVIEW_CHARS + 8);
+    let mut chars = 0;
+    for word in body.split_whitespace() {
+        if chars > PREVIEW_CHARS {
+            break;
+        }
+        if chars > 0 {
+            flat.push(' ');
+            chars += 1;
+        }
+        flat.push_str(word);
+        chars += word.chars().count();
+    }
+    if chars <= PREVIEW_CHARS {
         return flat;
     }
     let cut: String = flat.chars().take(PREVIEW_CHARS - 1).collect();
@@ -403,7 +417,8 @@ impl Store {
             "SELECT t.id, t.number, t.subject, t.status, t.public_activity_at, \
              (t.last_agent_reply_at IS NOT NULL \
               AND t.last_agent_reply_at > COALESCE(t.user_seen_at, 0)) AS unread, \
-             (SELECT m.body FROM messages m WHERE m.ticket_id = t.id AND m.internal = FALSE \
+             (SELECT substr(m.body, 1, 1000) FROM messages m \
+              WHERE m.ticket_id = t.id AND m.internal = FALSE \
               ORDER BY m.id DESC LIMIT 1) AS preview \
              FROM tickets t \
              WHERE t.contact_id = (SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2) \
@@ -958,5 +973,10 @@ mod tests {
         let p = preview(&long);
         assert!(p.chars().count() <= 140);
         assert!(p.ends_with('…'));
+        let exactly = format!("{} {}", "é".repeat(70), "x".repeat(69));
+        assert_eq!(preview(&exactly), exactly, "140 characters fit whole");
+        let over = format!("{exactly}y");
+        assert_eq!(preview(&over).chars().count(), 140);
+        assert!(preview(&over).ends_with('…'));
     }
 }

@@ -172,8 +172,8 @@ impl Store {
             .collect())
     }
 
-    /// Whether `origin` may embed the workspace named `slug`. Read on every request, so a change
-    /// of the list applies at once.
+    /// Whether `origin` may embed the workspace named `slug`, read from the database. Session
+    /// creation asks this; CORS asks the cached copy (`allowed_origins_of`).
     pub async fn origin_allowed(&self, slug: &str, origin: &str) -> sqlx::Result<bool> {
         let found: Option<i64> = sqlx::query_scalar(
             "SELECT 1 FROM workspace_origins o JOIN workspaces w ON w.id = o.workspace_id \
@@ -184,6 +184,18 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         Ok(found.is_some())
+    }
+
+    /// The origins the workspace named `slug` allows, or `None` if there is no such workspace.
+    pub async fn allowed_origins_of(&self, slug: &str) -> sqlx::Result<Option<Vec<String>>> {
+        let rows: Vec<Option<String>> = sqlx::query_scalar(
+            "SELECT o.origin FROM workspaces w \
+             LEFT JOIN workspace_origins o ON o.workspace_id = w.id WHERE w.slug = $1",
+        )
+        .bind(slug)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok((!rows.is_empty()).then(|| rows.into_iter().flatten().collect()))
     }
 
     /// Replaces the secret. The old one keeps verifying for `grace_ms`; a second rotation within
@@ -229,6 +241,7 @@ impl Store {
         .bind(origin.as_str())
         .execute(&self.pool)
         .await?;
+        self.origins_changed();
         Ok(done.rows_affected() > 0)
     }
 }
@@ -246,6 +259,7 @@ impl Store {
                 .await?;
         revoke_sessions_of_disallowed_origins(&mut tx, workspace_id).await?;
         tx.commit().await?;
+        self.origins_changed();
         Ok(done.rows_affected() > 0)
     }
 
@@ -344,7 +358,9 @@ impl Store {
             .await?;
         }
         revoke_sessions_of_disallowed_origins(&mut tx, workspace_id).await?;
-        tx.commit().await
+        tx.commit().await?;
+        self.origins_changed();
+        Ok(())
     }
 }
 

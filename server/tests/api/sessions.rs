@@ -349,6 +349,38 @@ async fn cors_is_answered_for_allowed_origins_only() {
 }
 
 #[tokio::test]
+async fn cors_follows_a_change_of_the_allowed_origins_on_the_next_request() {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Admin").await;
+    let allowed = |origin: &'static str| {
+        let req = app
+            .request(Method::OPTIONS, "/api/v1/widget/acme/tickets")
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "GET");
+        async move {
+            req.go()
+                .await
+                .headers()
+                .get("access-control-allow-origin")
+                .is_some()
+        }
+    };
+    assert!(allowed(HOST).await, "the list is now cached");
+    assert!(!allowed("https://new.example.com").await);
+    let res = app
+        .agent(Method::PUT, "/origins", &key)
+        .json(&json!({ "origins": ["https://new.example.com"] }))
+        .go()
+        .await;
+    assert!(res.status().is_success());
+    assert!(!allowed(HOST).await, "a removed origin is refused at once");
+    assert!(
+        allowed("https://new.example.com").await,
+        "an added one is answered at once"
+    );
+}
+
+#[tokio::test]
 async fn the_agent_api_answers_no_cors_at_all() {
     let app = TestApp::spawn().await;
     let res = app
