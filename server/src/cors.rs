@@ -95,6 +95,7 @@ pub fn widget_cors(store: Store) -> CorsLayer {
             AUTHORIZATION,
             CONTENT_TYPE,
             HeaderName::from_static("idempotency-key"),
+            HeaderName::from_static("last-event-id"),
         ])
         .max_age(Duration::from_secs(600))
 }

@@ -50,6 +50,9 @@ pub enum ApiError {
     /// Too many of something in a window; the client may try again after this many seconds.
     #[error("too many requests; try again in {} minutes", (.0 + 59) / 60)]
     RateLimited(i64),
+    /// The holder already has as many event streams open as it may.
+    #[error("too many event streams are open with these credentials; close one first")]
+    TooManyStreams,
     /// This binary was built without the widget (`scripts/build-widget.sh` was not run).
     #[error("the support widget is not part of this build")]
     WidgetNotBuilt,
@@ -83,7 +86,7 @@ impl ApiError {
             NotFound => StatusCode::NOT_FOUND,
             MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Conflict(..) => StatusCode::CONFLICT,
-            RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            RateLimited(_) | TooManyStreams => StatusCode::TOO_MANY_REQUESTS,
             WidgetNotBuilt => StatusCode::SERVICE_UNAVAILABLE,
             Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -112,6 +115,7 @@ impl ApiError {
             MethodNotAllowed => "method_not_allowed",
             Conflict(code, _) => code,
             RateLimited(_) => "rate_limited",
+            TooManyStreams => "too_many_streams",
             WidgetNotBuilt => "widget_not_built",
             Internal(_) => "internal",
         }

@@ -11,6 +11,7 @@ pub mod error;
 pub mod extract;
 pub mod i18n;
 pub mod listener;
+pub mod live;
 pub mod pages;
 pub mod routes;
 pub mod settings;

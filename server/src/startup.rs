@@ -69,6 +69,7 @@ impl Application {
                 clock,
                 settings: Arc::new(settings),
                 metrics: Default::default(),
+                live: Default::default(),
             },
         })
     }
@@ -90,10 +91,17 @@ impl Application {
     ) -> anyhow::Result<()> {
         let service = app(self.state.clone()).into_make_service_with_connect_info::<Peer>();
         let statistics = tokio::spawn(refresh_statistics(self.state.store.clone()));
+        let live = self.state.live.clone();
+        let notifier = tokio::spawn(live.clone().notify(self.state.store.clone()));
         axum::serve(Listener(self.listener), service)
-            .with_graceful_shutdown(shutdown)
+            .with_graceful_shutdown(async move {
+                shutdown.await;
+                // Open event streams would otherwise hold the shutdown open for ever.
+                live.close();
+            })
             .await?;
         statistics.abort();
+        notifier.abort();
         self.state.store.close().await;
         Ok(())
     }

@@ -30,4 +30,5 @@ pub struct AppState {
     pub clock: Clock,
     pub settings: Arc<Settings>,
     pub metrics: crate::routes::metrics::Metrics,
+    pub live: crate::live::Live,
 }

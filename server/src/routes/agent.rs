@@ -24,6 +24,7 @@ pub fn routes() -> Router<AppState> {
         .route("/tickets", get(list))
         .route("/tickets/{reference}", get(show).patch(update))
         .route("/tickets/{reference}/messages", post(message))
+        .route("/events", get(super::stream::team))
 }
 
 const DEFAULT_PAGE: i64 = 50;

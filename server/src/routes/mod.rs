@@ -8,6 +8,7 @@ mod limits;
 pub mod metrics;
 pub mod openapi;
 mod session;
+mod stream;
 mod trace;
 mod widget;
 

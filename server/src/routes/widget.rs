@@ -33,6 +33,7 @@ pub fn routes() -> Router<AppState> {
         .route("/tickets/{reference}/messages", post(reply))
         .route("/tickets/{reference}/solve", post(solve))
         .route("/faqs/clicks", post(faq_click))
+        .route("/events", get(super::stream::customer))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]

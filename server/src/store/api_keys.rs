@@ -104,6 +104,7 @@ impl Store {
         .bind(id)
         .execute(&self.pool)
         .await?;
+        self.revoked();
         Ok(done.rows_affected() > 0)
     }
 }

@@ -3,6 +3,7 @@
 //! without touching handlers.
 
 mod api_keys;
+mod events;
 mod portal;
 mod seed;
 mod sessions;
@@ -20,6 +21,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use api_keys::{ApiKey, ApiKeyInfo};
+pub use events::{EventNote, EventScope, StoredEvent};
 pub use portal::PageSession;
 pub use seed::SeedPlan;
 pub use sessions::{NewSession, SessionRow};
@@ -39,17 +41,25 @@ pub struct Store {
     writer: Arc<tokio::sync::Mutex<()>>,
     /// Counts this process's changes to allowed origins, so caches of them know to refetch.
     origins_version: Arc<AtomicU64>,
+    /// Woken after each write transaction commits, so events reach subscribers at once.
+    commits: Arc<tokio::sync::Notify>,
+    /// Counts this process's revocations of sessions and API keys, so open streams check
+    /// their credential again at once.
+    revocations: Arc<tokio::sync::watch::Sender<u64>>,
 }
 
 /// A write transaction holding this process's turn to write until it commits or rolls back.
 struct WriteTx {
     tx: Transaction<'static, Sqlite>,
     _turn: tokio::sync::OwnedMutexGuard<()>,
+    commits: Arc<tokio::sync::Notify>,
 }
 
 impl WriteTx {
     async fn commit(self) -> sqlx::Result<()> {
-        self.tx.commit().await
+        self.tx.commit().await?;
+        self.commits.notify_one();
+        Ok(())
     }
 
     async fn rollback(self) -> sqlx::Result<()> {
@@ -105,6 +115,8 @@ impl Store {
             writes,
             writer: Arc::default(),
             origins_version: Arc::default(),
+            commits: Arc::default(),
+            revocations: Arc::new(tokio::sync::watch::channel(0).0),
         };
         store.optimize().await.context("gathering statistics")?;
         Ok(store)
@@ -134,13 +146,31 @@ impl Store {
     async fn write_tx(&self) -> sqlx::Result<WriteTx> {
         let turn = self.writer.clone().lock_owned().await;
         let tx = self.writes.begin_with("BEGIN IMMEDIATE").await?;
-        Ok(WriteTx { tx, _turn: turn })
+        Ok(WriteTx {
+            tx,
+            _turn: turn,
+            commits: self.commits.clone(),
+        })
     }
 
     /// This process's turn to write, for a single statement outside a transaction (see
     /// `write_tx`).
     async fn turn(&self) -> tokio::sync::MutexGuard<'_, ()> {
         self.writer.lock().await
+    }
+
+    /// Wakes its one waiter after a write transaction of this process commits.
+    pub fn commits(&self) -> Arc<tokio::sync::Notify> {
+        self.commits.clone()
+    }
+
+    /// Changes whenever this process revokes a session or an API key.
+    pub fn revocations(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.revocations.subscribe()
+    }
+
+    fn revoked(&self) {
+        self.revocations.send_modify(|n| *n += 1);
     }
 
     /// Changes with every change this process makes to any workspace's allowed origins.

@@ -72,6 +72,7 @@ impl Store {
             .bind(token_hash)
             .execute(&self.pool)
             .await?;
+        self.revoked();
         Ok(done.rows_affected() > 0)
     }
 }

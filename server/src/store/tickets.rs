@@ -2,8 +2,10 @@ use porthole_types::{
     AgentMessage, AgentTicket, AgentTicketSummary, Author, Channel, Contact, Message, Priority,
     Ticket, TicketPatch, TicketStatus, TicketSummary, TicketType,
 };
+use serde_json::{json, Value};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
+use super::events::{self, EventKind};
 use super::{decode, Store};
 use crate::clock::rfc3339;
 use crate::domain::{links, TicketRef};
@@ -231,10 +233,10 @@ async fn insert_message(
     body: &str,
     internal: bool,
     now_ms: i64,
-) -> sqlx::Result<()> {
-    sqlx::query(
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
         "INSERT INTO messages (ticket_id, author, author_name, body, internal, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(ticket_id)
     .bind(author.as_str())
@@ -242,9 +244,27 @@ async fn insert_message(
     .bind(body)
     .bind(internal)
     .bind(now_ms)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .fetch_one(conn)
+    .await
+}
+
+/// A message as events carry it.
+fn message_data(id: i64, author: Author, author_name: Option<&str>, body: &str) -> Value {
+    json!({ "message": { "id": id, "author": author.as_str(), "author_name": author_name, "body": body } })
+}
+
+/// A workspace's ticket by number: its id and status.
+async fn ticket_status(
+    conn: &mut SqliteConnection,
+    workspace_id: i64,
+    number: i64,
+) -> ApiResult<(i64, String)> {
+    sqlx::query_as("SELECT id, status FROM tickets WHERE workspace_id = $1 AND number = $2")
+        .bind(workspace_id)
+        .bind(number)
+        .fetch_optional(conn)
+        .await?
+        .ok_or(ApiError::NotFound)
 }
 
 /// How many tickets a verified user may open through the widget and the signed iframe in an
@@ -362,6 +382,19 @@ impl Store {
             )
             .await?;
         }
+        events::record(
+            &mut tx,
+            ticket_id,
+            number,
+            EventKind::Created,
+            json!({
+                "subject": new.subject,
+                "status": TicketStatus::Open.as_str(),
+                "channel": new.channel.as_str(),
+            }),
+            now_ms,
+        )
+        .await?;
         if let Some((key, _)) = idempotency {
             sqlx::query(
                 "UPDATE idempotency_keys SET ticket_id = $1 \
@@ -483,6 +516,10 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
+        if status != TicketStatus::Resolved.as_str() {
+            let data = json!({ "status": TicketStatus::Resolved.as_str(), "by": "user" });
+            events::record(&mut tx, id, number, EventKind::StatusChanged, data, now_ms).await?;
+        }
         tx.commit().await?;
         self.user_ticket(scope, number).await
     }
@@ -600,13 +637,25 @@ impl Store {
                 "this ticket is closed; open a new one instead",
             ));
         }
-        let status = if status.reopens_on_user_reply() {
-            TicketStatus::Open
-        } else {
-            status
-        };
+        let reopened = status.reopens_on_user_reply();
+        let status = if reopened { TicketStatus::Open } else { status };
         let name = scope.name.as_deref();
-        insert_message(&mut tx, ticket_id, Author::User, name, body, false, now_ms).await?;
+        let message_id =
+            insert_message(&mut tx, ticket_id, Author::User, name, body, false, now_ms).await?;
+        let data = message_data(message_id, Author::User, name, body);
+        events::record(&mut tx, ticket_id, number, EventKind::Message, data, now_ms).await?;
+        if reopened {
+            let data = json!({ "status": status.as_str(), "by": "user" });
+            events::record(
+                &mut tx,
+                ticket_id,
+                number,
+                EventKind::StatusChanged,
+                data,
+                now_ms,
+            )
+            .await?;
+        }
         sqlx::query(
             "UPDATE tickets SET status = $1, updated_at = $2, public_activity_at = $2, \
              user_seen_at = $2 WHERE id = $3",
@@ -706,15 +755,9 @@ impl Store {
             status,
         } = post;
         let mut tx = self.write_tx().await?;
-        let ticket_id: i64 =
-            sqlx::query_scalar("SELECT id FROM tickets WHERE workspace_id = $1 AND number = $2")
-                .bind(workspace_id)
-                .bind(number)
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or(ApiError::NotFound)?;
+        let (ticket_id, old_status) = ticket_status(&mut tx, workspace_id, number).await?;
         let author = Some(author_name);
-        insert_message(
+        let message_id = insert_message(
             &mut tx,
             ticket_id,
             Author::Agent,
@@ -736,6 +779,25 @@ impl Store {
         .bind(ticket_id)
         .execute(&mut *tx)
         .await?;
+        let kind = if internal {
+            EventKind::Note
+        } else {
+            EventKind::Message
+        };
+        let data = message_data(message_id, Author::Agent, author, body);
+        events::record(&mut tx, ticket_id, number, kind, data, now_ms).await?;
+        if let Some(status) = status.filter(|s| s.as_str() != old_status) {
+            let data = json!({ "status": status.as_str(), "by": "agent" });
+            events::record(
+                &mut tx,
+                ticket_id,
+                number,
+                EventKind::StatusChanged,
+                data,
+                now_ms,
+            )
+            .await?;
+        }
         tx.commit().await?;
         self.agent_ticket(workspace_id, number).await
     }
@@ -755,29 +817,57 @@ impl Store {
             None => (false, None),
             Some(r) => (true, r.as_deref()),
         };
-        let done = sqlx::query(
+        let mut tx = self.write_tx().await?;
+        let (ticket_id, old_status, old_assignee): (i64, String, Option<String>) = sqlx::query_as(
+            "SELECT id, status, assignee FROM tickets WHERE workspace_id = $1 AND number = $2",
+        )
+        .bind(workspace_id)
+        .bind(number)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+        sqlx::query(
             "UPDATE tickets SET updated_at = $1, \
              public_activity_at = CASE WHEN $2 IS NOT NULL AND $2 <> status THEN $1 \
                                   ELSE public_activity_at END, \
              status = COALESCE($2, status), priority = COALESCE($3, priority), \
              assignee = CASE WHEN $4 THEN $5 ELSE assignee END, \
-             resolution = CASE WHEN $8 THEN $9 ELSE resolution END \
-             WHERE workspace_id = $6 AND number = $7",
+             resolution = CASE WHEN $7 THEN $8 ELSE resolution END \
+             WHERE id = $6",
         )
         .bind(now_ms)
         .bind(patch.status.map(TicketStatus::as_str))
         .bind(patch.priority.map(Priority::as_str))
         .bind(set_assignee)
         .bind(assignee)
-        .bind(workspace_id)
-        .bind(number)
+        .bind(ticket_id)
         .bind(set_resolution)
         .bind(resolution)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        if done.rows_affected() == 0 {
-            return Err(ApiError::NotFound);
+        let mut changes = Vec::new();
+        if let Some(status) = patch.status.filter(|s| s.as_str() != old_status) {
+            changes.push((
+                EventKind::StatusChanged,
+                json!({ "status": status.as_str(), "by": "agent" }),
+            ));
         }
+        if set_assignee && assignee != old_assignee.as_deref() {
+            changes.push((EventKind::Assigned, json!({ "assignee": assignee })));
+        }
+        if patch.priority.is_some() || set_resolution {
+            changes.push((
+                EventKind::Updated,
+                json!({
+                    "priority": patch.priority.map(Priority::as_str),
+                    "resolution": resolution.filter(|_| set_resolution),
+                }),
+            ));
+        }
+        for (kind, data) in changes {
+            events::record(&mut tx, ticket_id, number, kind, data, now_ms).await?;
+        }
+        tx.commit().await?;
         self.agent_ticket(workspace_id, number).await
     }
 }

@@ -260,6 +260,7 @@ impl Store {
         revoke_sessions_of_disallowed_origins(&mut tx, workspace_id).await?;
         tx.commit().await?;
         self.origins_changed();
+        self.revoked();
         Ok(done.rows_affected() > 0)
     }
 
@@ -360,6 +361,7 @@ impl Store {
         revoke_sessions_of_disallowed_origins(&mut tx, workspace_id).await?;
         tx.commit().await?;
         self.origins_changed();
+        self.revoked();
         Ok(())
     }
 }

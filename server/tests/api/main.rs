@@ -14,5 +14,6 @@ mod search;
 mod sessions;
 mod settings;
 mod signed_iframe;
+mod stream;
 mod tickets;
 mod user_tickets;

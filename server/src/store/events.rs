@@ -1,0 +1,162 @@
+//! The outbox: each change to a ticket is written as an event by the transaction that makes
+//! the change, so nothing downstream (live streams now, email and webhooks next) can see a
+//! change that did not commit or miss one that did.
+
+use serde_json::{json, Value};
+use sqlx::SqliteConnection;
+
+use super::Store;
+use crate::domain::TicketRef;
+
+/// What happened to a ticket. The names are the `event:` field of the streams.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    Created,
+    Message,
+    Note,
+    StatusChanged,
+    Assigned,
+    Updated,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Created => "ticket.created",
+            EventKind::Message => "ticket.message",
+            EventKind::Note => "ticket.note",
+            EventKind::StatusChanged => "ticket.status_changed",
+            EventKind::Assigned => "ticket.assigned",
+            EventKind::Updated => "ticket.updated",
+        }
+    }
+
+    /// Whether the ticket's customer is told of it. Notes, assignments and priorities are the
+    /// team's business.
+    fn public(self) -> bool {
+        matches!(
+            self,
+            EventKind::Created | EventKind::Message | EventKind::StatusChanged
+        )
+    }
+}
+
+/// Writes the event in the caller's transaction. `data` is what subscribers receive, beside
+/// the kind and the ticket's reference.
+pub(super) async fn record(
+    conn: &mut SqliteConnection,
+    ticket_id: i64,
+    number: i64,
+    kind: EventKind,
+    mut data: Value,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    data["type"] = json!(kind.as_str());
+    data["ticket"] = json!(TicketRef(number).to_string());
+    sqlx::query(
+        "INSERT INTO events (workspace_id, ticket_id, contact_id, kind, public, data, created_at) \
+         SELECT workspace_id, id, contact_id, $2, $3, $4, $5 FROM tickets WHERE id = $1",
+    )
+    .bind(ticket_id)
+    .bind(kind.as_str())
+    .bind(kind.public())
+    .bind(data.to_string())
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Which events a reader may see.
+#[derive(Debug, Clone)]
+pub enum EventScope {
+    /// The public events of one customer's tickets.
+    Customer { workspace_id: i64, email: String },
+    /// Every event of the workspace, notes included: the team's view.
+    Workspace(i64),
+}
+
+/// An event as subscribers receive it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StoredEvent {
+    pub id: i64,
+    pub kind: String,
+    /// JSON: `type`, `ticket` and what the kind carries.
+    pub data: String,
+}
+
+/// That an event committed, and whose it is: enough for a stream to tell whether to read it.
+#[derive(Debug, Clone, Copy, sqlx::FromRow)]
+pub struct EventNote {
+    pub id: i64,
+    pub workspace_id: i64,
+    pub contact_id: i64,
+}
+
+impl Store {
+    /// Up to `limit` events in the scope after the event `after`, oldest first.
+    pub async fn events_after(
+        &self,
+        scope: &EventScope,
+        after: i64,
+        limit: i64,
+    ) -> sqlx::Result<Vec<StoredEvent>> {
+        match scope {
+            EventScope::Customer {
+                workspace_id,
+                email,
+            } => {
+                sqlx::query_as(
+                    "SELECT id, kind, data FROM events \
+                     WHERE contact_id = (SELECT id FROM contacts \
+                                         WHERE workspace_id = $1 AND email = $2) \
+                     AND public AND id > $3 ORDER BY id LIMIT $4",
+                )
+                .bind(workspace_id)
+                .bind(email)
+                .bind(after)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await
+            }
+            EventScope::Workspace(workspace_id) => {
+                sqlx::query_as(
+                    "SELECT id, kind, data FROM events WHERE workspace_id = $1 AND id > $2 \
+                     ORDER BY id LIMIT $3",
+                )
+                .bind(workspace_id)
+                .bind(after)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await
+            }
+        }
+    }
+
+    /// The contact id of a customer, once they have one (their first ticket makes it).
+    pub async fn contact_id(&self, workspace_id: i64, email: &str) -> sqlx::Result<Option<i64>> {
+        sqlx::query_scalar("SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2")
+            .bind(workspace_id)
+            .bind(email)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// Notes of events committed after `after`, by any process, oldest first.
+    pub async fn event_notes_after(&self, after: i64, limit: i64) -> sqlx::Result<Vec<EventNote>> {
+        sqlx::query_as(
+            "SELECT id, workspace_id, contact_id FROM events WHERE id > $1 ORDER BY id LIMIT $2",
+        )
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// The id of the newest event, 0 when there is none.
+    pub async fn last_event_id(&self) -> sqlx::Result<i64> {
+        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
+            .fetch_one(&self.pool)
+            .await
+    }
+}
