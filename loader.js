@@ -67,6 +67,7 @@
         (session.warnings || []).forEach((w) => fail(w.message));
         mount(mine, session.launcher);
         unread(session.unread);
+        listen(mine);
         emit("ready");
       })
       .catch((e) => {
@@ -81,7 +82,6 @@
     const s = st;
     st = null;
     if (s) {
-      clearInterval(s._timer);
       if (s._host) s._host.remove();
       if (s._page) s._page.src = "about:blank";
     }
@@ -127,10 +127,34 @@
     d.body.append(host);
     // An `open` that came before the launcher existed takes effect now.
     if (s._want) open();
-    // While the panel is shut, agent replies are learnt of from the same small session call.
-    s._timer = setInterval(() => {
-      if (st == s && !s._open && !d.hidden) call("GET", s._token).then((r) => unread(r.unread), Boolean);
-    }, 30000);
+  };
+
+  // Live updates: one event stream per page, read with fetch so the token stays in a header.
+  // An event refreshes the badge and tells the panel to refetch; the panel polls only while
+  // the stream is down, and the stream is retried every 5 s. A 401 means the session is over.
+  const listen = (s) =>
+    fetch(`${base}/api/v1/widget/${slug}/events`, { headers: { Authorization: "Bearer " + s._token } })
+      .then((r) => {
+        if (r.status == 401) return;
+        if (!r.ok) throw 0;
+        const reader = r.body.getReader();
+        const next = () =>
+          reader.read().then(({ done, value }) => {
+            if (done || st != s) throw 0;
+            // Heartbeats are comments (":"); anything else is news.
+            if (value[0] != 58) live(s, 1);
+            return next();
+          });
+        live(s, 1);
+        return next();
+      })
+      .catch(() => st == s && (live(s, 0), setTimeout(() => listen(s), 5000)));
+
+  const live = (s, up) => {
+    // The first connection follows the session call, whose count is fresh.
+    if (s._live != null) call("GET", s._token).then((r) => unread(r.unread), Boolean);
+    s._live = up;
+    if (s._ready) post({ type: "porthole:live", up });
   };
 
   const unread = (count) => {
@@ -183,6 +207,7 @@
       "porthole:ready": () => {
         st._ready = true;
         post({ type: "porthole:session", token: st._token });
+        post({ type: "porthole:live", up: st._live });
         if (st._open || st._page) post({ type: "porthole:visible", open: true });
       },
       "porthole:close": close,

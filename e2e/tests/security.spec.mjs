@@ -1,13 +1,19 @@
 // Sessions, logout and refusals, seen from the browser.
 import { test, expect, email, signIn, launcher, panel } from "../fixtures.mjs";
 
-test("before the widget is opened only the loader and one session call are fetched", async ({ page, env }, testInfo) => {
+test("before the widget is opened only the loader, one session call and the event stream are fetched", async ({ page, env }, testInfo) => {
   const seen = [];
   page.on("request", (r) => seen.push(new URL(r.url()).pathname));
+  const streaming = page.waitForResponse((r) => r.url().endsWith("/events"));
   await signIn(page, env, env.user(email(testInfo)));
   await expect(launcher(page)).toBeVisible();
+  await streaming;
   const porthole = seen.filter((p) => p !== "/" && p !== "/favicon.ico");
-  expect(porthole).toEqual(["/loader.js", `/api/v1/widget/${env.slug}/session`]);
+  expect(porthole).toEqual([
+    "/loader.js",
+    `/api/v1/widget/${env.slug}/session`,
+    `/api/v1/widget/${env.slug}/events`,
+  ]);
   expect(page.frames()).toHaveLength(1);
 });
 

@@ -1,4 +1,5 @@
-//! The root component: shared state, the host channel, polling, focus and Escape.
+//! The root component: shared state, the host channel, live updates or polling, focus and
+//! Escape.
 //!
 //! Reactivity is deliberately coarse: each screen keeps one snapshot of what it shows and
 //! renders plain markup from it. Every reactive closure costs wasm bytes, and the panel has a
@@ -17,7 +18,7 @@ use crate::logic::Screen;
 use crate::text;
 use crate::views::{focus_screen, new_ticket, notice, thread, ticket_list};
 
-/// While open, the panel refreshes this often. Server push replaces this later.
+/// While open, and while the host page's event stream is down, the panel refreshes this often.
 const POLL: Duration = Duration::from_secs(4);
 
 /// State shared by the views.
@@ -124,10 +125,17 @@ pub fn app(bridge: Bridge) -> impl IntoView {
         }),
     };
     let visible = StoredValue::new(full_page);
+    // The loader reads the event stream and says when something changed; no need to poll.
+    let live = StoredValue::new(false);
     // The first opening finds the screen loading already; only a re-opening refreshes it.
     let opened_before = StoredValue::new(false);
     let panel = || document().query_selector(".ph-panel").ok().flatten();
 
+    let refresh = move || {
+        if visible.get_value() && !document().hidden() && !state.session_ended.get_untracked() {
+            state.refresh();
+        }
+    };
     let workspace = bridge.workspace.clone();
     bridge.listen(move |msg| match msg {
         Inbound::Session(token) => state.api.set(Some(Api::new(&workspace, token))),
@@ -146,15 +154,21 @@ pub fn app(bridge: Bridge) -> impl IntoView {
                 }
             }
         }
+        Inbound::Live(up) => {
+            live.set_value(up);
+            refresh();
+        }
     });
     bridge.send("ready", None);
 
-    let refresh = move || {
-        if visible.get_value() && !document().hidden() && !state.session_ended.get_untracked() {
-            state.refresh();
-        }
-    };
-    let _ = set_interval_with_handle(refresh, POLL);
+    let _ = set_interval_with_handle(
+        move || {
+            if !live.get_value() {
+                refresh();
+            }
+        },
+        POLL,
+    );
     let _ = window_event_listener(leptos::ev::focus, move |_| refresh());
 
     let close = move || state.bridge.with_value(|b| b.send("close", None));

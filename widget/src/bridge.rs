@@ -12,6 +12,9 @@ pub enum Inbound {
     Session(String),
     /// The panel was opened (true) or hidden (false).
     Visible(bool),
+    /// The host page's event stream is up (true) or down (false). Either way, something may
+    /// have changed.
+    Live(bool),
 }
 
 #[derive(Clone)]
@@ -82,6 +85,7 @@ impl Bridge {
                     }
                 }
                 Some("porthole:visible") => on_message(Inbound::Visible(field("open").is_truthy())),
+                Some("porthole:live") => on_message(Inbound::Live(field("up").is_truthy())),
                 _ => {}
             }
         });

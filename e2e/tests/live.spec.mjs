@@ -1,0 +1,69 @@
+// Live updates: the host page reads the event stream once and tells the panel; the panel polls
+// only while the stream is down. The page's clock is frozen, so no poll can fire unless a
+// test moves time on: whatever shows up without that came by the stream.
+import { test, expect, email, signIn, launcher, panel } from "../fixtures.mjs";
+
+const ticketReads = (page, reference) => {
+  const seen = [];
+  page.on("request", (r) => {
+    if (r.method() === "GET" && new URL(r.url()).pathname.endsWith(`/tickets/${reference}`)) seen.push(r.url());
+  });
+  return seen;
+};
+
+test("an agent's reply appears in the open panel within a second, with no poll", async ({ page, env }, testInfo) => {
+  const me = email(testInfo);
+  const api = await env.asUser(me);
+  const { body: ticket } = await api("POST", "/tickets", { subject: "Live reply" });
+  await page.clock.install();
+  const streaming = page.waitForResponse((r) => r.url().endsWith("/events") && r.status() === 200);
+  await signIn(page, env, env.user(me));
+  await streaming;
+  await launcher(page).click();
+  const widget = panel(page);
+  await widget.getByRole("button", { name: /Live reply/ }).click();
+  await expect(widget.getByRole("heading", { name: "Live reply" })).toBeVisible();
+
+  // While the stream is up, time passing makes no request.
+  const reads = ticketReads(page, ticket.reference);
+  await page.clock.runFor(20_000);
+  expect(reads, "no polling while the stream is up").toEqual([]);
+
+  await env.agent("POST", `/tickets/${ticket.reference}/messages`, { body: "Pushed to you", author_name: "Ann" });
+  await expect(widget.locator(".ph-message--agent")).toContainText("Pushed to you", { timeout: 1000 });
+  expect(reads.length, "one read, prompted by the event").toBe(1);
+});
+
+test("the launcher's badge learns of a reply while the panel is shut", async ({ page, env }, testInfo) => {
+  const me = email(testInfo);
+  const api = await env.asUser(me);
+  const { body: ticket } = await api("POST", "/tickets", { subject: "Badge" });
+  const streaming = page.waitForResponse((r) => r.url().endsWith("/events") && r.status() === 200);
+  await signIn(page, env, env.user(me));
+  await streaming;
+  await expect(launcher(page)).toHaveAccessibleName("Open support");
+  await env.agent("POST", `/tickets/${ticket.reference}/messages`, { body: "Answered" });
+  await expect(launcher(page)).toHaveAccessibleName("Open support, 1 unread", { timeout: 5000 });
+});
+
+test.describe(() => {
+  // The browser logs each refused stream as a failed load.
+  test.use({ expectConsoleErrors: true });
+
+  test("without a stream the open panel falls back to polling", async ({ page, env }, testInfo) => {
+    const me = email(testInfo);
+    const api = await env.asUser(me);
+    const { body: ticket } = await api("POST", "/tickets", { subject: "No stream" });
+    await page.route("**/events", (route) => route.abort());
+    await page.clock.install();
+    await signIn(page, env, env.user(me));
+    await launcher(page).click();
+    const widget = panel(page);
+    await widget.getByRole("button", { name: /No stream/ }).click();
+    await expect(widget.getByRole("heading", { name: "No stream" })).toBeVisible();
+
+    await env.agent("POST", `/tickets/${ticket.reference}/messages`, { body: "Found by a poll" });
+    await page.clock.runFor(4_500);
+    await expect(widget.locator(".ph-message--agent")).toContainText("Found by a poll");
+  });
+});
