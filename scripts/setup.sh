@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building the panel (and, with `test`, the browser tests) needs: the wasm32
 # target, wasm-bindgen-cli at the exact version Cargo.lock pins, the npm packages
-# package-lock.json pins, and for tests Debian's Chromium. Quick when all is already there.
+# package-lock.json pins, and for tests Debian's Chromium and a Python venv of test servers.
+# Quick when all is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,15 @@ fi
 # Playwright must never fetch a browser of its own: the tests drive Debian's Chromium.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+fi
+
+# A real SMTP server (aiosmtpd) and an independent Standard Webhooks verifier for the tests,
+# in a venv of their own; reinstalled when the pinned list changes.
+venv=target/test-venv
+if [ "${1:-}" = test ] && { [ ! -x "$venv/bin/python" ] || [ scripts/test-requirements.txt -nt "$venv/installed" ]; }; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r scripts/test-requirements.txt
+  touch "$venv/installed"
 fi
 
 if [ "${1:-}" = test ] && ! command -v chromium >/dev/null; then

@@ -12,6 +12,7 @@ pub mod extract;
 pub mod i18n;
 pub mod listener;
 pub mod live;
+pub mod mail;
 pub mod pages;
 pub mod routes;
 pub mod settings;

@@ -108,6 +108,14 @@ fn boolean(field: &'static str, value: &Value, default: bool) -> Result<bool, Ap
     }
 }
 
+/// An email address setting; `null` clears it.
+fn email(field: &'static str, value: &Value) -> Result<Option<String>, ApiError> {
+    text(field, value, 254)?
+        .map(|e| EmailAddress::parse(&e).map(|e| e.to_string()))
+        .transpose()
+        .map_err(|m| invalid(field, m))
+}
+
 pub fn apply(
     current: &Settings,
     changes: &Map<String, Value>,
@@ -136,11 +144,12 @@ pub fn apply(
                     })?,
                 };
             }
-            "support_email" => {
-                s.support_email = text("support_email", value, 254)?
-                    .map(|e| EmailAddress::parse(&e).map(|e| e.to_string()))
-                    .transpose()
-                    .map_err(|m| invalid("support_email", m))?;
+            "support_email" => s.support_email = email("support_email", value)?,
+            "notification_email" => s.notification_email = email("notification_email", value)?,
+            "widget_host_url" => {
+                s.widget_host_url = text("widget_host_url", value, URL_MAX)?
+                    .map(|u| web_url("widget_host_url", &u).map(String::from))
+                    .transpose()?;
             }
             "launcher_position" => {
                 s.launcher_position = if value.is_null() {

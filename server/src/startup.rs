@@ -10,6 +10,7 @@ use tokio::net::TcpListener;
 use crate::clock::Clock;
 use crate::domain::Origin;
 use crate::listener::{Listener, Peer};
+use crate::mail::{MailConfig, Mailer};
 use crate::routes::app;
 use crate::state::{AppState, Settings};
 use crate::store::Store;
@@ -28,6 +29,8 @@ pub struct Options {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Turns `/metrics` on, for scrapers that send this bearer token.
     pub metrics_token: Option<secrecy::SecretString>,
+    /// Turns email on.
+    pub mail: Option<MailConfig>,
 }
 
 impl Options {
@@ -39,6 +42,7 @@ impl Options {
             session_ttl_ms: 3_600_000,
             trusted_proxies: vec![],
             metrics_token: None,
+            mail: None,
         }
     }
 }
@@ -56,6 +60,7 @@ impl Application {
             Some(url) => Origin::parse(url).map_err(anyhow::Error::msg)?,
             None => Origin::parse(&format!("http://{bound}")).map_err(anyhow::Error::msg)?,
         };
+        let mailer = options.mail.as_ref().map(Mailer::new).transpose()?;
         let settings = Settings {
             public_origin,
             session_ttl_ms: options.session_ttl_ms,
@@ -70,6 +75,7 @@ impl Application {
                 settings: Arc::new(settings),
                 metrics: Default::default(),
                 live: Default::default(),
+                mailer,
             },
         })
     }
@@ -78,6 +84,11 @@ impl Application {
         self.listener
             .local_addr()
             .expect("a bound listener has an address")
+    }
+
+    /// The SMTP server email goes through, if email is on (never its credentials).
+    pub fn mail_server(&self) -> Option<&str> {
+        self.state.mailer.as_ref().map(|m| m.server.as_str())
     }
 
     pub fn public_origin(&self) -> &Origin {
@@ -93,6 +104,11 @@ impl Application {
         let statistics = tokio::spawn(refresh_statistics(self.state.store.clone()));
         let live = self.state.live.clone();
         let notifier = tokio::spawn(live.clone().notify(self.state.store.clone()));
+        let mail = self
+            .state
+            .mailer
+            .clone()
+            .map(|mailer| tokio::spawn(crate::mail::run(self.state.clone(), mailer)));
         axum::serve(Listener(self.listener), service)
             .with_graceful_shutdown(async move {
                 shutdown.await;
@@ -102,6 +118,9 @@ impl Application {
             .await?;
         statistics.abort();
         notifier.abort();
+        if let Some(mail) = mail {
+            mail.abort();
+        }
         self.state.store.close().await;
         Ok(())
     }

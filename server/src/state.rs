@@ -31,4 +31,6 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub metrics: crate::routes::metrics::Metrics,
     pub live: crate::live::Live,
+    /// Present when email is on; pages promise an email only then.
+    pub mailer: Option<crate::mail::Mailer>,
 }

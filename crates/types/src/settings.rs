@@ -97,6 +97,11 @@ pub struct Settings {
     pub require_timestamp: bool,
     /// How far a timestamped hash may be from the server's clock, in seconds (1 to 86400).
     pub timestamp_window_secs: i64,
+    /// A page of the host's site where the widget lives; emails about widget tickets link there.
+    pub widget_host_url: Option<String>,
+    /// Where the team hears of new tickets and customer replies, unless the ticket's assignee
+    /// is an email address.
+    pub notification_email: Option<String>,
 }
 
 impl Default for Settings {
@@ -118,6 +123,8 @@ impl Default for Settings {
             default_locale: Locale::En,
             require_timestamp: false,
             timestamp_window_secs: 300,
+            widget_host_url: None,
+            notification_email: None,
         }
     }
 }

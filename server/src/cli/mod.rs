@@ -15,6 +15,7 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
 use crate::clock::Clock;
+use crate::mail::MailConfig;
 use crate::startup::{shutdown_signal, Application, Options};
 use crate::store::{Store, Workspace};
 
@@ -78,6 +79,18 @@ pub struct ServeArgs {
     /// Off by default.
     #[arg(long, env = "PORTHOLE_METRICS_TOKEN", hide_env_values = true)]
     metrics_token: Option<String>,
+    /// Send email through this SMTP server: smtp://user:pass@host:587?tls=required (STARTTLS),
+    /// smtps://user:pass@host:465 (TLS) or smtp://host:25 (neither). Without it, email is off.
+    #[arg(
+        long,
+        env = "PORTHOLE_SMTP_URL",
+        hide_env_values = true,
+        requires = "mail_from"
+    )]
+    smtp_url: Option<String>,
+    /// The address emails come from, e.g. support@acme.com. Needed with --smtp-url.
+    #[arg(long, env = "PORTHOLE_MAIL_FROM", requires = "smtp_url")]
+    mail_from: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -146,6 +159,13 @@ async fn serve(
             .metrics_token
             .filter(|t| !t.trim().is_empty())
             .map(Into::into),
+        mail: match (args.smtp_url, args.mail_from) {
+            (Some(url), Some(from)) if !url.trim().is_empty() => Some(MailConfig {
+                smtp_url: url.into(),
+                from,
+            }),
+            _ => None,
+        },
     };
     let app = Application::bind(options, store.clone(), clock.clone()).await?;
     let demo = match demo {
@@ -153,6 +173,12 @@ async fn serve(
         None => None,
     };
     tracing::info!(addr = %app.local_addr(), public = %app.public_origin(), "porthole listening");
+    match app.mail_server() {
+        Some(server) => tracing::info!(%server, "email is on"),
+        None => tracing::warn!(
+            "email is off: no email will be sent, and no page offers one (set --smtp-url and --mail-from)"
+        ),
+    }
     app.run_until(shutdown_signal()).await?;
     if let Some(host) = demo {
         host.abort();

@@ -67,7 +67,9 @@ Keys (an empty value resets one to its default):
   custom_css_url         a stylesheet on one of the allowed origins
   default_locale         en, fr, de or es
   require_timestamp      true refuses the plain hash form
-  timestamp_window_secs  how far a timestamped hash may be from the clock (1-86400)";
+  timestamp_window_secs  how far a timestamped hash may be from the clock (1-86400)
+  widget_host_url        the page of your site where the widget lives (emails link there)
+  notification_email     where the team hears of new tickets and customer replies";
 
 /// Turns `key=value` pairs into the JSON object the settings API takes.
 pub fn parse_changes(

@@ -3,10 +3,13 @@
 //! in a few kilobytes, and their CSP can forbid every script. They speak the visitor's language
 //! and wear the workspace's brand.
 
+mod email_links;
 mod embed;
 mod fragments;
 mod home;
 mod portal;
+
+pub use portal::tracking_path;
 
 use std::collections::HashMap;
 
@@ -34,6 +37,7 @@ use crate::store::{UserScope, Workspace};
 pub fn routes() -> Router<AppState> {
     portal::routes()
         .merge(embed::routes())
+        .merge(email_links::routes())
         .route("/", axum::routing::get(home::home))
 }
 

@@ -45,7 +45,7 @@ pub fn routes() -> Router<AppState> {
         .route("/p/{slug}/tickets/{reference}/reply", post(reply))
 }
 
-async fn landing(site: Site) -> Page {
+async fn landing(State(state): State<AppState>, site: Site) -> Page {
     let t = site.t;
     let brand = site
         .workspace
@@ -63,18 +63,19 @@ async fn landing(site: Site) -> Page {
                 p { (t.page.submit_hint) }
                 a.ph-button.ph-button--primary href={ "/p/" (site.slug) "/submit" } { (t.page.submit_a_ticket) }
             }
-            section.ph-card { (track_hint(&site)) }
+            section.ph-card { (track_hint(&site, state.mailer.is_some())) }
         },
     )
 }
 
-/// How to get back to a ticket. No email is sent yet, so the page promises none: the tracking
-/// link shown on submission is the way back.
-fn track_hint(site: &Site) -> maud::Markup {
+/// How to get back to a ticket: the tracking link shown on submission, and, only when email
+/// is on, a fresh one by email.
+fn track_hint(site: &Site, email_on: bool) -> maud::Markup {
     let t = site.t;
     html! {
         h2.ph-label { (t.page.track_a_ticket) }
         p { (t.page.track_hint) }
+        @if email_on { (super::email_links::link_request(site)) }
     }
 }
 
@@ -138,12 +139,16 @@ async fn faq(
 }
 
 /// The client's address as a string, believing `X-Forwarded-For` only from trusted proxies.
-fn client(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> String {
+pub(super) fn client(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> String {
     client_ip(peer.ip(), headers, &state.settings.trusted_proxies).to_string()
 }
 
 /// Seconds until `client` may submit again, if it has used up the hour's allowance.
-async fn wait_needed(state: &AppState, client: &str, now: i64) -> Result<Option<i64>, PageError> {
+pub(super) async fn wait_needed(
+    state: &AppState,
+    client: &str,
+    now: i64,
+) -> Result<Option<i64>, PageError> {
     let (count, oldest) = state
         .store
         .recent_submissions(client, now - HOUR_MS)
@@ -199,16 +204,7 @@ async fn submit(
         .ticket_id(site.workspace.id, number)
         .await?
         .ok_or(PageError::NotFound)?;
-    let token = state
-        .store
-        .create_tracking_token(id, &scope.email, now, TRACKING_TTL_MS)
-        .await?;
-    let track = format!(
-        "/p/{}/tickets/{}?t={}",
-        site.slug,
-        ticket.reference,
-        token.secret.expose_secret()
-    );
+    let track = tracking_path(&state.store, &site.slug, id, number, &scope.email, now).await?;
     let t = site.t;
     Ok(site
         .page(
@@ -227,6 +223,25 @@ async fn submit(
         .into_response())
 }
 
+/// A new tracking link's path for ticket `number` (id `ticket_id`) and its customer's email.
+pub async fn tracking_path(
+    store: &crate::store::Store,
+    slug: &str,
+    ticket_id: i64,
+    number: i64,
+    email: &str,
+    now_ms: i64,
+) -> sqlx::Result<String> {
+    let token = store
+        .create_tracking_token(ticket_id, email, now_ms, TRACKING_TTL_MS)
+        .await?;
+    Ok(format!(
+        "{}?t={}",
+        ticket_path(slug, number),
+        token.secret.expose_secret()
+    ))
+}
+
 #[derive(Deserialize)]
 struct TrackQuery {
     t: Option<String>,
@@ -237,13 +252,14 @@ fn ticket_path(slug: &str, number: i64) -> String {
     format!("/p/{slug}/tickets/{}", TicketRef(number))
 }
 
-fn link_invalid(site: &Site) -> Response {
+fn link_invalid(site: &Site, email_on: bool) -> Response {
     let t = site.t;
     site.page(
         t.page.link_invalid_title,
         html! {
             h1.ph-heading { (t.page.link_invalid_title) }
             p { (t.page.link_invalid) }
+            @if email_on { (super::email_links::link_request(site)) }
             p.ph-actions { a.ph-button.ph-button--primary href={ "/p/" (site.slug) "/submit" } { (t.page.submit_a_ticket) } }
         },
     )
@@ -300,7 +316,7 @@ async fn track(
             .redeem_tracking_token(site.workspace.id, number, &hash_token(&token), now)
             .await?
         else {
-            return Ok(link_invalid(&site));
+            return Ok(link_invalid(&site, state.mailer.is_some()));
         };
         let session = PageSession {
             workspace_id: site.workspace.id,
@@ -326,7 +342,7 @@ async fn track(
         return Ok(see_other(&path, Some(cookie)));
     }
     let Some(session) = tracking_session(&state, &site, number, &jar).await? else {
-        return Ok(link_invalid(&site));
+        return Ok(link_invalid(&site, state.mailer.is_some()));
     };
     let scope = UserScope {
         workspace_id: site.workspace.id,

@@ -126,7 +126,14 @@ async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Result<Re
         return Err(ApiError::InvalidApiKey);
     }
     let (size, idle) = state.store.pool_use();
-    let body = state.metrics.render(size, idle);
+    let mut body = state.metrics.render(size, idle);
+    let waiting = state.store.mail_backlog().await?;
+    let _ = write!(
+        body,
+        "# HELP porthole_mail_queue_depth Emails waiting to be sent (due or retrying).\n\
+         # TYPE porthole_mail_queue_depth gauge\n\
+         porthole_mail_queue_depth {waiting}\n"
+    );
     Ok(([(CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response())
 }
 

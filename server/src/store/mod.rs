@@ -4,6 +4,7 @@
 
 mod api_keys;
 mod events;
+mod mail;
 mod portal;
 mod seed;
 mod sessions;
@@ -22,6 +23,7 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use api_keys::{ApiKey, ApiKeyInfo};
 pub use events::{EventNote, EventScope, StoredEvent};
+pub use mail::{DueMail, MailEvent, PlannedMail};
 pub use portal::PageSession;
 pub use seed::SeedPlan;
 pub use sessions::{NewSession, SessionRow};

@@ -2,11 +2,14 @@ use std::path::PathBuf;
 
 use porthole::clock::Clock;
 use porthole::domain::{Origin, Slug};
+use porthole::mail::MailConfig;
 use porthole::startup::{Application, Options as ServerOptions};
 use porthole::store::{NewWorkspace, Store};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use secrecy::ExposeSecret;
 use serde_json::{json, Value};
+
+use crate::smtp::Smtp;
 
 pub const HOST: &str = "https://app.example.com";
 pub const SESSION_TTL_MS: i64 = 3_600_000;
@@ -19,6 +22,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The "acme" workspace's identity secret.
     pub secret: String,
+    /// The SMTP server email goes to, when the test turned email on.
+    pub smtp: Option<Smtp>,
     _dir: tempfile::TempDir,
 }
 
@@ -27,9 +32,16 @@ pub struct Options {
     pub require_timestamp: bool,
     pub trusted_proxies: Vec<ipnet::IpNet>,
     pub metrics_token: Option<&'static str>,
+    /// Sends email to a real SMTP server on loopback (`TestApp::smtp`).
+    pub email: bool,
 }
 
 impl TestApp {
+    /// The SMTP server of a test that turned email on.
+    pub fn mail(&self) -> &Smtp {
+        self.smtp.as_ref().expect("spawned with `email: true`")
+    }
+
     pub async fn spawn() -> Self {
         Self::spawn_with(Options::default()).await
     }
@@ -39,10 +51,15 @@ impl TestApp {
         let db_path = dir.path().join("porthole.db");
         let store = Store::open(&db_path).await.unwrap();
         let clock = Clock::default();
+        let smtp = options.email.then(Smtp::start);
         let server = ServerOptions {
             session_ttl_ms: SESSION_TTL_MS,
             trusted_proxies: options.trusted_proxies,
             metrics_token: options.metrics_token.map(Into::into),
+            mail: smtp.as_ref().map(|smtp| MailConfig {
+                smtp_url: smtp.url().into(),
+                from: "support@porthole.test".into(),
+            }),
             ..ServerOptions::for_tests()
         };
         let app = Application::bind(server, store.clone(), clock.clone())
@@ -64,6 +81,7 @@ impl TestApp {
             db_path,
             client: reqwest::Client::new(),
             secret: secret.expose_secret().to_owned(),
+            smtp,
             _dir: dir,
         }
     }

@@ -57,4 +57,5 @@ async fn a_scraper_with_the_token_sees_requests_by_route_and_no_one_else_does() 
         text.contains("porthole_db_connections{state=\"open\"}"),
         "{text}"
     );
+    assert!(text.contains("porthole_mail_queue_depth 0"), "{text}");
 }

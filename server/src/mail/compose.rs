@@ -1,0 +1,214 @@
+//! Writing an email: subject, plain text and HTML (every piece of user text escaped), in the
+//! workspace's language and colours, with headers that thread a ticket's emails together.
+
+use hmac::{Hmac, Mac};
+use lettre::message::header::{HeaderName, HeaderValue};
+use lettre::message::MultiPart;
+use lettre::Message;
+use maud::{html, Markup, PreEscaped};
+use porthole_types::Settings;
+use sha2::Sha256;
+
+use super::Mailer;
+use crate::domain::{links, TicketRef};
+use crate::i18n::{catalogue, MailTexts};
+use crate::store::DueMail;
+
+/// Where an email's buttons lead: made by the worker, since a tracking link is a fresh token.
+pub struct Links {
+    /// The tracking page (portal and signed-iframe tickets) or the page with the widget.
+    pub ticket: Option<String>,
+    /// One-click unsubscribe, on notifications to the customer.
+    pub unsubscribe: Option<String>,
+}
+
+/// The unsubscribe link's proof: an HMAC of the contact under the workspace secret, so the
+/// link needs no stored token and unsubscribes that one contact only.
+pub fn unsubscribe_mac(secret: &str, contact_id: i64) -> String {
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes keys of any length");
+    mac.update(format!("unsubscribe:{contact_id}").as_bytes());
+    hex::encode(&mac.finalize().into_bytes()[..16])
+}
+
+pub fn compose(mailer: &Mailer, mail: &DueMail, links: &Links) -> anyhow::Result<Message> {
+    let settings: Settings = serde_json::from_str(&mail.settings).unwrap_or_default();
+    let t = &catalogue(settings.default_locale).mail;
+    let brand = settings
+        .brand_name
+        .clone()
+        .unwrap_or_else(|| mail.workspace_name.clone());
+    let reference = TicketRef(mail.number).to_string();
+    let content = content(mail, t);
+    let (text, html) = render(&content, links, &settings, t, &brand, &reference);
+
+    let domain = mailer.domain();
+    // One root per ticket: every email about it answers the root, so mail clients thread them.
+    let root = format!("<porthole.ticket.{}@{domain}>", mail.ticket_id);
+    let own_id = if mail.kind == "confirmation" {
+        root.clone()
+    } else {
+        // Stable across retries, so a resend after a crash is recognised as the same email.
+        format!("<porthole.{}.{}@{domain}>", mail.id, mail.ticket_id)
+    };
+    let mut builder = Message::builder()
+        .from(mailer.from_as(&brand))
+        .to(mail.recipient.parse()?)
+        .subject(format!("[{reference}] {}", mail.subject))
+        .message_id(Some(own_id.clone()));
+    if own_id != root {
+        builder = builder.in_reply_to(root.clone()).references(root);
+    }
+    if mail.kind != "agent_reply" {
+        // Automatic (RFC 3834): auto-responders should not answer it.
+        builder = builder.raw_header(raw("Auto-Submitted", "auto-generated"));
+    }
+    if let Some(url) = &links.unsubscribe {
+        // One click (RFC 8058): mail clients offer it, and POST it without showing a page.
+        builder = builder
+            .raw_header(raw("List-Unsubscribe", &format!("<{url}>")))
+            .raw_header(raw("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+    }
+    Ok(builder.multipart(MultiPart::alternative_plain_html(text, html))?)
+}
+
+fn raw(name: &'static str, value: &str) -> HeaderValue {
+    HeaderValue::new(HeaderName::new_from_ascii_str(name), value.to_owned())
+}
+
+/// What an email says, before it is laid out as text or HTML.
+struct Content {
+    lead: String,
+    /// A message quoted in full: a reply, or a new ticket's description.
+    quote: Option<String>,
+    after: Option<&'static str>,
+    /// Whether the ticket reference is shown as such (customer emails).
+    show_reference: bool,
+}
+
+fn content(mail: &DueMail, t: &MailTexts) -> Content {
+    let quote = mail.message_body.clone();
+    match mail.kind.as_str() {
+        "confirmation" => Content {
+            lead: t.received.into(),
+            quote: None,
+            after: None,
+            show_reference: true,
+        },
+        "agent_reply" => Content {
+            lead: match &mail.message_author {
+                Some(name) => t.replied.replace("{who}", name),
+                None => t.team_replied.into(),
+            },
+            quote,
+            after: None,
+            show_reference: false,
+        },
+        "resolved" => Content {
+            lead: t.resolved.into(),
+            quote: mail.resolution.clone(),
+            after: Some(t.reopen_hint),
+            show_reference: false,
+        },
+        "fresh_link" => Content {
+            lead: t.fresh_link.into(),
+            quote: None,
+            after: None,
+            show_reference: true,
+        },
+        "team_new_ticket" => Content {
+            lead: t.team_new_ticket.replace("{who}", &mail.contact_email),
+            quote: mail.description.clone(),
+            after: None,
+            show_reference: true,
+        },
+        _ => Content {
+            lead: t.team_customer_reply.replace("{who}", &mail.contact_email),
+            quote,
+            after: None,
+            show_reference: true,
+        },
+    }
+}
+
+fn render(
+    c: &Content,
+    links: &Links,
+    settings: &Settings,
+    t: &MailTexts,
+    brand: &str,
+    reference: &str,
+) -> (String, String) {
+    let why = t.why.replace("{brand}", brand);
+    let button = links.ticket.as_deref().map(|url| (url, t.follow));
+
+    let mut text = format!("{}\n\n", c.lead);
+    if let Some(quote) = &c.quote {
+        for line in quote.lines() {
+            text.push_str(&format!("> {line}\n"));
+        }
+        text.push('\n');
+    }
+    if c.show_reference {
+        text.push_str(&format!("{}: {reference}\n\n", t.reference));
+    }
+    if let Some(after) = c.after {
+        text.push_str(&format!("{after}\n\n"));
+    }
+    if let Some((url, label)) = button {
+        text.push_str(&format!("{label}: {url}\n{}\n\n", t.link_valid));
+    }
+    text.push_str(&format!("-- \n{why}\n"));
+    if let Some(url) = &links.unsubscribe {
+        text.push_str(&format!("{}: {url}\n", t.unsubscribe));
+    }
+
+    let color = &settings.primary_color;
+    let html: Markup = html! {
+        (maud::DOCTYPE)
+        html {
+            head { meta charset="utf-8"; title { (reference) } }
+            body style="font-family: system-ui, sans-serif; color: #1f2937; max-width: 36rem" {
+                p style={ "border-top: 4px solid " (color) "; padding-top: 12px; font-weight: 600" } { (brand) }
+                p { (c.lead) }
+                @if let Some(quote) = &c.quote {
+                    blockquote style="margin: 0; padding: 8px 12px; border-left: 3px solid #d1d5db; white-space: pre-wrap" {
+                        (PreEscaped(links::to_html(quote)))
+                    }
+                }
+                @if c.show_reference {
+                    p { (t.reference) ": " strong { (reference) } }
+                }
+                @if let Some(after) = c.after { p { (after) } }
+                @if let Some((url, label)) = button {
+                    p {
+                        a href=(url) style={ "display: inline-block; padding: 10px 16px; border-radius: 6px; color: #fff; text-decoration: none; background: " (color) } { (label) }
+                    }
+                    p style="font-size: 13px; color: #6b7280" { (t.link_valid) }
+                }
+                hr style="border: 0; border-top: 1px solid #e5e7eb";
+                p style="font-size: 12px; color: #6b7280" {
+                    (why)
+                    @if let Some(url) = &links.unsubscribe {
+                        " " a href=(url) style="color: #6b7280" { (t.unsubscribe) }
+                    }
+                }
+            }
+        }
+    };
+    (text, html.into_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unsubscribe_mac;
+
+    #[test]
+    fn unsubscribe_proofs_differ_by_contact_and_by_secret() {
+        let a = unsubscribe_mac("phs_one", 1);
+        assert_eq!(a.len(), 32);
+        assert_ne!(a, unsubscribe_mac("phs_one", 2));
+        assert_ne!(a, unsubscribe_mac("phs_two", 1));
+        assert_eq!(a, unsubscribe_mac("phs_one", 1));
+    }
+}

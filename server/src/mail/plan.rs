@@ -1,0 +1,162 @@
+//! Which emails an event calls for. Pure, so every rule is unit-tested.
+
+use porthole_types::Settings;
+use serde_json::Value;
+
+use crate::domain::EmailAddress;
+use crate::store::{MailEvent, PlannedMail};
+
+/// A widget user may well read an agent's reply in the widget: the email waits this long and
+/// goes only if the reply is still unread then.
+pub const WIDGET_REPLY_DELAY_MS: i64 = 5 * 60 * 1000;
+
+pub fn plan(event: &MailEvent) -> Vec<PlannedMail> {
+    let data: Value = serde_json::from_str(&event.data).unwrap_or_default();
+    let settings: Settings = serde_json::from_str(&event.settings).unwrap_or_default();
+    let mail = |kind, recipient: &str, due_at| PlannedMail {
+        workspace_id: event.workspace_id,
+        ticket_id: event.ticket_id,
+        kind,
+        recipient: recipient.to_owned(),
+        message_id: data["message"]["id"].as_i64(),
+        due_at,
+    };
+    let customer = (!event.unsubscribed).then_some(event.contact_email.as_str());
+    let team = team_address(event.assignee.as_deref(), &settings);
+    let now = event.created_at;
+    let mut mails = Vec::new();
+    match (event.kind.as_str(), data["message"]["author"].as_str()) {
+        ("ticket.created", _) => {
+            // Asked for by submitting the form: sent even to those who turned notifications off.
+            if event.channel == "portal" {
+                mails.push(mail("confirmation", &event.contact_email, now));
+            }
+            mails.extend(team.map(|to| mail("team_new_ticket", &to, now)));
+        }
+        ("ticket.message", Some("agent")) => {
+            let due = if event.channel == "widget" {
+                now + WIDGET_REPLY_DELAY_MS
+            } else {
+                now
+            };
+            mails.extend(customer.map(|to| mail("agent_reply", to, due)));
+        }
+        ("ticket.message", Some("user")) => {
+            mails.extend(team.map(|to| mail("team_customer_reply", &to, now)));
+        }
+        ("ticket.status_changed", _) if data["status"] == "resolved" && data["by"] == "agent" => {
+            mails.extend(customer.map(|to| mail("resolved", to, now)));
+        }
+        _ => {}
+    }
+    mails
+}
+
+/// The ticket's assignee when that is an email address, else the workspace's notification
+/// address, if any.
+fn team_address(assignee: Option<&str>, settings: &Settings) -> Option<String> {
+    assignee
+        .and_then(|a| EmailAddress::parse(a).ok())
+        .map(|a| a.to_string())
+        .or_else(|| settings.notification_email.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(kind: &str, channel: &str, data: Value) -> MailEvent {
+        MailEvent {
+            id: 1,
+            kind: kind.into(),
+            data: data.to_string(),
+            workspace_id: 1,
+            ticket_id: 7,
+            channel: channel.into(),
+            assignee: None,
+            contact_email: "ada@example.com".into(),
+            unsubscribed: false,
+            settings: serde_json::json!({ "notification_email": "team@acme.test" }).to_string(),
+            created_at: 1_000,
+        }
+    }
+
+    fn kinds(mails: &[PlannedMail]) -> Vec<(&str, &str, i64)> {
+        mails
+            .iter()
+            .map(|m| (m.kind, m.recipient.as_str(), m.due_at))
+            .collect()
+    }
+
+    #[test]
+    fn a_portal_ticket_is_confirmed_to_the_customer_and_announced_to_the_team() {
+        let mails = plan(&event("ticket.created", "portal", serde_json::json!({})));
+        assert_eq!(
+            kinds(&mails),
+            [
+                ("confirmation", "ada@example.com", 1_000),
+                ("team_new_ticket", "team@acme.test", 1_000)
+            ]
+        );
+        let widget = plan(&event("ticket.created", "widget", serde_json::json!({})));
+        assert_eq!(
+            kinds(&widget),
+            [("team_new_ticket", "team@acme.test", 1_000)]
+        );
+    }
+
+    #[test]
+    fn an_agent_reply_on_a_widget_ticket_waits_five_minutes() {
+        let data = serde_json::json!({ "message": { "id": 3, "author": "agent" } });
+        let portal = plan(&event("ticket.message", "portal", data.clone()));
+        assert_eq!(kinds(&portal), [("agent_reply", "ada@example.com", 1_000)]);
+        assert_eq!(portal[0].message_id, Some(3));
+        let widget = plan(&event("ticket.message", "widget", data));
+        assert_eq!(
+            kinds(&widget),
+            [("agent_reply", "ada@example.com", 301_000)]
+        );
+    }
+
+    #[test]
+    fn customer_replies_go_to_an_assignee_with_an_address_else_the_team_address() {
+        let data = serde_json::json!({ "message": { "id": 3, "author": "user" } });
+        let mut e = event("ticket.message", "widget", data);
+        assert_eq!(kinds(&plan(&e))[0].1, "team@acme.test");
+        e.assignee = Some("Sam@Acme.test".into());
+        assert_eq!(kinds(&plan(&e))[0].1, "sam@acme.test");
+        e.assignee = Some("sam".into());
+        assert_eq!(kinds(&plan(&e))[0].1, "team@acme.test");
+        e.settings = "{}".into();
+        assert!(plan(&e).is_empty(), "nowhere to send it");
+    }
+
+    #[test]
+    fn an_unsubscribed_customer_gets_no_notifications_but_still_their_confirmation() {
+        let mut e = event(
+            "ticket.message",
+            "portal",
+            serde_json::json!({ "message": { "id": 3, "author": "agent" } }),
+        );
+        e.unsubscribed = true;
+        assert!(plan(&e).is_empty());
+        let mut created = event("ticket.created", "portal", serde_json::json!({}));
+        created.unsubscribed = true;
+        assert_eq!(kinds(&plan(&created))[0].0, "confirmation");
+    }
+
+    #[test]
+    fn only_a_resolution_by_an_agent_is_emailed_and_notes_never_are() {
+        let by_agent = serde_json::json!({ "status": "resolved", "by": "agent" });
+        let by_user = serde_json::json!({ "status": "resolved", "by": "user" });
+        let waiting = serde_json::json!({ "status": "waiting", "by": "agent" });
+        assert_eq!(
+            kinds(&plan(&event("ticket.status_changed", "widget", by_agent)))[0].0,
+            "resolved"
+        );
+        assert!(plan(&event("ticket.status_changed", "widget", by_user)).is_empty());
+        assert!(plan(&event("ticket.status_changed", "widget", waiting)).is_empty());
+        let note = serde_json::json!({ "message": { "id": 3, "author": "agent" } });
+        assert!(plan(&event("ticket.note", "portal", note)).is_empty());
+    }
+}

@@ -1,0 +1,171 @@
+//! The mail worker: plans emails from new events, then sends what is due, retrying with
+//! back-off. Planning moves the reader's cursor in the transaction that queues the emails, and
+//! an email is marked sent only once the SMTP server has accepted it, so nothing is lost to a
+//! crash. A crash between acceptance and marking resends it with the same `Message-ID`, which
+//! mail clients show once.
+
+use std::time::Duration;
+
+use tokio::sync::broadcast::error::RecvError;
+
+use super::compose::{compose, Links};
+use super::{plan, unsubscribe_mac, Mailer};
+use crate::state::AppState;
+use crate::store::{DueMail, PlannedMail};
+
+/// Waits between attempts: about a day in all, then the email is dropped (and logged).
+const BACKOFF_SECS: [i64; 10] = [5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800, 28800];
+const BATCH: i64 = 100;
+/// How long a server may take to send an email it has claimed before another may.
+const LEASE_MS: i64 = 60_000;
+/// Due emails are looked for at least this often, since a delayed one falls due on its own.
+const TICK: Duration = Duration::from_secs(1);
+
+/// When to try again after `attempts` failures, or `None` to give up.
+fn retry_at(attempts: i64, now_ms: i64) -> Option<i64> {
+    let wait = BACKOFF_SECS.get(usize::try_from(attempts).ok()?.checked_sub(1)?)?;
+    Some(now_ms + wait * 1000)
+}
+
+pub async fn run(state: AppState, mailer: Mailer) {
+    if let Err(err) = state.store.start_mail_reader().await {
+        tracing::error!(error = %err, "email is off: the outbox cannot be read");
+        return;
+    }
+    let mut notes = state.live.subscribe();
+    let mut closing = state.live.closing();
+    loop {
+        if let Err(err) = plan_new(&state).await {
+            tracing::warn!(error = %err, "planning emails failed; will retry");
+        }
+        if let Err(err) = send_due(&state, &mailer).await {
+            tracing::warn!(error = %err, "sending emails failed; will retry");
+        }
+        tokio::select! {
+            note = notes.recv() => if matches!(note, Err(RecvError::Closed)) { return },
+            () = tokio::time::sleep(TICK) => {}
+            _ = closing.changed() => return,
+        }
+    }
+}
+
+async fn plan_new(state: &AppState) -> anyhow::Result<()> {
+    loop {
+        let events = state.store.unplanned_mail_events(BATCH).await?;
+        let (Some(first), Some(last)) = (events.first(), events.last()) else {
+            return Ok(());
+        };
+        let mails: Vec<PlannedMail> = events.iter().flat_map(plan).collect();
+        state
+            .store
+            .queue_mail(&mails, (first.id, last.id), state.clock.now_ms())
+            .await?;
+    }
+}
+
+async fn send_due(state: &AppState, mailer: &Mailer) -> anyhow::Result<()> {
+    let store = &state.store;
+    for mail in store.due_mail(state.clock.now_ms(), BATCH).await? {
+        let now = state.clock.now_ms();
+        if !store.claim_mail(&mail, now + LEASE_MS).await? {
+            continue;
+        }
+        // A widget user who read the reply in the widget needs no email about it.
+        if mail.kind == "agent_reply" && mail.channel == "widget" && !mail.unread {
+            store
+                .mail_not_sent(mail.id, None, "read in the widget", now)
+                .await?;
+            continue;
+        }
+        let links = links(state, &mail).await?;
+        let message = match compose(mailer, &mail, &links) {
+            Ok(message) => message,
+            Err(err) => {
+                tracing::warn!(mail = mail.id, error = %err, "an email could not be written; dropped");
+                store
+                    .mail_not_sent(mail.id, None, "could not be written", now)
+                    .await?;
+                continue;
+            }
+        };
+        match mailer.send(message).await {
+            Ok(()) => {
+                store.mail_sent(mail.id, state.clock.now_ms()).await?;
+                tracing::info!(mail = mail.id, kind = %mail.kind, "email sent");
+            }
+            Err(failure) => {
+                let retry = (!failure.permanent)
+                    .then(|| retry_at(mail.attempts + 1, now))
+                    .flatten();
+                store
+                    .mail_not_sent(mail.id, retry, &failure.reason, now)
+                    .await?;
+                match retry {
+                    Some(_) => {
+                        tracing::warn!(mail = mail.id, reason = %failure.reason, "email not sent; will retry")
+                    }
+                    None => {
+                        tracing::error!(mail = mail.id, reason = %failure.reason, "email not sent; given up")
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The links an email carries: a fresh tracking link for tickets followed on the portal,
+/// the widget's page for widget tickets, and one-click unsubscribe on notifications.
+async fn links(state: &AppState, mail: &DueMail) -> anyhow::Result<Links> {
+    let public = state.settings.public_origin.as_str();
+    let to_customer = !mail.kind.starts_with("team_");
+    let ticket = if !to_customer {
+        None
+    } else if mail.channel == "widget" {
+        let settings: porthole_types::Settings =
+            serde_json::from_str(&mail.settings).unwrap_or_default();
+        settings.widget_host_url
+    } else {
+        let path = crate::pages::tracking_path(
+            &state.store,
+            &mail.slug,
+            mail.ticket_id,
+            mail.number,
+            &mail.contact_email,
+            state.clock.now_ms(),
+        )
+        .await?;
+        Some(format!("{public}{path}"))
+    };
+    let notification = matches!(mail.kind.as_str(), "agent_reply" | "resolved");
+    let unsubscribe = notification.then(|| {
+        format!(
+            "{public}/u/{}/{}/{}",
+            mail.slug,
+            mail.contact_id,
+            unsubscribe_mac(&mail.secret, mail.contact_id)
+        )
+    });
+    Ok(Links {
+        ticket,
+        unsubscribe,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::retry_at;
+
+    #[test]
+    fn retries_back_off_for_about_a_day_then_stop() {
+        assert_eq!(retry_at(1, 0), Some(5_000));
+        assert_eq!(retry_at(2, 0), Some(30_000));
+        let total: i64 = (1..=10).map(|n| retry_at(n, 0).unwrap()).sum();
+        assert!(
+            (20 * 3600 * 1000..30 * 3600 * 1000).contains(&total),
+            "{total}"
+        );
+        assert_eq!(retry_at(11, 0), None);
+        assert_eq!(retry_at(0, 0), None);
+    }
+}

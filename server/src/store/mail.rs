@@ -1,0 +1,284 @@
+//! The mail queue: emails planned from the outbox, sent by the mail worker.
+
+use sqlx::FromRow;
+
+use super::Store;
+
+/// The outbox reader that plans emails.
+const READER: &str = "mail";
+
+/// An event with what deciding its emails needs.
+#[derive(Debug, Clone, FromRow)]
+pub struct MailEvent {
+    pub id: i64,
+    pub kind: String,
+    pub data: String,
+    pub workspace_id: i64,
+    pub ticket_id: i64,
+    pub channel: String,
+    pub assignee: Option<String>,
+    pub contact_email: String,
+    pub unsubscribed: bool,
+    /// The workspace's settings, as stored (JSON).
+    pub settings: String,
+    pub created_at: i64,
+}
+
+/// An email to queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedMail {
+    pub workspace_id: i64,
+    pub ticket_id: i64,
+    pub kind: &'static str,
+    pub recipient: String,
+    pub message_id: Option<i64>,
+    pub due_at: i64,
+}
+
+/// A queued email that is due, with everything needed to write it.
+#[derive(Debug, Clone, FromRow)]
+pub struct DueMail {
+    pub id: i64,
+    pub kind: String,
+    pub recipient: String,
+    pub attempts: i64,
+    pub next_attempt_at: i64,
+    pub ticket_id: i64,
+    pub number: i64,
+    pub subject: String,
+    pub status: String,
+    pub channel: String,
+    pub resolution: Option<String>,
+    pub description: Option<String>,
+    /// Whether the message it is about is still unread by the customer.
+    pub unread: bool,
+    pub contact_id: i64,
+    pub contact_email: String,
+    pub contact_name: Option<String>,
+    pub slug: String,
+    pub workspace_name: String,
+    pub settings: String,
+    /// The key that signs unsubscribe links. Never logged or shown.
+    pub secret: String,
+    pub message_body: Option<String>,
+    pub message_author: Option<String>,
+}
+
+impl Store {
+    /// Starts the mail reader at the newest event the first time it runs, so turning email on
+    /// does not send mail about the past.
+    pub async fn start_mail_reader(&self) -> sqlx::Result<()> {
+        let _turn = self.turn().await;
+        sqlx::query(
+            "INSERT INTO outbox_cursors (reader, last_event_id) \
+             SELECT $1, COALESCE(MAX(id), 0) FROM events WHERE TRUE \
+             ON CONFLICT (reader) DO NOTHING",
+        )
+        .bind(READER)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The next events the mail reader has not planned for, oldest first.
+    pub async fn unplanned_mail_events(&self, limit: i64) -> sqlx::Result<Vec<MailEvent>> {
+        sqlx::query_as(
+            "SELECT e.id, e.kind, e.data, e.workspace_id, e.ticket_id, t.channel, t.assignee, \
+             c.email AS contact_email, c.unsubscribed_at IS NOT NULL AS unsubscribed, \
+             w.settings, e.created_at \
+             FROM events e JOIN tickets t ON t.id = e.ticket_id \
+             JOIN contacts c ON c.id = t.contact_id JOIN workspaces w ON w.id = e.workspace_id \
+             WHERE e.id > (SELECT last_event_id FROM outbox_cursors WHERE reader = $1) \
+             ORDER BY e.id LIMIT $2",
+        )
+        .bind(READER)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Queues `mails`, planned from events `first` to `through`, and moves the reader past
+    /// them, in one transaction: a crash either side of it plans each email exactly once. If
+    /// another server on the same database planned these events first, nothing is queued.
+    pub async fn queue_mail(
+        &self,
+        mails: &[PlannedMail],
+        (first, through): (i64, i64),
+        now_ms: i64,
+    ) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        let moved = sqlx::query(
+            "UPDATE outbox_cursors SET last_event_id = $1 WHERE reader = $2 AND last_event_id < $3",
+        )
+        .bind(through)
+        .bind(READER)
+        .bind(first)
+        .execute(&mut *tx)
+        .await?;
+        if moved.rows_affected() == 0 {
+            return tx.rollback().await;
+        }
+        for mail in mails {
+            insert_mail(&mut tx, mail, now_ms).await?;
+        }
+        tx.commit().await
+    }
+
+    /// Takes a due email for sending until `until`, unless another server took it first. If
+    /// this one dies while sending, the email falls due again then.
+    pub async fn claim_mail(&self, mail: &DueMail, until: i64) -> sqlx::Result<bool> {
+        let _turn = self.turn().await;
+        let done = sqlx::query(
+            "UPDATE mail_queue SET next_attempt_at = $1 WHERE id = $2 AND next_attempt_at = $3 \
+             AND sent_at IS NULL AND dropped_at IS NULL",
+        )
+        .bind(until)
+        .bind(mail.id)
+        .bind(mail.next_attempt_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Queues one email outside the outbox: a fresh tracking link the customer asked for.
+    pub async fn queue_one_mail(&self, mail: &PlannedMail, now_ms: i64) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        insert_mail(&mut tx, mail, now_ms).await?;
+        tx.commit().await
+    }
+
+    /// Emails due by `now_ms`, soonest first.
+    pub async fn due_mail(&self, now_ms: i64, limit: i64) -> sqlx::Result<Vec<DueMail>> {
+        sqlx::query_as(
+            "SELECT q.id, q.kind, q.recipient, q.attempts, q.next_attempt_at, q.ticket_id, t.number, t.subject, \
+             t.status, t.channel, t.resolution, t.description, \
+             COALESCE(m.created_at > COALESCE(t.user_seen_at, 0), FALSE) AS unread, \
+             c.id AS contact_id, c.email AS contact_email, c.name AS contact_name, \
+             w.slug, w.name AS workspace_name, w.settings, w.secret, \
+             m.body AS message_body, m.author_name AS message_author \
+             FROM mail_queue q JOIN tickets t ON t.id = q.ticket_id \
+             JOIN contacts c ON c.id = t.contact_id JOIN workspaces w ON w.id = q.workspace_id \
+             LEFT JOIN messages m ON m.id = q.message_id \
+             WHERE q.sent_at IS NULL AND q.dropped_at IS NULL AND q.next_attempt_at <= $1 \
+             ORDER BY q.next_attempt_at, q.id LIMIT $2",
+        )
+        .bind(now_ms)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    pub async fn mail_sent(&self, id: i64, now_ms: i64) -> sqlx::Result<()> {
+        let _turn = self.turn().await;
+        sqlx::query("UPDATE mail_queue SET sent_at = $1, attempts = attempts + 1 WHERE id = $2")
+            .bind(now_ms)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Records a failed attempt: tried again at `retry_at`, or dropped when that is `None`.
+    /// `reason` is kept for operators; it never holds the message's text.
+    pub async fn mail_not_sent(
+        &self,
+        id: i64,
+        retry_at: Option<i64>,
+        reason: &str,
+        now_ms: i64,
+    ) -> sqlx::Result<()> {
+        let _turn = self.turn().await;
+        sqlx::query(
+            "UPDATE mail_queue SET attempts = attempts + 1, last_error = $1, \
+             next_attempt_at = COALESCE($2, next_attempt_at), \
+             dropped_at = CASE WHEN $2 IS NULL THEN $3 END WHERE id = $4",
+        )
+        .bind(reason)
+        .bind(retry_at)
+        .bind(now_ms)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// How many emails wait to be sent (for `/metrics`).
+    pub async fn mail_backlog(&self) -> sqlx::Result<i64> {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM mail_queue WHERE sent_at IS NULL AND dropped_at IS NULL",
+        )
+        .fetch_one(&self.pool)
+        .await
+    }
+
+    /// The id of ticket `number` if `email` is its customer's.
+    pub async fn ticket_of(
+        &self,
+        workspace_id: i64,
+        number: i64,
+        email: &str,
+    ) -> sqlx::Result<Option<i64>> {
+        sqlx::query_scalar(
+            "SELECT t.id FROM tickets t JOIN contacts c ON c.id = t.contact_id \
+             WHERE t.workspace_id = $1 AND t.number = $2 AND c.email = $3",
+        )
+        .bind(workspace_id)
+        .bind(number)
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// Fresh tracking links queued for the ticket in the past hour.
+    pub async fn recent_fresh_links(&self, ticket_id: i64, now_ms: i64) -> sqlx::Result<i64> {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM mail_queue WHERE ticket_id = $1 AND kind = 'fresh_link' \
+             AND created_at > $2",
+        )
+        .bind(ticket_id)
+        .bind(now_ms - 3_600_000)
+        .fetch_one(&self.pool)
+        .await
+    }
+
+    /// Turns notifications off for a contact. Returns whether the contact exists.
+    pub async fn unsubscribe(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+        now_ms: i64,
+    ) -> sqlx::Result<bool> {
+        let _turn = self.turn().await;
+        let done = sqlx::query(
+            "UPDATE contacts SET unsubscribed_at = COALESCE(unsubscribed_at, $1) \
+             WHERE id = $2 AND workspace_id = $3",
+        )
+        .bind(now_ms)
+        .bind(contact_id)
+        .bind(workspace_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+}
+
+async fn insert_mail(
+    conn: &mut sqlx::SqliteConnection,
+    mail: &PlannedMail,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO mail_queue (workspace_id, ticket_id, kind, recipient, message_id, \
+         next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(mail.workspace_id)
+    .bind(mail.ticket_id)
+    .bind(mail.kind)
+    .bind(&mail.recipient)
+    .bind(mail.message_id)
+    .bind(mail.due_at)
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,436 @@
+//! Email out, to a real SMTP server on loopback: what each kind of email says, how they thread,
+//! the five-minute wait for widget replies, fresh links, one-click unsubscribe, and that no page
+//! promises an email while email is off.
+
+use std::time::Duration;
+
+use reqwest::{header, Method, StatusCode};
+use serde_json::json;
+
+use crate::helpers::{Options, RequestExt, TestApp};
+use crate::smtp::Mail;
+
+async fn with_email() -> TestApp {
+    TestApp::spawn_with(Options {
+        email: true,
+        ..Options::default()
+    })
+    .await
+}
+
+/// Submits the portal form as a browser would; returns the new ticket's reference.
+async fn submit(app: &TestApp, email: &str, subject: &str) -> String {
+    let res = app
+        .pages()
+        .post(format!("{}/p/acme/submit", app.base))
+        .header("Origin", &app.base)
+        .form(&[
+            ("name", "Ada Lovelace"),
+            ("email", email),
+            ("subject", subject),
+            ("description", "The engine stopped."),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let page = res.text().await.unwrap();
+    let start = page.find("TKT-").expect("a reference");
+    page[start..start + 8].to_owned()
+}
+
+async fn agent_reply(app: &TestApp, key: &str, reference: &str, body: &str) {
+    let res = app
+        .agent(Method::POST, &format!("/tickets/{reference}/messages"), key)
+        .json(&json!({ "body": body, "author_name": "Ann" }))
+        .go()
+        .await;
+    assert!(res.status().is_success());
+}
+
+fn to<'a>(who: &'a str, kind: &'a str) -> impl Fn(&Mail) -> bool + 'a {
+    move |m: &Mail| m.to == who && m.text.contains(kind)
+}
+
+#[tokio::test]
+async fn a_portal_ticket_is_confirmed_by_email_with_a_tracking_link_that_works() {
+    let app = with_email().await;
+    let reference = submit(&app, "ada@example.com", "Engine stopped").await;
+
+    let mail = app.mail().wait_for(|m| m.to == "ada@example.com").await;
+    assert_eq!(mail.subject, format!("[{reference}] Engine stopped"));
+    assert!(mail.text.contains(&reference), "{}", mail.text);
+    assert_eq!(
+        mail.header("Auto-Submitted").as_deref(),
+        Some("auto-generated")
+    );
+    assert!(mail.html.contains(&reference));
+
+    let link = mail.link(&format!("{}/p/acme/tickets/", app.base));
+    let res = app.pages().get(&link).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "the link signs in");
+    assert!(!res.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .contains("t="));
+}
+
+#[tokio::test]
+async fn an_agent_reply_is_emailed_at_once_threaded_under_the_confirmation_and_escaped() {
+    let app = with_email().await;
+    let key = app.agent_key("Ann").await;
+    let reference = submit(&app, "ada@example.com", "Engine stopped").await;
+    let confirmation = app.mail().wait_for(|m| m.to == "ada@example.com").await;
+
+    agent_reply(&app, &key, &reference, "Try <b>restarting</b> it").await;
+    let reply = app.mail().wait_for(|m| m.text.contains("restarting")).await;
+    assert_eq!(reply.to, "ada@example.com");
+    assert!(reply.text.contains("Ann replied"), "{}", reply.text);
+    assert_eq!(
+        reply.in_reply_to.as_deref(),
+        Some(confirmation.message_id.as_str())
+    );
+    assert!(
+        reply.html.contains("Try &lt;b&gt;restarting&lt;/b&gt; it"),
+        "{}",
+        reply.html
+    );
+    assert!(!reply.html.contains("<b>restarting"));
+    // A fresh tracking link in each email, and a one-click unsubscribe.
+    assert!(reply.text.contains("/p/acme/tickets/"));
+    assert_eq!(
+        reply.header("List-Unsubscribe-Post").as_deref(),
+        Some("List-Unsubscribe=One-Click")
+    );
+    // Internal notes are never emailed.
+    let res = app
+        .agent(
+            Method::POST,
+            &format!("/tickets/{reference}/messages"),
+            &key,
+        )
+        .json(&json!({ "body": "secret note", "internal": true }))
+        .go()
+        .await;
+    assert!(res.status().is_success());
+    agent_reply(&app, &key, &reference, "second public reply").await;
+    app.mail()
+        .wait_for(|m| m.text.contains("second public reply"))
+        .await;
+    assert!(app
+        .mail()
+        .received()
+        .iter()
+        .all(|m| !m.raw.contains("secret note")));
+}
+
+#[tokio::test]
+async fn a_widget_reply_is_emailed_after_five_minutes_only_if_still_unread() {
+    let app = with_email().await;
+    let key = app.agent_key("Ann").await;
+    let res = app
+        .agent(Method::PATCH, "/settings", &key)
+        .json(&json!({ "widget_host_url": "https://app.example.com/help" }))
+        .go()
+        .await;
+    assert!(res.status().is_success());
+    let token = app.login("ada@example.com").await;
+    let ticket = app.new_ticket(&token, "Widget question").await;
+    let reference = ticket["reference"].as_str().unwrap();
+
+    agent_reply(&app, &key, reference, "first answer").await;
+    app.clock.advance(Duration::from_secs(5 * 60));
+    let first = app
+        .mail()
+        .wait_for(|m| m.text.contains("first answer"))
+        .await;
+    assert!(
+        first.text.contains("https://app.example.com/help"),
+        "{}",
+        first.text
+    );
+
+    // Read in the widget before its email was due: no email.
+    agent_reply(&app, &key, reference, "read in time").await;
+    let res = app
+        .widget(Method::GET, &format!("/tickets/{reference}"), &token)
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    agent_reply(&app, &key, reference, "left unread").await;
+    app.clock.advance(Duration::from_secs(5 * 60));
+    app.mail()
+        .wait_for(|m| m.text.contains("left unread"))
+        .await;
+    assert!(app
+        .mail()
+        .received()
+        .iter()
+        .all(|m| !m.text.contains("read in time")));
+}
+
+#[tokio::test]
+async fn the_team_hears_of_new_tickets_and_customer_replies() {
+    let app = with_email().await;
+    let key = app.agent_key("Ann").await;
+    let res = app
+        .agent(Method::PATCH, "/settings", &key)
+        .json(&json!({ "notification_email": "team@acme.test" }))
+        .go()
+        .await;
+    assert!(res.status().is_success());
+    let token = app.login("bob@example.com").await;
+    let ticket = app.new_ticket(&token, "Need help").await;
+    let reference = ticket["reference"].as_str().unwrap();
+    let new = app
+        .mail()
+        .wait_for(|m| {
+            m.to == "team@acme.test" && m.text.contains("New ticket from bob@example.com")
+        })
+        .await;
+    assert!(new.text.contains("About Need help"), "{}", new.text);
+
+    // Assigned to an address: replies go there instead.
+    let res = app
+        .agent(Method::PATCH, &format!("/tickets/{reference}"), &key)
+        .json(&json!({ "assignee": "sam@acme.test" }))
+        .go()
+        .await;
+    assert!(res.status().is_success());
+    let res = app
+        .widget(
+            Method::POST,
+            &format!("/tickets/{reference}/messages"),
+            &token,
+        )
+        .json(&json!({ "body": "Any news?" }))
+        .go()
+        .await;
+    assert!(res.status().is_success());
+    app.mail()
+        .wait_for(to("sam@acme.test", "bob@example.com replied"))
+        .await;
+}
+
+#[tokio::test]
+async fn one_click_unsubscribe_stops_notifications_and_cannot_be_forged() {
+    let app = with_email().await;
+    let key = app.agent_key("Ann").await;
+    let reference = submit(&app, "ada@example.com", "Unsubscribe me").await;
+    agent_reply(&app, &key, &reference, "first reply").await;
+    let reply = app
+        .mail()
+        .wait_for(|m| m.text.contains("first reply"))
+        .await;
+    let header = reply.header("List-Unsubscribe").unwrap();
+    let url = header
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .to_owned();
+    assert!(url.starts_with(&format!("{}/u/acme/", app.base)), "{url}");
+
+    // A forged or altered link does nothing.
+    let (base, proof) = url.rsplit_once('/').unwrap();
+    let forged = format!("{base}/{}", "0".repeat(proof.len()));
+    let other_contact = {
+        let (prefix, _) = base.rsplit_once('/').unwrap();
+        format!("{prefix}/999/{proof}")
+    };
+    for bad in [forged, other_contact] {
+        let res = app.pages().post(&bad).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{bad}");
+    }
+    // Following the link only asks; a mail client's one-click POST unsubscribes.
+    let page = app.pages().get(&url).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let res = app
+        .pages()
+        .post(&url)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+
+    agent_reply(&app, &key, &reference, "after unsubscribing").await;
+    // The next email to arrive is the confirmation of a new ticket, which is still sent.
+    let next = submit(&app, "ada@example.com", "A new question").await;
+    app.mail()
+        .wait_for(|m| m.subject.starts_with(&format!("[{next}]")))
+        .await;
+    assert!(app
+        .mail()
+        .received()
+        .iter()
+        .all(|m| !m.text.contains("after unsubscribing")));
+}
+
+#[tokio::test]
+async fn a_fresh_link_goes_only_to_the_tickets_own_address_and_the_page_says_the_same_either_way() {
+    let app = with_email().await;
+    let reference = submit(&app, "ada@example.com", "Lost link").await;
+    app.mail().wait_for(|m| m.to == "ada@example.com").await;
+    let ask = |email: &'static str| {
+        let form = [("email", email), ("reference", reference.as_str())];
+        app.pages()
+            .post(format!("{}/p/acme/link", app.base))
+            .header("Origin", &app.base)
+            .form(&form)
+            .send()
+    };
+    let wrong = ask("mallory@example.com").await.unwrap();
+    assert_eq!(wrong.status(), StatusCode::OK);
+    let wrong = wrong.text().await.unwrap();
+    let right = ask("ADA@example.com").await.unwrap().text().await.unwrap();
+    assert_eq!(wrong, right, "no way to tell whose ticket it is");
+
+    let mail = app.mail().wait_for(|m| m.text.contains("fresh link")).await;
+    assert_eq!(mail.to, "ada@example.com");
+    let link = mail.link(&format!("{}/p/acme/tickets/", app.base));
+    let res = app.pages().get(&link).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(app
+        .mail()
+        .received()
+        .iter()
+        .all(|m| m.to != "mallory@example.com"));
+
+    // A form posted from another site is refused.
+    let res = app
+        .pages()
+        .post(format!("{}/p/acme/link", app.base))
+        .header("Origin", "https://evil.example")
+        .form(&[
+            ("email", "ada@example.com"),
+            ("reference", reference.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn with_email_off_no_page_offers_an_email() {
+    let off = TestApp::spawn().await;
+    let landing = off
+        .request(Method::GET, "/p/acme")
+        .go()
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!landing.contains("/p/acme/link"));
+    let form = off.request(Method::GET, "/p/acme/link").go().await;
+    assert_eq!(form.status(), StatusCode::NOT_FOUND);
+
+    let on = with_email().await;
+    let landing = on
+        .request(Method::GET, "/p/acme")
+        .go()
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(landing.contains("/p/acme/link"));
+}
+
+/// `kill -9` while an email waits for a retry: after a restart it is delivered, once.
+#[tokio::test]
+async fn an_email_pending_at_a_crash_is_delivered_once_after_restart() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let porthole = env!("CARGO_BIN_EXE_porthole");
+    let created = Command::new(porthole)
+        .arg("--database")
+        .arg(&db)
+        .args(["workspace", "create", "acme", "--name", "Acme"])
+        .args(["--allow-origin", "https://app.example.com"])
+        .output()
+        .unwrap();
+    assert!(created.status.success());
+    let smtp_port = crate::smtp::free_port();
+    let serve = |port: u16| {
+        Command::new(porthole)
+            .arg("--database")
+            .arg(&db)
+            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .args(["--smtp-url", &format!("smtp://127.0.0.1:{smtp_port}")])
+            .args(["--mail-from", "support@porthole.test"])
+            .env("PORTHOLE_LOG", "warn")
+            .env_remove("PORTHOLE_PUBLIC_URL")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let port = crate::smtp::free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut first = serve(port);
+    let client = reqwest::Client::new();
+    let up = async {
+        while client.get(format!("{base}/healthz")).send().await.is_err() {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(10), up)
+        .await
+        .unwrap();
+    let res = client
+        .post(format!("{base}/p/acme/submit"))
+        .header("Origin", &base)
+        .form(&[
+            ("name", "Ada"),
+            ("email", "ada@example.com"),
+            ("subject", "Crash test"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+
+    // No SMTP server yet: the first attempt fails and a retry is scheduled.
+    let stderr = BufReader::new(first.stderr.take().unwrap());
+    let (failed, told) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        if stderr
+            .lines()
+            .map_while(Result::ok)
+            .any(|line| line.contains("will retry"))
+        {
+            let _ = failed.send(());
+        }
+    });
+    told.recv_timeout(Duration::from_secs(10))
+        .expect("the first attempt failed and a retry was scheduled");
+    first.kill().unwrap(); // SIGKILL
+    first.wait().unwrap();
+
+    let smtp = crate::smtp::Smtp::start_on(smtp_port);
+    let mut second = serve(port);
+    let mail = smtp.wait_for(|m| m.to == "ada@example.com").await;
+    assert!(mail.subject.contains("Crash test"));
+    // Once sent, it is marked so: no second copy however long the server runs.
+    let store = porthole::store::Store::open(&db).await.unwrap();
+    let settled = async {
+        while store.mail_backlog().await.unwrap() > 0 {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(10), settled)
+        .await
+        .unwrap();
+    second.kill().unwrap();
+    second.wait().unwrap();
+    assert_eq!(
+        smtp.received()
+            .iter()
+            .filter(|m| m.to == "ada@example.com")
+            .count(),
+        1
+    );
+}
