@@ -31,6 +31,8 @@ pub struct Options {
     pub metrics_token: Option<secrecy::SecretString>,
     /// Turns email on.
     pub mail: Option<MailConfig>,
+    /// Lets webhooks reach loopback and private addresses.
+    pub allow_private_webhooks: bool,
 }
 
 impl Options {
@@ -43,6 +45,7 @@ impl Options {
             trusted_proxies: vec![],
             metrics_token: None,
             mail: None,
+            allow_private_webhooks: false,
         }
     }
 }
@@ -66,6 +69,7 @@ impl Application {
             session_ttl_ms: options.session_ttl_ms,
             trusted_proxies: options.trusted_proxies,
             metrics_token: options.metrics_token,
+            allow_private_webhooks: options.allow_private_webhooks,
         };
         Ok(Self {
             listener,
@@ -104,6 +108,7 @@ impl Application {
         let statistics = tokio::spawn(refresh_statistics(self.state.store.clone()));
         let live = self.state.live.clone();
         let notifier = tokio::spawn(live.clone().notify(self.state.store.clone()));
+        let webhooks = tokio::spawn(crate::webhooks::run(self.state.clone()));
         let mail = self
             .state
             .mailer
@@ -118,6 +123,7 @@ impl Application {
             .await?;
         statistics.abort();
         notifier.abort();
+        webhooks.abort();
         if let Some(mail) = mail {
             mail.abort();
         }

@@ -15,6 +15,8 @@ pub struct Settings {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// The bearer token a Prometheus scraper must send to `/metrics`; off when absent.
     pub metrics_token: Option<secrecy::SecretString>,
+    /// Lets webhooks reach loopback and private addresses (tests, all-internal deployments).
+    pub allow_private_webhooks: bool,
 }
 
 impl Settings {

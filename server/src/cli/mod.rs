@@ -6,6 +6,7 @@ mod demo_site;
 mod keys;
 mod seed;
 mod tickets;
+mod webhooks;
 mod workspace;
 
 use std::net::SocketAddr;
@@ -55,6 +56,9 @@ enum Command {
     /// List, read and answer tickets.
     #[command(subcommand)]
     Ticket(tickets::TicketCommand),
+    /// Add, list and remove webhook endpoints; read and replay their deliveries.
+    #[command(subcommand)]
+    Webhook(webhooks::WebhookCommand),
     /// Fill a workspace with generated contacts and tickets, for benchmarks.
     Seed(seed::SeedArgs),
 }
@@ -91,6 +95,10 @@ pub struct ServeArgs {
     /// The address emails come from, e.g. support@acme.com. Needed with --smtp-url.
     #[arg(long, env = "PORTHOLE_MAIL_FROM", requires = "smtp_url")]
     mail_from: Option<String>,
+    /// Let webhooks reach loopback, private and link-local addresses. Off by default, so that
+    /// a webhook cannot be aimed at the server's own network.
+    #[arg(long, env = "PORTHOLE_ALLOW_PRIVATE_WEBHOOKS")]
+    allow_private_webhooks: bool,
 }
 
 #[derive(Debug, Args)]
@@ -124,6 +132,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sign(args) => workspace::sign(args, &store, &clock).await,
         Command::ApiKey(cmd) => keys::run(cmd, &store, &clock).await,
         Command::Ticket(cmd) => tickets::run(cmd, &store, &clock).await,
+        Command::Webhook(cmd) => webhooks::run(cmd, &store, &clock).await,
         Command::Seed(args) => seed::run(args, &store, &clock).await,
     }
 }
@@ -166,6 +175,7 @@ async fn serve(
             }),
             _ => None,
         },
+        allow_private_webhooks: args.allow_private_webhooks,
     };
     let app = Application::bind(options, store.clone(), clock.clone()).await?;
     let demo = match demo {

@@ -10,6 +10,7 @@ pub mod openapi;
 mod session;
 mod stream;
 mod trace;
+mod webhooks;
 mod widget;
 
 pub use delivery::frame_ancestors;
@@ -40,7 +41,12 @@ pub fn app(state: AppState) -> Router {
         .layer(widget_cors(state.store.clone()));
     let api = Router::new()
         .merge(widget)
-        .nest("/api/v1/agent", agent::routes().merge(admin::routes()))
+        .nest(
+            "/api/v1/agent",
+            agent::routes()
+                .merge(admin::routes())
+                .merge(webhooks::routes()),
+        )
         // API answers are personal and some carry tokens: never let a cache keep them.
         .layer(SetResponseHeaderLayer::if_not_present(
             CACHE_CONTROL,

@@ -9,6 +9,7 @@ mod portal;
 mod seed;
 mod sessions;
 mod tickets;
+mod webhooks;
 mod workspaces;
 
 use std::path::Path;
@@ -31,6 +32,7 @@ pub use tickets::{
     AgentFilter, AgentPage, AgentPost, NewTicket, Outcome, PageCursor, UserScope,
     CREATIONS_PER_HOUR,
 };
+pub use webhooks::{Attempt, DeliveryInfo, DueDelivery, NewWebhook, WebhookInfo};
 pub use workspaces::{NewWorkspace, Workspace};
 
 #[derive(Clone)]

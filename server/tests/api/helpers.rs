@@ -34,6 +34,8 @@ pub struct Options {
     pub metrics_token: Option<&'static str>,
     /// Sends email to a real SMTP server on loopback (`TestApp::smtp`).
     pub email: bool,
+    /// Lets webhooks reach loopback, where the tests' receivers listen.
+    pub allow_private_webhooks: bool,
 }
 
 impl TestApp {
@@ -60,6 +62,7 @@ impl TestApp {
                 smtp_url: smtp.url().into(),
                 from: "support@porthole.test".into(),
             }),
+            allow_private_webhooks: options.allow_private_webhooks,
             ..ServerOptions::for_tests()
         };
         let app = Application::bind(server, store.clone(), clock.clone())

@@ -19,6 +19,10 @@ fn declared_routes() -> BTreeSet<(String, String)> {
         ),
         ("/api/v1/agent", include_str!("../../src/routes/agent.rs")),
         ("/api/v1/agent", include_str!("../../src/routes/admin.rs")),
+        (
+            "/api/v1/agent",
+            include_str!("../../src/routes/webhooks.rs"),
+        ),
         ("", include_str!("../../src/routes/health.rs")),
     ];
     let mut routes = BTreeSet::new();

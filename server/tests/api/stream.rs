@@ -1,7 +1,6 @@
 //! Live updates: the customer's and the team's Server-Sent Events streams, read as a browser's
 //! `fetch` reads them, against a real server.
 
-use std::process::Command;
 use std::time::Duration;
 
 use reqwest::{Method, Response, StatusCode};
@@ -341,7 +340,8 @@ async fn a_reply_made_by_another_process_reaches_the_stream() {
     let ticket = reference(&app.new_ticket(&token, "Export").await);
     let mut events = customer_stream(&app, &token).await;
 
-    let out = Command::new(env!("CARGO_BIN_EXE_porthole"))
+    // Async, so the server (on this test's runtime) keeps running meanwhile.
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_porthole"))
         .arg("--database")
         .arg(&app.db_path)
         .args([
@@ -353,6 +353,7 @@ async fn a_reply_made_by_another_process_reaches_the_stream() {
             "From the CLI",
         ])
         .output()
+        .await
         .unwrap();
     assert!(
         out.status.success(),

@@ -1,0 +1,439 @@
+//! Webhooks, delivered to a receiver that verifies their signatures with the independent
+//! `standardwebhooks` package.
+
+use std::time::Duration;
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::helpers::{assert_error, Options, RequestExt, TestApp};
+use crate::receiver::Receiver;
+use crate::smtp::free_port;
+
+async fn app() -> TestApp {
+    TestApp::spawn_with(Options {
+        allow_private_webhooks: true,
+        ..Options::default()
+    })
+    .await
+}
+
+/// Adds an endpoint on a free loopback port; returns its id, secret and port.
+async fn add(app: &TestApp, key: &str, body: Value) -> (i64, Option<String>, u16) {
+    let port = free_port();
+    let mut body = body;
+    body["url"] = json!(format!("http://127.0.0.1:{port}/hook"));
+    let res = app
+        .agent(Method::POST, "/webhooks", key)
+        .json(&body)
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let added: Value = res.json().await.unwrap();
+    let secret = added["secret"].as_str().map(str::to_owned);
+    (added["webhook"]["id"].as_i64().unwrap(), secret, port)
+}
+
+fn of_type<'a>(kind: &'a str) -> impl Fn(&crate::receiver::Delivery) -> bool + 'a {
+    move |d| d.body["type"] == kind
+}
+
+#[tokio::test]
+async fn deliveries_are_signed_so_that_an_independent_verifier_accepts_them() {
+    let app = app().await;
+    let key = app.agent_key("Ann").await;
+    let (_, secret, port) = add(&app, &key, json!({})).await;
+    let secret = secret.expect("a signing secret, shown once");
+    assert!(secret.starts_with("whsec_"));
+    let receiver = Receiver::start(port, Some(&secret), 0);
+
+    let token = app.login("ada@example.com").await;
+    let ticket = app.new_ticket(&token, "Signed").await;
+    let reference = ticket["reference"].as_str().unwrap();
+    let res = app
+        .agent(
+            Method::POST,
+            &format!("/tickets/{reference}/messages"),
+            &key,
+        )
+        .json(&json!({ "body": "legacy plan", "internal": true }))
+        .go()
+        .await;
+    assert!(res.status().is_success());
+
+    let created = receiver.wait_for(of_type("ticket.created")).await;
+    assert_eq!(created.verified, Some(true), "{created:?}");
+    assert_eq!(created.body["data"]["ticket"], reference);
+    assert_eq!(created.body["data"]["subject"], "Signed");
+    assert_eq!(created.body["data"]["workspace"], "acme");
+    assert!(created.id.starts_with("evt_"));
+    let note = receiver.wait_for(of_type("ticket.note")).await;
+    assert_eq!(note.verified, Some(true));
+    assert_eq!(note.body["data"]["message"]["body"], "legacy plan");
+    // The list never shows the secret again.
+    let list = app.agent(Method::GET, "/webhooks", &key).value().await;
+    assert!(!list.to_string().contains(&secret));
+}
+
+#[tokio::test]
+async fn a_receiver_with_the_wrong_secret_rejects_them_and_they_are_retried_with_the_same_id() {
+    let app = app().await;
+    let key = app.agent_key("Ann").await;
+    let (id, _, port) = add(&app, &key, json!({ "events": ["ticket.created"] })).await;
+    let wrong = porthole::webhooks::new_secret();
+    let receiver = Receiver::start(port, Some(&wrong), 0);
+    let token = app.login("ada@example.com").await;
+    app.new_ticket(&token, "Forged?").await;
+
+    let first = receiver.wait_for(of_type("ticket.created")).await;
+    assert_eq!(first.verified, Some(false), "the check is real");
+    assert_eq!(first.status, 401);
+    let log = async {
+        loop {
+            let log = app
+                .agent(Method::GET, &format!("/webhooks/{id}/deliveries"), &key)
+                .value()
+                .await;
+            if log["deliveries"][0]["last_status"] == 401 {
+                return log;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    };
+    let log = tokio::time::timeout(Duration::from_secs(10), log)
+        .await
+        .unwrap();
+    assert_eq!(log["deliveries"][0]["attempts"], 1);
+    assert!(log["deliveries"][0]["next_attempt_at"].is_i64(), "{log}");
+
+    app.clock.advance(Duration::from_secs(6));
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while receiver.received().len() < 2 {
+        assert!(std::time::Instant::now() < deadline, "no retry");
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let both = receiver.received();
+    assert_eq!(both[0].id, both[1].id, "a retry keeps its webhook-id");
+}
+
+#[tokio::test]
+async fn a_failed_delivery_is_retried_until_it_is_accepted() {
+    let app = app().await;
+    let key = app.agent_key("Ann").await;
+    let (id, secret, port) = add(&app, &key, json!({ "events": ["ticket.created"] })).await;
+    let receiver = Receiver::start(port, secret.as_deref(), 1);
+    let token = app.login("ada@example.com").await;
+    app.new_ticket(&token, "Retry me").await;
+    let failed = receiver.wait_for(|d| d.status == 500).await;
+    assert_eq!(failed.verified, Some(true));
+
+    app.clock.advance(Duration::from_secs(6));
+    receiver.wait_for(|d| d.status == 200).await;
+    let accepted = async {
+        loop {
+            let log = app
+                .agent(Method::GET, &format!("/webhooks/{id}/deliveries"), &key)
+                .value()
+                .await;
+            if log["deliveries"][0]["delivered_at"].is_i64() {
+                return log;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    };
+    let log = tokio::time::timeout(Duration::from_secs(10), accepted)
+        .await
+        .unwrap();
+    assert_eq!(log["deliveries"][0]["attempts"], 2);
+    assert_eq!(log["deliveries"][0]["last_status"], 200);
+}
+
+#[tokio::test]
+async fn an_endpoint_hears_only_the_event_types_it_chose_and_can_have_one_replayed() {
+    let app = app().await;
+    let key = app.agent_key("Ann").await;
+    let (id, secret, port) = add(&app, &key, json!({ "events": ["ticket.created"] })).await;
+    let receiver = Receiver::start(port, secret.as_deref(), 0);
+    let token = app.login("ada@example.com").await;
+    let first = app.new_ticket(&token, "One").await;
+    let reference = first["reference"].as_str().unwrap();
+    let res = app
+        .agent(
+            Method::POST,
+            &format!("/tickets/{reference}/messages"),
+            &key,
+        )
+        .json(&json!({ "body": "public reply" }))
+        .go()
+        .await;
+    assert!(res.status().is_success());
+    app.new_ticket(&token, "Two").await;
+    receiver
+        .wait_for(|d| d.body["data"]["subject"] == "Two")
+        .await;
+    assert!(receiver
+        .received()
+        .iter()
+        .all(|d| d.body["type"] == "ticket.created"));
+
+    let log = app
+        .agent(Method::GET, &format!("/webhooks/{id}/deliveries"), &key)
+        .value()
+        .await;
+    let oldest = log["deliveries"].as_array().unwrap().last().unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let res = app
+        .agent(
+            Method::POST,
+            &format!("/webhooks/{id}/deliveries/{oldest}/redeliver"),
+            &key,
+        )
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while receiver
+        .received()
+        .iter()
+        .filter(|d| d.body["data"]["subject"] == "One")
+        .count()
+        < 2
+    {
+        assert!(std::time::Instant::now() < deadline, "not replayed");
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_slack_endpoint_gets_a_message_with_user_text_escaped() {
+    let app = app().await;
+    let key = app.agent_key("Ann").await;
+    let (_, secret, port) = add(&app, &key, json!({ "kind": "slack" })).await;
+    assert!(secret.is_none(), "a Slack URL is its own secret");
+    let receiver = Receiver::start(port, None, 0);
+    let token = app.login("ada@example.com").await;
+    app.new_ticket(&token, "<!channel> help").await;
+    let got = receiver
+        .wait_for(|d| {
+            d.body["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("New ticket"))
+        })
+        .await;
+    assert_eq!(
+        got.body["text"],
+        "[acme] New ticket *TKT-0001*: &lt;!channel&gt; help"
+    );
+}
+
+#[tokio::test]
+async fn private_destinations_and_bad_urls_are_refused_without_the_operator_flag() {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Ann").await;
+    for url in [
+        "http://127.0.0.1:9/hook",
+        "http://169.254.169.254/latest/meta-data",
+        "http://[::1]/x",
+        "http://localhost:9/",
+        "http://10.0.0.5/",
+        "http://user:pass@example.com/",
+        "ftp://example.com/",
+        "not a url",
+    ] {
+        let res = app
+            .agent(Method::POST, "/webhooks", &key)
+            .json(&json!({ "url": url }))
+            .go()
+            .await;
+        let body = assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
+        assert_eq!(body["error"]["field"], "url", "{url}");
+    }
+    let res = app
+        .agent(Method::POST, "/webhooks", &key)
+        .json(&json!({ "url": "http://127.0.0.1:9/", "events": ["ticket.exploded"] }))
+        .go()
+        .await;
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
+    let res = app
+        .agent(Method::POST, "/webhooks", &key)
+        .json(&json!({ "url": "http://127.0.0.1:9/", "kind": "teams" }))
+        .go()
+        .await;
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
+}
+
+#[tokio::test]
+async fn another_workspaces_key_cannot_see_or_touch_an_endpoint() {
+    let app = app().await;
+    let key = app.agent_key("Ann").await;
+    let (id, _, _) = add(&app, &key, json!({})).await;
+    app.other_workspace("globex", "https://globex.example")
+        .await;
+    let globex = app
+        .store
+        .workspace_by_slug("globex")
+        .await
+        .unwrap()
+        .unwrap();
+    let other = app
+        .store
+        .create_api_key(globex.id, "Globex", app.clock.now_ms())
+        .await
+        .unwrap();
+    let other = secrecy::ExposeSecret::expose_secret(&other).to_owned();
+    let list = app.agent(Method::GET, "/webhooks", &other).value().await;
+    assert_eq!(list["webhooks"], json!([]));
+    for (method, path) in [
+        (Method::GET, format!("/webhooks/{id}/deliveries")),
+        (Method::DELETE, format!("/webhooks/{id}")),
+        (
+            Method::POST,
+            format!("/webhooks/{id}/deliveries/1/redeliver"),
+        ),
+    ] {
+        let res = app.agent(method, &path, &other).go().await;
+        assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
+    }
+    let mine = app.agent(Method::GET, "/webhooks", &key).value().await;
+    assert_eq!(mine["webhooks"].as_array().unwrap().len(), 1);
+}
+
+/// `kill -9` while a delivery waits for a retry: after a restart it is delivered, once. The
+/// endpoint is added and inspected with the CLI.
+#[tokio::test]
+async fn a_delivery_pending_at_a_crash_is_made_once_after_restart() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let cli = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_porthole"))
+            .arg("--database")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    cli(&[
+        "workspace",
+        "create",
+        "acme",
+        "--name",
+        "Acme",
+        "--allow-origin",
+        "https://app.example.com",
+    ]);
+    let hook_port = free_port();
+    let url = format!("http://127.0.0.1:{hook_port}/hook");
+    // Refused without the flag, as through the API.
+    let refused = Command::new(env!("CARGO_BIN_EXE_porthole"))
+        .arg("--database")
+        .arg(&db)
+        .args(["webhook", "add", "--workspace", "acme", &url])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    let added = cli(&[
+        "webhook",
+        "add",
+        "--workspace",
+        "acme",
+        &url,
+        "--allow-private",
+    ]);
+    let secret = added
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("whsec_"))
+        .expect("the secret is printed once")
+        .to_owned();
+    assert!(cli(&["webhook", "list", "--workspace", "acme"]).contains(&url));
+
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let serve = || {
+        Command::new(env!("CARGO_BIN_EXE_porthole"))
+            .arg("--database")
+            .arg(&db)
+            .args([
+                "serve",
+                "--listen",
+                &format!("127.0.0.1:{port}"),
+                "--allow-private-webhooks",
+            ])
+            .env("PORTHOLE_LOG", "warn")
+            .env_remove("PORTHOLE_PUBLIC_URL")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let mut first = serve();
+    let client = reqwest::Client::new();
+    let up = async {
+        while client.get(format!("{base}/healthz")).send().await.is_err() {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(10), up)
+        .await
+        .unwrap();
+    let res = client
+        .post(format!("{base}/p/acme/submit"))
+        .header("Origin", &base)
+        .form(&[
+            ("name", "Ada"),
+            ("email", "ada@example.com"),
+            ("subject", "Crash test"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+
+    // No receiver yet: the first attempt fails and a retry is recorded.
+    let stderr = BufReader::new(first.stderr.take().unwrap());
+    let (failed, told) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        if stderr
+            .lines()
+            .map_while(Result::ok)
+            .any(|line| line.contains("will retry"))
+        {
+            let _ = failed.send(());
+        }
+    });
+    told.recv_timeout(Duration::from_secs(10))
+        .expect("the first attempt failed and a retry was scheduled");
+    first.kill().unwrap(); // SIGKILL
+    first.wait().unwrap();
+
+    let receiver = Receiver::start(hook_port, Some(&secret), 0);
+    let mut second = serve();
+    let got = receiver.wait_for(of_type("ticket.created")).await;
+    assert_eq!(got.verified, Some(true));
+    let settled = async {
+        loop {
+            let log = cli(&["webhook", "deliveries", "--workspace", "acme", "1"]);
+            if log.contains("delivered") {
+                return log;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    };
+    let log = tokio::time::timeout(Duration::from_secs(10), settled)
+        .await
+        .unwrap();
+    assert!(log.contains("attempts 2"), "{log}");
+    second.kill().unwrap();
+    second.wait().unwrap();
+    assert_eq!(receiver.received().len(), 1, "delivered once");
+}
