@@ -172,6 +172,18 @@ impl IntoResponse for ApiError {
     }
 }
 
+impl From<crate::domain::DomainError> for ApiError {
+    fn from(err: crate::domain::DomainError) -> Self {
+        use crate::domain::DomainError as D;
+        match err {
+            D::NotFound => ApiError::NotFound,
+            D::Conflict(code, message) => ApiError::Conflict(code, message),
+            D::RateLimited(secs) => ApiError::RateLimited(secs),
+            D::Internal(err) => ApiError::Internal(err),
+        }
+    }
+}
+
 impl From<sqlx::Error> for ApiError {
     fn from(err: sqlx::Error) -> Self {
         ApiError::Internal(err.into())

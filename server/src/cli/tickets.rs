@@ -4,8 +4,8 @@ use porthole_types::{limits, AgentTicket, Priority, TicketPatch, TicketStatus};
 
 use super::workspace_named;
 use crate::clock::Clock;
+use crate::domain::DomainError;
 use crate::domain::{bounded_text, TicketRef};
-use crate::error::ApiError;
 use crate::store::{AgentFilter, AgentPost, PageCursor, Store};
 
 #[derive(Debug, Subcommand)]
@@ -129,9 +129,9 @@ fn number(reference: &str) -> anyhow::Result<i64> {
 }
 
 /// Turns "not found" into a sentence that names the ticket.
-fn named(reference: &str, err: ApiError) -> anyhow::Error {
+fn named(reference: &str, err: DomainError) -> anyhow::Error {
     match err {
-        ApiError::NotFound => anyhow::anyhow!("no ticket {reference} in this workspace"),
+        DomainError::NotFound => anyhow::anyhow!("no ticket {reference} in this workspace"),
         other => other.into(),
     }
 }

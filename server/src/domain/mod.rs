@@ -2,6 +2,7 @@
 //! sees an unchecked string.
 
 mod email;
+mod error;
 pub mod links;
 mod origin;
 mod reference;
@@ -9,6 +10,7 @@ mod text;
 mod token;
 
 pub use email::{normalise as normalise_email, EmailAddress};
+pub use error::{DomainError, DomainResult};
 pub use origin::Origin;
 pub use reference::TicketRef;
 pub use text::{bounded_text, optional_text, Slug};

@@ -21,6 +21,7 @@ use super::{
     check_form_origin, post_reply, rate_limited, see_other, session_cookie, Cache, Page, PageError,
     PageForm, Site,
 };
+use crate::domain::DomainError;
 use crate::domain::{hash_token, optional_text, EmailAddress, TicketRef};
 use crate::error::ApiError;
 use crate::extract::AppPath;
@@ -266,7 +267,7 @@ async fn create(
     let now = state.clock.now_ms();
     let (Outcome::Created(ticket) | Outcome::Replayed(ticket)) =
         match state.store.create_ticket(&scope, new, key, now).await {
-            Err(ApiError::RateLimited(wait)) => return Ok(rate_limited(&site, wait)),
+            Err(DomainError::RateLimited(wait)) => return Ok(rate_limited(&site, wait)),
             other => other?,
         };
     Ok(see_other(

@@ -343,7 +343,7 @@ async fn post_reply(
             .await
         {
             Ok(_) => return Ok(see_other(then, None)),
-            Err(ApiError::Conflict(..)) => {
+            Err(crate::domain::DomainError::Conflict(..)) => {
                 (StatusCode::CONFLICT, site.t.widget.closed_note.to_owned())
             }
             Err(other) => return Err(other.into()),
@@ -385,6 +385,12 @@ impl From<ApiError> for PageError {
             ApiError::Internal(e) => PageError::Internal(e),
             other => PageError::BadRequest(other.message()),
         }
+    }
+}
+
+impl From<crate::domain::DomainError> for PageError {
+    fn from(err: crate::domain::DomainError) -> Self {
+        ApiError::from(err).into()
     }
 }
 

@@ -9,7 +9,7 @@ use super::events::{self, EventKind};
 use super::{decode, Store};
 use crate::clock::rfc3339;
 use crate::domain::{links, TicketRef};
-use crate::error::{ApiError, ApiResult};
+use crate::domain::{DomainError, DomainResult};
 
 /// Whose tickets a widget request may touch: one email in one workspace.
 #[derive(Debug, Clone)]
@@ -258,13 +258,13 @@ async fn ticket_status(
     conn: &mut SqliteConnection,
     workspace_id: i64,
     number: i64,
-) -> ApiResult<(i64, String)> {
+) -> DomainResult<(i64, String)> {
     sqlx::query_as("SELECT id, status FROM tickets WHERE workspace_id = $1 AND number = $2")
         .bind(workspace_id)
         .bind(number)
         .fetch_optional(conn)
         .await?
-        .ok_or(ApiError::NotFound)
+        .ok_or(DomainError::NotFound)
 }
 
 /// How many tickets a verified user may open through the widget and the signed iframe in an
@@ -307,7 +307,7 @@ impl Store {
         new: NewTicket,
         idempotency: Option<(&str, &str)>,
         now_ms: i64,
-    ) -> ApiResult<Outcome> {
+    ) -> DomainResult<Outcome> {
         let mut tx = self.write_tx().await?;
         if let Some((key, fingerprint)) = idempotency {
             let claimed = sqlx::query(
@@ -329,7 +329,7 @@ impl Store {
         if matches!(new.channel, Channel::Widget | Channel::Embed) {
             if let Some(wait_secs) = creation_wait(&mut tx, scope, now_ms).await? {
                 tx.rollback().await?;
-                return Err(ApiError::RateLimited(wait_secs));
+                return Err(DomainError::RateLimited(wait_secs));
             }
         }
         let number: i64 = sqlx::query_scalar(
@@ -411,7 +411,12 @@ impl Store {
         Ok(Outcome::Created(self.user_ticket(scope, number).await?))
     }
 
-    async fn replay(&self, scope: &UserScope, key: &str, fingerprint: &str) -> ApiResult<Outcome> {
+    async fn replay(
+        &self,
+        scope: &UserScope,
+        key: &str,
+        fingerprint: &str,
+    ) -> DomainResult<Outcome> {
         let (stored, number): (String, Option<i64>) = sqlx::query_as(
             "SELECT k.fingerprint, t.number FROM idempotency_keys k \
              LEFT JOIN tickets t ON t.id = k.ticket_id \
@@ -423,12 +428,12 @@ impl Store {
         .fetch_one(&self.pool)
         .await?;
         if stored != fingerprint {
-            return Err(ApiError::Conflict(
+            return Err(DomainError::Conflict(
                 "idempotency_key_reused",
                 "this Idempotency-Key was already used with a different request",
             ));
         }
-        let number = number.ok_or(ApiError::NotFound)?;
+        let number = number.ok_or(DomainError::NotFound)?;
         Ok(Outcome::Replayed(self.user_ticket(scope, number).await?))
     }
 
@@ -441,7 +446,7 @@ impl Store {
         scope: &UserScope,
         after: Option<PageCursor>,
         limit: i64,
-    ) -> ApiResult<(Vec<TicketSummary>, Option<PageCursor>)> {
+    ) -> DomainResult<(Vec<TicketSummary>, Option<PageCursor>)> {
         let after = after.unwrap_or(PageCursor {
             activity: i64::MAX,
             id: i64::MAX,
@@ -485,7 +490,7 @@ impl Store {
                     unread: r.unread,
                 })
             })
-            .collect::<ApiResult<_>>()?;
+            .collect::<DomainResult<_>>()?;
         Ok((tickets, next))
     }
 
@@ -496,13 +501,13 @@ impl Store {
         scope: &UserScope,
         number: i64,
         now_ms: i64,
-    ) -> ApiResult<Ticket> {
+    ) -> DomainResult<Ticket> {
         let mut tx = self.write_tx().await?;
         let (id, status) = owned_ticket(&mut tx, scope, number)
             .await?
-            .ok_or(ApiError::NotFound)?;
+            .ok_or(DomainError::NotFound)?;
         if status == TicketStatus::Closed.as_str() {
-            return Err(ApiError::Conflict(
+            return Err(DomainError::Conflict(
                 "ticket_closed",
                 "this ticket is closed and cannot be changed",
             ));
@@ -544,7 +549,7 @@ impl Store {
         scope: &UserScope,
         number: i64,
         now_ms: i64,
-    ) -> ApiResult<Ticket> {
+    ) -> DomainResult<Ticket> {
         {
             let _turn = self.turn().await;
             sqlx::query(
@@ -561,7 +566,7 @@ impl Store {
         self.user_ticket(scope, number).await
     }
 
-    async fn user_ticket(&self, scope: &UserScope, number: i64) -> ApiResult<Ticket> {
+    async fn user_ticket(&self, scope: &UserScope, number: i64) -> DomainResult<Ticket> {
         let row: UserTicketRow = sqlx::query_as(
             "SELECT t.id, t.number, t.subject, t.status, t.kind, t.category, t.resolution, t.created_at, \
              t.public_activity_at FROM tickets t JOIN contacts c ON c.id = t.contact_id \
@@ -572,7 +577,7 @@ impl Store {
         .bind(&scope.email)
         .fetch_optional(&self.pool)
         .await?
-        .ok_or(ApiError::NotFound)?;
+        .ok_or(DomainError::NotFound)?;
         let messages = self.messages(row.id, false).await?;
         let status = decode(TicketStatus::parse, &row.status)?;
         // A resolution note belongs to the resolution: once reopened, it is not shown.
@@ -625,14 +630,14 @@ impl Store {
         number: i64,
         body: &str,
         now_ms: i64,
-    ) -> ApiResult<Ticket> {
+    ) -> DomainResult<Ticket> {
         let mut tx = self.write_tx().await?;
         let (ticket_id, status) = owned_ticket(&mut tx, scope, number)
             .await?
-            .ok_or(ApiError::NotFound)?;
+            .ok_or(DomainError::NotFound)?;
         let status = decode(TicketStatus::parse, &status)?;
         if status == TicketStatus::Closed {
-            return Err(ApiError::Conflict(
+            return Err(DomainError::Conflict(
                 "ticket_closed",
                 "this ticket is closed; open a new one instead",
             ));
@@ -673,7 +678,7 @@ impl Store {
         &self,
         workspace_id: i64,
         filter: &AgentFilter,
-    ) -> ApiResult<AgentPage> {
+    ) -> DomainResult<AgentPage> {
         // The count needs no contacts (every filter is on tickets) and ignores the cursor: it
         // is the filter's total, not what is left.
         let mut count = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT 1");
@@ -706,7 +711,7 @@ impl Store {
         })
     }
 
-    pub async fn agent_ticket(&self, workspace_id: i64, number: i64) -> ApiResult<AgentTicket> {
+    pub async fn agent_ticket(&self, workspace_id: i64, number: i64) -> DomainResult<AgentTicket> {
         let row: AgentRow = sqlx::query_as(&format!(
             "SELECT {AGENT_COLUMNS} FROM tickets t JOIN contacts c ON c.id = t.contact_id \
              WHERE t.workspace_id = $1 AND t.number = $2"
@@ -715,7 +720,7 @@ impl Store {
         .bind(number)
         .fetch_optional(&self.pool)
         .await?
-        .ok_or(ApiError::NotFound)?;
+        .ok_or(DomainError::NotFound)?;
         let messages = self
             .messages(row.id, true)
             .await?
@@ -747,7 +752,7 @@ impl Store {
         number: i64,
         post: AgentPost<'_>,
         now_ms: i64,
-    ) -> ApiResult<AgentTicket> {
+    ) -> DomainResult<AgentTicket> {
         let AgentPost {
             author_name,
             body,
@@ -808,7 +813,7 @@ impl Store {
         number: i64,
         patch: &TicketPatch,
         now_ms: i64,
-    ) -> ApiResult<AgentTicket> {
+    ) -> DomainResult<AgentTicket> {
         let (set_assignee, assignee) = match &patch.assignee {
             None => (false, None),
             Some(a) => (true, a.as_deref()),
@@ -825,7 +830,7 @@ impl Store {
         .bind(number)
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or(ApiError::NotFound)?;
+        .ok_or(DomainError::NotFound)?;
         sqlx::query(
             "UPDATE tickets SET updated_at = $1, \
              public_activity_at = CASE WHEN $2 IS NOT NULL AND $2 <> status THEN $1 \
