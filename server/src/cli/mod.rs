@@ -95,6 +95,10 @@ pub struct ServeArgs {
     /// The address emails come from, e.g. support@acme.com. Needed with --smtp-url.
     #[arg(long, env = "PORTHOLE_MAIL_FROM", requires = "smtp_url")]
     mail_from: Option<String>,
+    /// Turn on replies by email: customer emails get Reply-To `local+TOKEN@domain` for this
+    /// address, and your mail provider posts what arrives there to /api/v1/inbound/{workspace}.
+    #[arg(long, env = "PORTHOLE_INBOUND_ADDRESS", requires = "smtp_url")]
+    inbound_address: Option<String>,
     /// Let webhooks reach loopback, private and link-local addresses. Off by default, so that
     /// a webhook cannot be aimed at the server's own network.
     #[arg(long, env = "PORTHOLE_ALLOW_PRIVATE_WEBHOOKS")]
@@ -172,6 +176,7 @@ async fn serve(
             (Some(url), Some(from)) if !url.trim().is_empty() => Some(MailConfig {
                 smtp_url: url.into(),
                 from,
+                inbound_address: args.inbound_address,
             }),
             _ => None,
         },

@@ -30,6 +30,9 @@ pub enum WorkspaceCommand {
         #[arg(long, default_value_t = 24)]
         grace_hours: i64,
     },
+    /// Make (or replace) the secret your mail provider's inbound hook sends to
+    /// /api/v1/inbound/{workspace}; printed once.
+    InboundSecret { slug: String },
     /// List workspaces with their origins and secret ages.
     List,
     /// Show every setting (defaults included), the allowed origins and FAQ clicks.
@@ -184,6 +187,21 @@ pub async fn run(
                 Some(t) => println!("The previous secret keeps verifying until {}.", rfc3339(t)),
                 None => println!("The previous secret no longer verifies."),
             }
+        }
+        WorkspaceCommand::InboundSecret { slug } => {
+            let ws = super::workspace_named(store, &slug).await?;
+            let secret = store.new_inbound_secret(ws.id).await?;
+            println!(
+                "Inbound secret for {:?} (shown once; any earlier one stops working):",
+                ws.slug
+            );
+            println!("  {}", secret.expose_secret());
+            println!("Have your mail provider post each message for the inbound address to");
+            println!(
+                "  <public URL>/api/v1/inbound/{} with Authorization: Bearer <secret>",
+                ws.slug
+            );
+            println!("(or HTTP Basic, with the secret as the password).");
         }
         WorkspaceCommand::Show { slug } => {
             let ws = workspace_named(store, &slug).await?;

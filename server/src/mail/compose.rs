@@ -9,6 +9,7 @@ use maud::{html, Markup, PreEscaped};
 use porthole_types::Settings;
 use sha2::Sha256;
 
+use super::inbound::REPLY_MARKER;
 use super::Mailer;
 use crate::domain::{links, TicketRef};
 use crate::i18n::{catalogue, MailTexts};
@@ -20,6 +21,8 @@ pub struct Links {
     pub ticket: Option<String>,
     /// One-click unsubscribe, on notifications to the customer.
     pub unsubscribe: Option<String>,
+    /// Where a reply by email goes (`reply+TOKEN@…`), when replies by email are on.
+    pub reply_to: Option<String>,
 }
 
 /// The unsubscribe link's proof: an HMAC of the contact under the workspace secret, so the
@@ -62,6 +65,9 @@ pub fn compose(mailer: &Mailer, mail: &DueMail, links: &Links) -> anyhow::Result
     if mail.kind != "agent_reply" {
         // Automatic (RFC 3834): auto-responders should not answer it.
         builder = builder.raw_header(raw("Auto-Submitted", "auto-generated"));
+    }
+    if let Some(address) = &links.reply_to {
+        builder = builder.reply_to(address.parse()?);
     }
     if let Some(url) = &links.unsubscribe {
         // One click (RFC 8058): mail clients offer it, and POST it without showing a page.
@@ -142,7 +148,12 @@ fn render(
     let why = t.why.replace("{brand}", brand);
     let button = links.ticket.as_deref().map(|url| (url, t.follow));
 
-    let mut text = format!("{}\n\n", c.lead);
+    let replyable = links.reply_to.is_some();
+    let mut text = String::new();
+    if replyable {
+        text.push_str(&format!("{REPLY_MARKER}\n\n"));
+    }
+    text.push_str(&format!("{}\n\n", c.lead));
     if let Some(quote) = &c.quote {
         for line in quote.lines() {
             text.push_str(&format!("> {line}\n"));
@@ -158,6 +169,9 @@ fn render(
     if let Some((url, label)) = button {
         text.push_str(&format!("{label}: {url}\n{}\n\n", t.link_valid));
     }
+    if replyable {
+        text.push_str(&format!("{}\n\n", t.reply_by_email));
+    }
     text.push_str(&format!("-- \n{why}\n"));
     if let Some(url) = &links.unsubscribe {
         text.push_str(&format!("{}: {url}\n", t.unsubscribe));
@@ -169,6 +183,7 @@ fn render(
         html {
             head { meta charset="utf-8"; title { (reference) } }
             body style="font-family: system-ui, sans-serif; color: #1f2937; max-width: 36rem" {
+                @if replyable { p style="font-size: 12px; color: #9ca3af" { (REPLY_MARKER) } }
                 p style={ "border-top: 4px solid " (color) "; padding-top: 12px; font-weight: 600" } { (brand) }
                 p { (c.lead) }
                 @if let Some(quote) = &c.quote {
@@ -186,6 +201,7 @@ fn render(
                     }
                     p style="font-size: 13px; color: #6b7280" { (t.link_valid) }
                 }
+                @if replyable { p { (t.reply_by_email) } }
                 hr style="border: 0; border-top: 1px solid #e5e7eb";
                 p style="font-size: 12px; color: #6b7280" {
                     (why)

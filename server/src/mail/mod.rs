@@ -2,6 +2,7 @@
 //! composition, and the worker that sends them with retries.
 
 mod compose;
+pub mod inbound;
 mod plan;
 mod worker;
 
@@ -19,6 +20,9 @@ pub struct MailConfig {
     /// `smtp://user:pass@host:port` (add `?tls=required` for STARTTLS) or `smtps://…` for TLS.
     pub smtp_url: SecretString,
     pub from: String,
+    /// Where replies by email go, as `local@domain`: each customer email's Reply-To is
+    /// `local+TOKEN@domain`. Replies by email are off without it.
+    pub inbound_address: Option<String>,
 }
 
 /// A configured SMTP sender.
@@ -26,6 +30,8 @@ pub struct MailConfig {
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
+    /// The inbound address's local part and domain, when replies by email are on.
+    inbound: Option<(String, String)>,
     /// Where the server is, for the start-up message: never the credentials.
     pub server: String,
 }
@@ -56,11 +62,37 @@ impl Mailer {
                 "--smtp-url must be smtp://[user:pass@]host[:port][?tls=required] or smtps://…",
             )?
             .build();
+        let inbound = match &config.inbound_address {
+            None => None,
+            Some(address) => {
+                let (local, domain) = address
+                    .trim()
+                    .rsplit_once('@')
+                    .filter(|(l, d)| !l.is_empty() && !d.is_empty() && !l.contains('+'))
+                    .with_context(|| {
+                        format!("--inbound-address {address:?} must be like reply@inbound.example.com, without a +")
+                    })?;
+                Some((local.to_ascii_lowercase(), domain.to_ascii_lowercase()))
+            }
+        };
         Ok(Self {
             transport,
             from,
+            inbound,
             server,
         })
+    }
+
+    /// The inbound address's local part, when replies by email are on.
+    pub fn reply_local(&self) -> Option<&str> {
+        self.inbound.as_ref().map(|(local, _)| local.as_str())
+    }
+
+    /// The Reply-To address that carries `token`, when replies by email are on.
+    pub fn reply_address(&self, token: &str) -> Option<String> {
+        self.inbound
+            .as_ref()
+            .map(|(local, domain)| format!("{local}+{token}@{domain}"))
     }
 
     /// The sender's domain, which our `Message-ID`s use.

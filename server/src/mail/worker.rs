@@ -77,7 +77,7 @@ async fn send_due(state: &AppState, mailer: &Mailer) -> anyhow::Result<()> {
                 .await?;
             continue;
         }
-        let links = links(state, &mail).await?;
+        let links = links(state, mailer, &mail).await?;
         let message = match compose(mailer, &mail, &links) {
             Ok(message) => message,
             Err(err) => {
@@ -116,7 +116,7 @@ async fn send_due(state: &AppState, mailer: &Mailer) -> anyhow::Result<()> {
 
 /// The links an email carries: a fresh tracking link for tickets followed on the portal,
 /// the widget's page for widget tickets, and one-click unsubscribe on notifications.
-async fn links(state: &AppState, mail: &DueMail) -> anyhow::Result<Links> {
+async fn links(state: &AppState, mailer: &Mailer, mail: &DueMail) -> anyhow::Result<Links> {
     let public = state.settings.public_origin.as_str();
     let to_customer = !mail.kind.starts_with("team_");
     let ticket = if !to_customer {
@@ -146,9 +146,21 @@ async fn links(state: &AppState, mail: &DueMail) -> anyhow::Result<Links> {
             unsubscribe_mac(&mail.secret, mail.contact_id)
         )
     });
+    // Replies by email continue the ticket: each customer email carries its own token.
+    let reply_to = match mailer.reply_local() {
+        Some(_) if to_customer => {
+            let token = state
+                .store
+                .create_reply_token(mail.ticket_id, &mail.contact_email, state.clock.now_ms())
+                .await?;
+            mailer.reply_address(&token)
+        }
+        _ => None,
+    };
     Ok(Links {
         ticket,
         unsubscribe,
+        reply_to,
     })
 }
 

@@ -4,6 +4,7 @@ mod admin;
 mod agent;
 mod delivery;
 mod health;
+mod inbound;
 mod limits;
 pub mod metrics;
 pub mod openapi;
@@ -54,6 +55,7 @@ pub fn app(state: AppState) -> Router {
         ));
     Router::new()
         .merge(api)
+        .merge(inbound::routes())
         .merge(health::routes())
         .merge(openapi::routes())
         .merge(metrics::routes())

@@ -46,6 +46,7 @@ use crate::state::AppState;
         super::webhooks::remove,
         super::webhooks::deliveries,
         super::webhooks::redeliver,
+        super::inbound::take_in,
         super::health::healthz,
     ),
     modifiers(&BearerSchemes),
@@ -67,6 +68,10 @@ impl Modify for BearerSchemes {
         for (name, what) in [
             ("session", "A session token from POST /session"),
             ("api_key", "A workspace API key (phk_…)"),
+            (
+                "inbound",
+                "The workspace's inbound secret (phi_…), as a bearer token or a Basic password",
+            ),
         ] {
             let mut scheme = Http::new(HttpAuthScheme::Bearer);
             scheme.description = Some(what.to_owned());

@@ -4,6 +4,7 @@
 
 mod api_keys;
 mod events;
+mod inbound;
 mod mail;
 mod portal;
 mod seed;
@@ -24,6 +25,7 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use api_keys::{ApiKey, ApiKeyInfo};
 pub use events::{EventNote, EventScope, StoredEvent};
+pub use inbound::ReplyTarget;
 pub use mail::{DueMail, MailEvent, PlannedMail};
 pub use portal::PageSession;
 pub use seed::SeedPlan;

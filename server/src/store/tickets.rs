@@ -253,6 +253,54 @@ fn message_data(id: i64, author: Author, author_name: Option<&str>, body: &str) 
     json!({ "message": { "id": id, "author": author.as_str(), "author_name": author_name, "body": body } })
 }
 
+/// A user's reply, in the caller's transaction; see `Store::user_reply`.
+async fn add_user_reply(
+    tx: &mut SqliteConnection,
+    scope: &UserScope,
+    number: i64,
+    body: &str,
+    now_ms: i64,
+) -> DomainResult<()> {
+    let (ticket_id, status) = owned_ticket(tx, scope, number)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let status = decode(TicketStatus::parse, &status)?;
+    if status == TicketStatus::Closed {
+        return Err(DomainError::Conflict(
+            "ticket_closed",
+            "this ticket is closed; open a new one instead",
+        ));
+    }
+    let reopened = status.reopens_on_user_reply();
+    let status = if reopened { TicketStatus::Open } else { status };
+    let name = scope.name.as_deref();
+    let message_id = insert_message(tx, ticket_id, Author::User, name, body, false, now_ms).await?;
+    let data = message_data(message_id, Author::User, name, body);
+    events::record(tx, ticket_id, number, EventKind::Message, data, now_ms).await?;
+    if reopened {
+        let data = json!({ "status": status.as_str(), "by": "user" });
+        events::record(
+            tx,
+            ticket_id,
+            number,
+            EventKind::StatusChanged,
+            data,
+            now_ms,
+        )
+        .await?;
+    }
+    sqlx::query(
+        "UPDATE tickets SET status = $1, updated_at = $2, public_activity_at = $2, \
+         user_seen_at = $2 WHERE id = $3",
+    )
+    .bind(status.as_str())
+    .bind(now_ms)
+    .bind(ticket_id)
+    .execute(tx)
+    .await?;
+    Ok(())
+}
+
 /// A workspace's ticket by number: its id and status.
 async fn ticket_status(
     conn: &mut SqliteConnection,
@@ -632,46 +680,39 @@ impl Store {
         now_ms: i64,
     ) -> DomainResult<Ticket> {
         let mut tx = self.write_tx().await?;
-        let (ticket_id, status) = owned_ticket(&mut tx, scope, number)
-            .await?
-            .ok_or(DomainError::NotFound)?;
-        let status = decode(TicketStatus::parse, &status)?;
-        if status == TicketStatus::Closed {
-            return Err(DomainError::Conflict(
-                "ticket_closed",
-                "this ticket is closed; open a new one instead",
-            ));
-        }
-        let reopened = status.reopens_on_user_reply();
-        let status = if reopened { TicketStatus::Open } else { status };
-        let name = scope.name.as_deref();
-        let message_id =
-            insert_message(&mut tx, ticket_id, Author::User, name, body, false, now_ms).await?;
-        let data = message_data(message_id, Author::User, name, body);
-        events::record(&mut tx, ticket_id, number, EventKind::Message, data, now_ms).await?;
-        if reopened {
-            let data = json!({ "status": status.as_str(), "by": "user" });
-            events::record(
-                &mut tx,
-                ticket_id,
-                number,
-                EventKind::StatusChanged,
-                data,
-                now_ms,
-            )
-            .await?;
-        }
-        sqlx::query(
-            "UPDATE tickets SET status = $1, updated_at = $2, public_activity_at = $2, \
-             user_seen_at = $2 WHERE id = $3",
-        )
-        .bind(status.as_str())
-        .bind(now_ms)
-        .bind(ticket_id)
-        .execute(&mut *tx)
-        .await?;
+        add_user_reply(&mut tx, scope, number, body, now_ms).await?;
         tx.commit().await?;
         self.user_ticket(scope, number).await
+    }
+
+    /// The same, for a reply by email with this `Message-ID`: `false`, and nothing written,
+    /// when that message was taken in before.
+    pub async fn email_reply(
+        &self,
+        scope: &UserScope,
+        (number, ticket_id): (i64, i64),
+        body: &str,
+        message_id: &str,
+        now_ms: i64,
+    ) -> DomainResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let fresh = sqlx::query(
+            "INSERT INTO inbound_messages (workspace_id, message_id, ticket_id, created_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(scope.workspace_id)
+        .bind(message_id)
+        .bind(ticket_id)
+        .bind(now_ms)
+        .execute(&mut *tx)
+        .await?;
+        if fresh.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        add_user_reply(&mut tx, scope, number, body, now_ms).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     pub async fn agent_list(

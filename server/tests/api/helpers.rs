@@ -61,6 +61,7 @@ impl TestApp {
             mail: smtp.as_ref().map(|smtp| MailConfig {
                 smtp_url: smtp.url().into(),
                 from: "support@porthole.test".into(),
+                inbound_address: Some("reply@inbound.porthole.test".into()),
             }),
             allow_private_webhooks: options.allow_private_webhooks,
             ..ServerOptions::for_tests()

@@ -5,6 +5,7 @@ mod bad_input;
 mod branding;
 mod cli;
 mod email;
+mod email_in;
 mod embed;
 mod hardening;
 mod helpers;

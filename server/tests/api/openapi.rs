@@ -24,6 +24,7 @@ fn declared_routes() -> BTreeSet<(String, String)> {
             include_str!("../../src/routes/webhooks.rs"),
         ),
         ("", include_str!("../../src/routes/health.rs")),
+        ("", include_str!("../../src/routes/inbound.rs")),
     ];
     let mut routes = BTreeSet::new();
     for (prefix, source) in sources {

@@ -1,0 +1,158 @@
+//! Email in: a mail provider's inbound hook posts each raw message (RFC 5322) that reached the
+//! inbound address. A reply with a valid token from the ticket's own customer continues the
+//! ticket, as a reply in the widget would; anything else is refused with its reason, and
+//! nothing is written.
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::header::AUTHORIZATION;
+use axum::http::HeaderMap;
+use axum::routing::post;
+use axum::{Json, Router};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+use porthole_types::{limits, ErrorBody};
+use serde::Serialize;
+use subtle::ConstantTimeEq;
+
+use crate::domain::{hash_token, normalise_email, DomainError, TicketRef};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::AppPath;
+use crate::mail::inbound::read;
+use crate::state::AppState;
+use crate::store::UserScope;
+
+/// The largest message taken in: replies with a few attachments.
+pub const MAX_MESSAGE_BYTES: usize = 25 * 1024 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route(
+        "/api/v1/inbound/{slug}",
+        post(take_in).layer(DefaultBodyLimit::max(MAX_MESSAGE_BYTES)),
+    )
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(super) struct Taken {
+    /// `accepted`, or `duplicate` for a message taken in before (same `Message-ID`).
+    status: &'static str,
+    ticket: String,
+}
+
+/// The inbound secret, sent as a bearer token or as the password of HTTP Basic
+/// authentication (which most providers' hooks use).
+fn presented_secret(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, rest) = value.split_once(' ')?;
+    if scheme.eq_ignore_ascii_case("bearer") {
+        return Some(rest.trim().to_owned());
+    }
+    if scheme.eq_ignore_ascii_case("basic") {
+        let decoded = String::from_utf8(BASE64.decode(rest.trim()).ok()?).ok()?;
+        return decoded
+            .split_once(':')
+            .map(|(_, password)| password.to_owned());
+    }
+    None
+}
+
+/// Refuses the message: logged with its reason (never its content), answered 422.
+fn refuse(slug: &str, reason: &'static str) -> ApiError {
+    tracing::warn!(workspace = %slug, reason, "inbound email refused");
+    ApiError::InvalidBody(format!("message refused: {reason}"))
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/inbound/{slug}", tag = "operations",
+    params(("slug" = String, Path, description = "The workspace")),
+    request_body(content = String, content_type = "message/rfc822", description = "The raw message, as received"),
+    security(("inbound" = [])),
+    responses(
+        (status = 200, description = "Added to its ticket, or already added", body = Taken),
+        (status = 401, description = "missing or wrong inbound secret", body = ErrorBody),
+        (status = 404, description = "replies by email are off", body = ErrorBody),
+        (status = 413, description = "message over 25 MiB", body = ErrorBody),
+        (status = 422, description = "refused: not an email, no or unknown reply address, another sender, an automatic reply, no text, or a closed ticket", body = ErrorBody)
+    )
+)]
+async fn take_in(
+    State(state): State<AppState>,
+    AppPath(slug): AppPath<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult<Json<Taken>> {
+    let reply_local = state
+        .mailer
+        .as_ref()
+        .and_then(|m| m.reply_local())
+        .ok_or(ApiError::NotFound)?;
+    let presented = presented_secret(&headers).ok_or(ApiError::MissingCredentials)?;
+    let (workspace_id, expected) = state
+        .store
+        .inbound_secret_hash(&slug)
+        .await?
+        .ok_or(ApiError::InvalidApiKey)?;
+    if !bool::from(hash_token(&presented).as_bytes().ct_eq(expected.as_bytes())) {
+        return Err(ApiError::InvalidApiKey);
+    }
+    let body = body.map_err(|err| match err.status().as_u16() {
+        413 => ApiError::PayloadTooLarge,
+        _ => ApiError::MalformedRequest,
+    })?;
+    let reply = read(&body, reply_local).ok_or_else(|| refuse(&slug, "not a readable email"))?;
+    if reply.automatic {
+        return Err(refuse(&slug, "an automatic reply"));
+    }
+    let token = reply
+        .token
+        .ok_or_else(|| refuse(&slug, "no reply address"))?;
+    let target = state
+        .store
+        .reply_target(workspace_id, &hash_token(&token))
+        .await?
+        .ok_or_else(|| refuse(&slug, "unknown reply address"))?;
+    if normalise_email(&reply.from) != target.email {
+        return Err(refuse(&slug, "the sender is not the ticket's customer"));
+    }
+    if reply.text.is_empty() {
+        return Err(refuse(&slug, "no text above the quoted history"));
+    }
+    let text = shorten(&reply.text);
+    // Without a Message-ID the content identifies it: the same message sent twice is one.
+    let message_id = reply
+        .message_id
+        .unwrap_or_else(|| format!("sha256:{}", hash_token(&String::from_utf8_lossy(&body))));
+    let scope = UserScope {
+        workspace_id,
+        email: target.email,
+        name: reply.from_name,
+    };
+    let added = state
+        .store
+        .email_reply(
+            &scope,
+            (target.number, target.ticket_id),
+            &text,
+            &message_id,
+            state.clock.now_ms(),
+        )
+        .await
+        .map_err(|err| match err {
+            DomainError::Conflict(..) => refuse(&slug, "the ticket is closed"),
+            other => other.into(),
+        })?;
+    Ok(Json(Taken {
+        status: if added { "accepted" } else { "duplicate" },
+        ticket: TicketRef(target.number).to_string(),
+    }))
+}
+
+/// A reply longer than a message may be keeps its start, marked as cut.
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= limits::MESSAGE_MAX_CHARS {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(limits::MESSAGE_MAX_CHARS - 2).collect();
+    format!("{} …", cut.trim_end())
+}

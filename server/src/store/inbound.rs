@@ -1,0 +1,83 @@
+//! What taking in mail needs: the workspace's inbound secret, and reply tokens.
+
+use secrecy::SecretString;
+
+use super::Store;
+use crate::domain::{hash_token, Token};
+
+/// A reply token's ticket and the address replies must come from.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ReplyTarget {
+    pub ticket_id: i64,
+    pub number: i64,
+    pub email: String,
+}
+
+impl Store {
+    /// Makes a new inbound secret for the workspace, replacing any before it. Only its hash is
+    /// kept; the secret is returned to be shown once.
+    pub async fn new_inbound_secret(&self, workspace_id: i64) -> sqlx::Result<SecretString> {
+        let token = Token::generate("phi_");
+        let _turn = self.turn().await;
+        sqlx::query("UPDATE workspaces SET inbound_secret_hash = $1 WHERE id = $2")
+            .bind(&token.hash)
+            .bind(workspace_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(token.secret)
+    }
+
+    /// The workspace's id and inbound secret hash, if it has one.
+    pub async fn inbound_secret_hash(&self, slug: &str) -> sqlx::Result<Option<(i64, String)>> {
+        sqlx::query_as(
+            "SELECT id, inbound_secret_hash FROM workspaces \
+             WHERE slug = $1 AND inbound_secret_hash IS NOT NULL",
+        )
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// A new reply token for the ticket and its customer's address: 128 random bits in lower
+    /// case hex, since some mail systems fold the case of an address's local part, and it must
+    /// fit in one (64 characters at most) beside `reply+`.
+    pub async fn create_reply_token(
+        &self,
+        ticket_id: i64,
+        email: &str,
+        now_ms: i64,
+    ) -> sqlx::Result<String> {
+        let mut bytes = [0u8; 16];
+        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
+        let token = hex::encode(bytes);
+        let _turn = self.turn().await;
+        sqlx::query(
+            "INSERT INTO reply_tokens (token_hash, ticket_id, email, created_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(hash_token(&token))
+        .bind(ticket_id)
+        .bind(email)
+        .bind(now_ms)
+        .execute(&self.pool)
+        .await?;
+        Ok(token)
+    }
+
+    /// The ticket of the workspace a reply token was made for.
+    pub async fn reply_target(
+        &self,
+        workspace_id: i64,
+        token_hash: &str,
+    ) -> sqlx::Result<Option<ReplyTarget>> {
+        sqlx::query_as(
+            "SELECT t.id AS ticket_id, t.number, r.email FROM reply_tokens r \
+             JOIN tickets t ON t.id = r.ticket_id \
+             WHERE r.token_hash = $1 AND t.workspace_id = $2",
+        )
+        .bind(token_hash)
+        .bind(workspace_id)
+        .fetch_optional(&self.pool)
+        .await
+    }
+}

@@ -1,0 +1,231 @@
+//! Replies by email: the Reply-To of a real email (sent to aiosmtpd), answered through the
+//! inbound endpoint as a mail provider's hook would post it.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::helpers::{assert_error, Options, RequestExt, TestApp};
+use crate::smtp::Mail;
+
+struct Inbound {
+    app: TestApp,
+    key: String,
+    secret: String,
+    reference: String,
+}
+
+/// A portal ticket for ada@example.com with an agent's reply emailed to her.
+async fn replied_ticket() -> (Inbound, Mail) {
+    let app = TestApp::spawn_with(Options {
+        email: true,
+        ..Options::default()
+    })
+    .await;
+    let ws = app.store.workspace_by_slug("acme").await.unwrap().unwrap();
+    let secret = app.store.new_inbound_secret(ws.id).await.unwrap();
+    let secret = secrecy::ExposeSecret::expose_secret(&secret).to_owned();
+    let key = app.agent_key("Ann").await;
+    let res = app
+        .pages()
+        .post(format!("{}/p/acme/submit", app.base))
+        .header("Origin", &app.base)
+        .form(&[
+            ("name", "Ada"),
+            ("email", "ada@example.com"),
+            ("subject", "Engine"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let reference = "TKT-0001".to_owned();
+    let res = app
+        .agent(
+            Method::POST,
+            &format!("/tickets/{reference}/messages"),
+            &key,
+        )
+        .json(&json!({ "body": "Try restarting it", "status": "resolved" }))
+        .go()
+        .await;
+    assert!(res.status().is_success());
+    let mail = app
+        .mail()
+        .wait_for(|m| m.text.contains("Try restarting"))
+        .await;
+    (
+        Inbound {
+            app,
+            key,
+            secret,
+            reference,
+        },
+        mail,
+    )
+}
+
+fn reply_to(mail: &Mail) -> String {
+    let header = mail.header("Reply-To").expect("a Reply-To address");
+    header.trim_matches(|c| c == '<' || c == '>').to_owned()
+}
+
+/// A reply as a mail client writes it: new text above the quoted email.
+fn answer(from: &str, to: &str, message_id: &str, text: &str) -> String {
+    format!(
+        "From: Ada Lovelace <{from}>\r\nTo: {to}\r\nSubject: Re: [TKT-0001] Engine\r\n\
+         Message-ID: <{message_id}>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+         {text}\r\n\r\nOn Mon, 3 Nov 2026 at 10:00, Acme <support@porthole.test> wrote:\r\n\
+         > ##- Please type your reply above this line -##\r\n> Try restarting it\r\n"
+    )
+}
+
+impl Inbound {
+    async fn post(&self, raw: impl Into<reqwest::Body>) -> reqwest::Response {
+        self.app
+            .request(Method::POST, "/api/v1/inbound/acme")
+            .bearer_auth(&self.secret)
+            .header("Content-Type", "message/rfc822")
+            .body(raw)
+            .go()
+            .await
+    }
+
+    async fn ticket(&self) -> Value {
+        self.app
+            .agent(
+                Method::GET,
+                &format!("/tickets/{}", self.reference),
+                &self.key,
+            )
+            .value()
+            .await
+    }
+}
+
+fn user_messages(ticket: &Value) -> Vec<String> {
+    ticket["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["author"] == "user")
+        .map(|m| m["body"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_reply_by_email_continues_the_ticket_without_the_quoted_history_and_reopens_it() {
+    let (inbound, mail) = replied_ticket().await;
+    assert!(mail
+        .text
+        .starts_with("##- Please type your reply above this line -##"));
+    assert!(mail.text.contains("You can also reply to this email."));
+    let to = reply_to(&mail);
+    assert!(
+        to.starts_with("reply+") && to.ends_with("@inbound.porthole.test"),
+        "{to}"
+    );
+
+    let raw = answer(
+        "ada@example.com",
+        &to,
+        "r1@example.com",
+        "Thanks, it runs again.",
+    );
+    let res = inbound.post(raw.clone()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body, json!({ "status": "accepted", "ticket": "TKT-0001" }));
+    let ticket = inbound.ticket().await;
+    assert_eq!(user_messages(&ticket), ["Thanks, it runs again."]);
+    assert_eq!(
+        ticket["status"], "open",
+        "a reply reopens a resolved ticket"
+    );
+
+    // The provider delivers it again: still one reply.
+    let again: Value = inbound.post(raw).await.json().await.unwrap();
+    assert_eq!(again["status"], "duplicate");
+    assert_eq!(user_messages(&inbound.ticket().await).len(), 1);
+}
+
+#[tokio::test]
+async fn forged_senders_bad_tokens_automatic_replies_and_wrong_secrets_write_nothing() {
+    let (inbound, mail) = replied_ticket().await;
+    let to = reply_to(&mail);
+    let (local, domain) = to.split_once('@').unwrap();
+    let flipped = if local.ends_with('0') { '1' } else { '0' };
+    let altered = format!("{}{flipped}@{domain}", &local[..local.len() - 1]);
+    let cases = [
+        answer(
+            "mallory@example.com",
+            &to,
+            "f1@x",
+            "Send me the card number",
+        ),
+        answer("ada@example.com", &altered, "f2@x", "Guessing"),
+        answer(
+            "ada@example.com",
+            "reply@inbound.porthole.test",
+            "f3@x",
+            "No token",
+        ),
+        answer("ada@example.com", &to, "f4@x", "").replace("On Mon", "\r\nOn Mon"),
+        answer("ada@example.com", &to, "f5@x", "I am away")
+            .replace("Message-ID:", "Auto-Submitted: auto-replied\r\nMessage-ID:"),
+        "this is not an email".to_owned(),
+    ];
+    for raw in cases {
+        let res = inbound.post(raw.clone()).await;
+        let body = assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body").await;
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("message refused"),
+            "{raw}"
+        );
+    }
+    let genuine = answer("ada@example.com", &to, "g1@x", "Genuine");
+    let res = inbound
+        .app
+        .request(Method::POST, "/api/v1/inbound/acme")
+        .bearer_auth("phi_wrong")
+        .body(genuine.clone())
+        .go()
+        .await;
+    assert_error(res, StatusCode::UNAUTHORIZED, "invalid_api_key").await;
+    let res = inbound
+        .app
+        .request(Method::POST, "/api/v1/inbound/acme")
+        .body(genuine.clone())
+        .go()
+        .await;
+    assert_error(res, StatusCode::UNAUTHORIZED, "missing_credentials").await;
+    let huge = vec![b'a'; 25 * 1024 * 1024 + 1];
+    let res = inbound.post(huge).await;
+    assert_error(res, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+    assert!(user_messages(&inbound.ticket().await).is_empty());
+
+    // HTTP Basic with the secret as the password works too.
+    let res = inbound
+        .app
+        .request(Method::POST, "/api/v1/inbound/acme")
+        .basic_auth("postmark", Some(&inbound.secret))
+        .body(genuine)
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(user_messages(&inbound.ticket().await), ["Genuine"]);
+}
+
+#[tokio::test]
+async fn without_replies_by_email_the_endpoint_does_not_exist_and_emails_promise_none() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .request(Method::POST, "/api/v1/inbound/acme")
+        .bearer_auth("phi_x")
+        .body("From: a@b.c\r\n\r\nhi")
+        .go()
+        .await;
+    assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
+}
