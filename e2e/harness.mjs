@@ -3,6 +3,7 @@
 import { spawn, execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
@@ -22,9 +23,45 @@ function valueAfter(output, label) {
   return lines[lines.findIndex((l) => l.includes(label)) + 1].trim();
 }
 
+/// A free loopback port (free when asked; taken at once by the caller).
+function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/// A real SMTP server on loopback (aiosmtpd, from the venv `scripts/setup.sh test` makes),
+/// keeping what it receives in a Maildir.
+async function startSmtp(dir) {
+  const python = process.env.PORTHOLE_TEST_PYTHON || path.join(root, "target/test-venv/bin/python");
+  const port = await freePort();
+  const maildir = path.join(dir, "maildir");
+  const child = spawn(python, ["-m", "aiosmtpd", "-n", "-l", `127.0.0.1:${port}`, "-c", "aiosmtpd.handlers.Mailbox", maildir], {
+    stdio: "ignore",
+  });
+  for (let i = 0; i < 500; i++) {
+    const up = await new Promise((resolve) => {
+      const socket = net.connect(port, "127.0.0.1", () => (socket.end(), resolve(true)));
+      socket.on("error", () => resolve(false));
+    });
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const received = () => {
+    const folder = path.join(maildir, "new");
+    if (!fs.existsSync(folder)) return [];
+    return fs.readdirSync(folder).map((f) => fs.readFileSync(path.join(folder, f), "utf8"));
+  };
+  return { url: `smtp://127.0.0.1:${port}`, child, received };
+}
+
 /// Starts `porthole serve` and resolves once it says where it listens.
-function serve(db) {
-  const child = spawn(binary, ["--database", db, "serve", "--listen", "127.0.0.1:0"], {
+function serve(db, smtp) {
+  const mail = ["--smtp-url", smtp.url, "--mail-from", "support@porthole.test", "--inbound-address", "reply@inbound.porthole.test"];
+  const child = spawn(binary, ["--database", db, "serve", "--listen", "127.0.0.1:0", ...mail], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   return new Promise((resolve, reject) => {
@@ -40,12 +77,14 @@ export async function startPorthole() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "porthole-e2e-"));
   const db = path.join(dir, "porthole.db");
   const slug = "acme";
-  const { child, origin } = await serve(db);
+  const smtp = await startSmtp(dir);
+  const { child, origin } = await serve(db, smtp);
   const host = await startHost(origin, slug);
   const stranger = await startHost(origin, slug);
   const created = cli(db, ["workspace", "create", slug, "--name", "Acme", "--allow-origin", host.origin]);
   const secret = valueAfter(created, "secret");
   const agentKey = valueAfter(cli(db, ["api-key", "create", "--workspace", slug, "--name", "Ann"]), "API key");
+  const inboundSecret = valueAfter(cli(db, ["workspace", "inbound-secret", slug]), "Inbound secret");
 
   const env = {
     origin,
@@ -91,6 +130,17 @@ export async function startPorthole() {
       };
     },
     cli: (args) => cli(db, args),
+    /// Every email the SMTP server has received, raw.
+    mails: () => smtp.received(),
+    /// Posts a raw email to the inbound endpoint, as a mail provider's hook does.
+    async inbound(raw) {
+      const res = await fetch(`${origin}/api/v1/inbound/${slug}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${inboundSecret}`, "content-type": "message/rfc822" },
+        body: raw,
+      });
+      return { status: res.status, body: await res.json() };
+    },
     /// A workspace of the test's own, allowing the host, so its settings touch no other test.
     newWorkspace(name) {
       const wsSlug = `${name}-${crypto.randomBytes(4).toString("hex")}`;
@@ -117,6 +167,7 @@ export async function startPorthole() {
     },
     stop() {
       child.kill("SIGTERM");
+      smtp.child.kill("SIGTERM");
       host.close();
       stranger.close();
       fs.rmSync(dir, { recursive: true, force: true });

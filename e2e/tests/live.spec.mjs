@@ -67,3 +67,39 @@ test.describe(() => {
     await expect(widget.locator(".ph-message--agent")).toContainText("Found by a poll");
   });
 });
+
+test("a reply by email appears in the open panel", async ({ page, env }, testInfo) => {
+  const me = email(testInfo);
+  // A ticket from the public form, whose answers are emailed at once with a Reply-To.
+  const form = new URLSearchParams({ name: "Ada", email: me, subject: "By email" });
+  const submitted = await fetch(`${env.origin}/p/${env.slug}/submit`, {
+    method: "POST",
+    headers: { origin: env.origin, "content-type": "application/x-www-form-urlencoded" },
+    body: form,
+  });
+  expect(submitted.status).toBe(200);
+  const page_ = await submitted.text();
+  const reference = page_.match(/TKT-\d{4}/)[0];
+  await env.agent("POST", `/tickets/${reference}/messages`, { body: "Does it work now?" });
+  await expect.poll(() => env.mails().find((m) => m.includes("Does it work now?")), { timeout: 10_000 }).toBeTruthy();
+  const mail = env.mails().find((m) => m.includes("Does it work now?"));
+  const replyTo = mail.match(/^Reply-To: (\S+)/m)[1].replace(/[<>]/g, "");
+
+  const streaming = page.waitForResponse((r) => r.url().endsWith("/events") && r.status() === 200);
+  await signIn(page, env, env.user(me));
+  await streaming;
+  await launcher(page).click();
+  const widget = panel(page);
+  await widget.getByRole("button", { name: /By email/ }).click();
+  await expect(widget.getByText("Does it work now?")).toBeVisible();
+
+  const raw = [
+    `From: Ada <${me}>`, `To: ${replyTo}`, `Subject: Re: [${reference}] By email`,
+    `Message-ID: <${reference}-reply@example.com>`, "Content-Type: text/plain; charset=utf-8", "",
+    "Yes, all good now.", "", "On Mon, 3 Nov 2026, Acme wrote:", "> Does it work now?", "",
+  ].join("\r\n");
+  const taken = await env.inbound(raw);
+  expect(taken.body.status).toBe("accepted");
+  await expect(widget.locator(".ph-message--user").last()).toContainText("Yes, all good now.", { timeout: 1000 });
+  await expect(widget.getByText("On Mon, 3 Nov 2026")).toHaveCount(0);
+});
