@@ -130,8 +130,11 @@ export async function startPorthole() {
       };
     },
     cli: (args) => cli(db, args),
-    /// Every email the SMTP server has received, raw.
-    mails: () => smtp.received(),
+    /// Every email the SMTP server has received, with quoted-printable soft breaks and escapes
+    /// undone so that links can be read off it.
+    mails: () =>
+      smtp.received().map((raw) =>
+        raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)))),
     /// Posts a raw email to the inbound endpoint, as a mail provider's hook does.
     async inbound(raw) {
       const res = await fetch(`${origin}/api/v1/inbound/${slug}`, {
