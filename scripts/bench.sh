@@ -8,3 +8,5 @@ bash scripts/build-widget.sh >/dev/null
 # Timings are of the release build, as deployed; sizes are the same either way.
 cargo build -p porthole --locked --quiet --release
 PORTHOLE_BIN=target/release/porthole node e2e/bench.mjs --write
+# How fast an agent's reply reaches the customer: stream, webhook, email (real SMTP server).
+target/test-venv/bin/python scripts/bench_delays.py target/release/porthole

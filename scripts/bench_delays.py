@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How long an agent's reply takes to reach the customer: on the open event stream, by email
 (accepted by a real SMTP server, aiosmtpd) and by webhook (received by a real HTTP server),
-measured from the agent API call returning. Medians and maxima of N replies; written into
+measured from the moment the agent's API call is made. Medians and maxima of N replies; written into
 BENCHMARKS.md between markers.
 
 Run by scripts/bench.sh with the release binary and the test venv's Python:
@@ -139,8 +139,8 @@ try:
     sent = {}
     for i in range(args.replies):
         body = f"reply number {i}"
-        call("POST", f"/api/v1/agent/tickets/{reference}/messages", {"body": body}, agent)
         sent[body] = time.time()
+        call("POST", f"/api/v1/agent/tickets/{reference}/messages", {"body": body}, agent)
         deadline = time.time() + 10
         while not (body in seen and body in hooks and body in mailed()) and time.time() < deadline:
             time.sleep(0.005)
@@ -164,7 +164,7 @@ rows = [("on the customer's open event stream", figures(seen)),
 table = "\n".join([
     "Produced by `scripts/bench.sh` (`scripts/bench_delays.py`): the release server with email and "
     f"a webhook on, {args.replies} agent replies to a portal ticket through the agent API, each "
-    "timed from the API call's return to its arrival. (Email times are the Maildir file's mtime: "
+    "timed from the moment the agent's API call is made to its arrival. (Email times are the Maildir file's mtime: "
     "millisecond resolution at best.)",
     "",
     "| an agent's reply arrives | median | worst |",
