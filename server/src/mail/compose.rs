@@ -6,7 +6,7 @@ use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::MultiPart;
 use lettre::Message;
 use maud::{html, Markup, PreEscaped};
-use porthole_types::Settings;
+use porthole_types::{Locale, Settings};
 use sha2::Sha256;
 
 use super::inbound::REPLY_MARKER;
@@ -36,7 +36,12 @@ pub fn unsubscribe_mac(secret: &str, contact_id: i64) -> String {
 
 pub fn compose(mailer: &Mailer, mail: &DueMail, links: &Links) -> anyhow::Result<Message> {
     let settings: Settings = serde_json::from_str(&mail.settings).unwrap_or_default();
-    let t = &catalogue(settings.default_locale).mail;
+    // The customer's language; the team's is the workspace's.
+    let locale = match mail.kind.starts_with("team_") {
+        true => None,
+        false => mail.contact_locale.as_deref().and_then(Locale::parse),
+    };
+    let t = &catalogue(locale.unwrap_or(settings.default_locale)).mail;
     let brand = settings
         .brand_name
         .clone()

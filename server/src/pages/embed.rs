@@ -262,7 +262,7 @@ async fn create(
             return Ok(page.into_response());
         }
     };
-    let (new, claim) = valid.into_new(&form.form_id, &scope, Channel::Embed);
+    let (new, claim) = valid.into_new(&form.form_id, &scope, Channel::Embed, site.locale);
     let key = claim.as_ref().map(|(k, f)| (k.as_str(), f.as_str()));
     let now = state.clock.now_ms();
     let (Outcome::Created(ticket) | Outcome::Replayed(ticket)) =

@@ -4,7 +4,7 @@
 
 use maud::{html, Markup};
 use porthole_types::{
-    limits, Author, Channel, Faq, Settings, Ticket, TicketStatus, TicketSummary, TicketType,
+    limits, Author, Channel, Faq, Locale, Settings, Ticket, TicketStatus, TicketSummary, TicketType,
 };
 use secrecy::ExposeSecret;
 use serde::Deserialize;
@@ -98,6 +98,7 @@ impl ValidTicket {
         form_id: &str,
         scope: &UserScope,
         channel: Channel,
+        locale: Locale,
     ) -> (NewTicket, Option<(String, String)>) {
         let fingerprint = hex::encode(Sha256::digest(
             format!(
@@ -121,6 +122,7 @@ impl ValidTicket {
             ticket_type: self.kind,
             category: self.category,
             channel,
+            locale: Some(locale),
         };
         (new, claim)
     }

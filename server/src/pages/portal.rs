@@ -187,7 +187,7 @@ async fn submit(
         email: email.to_string(),
         name: valid.name.clone(),
     };
-    let (new, claim) = valid.into_new(&form.form_id, &scope, Channel::Portal);
+    let (new, claim) = valid.into_new(&form.form_id, &scope, Channel::Portal, site.locale);
     let key = claim.as_ref().map(|(k, f)| (k.as_str(), f.as_str()));
     let ticket = match state.store.create_ticket(&scope, new, key, now).await? {
         Outcome::Created(ticket) => {

@@ -28,16 +28,15 @@ struct Extras {
     warnings: Vec<porthole_types::ErrorDetail>,
 }
 
-/// `init`'s explicit locale if supported (otherwise a warning), then the browser's languages,
-/// then the workspace's default.
+/// `init`'s explicit locale if supported (otherwise a warning), then the browser's languages;
+/// `None` when neither names a supported one (the workspace's default applies).
 fn pick_locale(
     req: &CreateSession,
-    settings: &Settings,
     warnings: &mut Vec<porthole_types::ErrorDetail>,
-) -> Locale {
+) -> Option<Locale> {
     if let Some(asked) = req.locale.as_deref().filter(|l| !l.trim().is_empty()) {
         match Locale::from_tag(asked) {
-            Some(locale) => return locale,
+            Some(locale) => return Some(locale),
             None => warnings.push(
                 ApiError::invalid(
                     "locale",
@@ -51,7 +50,6 @@ fn pick_locale(
         .iter()
         .flatten()
         .find_map(|tag| Locale::from_tag(tag))
-        .unwrap_or(settings.default_locale)
 }
 
 /// The launcher for this user, or none when the workspace offers the widget only to customers
@@ -123,7 +121,8 @@ pub async fn create(
             .map_err(|e| warnings.push(e.detail()))
             .ok(),
     };
-    let locale = pick_locale(&req, &workspace.settings, &mut warnings);
+    let said = pick_locale(&req, &mut warnings);
+    let locale = said.unwrap_or(workspace.settings.default_locale);
 
     let held = match bearer(&headers) {
         Ok(previous) => {
@@ -188,6 +187,7 @@ pub async fn create(
             email.as_str(),
             name.as_deref(),
             metadata.as_ref(),
+            said,
             now,
         )
         .await?;

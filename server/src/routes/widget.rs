@@ -163,6 +163,8 @@ async fn create_ticket(
         ticket_type: req.ticket_type,
         category: settings::category(&workspace.settings, req.category.as_deref())?,
         channel: Channel::Widget,
+        // Recorded when the session began.
+        locale: None,
     };
     // The fingerprint is of the parsed request, so a retry that re-serialises the same values
     // differently still counts as the same request.

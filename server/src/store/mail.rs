@@ -55,6 +55,8 @@ pub struct DueMail {
     pub contact_id: i64,
     pub contact_email: String,
     pub contact_name: Option<String>,
+    /// The language the customer last used with us.
+    pub contact_locale: Option<String>,
     pub slug: String,
     pub workspace_name: String,
     pub settings: String,
@@ -154,6 +156,7 @@ impl Store {
              t.status, t.channel, t.resolution, t.description, \
              COALESCE(m.created_at > COALESCE(t.user_seen_at, 0), FALSE) AS unread, \
              c.id AS contact_id, c.email AS contact_email, c.name AS contact_name, \
+             c.locale AS contact_locale, \
              w.slug, w.name AS workspace_name, w.settings, w.secret, \
              m.body AS message_body, m.author_name AS message_author \
              FROM mail_queue q JOIN tickets t ON t.id = q.ticket_id \

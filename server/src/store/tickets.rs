@@ -1,6 +1,6 @@
 use porthole_types::{
-    AgentMessage, AgentTicket, AgentTicketSummary, Author, Channel, Contact, Message, Priority,
-    Ticket, TicketPatch, TicketStatus, TicketSummary, TicketType,
+    AgentMessage, AgentTicket, AgentTicketSummary, Author, Channel, Contact, Locale, Message,
+    Priority, Ticket, TicketPatch, TicketStatus, TicketSummary, TicketType,
 };
 use serde_json::{json, Value};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
@@ -26,6 +26,9 @@ pub struct NewTicket {
     /// One of the workspace's categories, checked by the caller.
     pub category: Option<String>,
     pub channel: Channel,
+    /// The language the customer used, when the surface knows it (pages do; the widget said it
+    /// when the session began).
+    pub locale: Option<Locale>,
 }
 
 /// An agent's message, validated.
@@ -387,13 +390,15 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         let contact_id: i64 = sqlx::query_scalar(
-            "INSERT INTO contacts (workspace_id, email, name, created_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (workspace_id, email) DO UPDATE \
-             SET name = COALESCE(excluded.name, contacts.name) RETURNING id",
+            "INSERT INTO contacts (workspace_id, email, name, locale, created_at) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (workspace_id, email) DO UPDATE \
+             SET name = COALESCE(excluded.name, contacts.name), \
+             locale = COALESCE(excluded.locale, contacts.locale) RETURNING id",
         )
         .bind(scope.workspace_id)
         .bind(&scope.email)
         .bind(&scope.name)
+        .bind(new.locale.map(Locale::as_str))
         .bind(now_ms)
         .fetch_one(&mut *tx)
         .await?;

@@ -324,20 +324,23 @@ impl Store {
         email: &str,
         name: Option<&str>,
         metadata: Option<&porthole_types::Metadata>,
+        locale: Option<porthole_types::Locale>,
         now_ms: i64,
     ) -> anyhow::Result<()> {
         let metadata = metadata.map(serde_json::to_string).transpose()?;
         let _turn = self.turn().await;
         sqlx::query(
-            "INSERT INTO contacts (workspace_id, email, name, metadata, created_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (workspace_id, email) DO UPDATE \
+            "INSERT INTO contacts (workspace_id, email, name, metadata, locale, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace_id, email) DO UPDATE \
              SET name = COALESCE(excluded.name, contacts.name), \
-             metadata = COALESCE(excluded.metadata, contacts.metadata)",
+             metadata = COALESCE(excluded.metadata, contacts.metadata), \
+             locale = COALESCE(excluded.locale, contacts.locale)",
         )
         .bind(workspace_id)
         .bind(email)
         .bind(name)
         .bind(metadata)
+        .bind(locale.map(porthole_types::Locale::as_str))
         .bind(now_ms)
         .execute(&self.pool)
         .await?;

@@ -169,6 +169,7 @@ fn an_agent_works_a_ticket_from_the_cli() {
             ticket_type: None,
             category: None,
             channel: porthole_types::Channel::Widget,
+            locale: None,
         };
         store.create_ticket(&scope, new, None, 1).await.unwrap();
     });
@@ -468,7 +469,7 @@ fn ticket_show_tells_an_agent_everything_about_the_ticket_and_its_customer() {
             links: [("CRM".to_owned(), "https://crm.a.test/42".to_owned())].into(),
         };
         store
-            .upsert_contact(ws.id, "al@b.co", Some("Al Smith"), Some(&metadata), 1)
+            .upsert_contact(ws.id, "al@b.co", Some("Al Smith"), Some(&metadata), None, 1)
             .await
             .unwrap();
         let scope = porthole::store::UserScope {
@@ -482,6 +483,7 @@ fn ticket_show_tells_an_agent_everything_about_the_ticket_and_its_customer() {
             ticket_type: Some(porthole_types::TicketType::BugReport),
             category: Some("Billing".into()),
             channel: porthole_types::Channel::Embed,
+            locale: None,
         };
         store.create_ticket(&scope, new, None, 1).await.unwrap();
     });
@@ -621,6 +623,7 @@ fn ticket_list_pages_through_every_ticket() {
                 ticket_type: None,
                 category: None,
                 channel: porthole_types::Channel::Portal,
+                locale: None,
             };
             store.create_ticket(&scope, new, None, i).await.unwrap();
         }

@@ -434,3 +434,54 @@ async fn an_email_pending_at_a_crash_is_delivered_once_after_restart() {
         1
     );
 }
+
+#[tokio::test]
+async fn emails_speak_the_language_the_customer_used() {
+    let app = with_email().await;
+    let res = app
+        .pages()
+        .post(format!("{}/p/acme/submit?locale=fr", app.base))
+        .header("Origin", &app.base)
+        .form(&[
+            ("name", "Zoé"),
+            ("email", "zoe@example.com"),
+            ("subject", "Panne"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let mail = app.mail().wait_for(|m| m.to == "zoe@example.com").await;
+    assert!(
+        mail.text.contains("Nous avons bien reçu votre demande"),
+        "{}",
+        mail.text
+    );
+
+    // A widget user whose browser prefers German gets German.
+    let res = app
+        .create_session(json!({
+            "email": "hans@example.com",
+            "verification_hash": app.sign("hans@example.com", None),
+            "languages": ["de-DE", "en"],
+        }))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let key = app.agent_key("Ann").await;
+    // A later session that names no language changes nothing.
+    let token = app.login("hans@example.com").await;
+    let ticket = app.new_ticket(&token, "Frage").await;
+    let reference = ticket["reference"].as_str().unwrap();
+    let res = app
+        .agent(Method::PATCH, &format!("/tickets/{reference}"), &key)
+        .json(&json!({ "status": "resolved" }))
+        .go()
+        .await;
+    assert!(res.status().is_success());
+    let resolved = app.mail().wait_for(|m| m.to == "hans@example.com").await;
+    assert!(
+        resolved.text.contains("als gelöst markiert"),
+        "{}",
+        resolved.text
+    );
+}
