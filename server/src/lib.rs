@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod auth;
+pub mod backoff;
 pub mod cli;
 pub mod client;
 pub mod clock;

@@ -6,6 +6,8 @@ use serde_json::{json, Value};
 use sqlx::SqliteConnection;
 
 use super::Store;
+use porthole_types::TicketStatus;
+
 use crate::domain::TicketRef;
 
 /// What happened to a ticket. The names are the `event:` field of the streams.
@@ -67,6 +69,37 @@ pub(super) async fn record(
     Ok(())
 }
 
+/// Who changed a status.
+#[derive(Debug, Clone, Copy)]
+pub enum By {
+    User,
+    Agent,
+}
+
+/// Writes a `ticket.status_changed` event in the caller's transaction.
+pub(super) async fn status_changed(
+    conn: &mut SqliteConnection,
+    (ticket_id, number): (i64, i64),
+    status: TicketStatus,
+    by: By,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    let by = match by {
+        By::User => "user",
+        By::Agent => "agent",
+    };
+    let data = json!({ "status": status.as_str(), "by": by });
+    record(
+        conn,
+        ticket_id,
+        number,
+        EventKind::StatusChanged,
+        data,
+        now_ms,
+    )
+    .await
+}
+
 /// Which events a reader may see.
 #[derive(Debug, Clone)]
 pub enum EventScope {
@@ -94,6 +127,21 @@ pub struct EventNote {
 }
 
 impl Store {
+    /// Gives an outbox reader its place at the newest event, unless it has one: a reader that
+    /// starts for the first time acts on what happens from now on, not on the past.
+    pub(super) async fn start_reader(&self, reader: &str) -> sqlx::Result<()> {
+        let _turn = self.turn().await;
+        sqlx::query(
+            "INSERT INTO outbox_cursors (reader, last_event_id) \
+             SELECT $1, COALESCE(MAX(id), 0) FROM events WHERE TRUE \
+             ON CONFLICT (reader) DO NOTHING",
+        )
+        .bind(reader)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     /// Up to `limit` events in the scope after the event `after`, oldest first.
     pub async fn events_after(
         &self,

@@ -70,16 +70,7 @@ impl Store {
     /// Starts the mail reader at the newest event the first time it runs, so turning email on
     /// does not send mail about the past.
     pub async fn start_mail_reader(&self) -> sqlx::Result<()> {
-        let _turn = self.turn().await;
-        sqlx::query(
-            "INSERT INTO outbox_cursors (reader, last_event_id) \
-             SELECT $1, COALESCE(MAX(id), 0) FROM events WHERE TRUE \
-             ON CONFLICT (reader) DO NOTHING",
-        )
-        .bind(READER)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.start_reader(READER).await
     }
 
     /// The next events the mail reader has not planned for, oldest first.

@@ -5,7 +5,7 @@ use porthole_types::{
 use serde_json::{json, Value};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use super::events::{self, EventKind};
+use super::events::{self, By, EventKind};
 use super::{decode, Store};
 use crate::clock::rfc3339;
 use crate::domain::{links, TicketRef};
@@ -281,16 +281,7 @@ async fn add_user_reply(
     let data = message_data(message_id, Author::User, name, body);
     events::record(tx, ticket_id, number, EventKind::Message, data, now_ms).await?;
     if reopened {
-        let data = json!({ "status": status.as_str(), "by": "user" });
-        events::record(
-            tx,
-            ticket_id,
-            number,
-            EventKind::StatusChanged,
-            data,
-            now_ms,
-        )
-        .await?;
+        events::status_changed(tx, (ticket_id, number), status, By::User, now_ms).await?;
     }
     sqlx::query(
         "UPDATE tickets SET status = $1, updated_at = $2, public_activity_at = $2, \
@@ -575,8 +566,8 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if status != TicketStatus::Resolved.as_str() {
-            let data = json!({ "status": TicketStatus::Resolved.as_str(), "by": "user" });
-            events::record(&mut tx, id, number, EventKind::StatusChanged, data, now_ms).await?;
+            let resolved = TicketStatus::Resolved;
+            events::status_changed(&mut tx, (id, number), resolved, By::User, now_ms).await?;
         }
         tx.commit().await?;
         self.user_ticket(scope, number).await
@@ -838,16 +829,7 @@ impl Store {
         let data = message_data(message_id, Author::Agent, author, body);
         events::record(&mut tx, ticket_id, number, kind, data, now_ms).await?;
         if let Some(status) = status.filter(|s| s.as_str() != old_status) {
-            let data = json!({ "status": status.as_str(), "by": "agent" });
-            events::record(
-                &mut tx,
-                ticket_id,
-                number,
-                EventKind::StatusChanged,
-                data,
-                now_ms,
-            )
-            .await?;
+            events::status_changed(&mut tx, (ticket_id, number), status, By::Agent, now_ms).await?;
         }
         tx.commit().await?;
         self.agent_ticket(workspace_id, number).await
@@ -896,13 +878,10 @@ impl Store {
         .bind(resolution)
         .execute(&mut *tx)
         .await?;
-        let mut changes = Vec::new();
         if let Some(status) = patch.status.filter(|s| s.as_str() != old_status) {
-            changes.push((
-                EventKind::StatusChanged,
-                json!({ "status": status.as_str(), "by": "agent" }),
-            ));
+            events::status_changed(&mut tx, (ticket_id, number), status, By::Agent, now_ms).await?;
         }
+        let mut changes = Vec::new();
         if set_assignee && assignee != old_assignee.as_deref() {
             changes.push((EventKind::Assigned, json!({ "assignee": assignee })));
         }

@@ -176,16 +176,7 @@ impl Store {
 
     /// Starts the webhook reader at the newest event the first time it runs.
     pub async fn start_webhook_reader(&self) -> sqlx::Result<()> {
-        let _turn = self.turn().await;
-        sqlx::query(
-            "INSERT INTO outbox_cursors (reader, last_event_id) \
-             SELECT $1, COALESCE(MAX(id), 0) FROM events WHERE TRUE \
-             ON CONFLICT (reader) DO NOTHING",
-        )
-        .bind(READER)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.start_reader(READER).await
     }
 
     /// Records a delivery of every new event to every enabled endpoint of its workspace that

@@ -339,91 +339,27 @@ async fn with_email_off_no_page_offers_an_email() {
 /// `kill -9` while an email waits for a retry: after a restart it is delivered, once.
 #[tokio::test]
 async fn an_email_pending_at_a_crash_is_delivered_once_after_restart() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
-
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("p.db");
-    let porthole = env!("CARGO_BIN_EXE_porthole");
-    let created = Command::new(porthole)
-        .arg("--database")
-        .arg(&db)
-        .args(["workspace", "create", "acme", "--name", "Acme"])
-        .args(["--allow-origin", "https://app.example.com"])
-        .output()
-        .unwrap();
-    assert!(created.status.success());
+    let site = crate::crash::Site::new();
     let smtp_port = crate::smtp::free_port();
-    let serve = |port: u16| {
-        Command::new(porthole)
-            .arg("--database")
-            .arg(&db)
-            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-            .args(["--smtp-url", &format!("smtp://127.0.0.1:{smtp_port}")])
-            .args(["--mail-from", "support@porthole.test"])
-            .env("PORTHOLE_LOG", "warn")
-            .env_remove("PORTHOLE_PUBLIC_URL")
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
-    let port = crate::smtp::free_port();
-    let base = format!("http://127.0.0.1:{port}");
-    let mut first = serve(port);
-    let client = reqwest::Client::new();
-    let up = async {
-        while client.get(format!("{base}/healthz")).send().await.is_err() {
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-    };
-    tokio::time::timeout(Duration::from_secs(10), up)
-        .await
-        .unwrap();
-    let res = client
-        .post(format!("{base}/p/acme/submit"))
-        .header("Origin", &base)
-        .form(&[
-            ("name", "Ada"),
-            ("email", "ada@example.com"),
-            ("subject", "Crash test"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-
-    // No SMTP server yet: the first attempt fails and a retry is scheduled.
-    let stderr = BufReader::new(first.stderr.take().unwrap());
-    let (failed, told) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        if stderr
-            .lines()
-            .map_while(Result::ok)
-            .any(|line| line.contains("will retry"))
-        {
-            let _ = failed.send(());
-        }
-    });
-    told.recv_timeout(Duration::from_secs(10))
-        .expect("the first attempt failed and a retry was scheduled");
-    first.kill().unwrap(); // SIGKILL
-    first.wait().unwrap();
+    let smtp_url = format!("smtp://127.0.0.1:{smtp_port}");
+    let flags = [
+        "--smtp-url",
+        &smtp_url,
+        "--mail-from",
+        "support@porthole.test",
+    ];
+    let first = site.serve(&flags).await;
+    site.submit("Crash test").await;
+    // No SMTP server yet: the first attempt fails and a retry is recorded.
+    crate::crash::kill_after(first, "will retry");
 
     let smtp = crate::smtp::Smtp::start_on(smtp_port);
-    let mut second = serve(port);
+    let mut second = site.serve(&flags).await;
     let mail = smtp.wait_for(|m| m.to == "ada@example.com").await;
     assert!(mail.subject.contains("Crash test"));
     // Once sent, it is marked so: no second copy however long the server runs.
-    let store = porthole::store::Store::open(&db).await.unwrap();
-    let settled = async {
-        while store.mail_backlog().await.unwrap() > 0 {
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-    };
-    tokio::time::timeout(Duration::from_secs(10), settled)
-        .await
-        .unwrap();
+    let store = porthole::store::Store::open(&site.db).await.unwrap();
+    crate::crash::until(async || store.mail_backlog().await.unwrap() == 0).await;
     second.kill().unwrap();
     second.wait().unwrap();
     assert_eq!(

@@ -4,6 +4,7 @@ mod agent;
 mod bad_input;
 mod branding;
 mod cli;
+mod crash;
 mod email;
 mod email_in;
 mod embed;

@@ -303,45 +303,13 @@ async fn another_workspaces_key_cannot_see_or_touch_an_endpoint() {
 /// endpoint is added and inspected with the CLI.
 #[tokio::test]
 async fn a_delivery_pending_at_a_crash_is_made_once_after_restart() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
-
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("p.db");
-    let cli = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_porthole"))
-            .arg("--database")
-            .arg(&db)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
-    cli(&[
-        "workspace",
-        "create",
-        "acme",
-        "--name",
-        "Acme",
-        "--allow-origin",
-        "https://app.example.com",
-    ]);
+    let site = crate::crash::Site::new();
     let hook_port = free_port();
     let url = format!("http://127.0.0.1:{hook_port}/hook");
     // Refused without the flag, as through the API.
-    let refused = Command::new(env!("CARGO_BIN_EXE_porthole"))
-        .arg("--database")
-        .arg(&db)
-        .args(["webhook", "add", "--workspace", "acme", &url])
-        .output()
-        .unwrap();
+    let refused = crate::crash::cli(&site.db, &["webhook", "add", "--workspace", "acme", &url]);
     assert!(!refused.status.success());
-    let added = cli(&[
+    let added = site.cli(&[
         "webhook",
         "add",
         "--workspace",
@@ -355,84 +323,23 @@ async fn a_delivery_pending_at_a_crash_is_made_once_after_restart() {
         .find(|l| l.starts_with("whsec_"))
         .expect("the secret is printed once")
         .to_owned();
-    assert!(cli(&["webhook", "list", "--workspace", "acme"]).contains(&url));
+    assert!(site
+        .cli(&["webhook", "list", "--workspace", "acme"])
+        .contains(&url));
 
-    let port = free_port();
-    let base = format!("http://127.0.0.1:{port}");
-    let serve = || {
-        Command::new(env!("CARGO_BIN_EXE_porthole"))
-            .arg("--database")
-            .arg(&db)
-            .args([
-                "serve",
-                "--listen",
-                &format!("127.0.0.1:{port}"),
-                "--allow-private-webhooks",
-            ])
-            .env("PORTHOLE_LOG", "warn")
-            .env_remove("PORTHOLE_PUBLIC_URL")
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
-    let mut first = serve();
-    let client = reqwest::Client::new();
-    let up = async {
-        while client.get(format!("{base}/healthz")).send().await.is_err() {
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-    };
-    tokio::time::timeout(Duration::from_secs(10), up)
-        .await
-        .unwrap();
-    let res = client
-        .post(format!("{base}/p/acme/submit"))
-        .header("Origin", &base)
-        .form(&[
-            ("name", "Ada"),
-            ("email", "ada@example.com"),
-            ("subject", "Crash test"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-
+    let flags = ["--allow-private-webhooks"];
+    let first = site.serve(&flags).await;
+    site.submit("Crash test").await;
     // No receiver yet: the first attempt fails and a retry is recorded.
-    let stderr = BufReader::new(first.stderr.take().unwrap());
-    let (failed, told) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        if stderr
-            .lines()
-            .map_while(Result::ok)
-            .any(|line| line.contains("will retry"))
-        {
-            let _ = failed.send(());
-        }
-    });
-    told.recv_timeout(Duration::from_secs(10))
-        .expect("the first attempt failed and a retry was scheduled");
-    first.kill().unwrap(); // SIGKILL
-    first.wait().unwrap();
+    crate::crash::kill_after(first, "will retry");
 
     let receiver = Receiver::start(hook_port, Some(&secret), 0);
-    let mut second = serve();
+    let mut second = site.serve(&flags).await;
     let got = receiver.wait_for(of_type("ticket.created")).await;
     assert_eq!(got.verified, Some(true));
-    let settled = async {
-        loop {
-            let log = cli(&["webhook", "deliveries", "--workspace", "acme", "1"]);
-            if log.contains("delivered") {
-                return log;
-            }
-            tokio::time::sleep(Duration::from_millis(25)).await;
-        }
-    };
-    let log = tokio::time::timeout(Duration::from_secs(10), settled)
-        .await
-        .unwrap();
-    assert!(log.contains("attempts 2"), "{log}");
+    let deliveries = || site.cli(&["webhook", "deliveries", "--workspace", "acme", "1"]);
+    crate::crash::until(async || deliveries().contains("delivered")).await;
+    assert!(deliveries().contains("attempts 2"), "{}", deliveries());
     second.kill().unwrap();
     second.wait().unwrap();
     assert_eq!(receiver.received().len(), 1, "delivered once");
