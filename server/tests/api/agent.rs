@@ -194,20 +194,7 @@ async fn a_key_from_another_workspace_sees_none_of_this_ones_tickets() {
     let app = TestApp::spawn().await;
     let token = app.login("a@b.co").await;
     app.new_ticket(&token, "Acme secret").await;
-    app.other_workspace("globex", "https://globex.example")
-        .await;
-    let globex = app
-        .store
-        .workspace_by_slug("globex")
-        .await
-        .unwrap()
-        .unwrap();
-    let key = app
-        .store
-        .create_api_key(globex.id, "Gus", app.clock.now_ms())
-        .await
-        .unwrap();
-    let key = secrecy::ExposeSecret::expose_secret(&key).to_owned();
+    let key = app.globex_key().await;
 
     assert!(refs(&app, &key, "").await.is_empty());
     let res = app.agent(Method::GET, "/tickets/TKT-0001", &key).go().await;

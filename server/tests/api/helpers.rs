@@ -156,6 +156,24 @@ impl TestApp {
             .bearer_auth(key)
     }
 
+    /// Creates workspace "globex" (allowing https://globex.example) and an API key of it.
+    pub async fn globex_key(&self) -> String {
+        self.other_workspace("globex", "https://globex.example")
+            .await;
+        let globex = self
+            .store
+            .workspace_by_slug("globex")
+            .await
+            .unwrap()
+            .unwrap();
+        let key = self
+            .store
+            .create_api_key(globex.id, "Gus", self.clock.now_ms())
+            .await
+            .unwrap();
+        key.expose_secret().to_owned()
+    }
+
     /// Creates another workspace allowing `origin`, returning its secret.
     pub async fn other_workspace(&self, slug: &str, origin: &str) -> String {
         let (_, secret) = self

@@ -294,20 +294,13 @@ async fn a_session_holds_at_most_three_streams() {
 async fn the_team_stream_carries_notes_and_only_its_own_workspace() {
     let app = TestApp::spawn().await;
     let key = app.agent_key("Desk").await;
-    app.other_workspace("globex", "https://globex.example")
-        .await;
+    let globex_key = app.globex_key().await;
     let globex = app
         .store
         .workspace_by_slug("globex")
         .await
         .unwrap()
         .unwrap();
-    let globex_key = app
-        .store
-        .create_api_key(globex.id, "Globex desk", app.clock.now_ms())
-        .await
-        .unwrap();
-    let globex_key = secrecy::ExposeSecret::expose_secret(&globex_key).to_owned();
     let mut team = Events::open(app.agent(Method::GET, "/events", &key).go().await).await;
     let mut other_team =
         Events::open(app.agent(Method::GET, "/events", &globex_key).go().await).await;

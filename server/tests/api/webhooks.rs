@@ -268,20 +268,7 @@ async fn another_workspaces_key_cannot_see_or_touch_an_endpoint() {
     let app = app().await;
     let key = app.agent_key("Ann").await;
     let (id, _, _) = add(&app, &key, json!({})).await;
-    app.other_workspace("globex", "https://globex.example")
-        .await;
-    let globex = app
-        .store
-        .workspace_by_slug("globex")
-        .await
-        .unwrap()
-        .unwrap();
-    let other = app
-        .store
-        .create_api_key(globex.id, "Globex", app.clock.now_ms())
-        .await
-        .unwrap();
-    let other = secrecy::ExposeSecret::expose_secret(&other).to_owned();
+    let other = app.globex_key().await;
     let list = app.agent(Method::GET, "/webhooks", &other).value().await;
     assert_eq!(list["webhooks"], json!([]));
     for (method, path) in [
