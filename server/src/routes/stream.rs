@@ -27,7 +27,8 @@ use crate::store::{EventNote, EventScope, StoredEvent};
 /// A comment line at least this often keeps proxies from closing an idle stream, and is when
 /// a revocation made by another process (the CLI) is noticed.
 const HEARTBEAT: Duration = Duration::from_secs(15);
-const STREAMS_PER_SESSION: usize = 3;
+/// One per open tab of the host page (the loader keeps one per page); a tab past that polls.
+const STREAMS_PER_SESSION: usize = 5;
 const STREAMS_PER_API_KEY: usize = 10;
 /// Events read from the outbox at a time.
 const PAGE: i64 = 100;
@@ -44,7 +45,7 @@ const PAGE: i64 = 100;
         (status = 401, description = "missing or invalid credentials", body = porthole_types::ErrorBody),
         (status = 403, description = "origin not allowed", body = porthole_types::ErrorBody),
         (status = 422, description = "Last-Event-ID is not an event id", body = porthole_types::ErrorBody),
-        (status = 429, description = "three streams are already open with this session", body = porthole_types::ErrorBody)
+        (status = 429, description = "five streams are already open with this session", body = porthole_types::ErrorBody)
     )
 )]
 pub(super) async fn customer(

@@ -262,11 +262,11 @@ async fn a_stream_needs_the_bearer_header_not_a_token_in_the_url() {
 }
 
 #[tokio::test]
-async fn a_session_holds_at_most_three_streams() {
+async fn a_session_holds_at_most_five_streams() {
     let app = TestApp::spawn().await;
     let token = app.login("ada@example.com").await;
     let mut open = Vec::new();
-    for _ in 0..3 {
+    for _ in 0..5 {
         open.push(customer_stream(&app, &token).await);
     }
     let res = app.widget(Method::GET, "/events", &token).go().await;
