@@ -110,6 +110,13 @@ pub struct PageTexts {
     pub unsubscribe_title: &'static str,
     pub unsubscribe_confirm: &'static str,
     pub unsubscribed: &'static str,
+    /// The knowledge base on the portal.
+    pub kb_title: &'static str,
+    pub kb_search_label: &'static str,
+    pub kb_search: &'static str,
+    pub kb_none: &'static str,
+    pub kb_all: &'static str,
+    pub kb_before_writing: &'static str,
 }
 
 /// What emails say. `{who}` stands for a person or address, `{brand}` for the company.
@@ -297,6 +304,12 @@ static EN: Catalogue = Catalogue {
         unsubscribe_title: "Stop emails about your tickets?",
         unsubscribe_confirm: "Stop these emails",
         unsubscribed: "Done: you will get no more emails about your tickets. Confirmations of new tickets you submit still arrive.",
+        kb_title: "Help articles",
+        kb_search_label: "Search the help articles",
+        kb_search: "Search",
+        kb_none: "No article matches. You can submit a ticket instead.",
+        kb_all: "All articles",
+        kb_before_writing: "Before you write, an answer may already be here:",
     },
     mail: MailTexts {
         received: "We have received your request and will get back to you soon.",
@@ -415,6 +428,12 @@ static FR: Catalogue = Catalogue {
         unsubscribe_title: "Ne plus recevoir d'e-mails sur vos demandes ?",
         unsubscribe_confirm: "Ne plus recevoir ces e-mails",
         unsubscribed: "C'est fait : vous ne recevrez plus d'e-mails sur vos demandes. Les confirmations des nouvelles demandes arrivent toujours.",
+        kb_title: "Articles d'aide",
+        kb_search_label: "Rechercher dans les articles d'aide",
+        kb_search: "Rechercher",
+        kb_none: "Aucun article ne correspond. Vous pouvez envoyer une demande.",
+        kb_all: "Tous les articles",
+        kb_before_writing: "Avant d'écrire, la réponse est peut-être déjà ici :",
     },
     mail: MailTexts {
         received: "Nous avons bien reçu votre demande et vous répondrons rapidement.",
@@ -533,6 +552,12 @@ static DE: Catalogue = Catalogue {
         unsubscribe_title: "Keine E-Mails mehr zu Ihren Tickets?",
         unsubscribe_confirm: "Keine solchen E-Mails mehr",
         unsubscribed: "Erledigt: Sie erhalten keine E-Mails mehr zu Ihren Tickets. Bestätigungen neuer Tickets kommen weiterhin.",
+        kb_title: "Hilfeartikel",
+        kb_search_label: "Hilfeartikel durchsuchen",
+        kb_search: "Suchen",
+        kb_none: "Kein Artikel passt. Sie können ein Ticket senden.",
+        kb_all: "Alle Artikel",
+        kb_before_writing: "Bevor Sie schreiben: Vielleicht steht die Antwort schon hier:",
     },
     mail: MailTexts {
         received: "Wir haben Ihre Anfrage erhalten und melden uns bald.",
@@ -651,6 +676,12 @@ static ES: Catalogue = Catalogue {
         unsubscribe_title: "¿Dejar de recibir correos sobre tus solicitudes?",
         unsubscribe_confirm: "Dejar de recibir estos correos",
         unsubscribed: "Hecho: no recibirás más correos sobre tus solicitudes. Las confirmaciones de nuevas solicitudes siguen llegando.",
+        kb_title: "Artículos de ayuda",
+        kb_search_label: "Buscar en los artículos de ayuda",
+        kb_search: "Buscar",
+        kb_none: "Ningún artículo coincide. Puedes enviar una solicitud.",
+        kb_all: "Todos los artículos",
+        kb_before_writing: "Antes de escribir, quizá la respuesta ya esté aquí:",
     },
     mail: MailTexts {
         received: "Hemos recibido su solicitud y le responderemos pronto.",

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod extract;
 pub mod i18n;
+pub mod kb;
 pub mod listener;
 pub mod live;
 pub mod mail;

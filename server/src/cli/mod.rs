@@ -3,6 +3,7 @@
 
 mod demo;
 mod demo_site;
+mod kb;
 mod keys;
 mod seed;
 mod tickets;
@@ -56,6 +57,9 @@ enum Command {
     /// List, read and answer tickets.
     #[command(subcommand)]
     Ticket(tickets::TicketCommand),
+    /// Write, publish and remove knowledge-base articles.
+    #[command(subcommand)]
+    Kb(kb::KbCommand),
     /// Add, list and remove webhook endpoints; read and replay their deliveries.
     #[command(subcommand)]
     Webhook(webhooks::WebhookCommand),
@@ -137,6 +141,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::ApiKey(cmd) => keys::run(cmd, &store, &clock).await,
         Command::Ticket(cmd) => tickets::run(cmd, &store, &clock).await,
         Command::Webhook(cmd) => webhooks::run(cmd, &store, &clock).await,
+        Command::Kb(cmd) => kb::run(cmd, &store, &clock).await,
         Command::Seed(args) => seed::run(args, &store, &clock).await,
     }
 }

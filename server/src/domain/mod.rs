@@ -4,6 +4,7 @@
 mod email;
 mod error;
 pub mod links;
+pub mod markdown;
 mod origin;
 mod reference;
 mod text;

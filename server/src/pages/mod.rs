@@ -7,6 +7,7 @@ mod email_links;
 mod embed;
 mod fragments;
 mod home;
+mod kb;
 mod portal;
 
 pub use portal::tracking_path;
@@ -38,6 +39,7 @@ pub fn routes() -> Router<AppState> {
     portal::routes()
         .merge(embed::routes())
         .merge(email_links::routes())
+        .merge(kb::routes())
         .route("/", axum::routing::get(home::home))
 }
 

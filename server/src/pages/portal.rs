@@ -64,6 +64,11 @@ async fn landing(State(state): State<AppState>, site: Site) -> Page {
                 a.ph-button.ph-button--primary href={ "/p/" (site.slug) "/submit" } { (t.page.submit_a_ticket) }
             }
             section.ph-card { (track_hint(&site, state.mailer.is_some())) }
+            section.ph-card {
+                h2.ph-label { (t.page.kb_title) }
+                (super::kb::search_form(&site, ""))
+                p { a.ph-link href={ "/p/" (site.slug) "/kb" } { (t.page.kb_all) } }
+            }
         },
     )
 }
@@ -91,6 +96,11 @@ fn form_page(site: &Site, form: &TicketForm, errors: &FieldErrors) -> Page {
         t.page.submit_a_ticket,
         html! {
             h1.ph-heading { (t.page.submit_a_ticket) }
+            // The search step before the form: an answer may already be written.
+            section.ph-card {
+                p { (t.page.kb_before_writing) }
+                (super::kb::search_form(site, ""))
+            }
             p { (t.page.submit_hint) }
             (faq_list(t, &site.slug, &settings.faqs, "portal"))
             (ticket_form(t, &spec, form, errors))

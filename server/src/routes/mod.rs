@@ -2,6 +2,7 @@
 
 mod admin;
 mod agent;
+mod articles;
 mod delivery;
 mod health;
 mod inbound;
@@ -46,6 +47,7 @@ pub fn app(state: AppState) -> Router {
             "/api/v1/agent",
             agent::routes()
                 .merge(admin::routes())
+                .merge(articles::agent_routes())
                 .merge(webhooks::routes()),
         )
         // API answers are personal and some carry tokens: never let a cache keep them.

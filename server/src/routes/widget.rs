@@ -34,6 +34,7 @@ pub fn routes() -> Router<AppState> {
         .route("/tickets/{reference}/solve", post(solve))
         .route("/faqs/clicks", post(faq_click))
         .route("/events", get(super::stream::customer))
+        .route("/articles", get(super::articles::suggest))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]

@@ -3,6 +3,7 @@
 //! without touching handlers.
 
 mod api_keys;
+mod articles;
 mod events;
 mod inbound;
 mod mail;
@@ -24,6 +25,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use api_keys::{ApiKey, ApiKeyInfo};
+pub use articles::{Article, ArticleFields, Readers};
 pub use events::{EventNote, EventScope, StoredEvent};
 pub use inbound::ReplyTarget;
 pub use mail::{DueMail, MailEvent, PlannedMail};

@@ -954,7 +954,7 @@ fn push_tickets(q: &mut QueryBuilder<'static, Sqlite>, filter: &AgentFilter) {
 /// and digits, as the index's tokenizer sees it), and the last may be the start of a word, so
 /// results come as the agent types. Each word is quoted, so nothing typed is FTS syntax.
 /// `None` when nothing searchable was typed.
-fn match_query(typed: &str) -> Option<String> {
+pub(super) fn match_query(typed: &str) -> Option<String> {
     let words: Vec<&str> = typed
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -10,6 +10,7 @@ mod email_in;
 mod embed;
 mod hardening;
 mod helpers;
+mod kb;
 mod metrics;
 mod openapi;
 mod portal;

@@ -23,6 +23,10 @@ fn declared_routes() -> BTreeSet<(String, String)> {
             "/api/v1/agent",
             include_str!("../../src/routes/webhooks.rs"),
         ),
+        (
+            "/api/v1/agent",
+            include_str!("../../src/routes/articles.rs"),
+        ),
         ("", include_str!("../../src/routes/health.rs")),
         ("", include_str!("../../src/routes/inbound.rs")),
     ];

@@ -1,0 +1,260 @@
+//! Knowledge-base articles, and their full-text search (FTS5, ranked by bm25 with the title
+//! weighing five times the body).
+
+use serde::Serialize;
+use sqlx::FromRow;
+
+use super::tickets::match_query;
+use super::Store;
+
+#[derive(Debug, Clone, FromRow, Serialize, utoipa::ToSchema)]
+pub struct Article {
+    pub id: i64,
+    /// Where it is read: `/p/<workspace>/kb/<slug>`.
+    pub slug: String,
+    pub title: String,
+    /// Markdown.
+    pub body: String,
+    pub category: Option<String>,
+    pub published: bool,
+    /// `public`, or `signed_in` (verified widget users only).
+    pub visibility: String,
+    pub views: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// An article's fields as written; each `None` in a change leaves the field alone.
+#[derive(Debug, Default)]
+pub struct ArticleFields {
+    pub title: Option<String>,
+    pub body: Option<String>,
+    /// `Some(None)` clears the category.
+    pub category: Option<Option<String>>,
+    pub published: Option<bool>,
+    pub visibility: Option<&'static str>,
+}
+
+/// Who is reading: the public, or a verified user (who may also read `signed_in` articles).
+#[derive(Debug, Clone, Copy)]
+pub enum Readers {
+    Public,
+    SignedIn,
+}
+
+impl Readers {
+    fn visibilities(self) -> &'static str {
+        match self {
+            Readers::Public => "'public'",
+            Readers::SignedIn => "'public', 'signed_in'",
+        }
+    }
+}
+
+const COLUMNS: &str =
+    "a.id, a.slug, a.title, a.body, a.category, a.published, a.visibility, a.views, a.created_at, a.updated_at";
+/// The same for `RETURNING`, where SQLite takes no table names.
+const RETURNED: &str =
+    "id, slug, title, body, category, published, visibility, views, created_at, updated_at";
+
+/// An address part made of the title: lower-case ASCII letters and digits between hyphens.
+fn slug_of(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+        if slug.len() >= 80 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "article".into()
+    } else {
+        slug.into()
+    }
+}
+
+impl Store {
+    pub async fn add_article(
+        &self,
+        workspace_id: i64,
+        fields: &ArticleFields,
+        now_ms: i64,
+    ) -> sqlx::Result<Article> {
+        let title = fields.title.clone().unwrap_or_default();
+        let base = slug_of(&title);
+        let mut tx = self.write_tx().await?;
+        // The first free of base, base-2, base-3…
+        let taken: Vec<String> = sqlx::query_scalar(
+            "SELECT slug FROM articles WHERE workspace_id = $1 AND (slug = $2 OR slug LIKE $3)",
+        )
+        .bind(workspace_id)
+        .bind(&base)
+        .bind(format!("{base}-%"))
+        .fetch_all(&mut *tx)
+        .await?;
+        let slug = (1..)
+            .map(|n| {
+                if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                }
+            })
+            .find(|s| !taken.contains(s))
+            .expect("an unused slug");
+        let article = sqlx::query_as(&format!(
+            "INSERT INTO articles (workspace_id, slug, title, body, category, published, \
+             visibility, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) \
+             RETURNING {RETURNED}"
+        ))
+        .bind(workspace_id)
+        .bind(&slug)
+        .bind(&title)
+        .bind(fields.body.clone().unwrap_or_default())
+        .bind(fields.category.clone().flatten())
+        .bind(fields.published.unwrap_or(false))
+        .bind(fields.visibility.unwrap_or("public"))
+        .bind(now_ms)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(article)
+    }
+
+    pub async fn change_article(
+        &self,
+        workspace_id: i64,
+        id: i64,
+        fields: &ArticleFields,
+        now_ms: i64,
+    ) -> sqlx::Result<Option<Article>> {
+        let _turn = self.turn().await;
+        sqlx::query_as(&format!(
+            "UPDATE articles SET title = COALESCE($1, title), body = COALESCE($2, body), \
+             category = CASE WHEN $3 THEN $4 ELSE category END, \
+             published = COALESCE($5, published), visibility = COALESCE($6, visibility), \
+             updated_at = $7 WHERE id = $8 AND workspace_id = $9 RETURNING {RETURNED}"
+        ))
+        .bind(&fields.title)
+        .bind(&fields.body)
+        .bind(fields.category.is_some())
+        .bind(fields.category.clone().flatten())
+        .bind(fields.published)
+        .bind(fields.visibility)
+        .bind(now_ms)
+        .bind(id)
+        .bind(workspace_id)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    pub async fn remove_article(&self, workspace_id: i64, id: i64) -> sqlx::Result<bool> {
+        let _turn = self.turn().await;
+        let done = sqlx::query("DELETE FROM articles WHERE id = $1 AND workspace_id = $2")
+            .bind(id)
+            .bind(workspace_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Every article, drafts included, by category then title: the team's list.
+    pub async fn all_articles(&self, workspace_id: i64) -> sqlx::Result<Vec<Article>> {
+        sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM articles a WHERE a.workspace_id = $1 \
+             ORDER BY a.category IS NULL, a.category, a.title"
+        ))
+        .bind(workspace_id)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    pub async fn article(&self, workspace_id: i64, id: i64) -> sqlx::Result<Option<Article>> {
+        sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM articles a WHERE a.workspace_id = $1 AND a.id = $2"
+        ))
+        .bind(workspace_id)
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// A published article these readers may see, by its slug; counts the view.
+    pub async fn read_article(
+        &self,
+        workspace_id: i64,
+        slug: &str,
+        readers: Readers,
+    ) -> sqlx::Result<Option<Article>> {
+        let _turn = self.turn().await;
+        sqlx::query_as(&format!(
+            "UPDATE articles SET views = views + 1 WHERE workspace_id = $1 AND slug = $2 \
+             AND published AND visibility IN ({}) RETURNING {RETURNED}",
+            readers.visibilities()
+        ))
+        .bind(workspace_id)
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// Published articles these readers may see: those matching `query` best first (up to
+    /// `limit`), or all of them by category and title when nothing searchable was typed.
+    pub async fn find_articles(
+        &self,
+        workspace_id: i64,
+        query: Option<&str>,
+        readers: Readers,
+        limit: i64,
+    ) -> sqlx::Result<Vec<Article>> {
+        let visible = readers.visibilities();
+        match query.and_then(match_query) {
+            Some(matching) => {
+                sqlx::query_as(&format!(
+                    "SELECT {COLUMNS} FROM article_text s JOIN articles a ON a.id = s.rowid \
+                     WHERE article_text MATCH $1 AND a.workspace_id = $2 AND a.published \
+                     AND a.visibility IN ({visible}) \
+                     ORDER BY bm25(article_text, 5.0, 1.0) LIMIT $3"
+                ))
+                .bind(matching)
+                .bind(workspace_id)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await
+            }
+            None => {
+                sqlx::query_as(&format!(
+                    "SELECT {COLUMNS} FROM articles a WHERE a.workspace_id = $1 AND a.published \
+                     AND a.visibility IN ({visible}) \
+                     ORDER BY a.category IS NULL, a.category, a.title LIMIT $2"
+                ))
+                .bind(workspace_id)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug_of;
+
+    #[test]
+    fn slugs_are_made_of_the_title() {
+        assert_eq!(
+            slug_of("How do I reset my password?"),
+            "how-do-i-reset-my-password"
+        );
+        assert_eq!(slug_of("  Billing & invoices  "), "billing-invoices");
+        assert_eq!(slug_of("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slug_of("Ünïcödé"), "n-c-d");
+        assert_eq!(slug_of("!!!"), "article");
+    }
+}
