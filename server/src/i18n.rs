@@ -117,6 +117,12 @@ pub struct PageTexts {
     pub kb_none: &'static str,
     pub kb_all: &'static str,
     pub kb_before_writing: &'static str,
+    /// Rating a resolved ticket.
+    pub rate_title: &'static str,
+    pub rate_hint: &'static str,
+    pub rate_comment: &'static str,
+    pub rate_send: &'static str,
+    pub rated: &'static str,
 }
 
 /// What emails say. `{who}` stands for a person or address, `{brand}` for the company.
@@ -137,6 +143,8 @@ pub struct MailTexts {
     pub team_customer_reply: &'static str,
     pub why: &'static str,
     pub unsubscribe: &'static str,
+    pub rate_button: &'static str,
+    pub rate_link_valid: &'static str,
 }
 
 #[derive(Debug)]
@@ -310,6 +318,11 @@ static EN: Catalogue = Catalogue {
         kb_none: "No article matches. You can submit a ticket instead.",
         kb_all: "All articles",
         kb_before_writing: "Before you write, an answer may already be here:",
+        rate_title: "How did we do?",
+        rate_hint: "Rate the answer from 1 (poor) to 5 (excellent).",
+        rate_comment: "Anything to add? (optional)",
+        rate_send: "Send rating",
+        rated: "Thank you for your rating.",
     },
     mail: MailTexts {
         received: "We have received your request and will get back to you soon.",
@@ -327,6 +340,8 @@ static EN: Catalogue = Catalogue {
         team_customer_reply: "{who} replied:",
         why: "You are receiving this because you contacted {brand} support.",
         unsubscribe: "Stop emails like this",
+        rate_button: "Rate the answer",
+        rate_link_valid: "This link is valid for 7 days.",
     },
     open_support: "Open support",
     open_support_unread: "Open support, {n} unread",
@@ -434,6 +449,11 @@ static FR: Catalogue = Catalogue {
         kb_none: "Aucun article ne correspond. Vous pouvez envoyer une demande.",
         kb_all: "Tous les articles",
         kb_before_writing: "Avant d'écrire, la réponse est peut-être déjà ici :",
+        rate_title: "Comment avons-nous fait ?",
+        rate_hint: "Notez la réponse de 1 (mauvaise) à 5 (excellente).",
+        rate_comment: "Un commentaire ? (facultatif)",
+        rate_send: "Envoyer la note",
+        rated: "Merci pour votre note.",
     },
     mail: MailTexts {
         received: "Nous avons bien reçu votre demande et vous répondrons rapidement.",
@@ -451,6 +471,8 @@ static FR: Catalogue = Catalogue {
         team_customer_reply: "{who} a répondu :",
         why: "Vous recevez ce message parce que vous avez contacté l'assistance de {brand}.",
         unsubscribe: "Ne plus recevoir ces e-mails",
+        rate_button: "Noter la réponse",
+        rate_link_valid: "Ce lien est valable 7 jours.",
     },
     open_support: "Ouvrir l'assistance",
     open_support_unread: "Ouvrir l'assistance, non lues : {n}",
@@ -558,6 +580,11 @@ static DE: Catalogue = Catalogue {
         kb_none: "Kein Artikel passt. Sie können ein Ticket senden.",
         kb_all: "Alle Artikel",
         kb_before_writing: "Bevor Sie schreiben: Vielleicht steht die Antwort schon hier:",
+        rate_title: "Wie waren wir?",
+        rate_hint: "Bewerten Sie die Antwort von 1 (schlecht) bis 5 (ausgezeichnet).",
+        rate_comment: "Möchten Sie etwas ergänzen? (optional)",
+        rate_send: "Bewertung senden",
+        rated: "Danke für Ihre Bewertung.",
     },
     mail: MailTexts {
         received: "Wir haben Ihre Anfrage erhalten und melden uns bald.",
@@ -575,6 +602,8 @@ static DE: Catalogue = Catalogue {
         team_customer_reply: "{who} hat geantwortet:",
         why: "Sie erhalten diese Nachricht, weil Sie den Support von {brand} kontaktiert haben.",
         unsubscribe: "Keine solchen E-Mails mehr",
+        rate_button: "Antwort bewerten",
+        rate_link_valid: "Dieser Link ist 7 Tage gültig.",
     },
     open_support: "Support öffnen",
     open_support_unread: "Support öffnen, {n} ungelesen",
@@ -682,6 +711,11 @@ static ES: Catalogue = Catalogue {
         kb_none: "Ningún artículo coincide. Puedes enviar una solicitud.",
         kb_all: "Todos los artículos",
         kb_before_writing: "Antes de escribir, quizá la respuesta ya esté aquí:",
+        rate_title: "¿Qué tal lo hicimos?",
+        rate_hint: "Valora la respuesta de 1 (mala) a 5 (excelente).",
+        rate_comment: "¿Algo que añadir? (opcional)",
+        rate_send: "Enviar valoración",
+        rated: "Gracias por tu valoración.",
     },
     mail: MailTexts {
         received: "Hemos recibido su solicitud y le responderemos pronto.",
@@ -699,6 +733,8 @@ static ES: Catalogue = Catalogue {
         team_customer_reply: "{who} respondió:",
         why: "Recibe este mensaje porque contactó con el soporte de {brand}.",
         unsubscribe: "No recibir más correos como este",
+        rate_button: "Valorar la respuesta",
+        rate_link_valid: "Este enlace es válido durante 7 días.",
     },
     open_support: "Abrir soporte",
     open_support_unread: "Abrir soporte, {n} sin leer",

@@ -64,7 +64,19 @@ pub struct AgentTicket {
     pub description: Option<String>,
     /// What was done, shown to the user once the ticket is resolved.
     pub resolution: Option<String>,
+    /// The customer's latest satisfaction rating, if they gave one.
+    pub rating: Option<TicketRating>,
     pub messages: Vec<AgentMessage>,
+}
+
+/// A customer's rating of a resolution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketRating {
+    /// 1 (poor) to 5 (excellent).
+    pub score: i64,
+    pub comment: Option<String>,
+    pub created_at: String,
 }
 
 /// `POST /api/v1/agent/tickets/{reference}/messages`

@@ -48,7 +48,8 @@ pub fn compose(mailer: &Mailer, mail: &DueMail, links: &Links) -> anyhow::Result
         .unwrap_or_else(|| mail.workspace_name.clone());
     let reference = TicketRef(mail.number).to_string();
     let content = content(mail, t);
-    let (text, html) = render(&content, links, &settings, t, &brand, &reference);
+    let rating = mail.kind == "resolved";
+    let (text, html) = render(rating, &content, links, &settings, t, &brand, &reference);
 
     let domain = mailer.domain();
     // One root per ticket: every email about it answers the root, so mail clients thread them.
@@ -143,6 +144,7 @@ fn content(mail: &DueMail, t: &MailTexts) -> Content {
 }
 
 fn render(
+    rating: bool,
     c: &Content,
     links: &Links,
     settings: &Settings,
@@ -151,7 +153,11 @@ fn render(
     reference: &str,
 ) -> (String, String) {
     let why = t.why.replace("{brand}", brand);
-    let button = links.ticket.as_deref().map(|url| (url, t.follow));
+    let (label, valid) = match rating {
+        true => (t.rate_button, t.rate_link_valid),
+        false => (t.follow, t.link_valid),
+    };
+    let button = links.ticket.as_deref().map(|url| (url, label));
 
     let replyable = links.reply_to.is_some();
     let mut text = String::new();
@@ -172,7 +178,7 @@ fn render(
         text.push_str(&format!("{after}\n\n"));
     }
     if let Some((url, label)) = button {
-        text.push_str(&format!("{label}: {url}\n{}\n\n", t.link_valid));
+        text.push_str(&format!("{label}: {url}\n{valid}\n\n"));
     }
     if replyable {
         text.push_str(&format!("{}\n\n", t.reply_by_email));
@@ -204,7 +210,7 @@ fn render(
                     p {
                         a href=(url) style={ "display: inline-block; padding: 10px 16px; border-radius: 6px; color: #fff; text-decoration: none; background: " (color) } { (label) }
                     }
-                    p style="font-size: 13px; color: #6b7280" { (t.link_valid) }
+                    p style="font-size: 13px; color: #6b7280" { (valid) }
                 }
                 @if replyable { p { (t.reply_by_email) } }
                 hr style="border: 0; border-top: 1px solid #e5e7eb";

@@ -19,6 +19,8 @@ const BACKOFF_SECS: [i64; 10] = [5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800
 const BATCH: i64 = 100;
 /// How long a server may take to send an email it has claimed before another may.
 const LEASE_MS: i64 = 60_000;
+/// How long the rating link in a resolution email works.
+const RATING_LINK_TTL_MS: i64 = 7 * 24 * 3_600_000;
 /// Due emails are looked for at least this often, since a delayed one falls due on its own.
 const TICK: Duration = Duration::from_secs(1);
 
@@ -114,19 +116,21 @@ async fn send_due(state: &AppState, mailer: &Mailer) -> anyhow::Result<()> {
 async fn links(state: &AppState, mailer: &Mailer, mail: &DueMail) -> anyhow::Result<Links> {
     let public = state.settings.public_origin.as_str();
     let to_customer = !mail.kind.starts_with("team_");
+    let settings: porthole_types::Settings =
+        serde_json::from_str(&mail.settings).unwrap_or_default();
+    // A resolution email asks for a rating: its link (7 days) leads to the tracking page,
+    // which asks. Otherwise widget tickets are followed in the widget, others on the portal.
     let ticket = if !to_customer {
         None
-    } else if mail.channel == "widget" {
-        let settings: porthole_types::Settings =
-            serde_json::from_str(&mail.settings).unwrap_or_default();
+    } else if mail.channel == "widget" && mail.kind != "resolved" {
         settings.widget_host_url
     } else {
+        let ttl = (mail.kind == "resolved").then_some(RATING_LINK_TTL_MS);
         let path = crate::pages::tracking_path(
             &state.store,
-            &mail.slug,
-            mail.ticket_id,
-            mail.number,
+            (&mail.slug, mail.ticket_id, mail.number),
             &mail.contact_email,
+            ttl,
             state.clock.now_ms(),
         )
         .await?;

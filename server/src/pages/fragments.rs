@@ -396,6 +396,26 @@ pub fn reply_form(
     }
 }
 
+/// Asks for a rating of a resolved ticket: 1 to 5, and an optional comment.
+pub fn rating_form(t: &Catalogue, action: &str) -> Markup {
+    html! {
+        section.ph-card {
+            h2.ph-label { (t.page.rate_title) }
+            form.ph-form method="post" action=(action) {
+                fieldset {
+                    legend { (t.page.rate_hint) }
+                    @for score in 1..=5 {
+                        label { input type="radio" name="score" value=(score) required; " " (score) } " "
+                    }
+                }
+                label.ph-label for="ph-rate-comment" { (t.page.rate_comment) }
+                textarea.ph-input id="ph-rate-comment" name="comment" rows="3" maxlength="2000" {}
+                button.ph-button.ph-button--primary type="submit" { (t.page.rate_send) }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use porthole_types::Locale;

@@ -15,14 +15,14 @@ use secrecy::ExposeSecret;
 use serde::Deserialize;
 
 use super::fragments::{
-    conversation, faq_list, reply_form, ticket_form, FieldErrors, FormSpec, TicketForm,
+    conversation, faq_list, rating_form, reply_form, ticket_form, FieldErrors, FormSpec, TicketForm,
 };
 use super::{
     check_form_origin, post_reply, rate_limited, see_other, session_cookie, Cache, Page, PageError,
     PageForm, Site,
 };
 use crate::client::client_ip;
-use crate::domain::{hash_token, TicketRef};
+use crate::domain::{hash_token, DomainError, TicketRef};
 use crate::extract::AppPath;
 use crate::listener::Peer;
 use crate::state::AppState;
@@ -43,6 +43,7 @@ pub fn routes() -> Router<AppState> {
         .route("/p/{slug}/faqs/{index}", get(faq))
         .route("/p/{slug}/tickets/{reference}", get(track))
         .route("/p/{slug}/tickets/{reference}/reply", post(reply))
+        .route("/p/{slug}/tickets/{reference}/rating", post(rate))
 }
 
 async fn landing(State(state): State<AppState>, site: Site) -> Page {
@@ -214,7 +215,14 @@ async fn submit(
         .ticket_id(site.workspace.id, number)
         .await?
         .ok_or(PageError::NotFound)?;
-    let track = tracking_path(&state.store, &site.slug, id, number, &scope.email, now).await?;
+    let track = tracking_path(
+        &state.store,
+        (&site.slug, id, number),
+        &scope.email,
+        None,
+        now,
+    )
+    .await?;
     let t = site.t;
     Ok(site
         .page(
@@ -233,17 +241,18 @@ async fn submit(
         .into_response())
 }
 
-/// A new tracking link's path for ticket `number` (id `ticket_id`) and its customer's email.
+/// A new tracking link's path for ticket `number` (id `ticket_id`) and its customer's email,
+/// valid for `ttl_ms` (`None`: the usual 30 days).
 pub async fn tracking_path(
     store: &crate::store::Store,
-    slug: &str,
-    ticket_id: i64,
-    number: i64,
+    (slug, ticket_id, number): (&str, i64, i64),
     email: &str,
+    ttl_ms: Option<i64>,
     now_ms: i64,
 ) -> sqlx::Result<String> {
+    let ttl = ttl_ms.unwrap_or(TRACKING_TTL_MS);
     let token = store
-        .create_tracking_token(ticket_id, email, now_ms, TRACKING_TTL_MS)
+        .create_tracking_token(ticket_id, email, now_ms, ttl)
         .await?;
     Ok(format!(
         "{}?t={}",
@@ -255,6 +264,56 @@ pub async fn tracking_path(
 #[derive(Deserialize)]
 struct TrackQuery {
     t: Option<String>,
+    /// Set by the redirect after a rating, to thank for it.
+    rated: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RatingForm {
+    score: Option<i64>,
+    #[serde(default)]
+    comment: String,
+}
+
+/// A rating is accepted only within a tracking session for this very ticket.
+async fn rate(
+    State(state): State<AppState>,
+    site: Site,
+    AppPath((_, raw)): AppPath<(String, String)>,
+    headers: HeaderMap,
+    jar: CookieJar,
+    PageForm(form): PageForm<RatingForm>,
+) -> Result<Response, PageError> {
+    check_form_origin(&state, &headers)?;
+    let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
+    let Some(session) = tracking_session(&state, &site, number, &jar).await? else {
+        return Err(PageError::Forbidden);
+    };
+    let scope = UserScope {
+        workspace_id: site.workspace.id,
+        email: session.email,
+        name: None,
+    };
+    let request = crate::routes::NewRating {
+        score: form.score.unwrap_or(0),
+        comment: Some(form.comment),
+    };
+    let (score, comment) = request
+        .checked()
+        .map_err(|e| PageError::BadRequest(e.message()))?;
+    let now = state.clock.now_ms();
+    match state
+        .store
+        .rate(&scope, number, (score, comment.as_deref()), "portal", now)
+        .await
+    {
+        Ok(_) | Err(DomainError::Conflict("already_rated", _)) => Ok(see_other(
+            &format!("{}?rated=1", ticket_path(&site.slug, number)),
+            None,
+        )),
+        Err(DomainError::Conflict(_, message)) => Err(PageError::BadRequest(message.into())),
+        Err(other) => Err(other.into()),
+    }
 }
 
 /// Where a ticket's tracking page lives, with the reference spelled canonically.
@@ -296,13 +355,27 @@ async fn tracking_session(
     Ok(session.filter(|s| id.is_some() && s.ticket_id == id))
 }
 
-fn ticket_page(site: &Site, ticket: &Ticket, error: Option<&str>, draft: &str) -> Page {
+/// Whether the tracking page asks for a rating, or thanks for one just given.
+#[derive(Clone, Copy, PartialEq)]
+enum Rate {
+    No,
+    Ask,
+    Thanks,
+}
+
+fn ticket_page(site: &Site, ticket: &Ticket, error: Option<&str>, draft: &str, rate: Rate) -> Page {
     let number = TicketRef::parse(&ticket.reference).map_or(0, |r| r.0);
     let action = format!("{}/reply", ticket_path(&site.slug, number));
+    let rate_action = format!("{}/rating", ticket_path(&site.slug, number));
     site.page(
         ticket.subject.clone(),
         html! {
             (conversation(site.t, ticket))
+            @match rate {
+                Rate::Ask => (rating_form(site.t, &rate_action)),
+                Rate::Thanks => p.ph-notice role="status" { (site.t.page.rated) },
+                Rate::No => {}
+            }
             (reply_form(site.t, &action, ticket, error, draft))
         },
     )
@@ -360,7 +433,12 @@ async fn track(
         name: None,
     };
     let ticket = state.store.open_user_ticket(&scope, number, now).await?;
-    Ok(ticket_page(&site, &ticket, None, "")
+    let rate = match session.ticket_id {
+        _ if query.rated.is_some() => Rate::Thanks,
+        Some(id) if state.store.awaits_rating(id).await? => Rate::Ask,
+        _ => Rate::No,
+    };
+    Ok(ticket_page(&site, &ticket, None, "", rate)
         .cache(Cache::Private)
         .into_response())
 }
@@ -399,7 +477,7 @@ async fn reply(
         number,
         &form.body,
         &then,
-        |ticket, error| ticket_page(&site, ticket, Some(error), &form.body),
+        |ticket, error| ticket_page(&site, ticket, Some(error), &form.body, Rate::No),
     )
     .await
 }

@@ -9,6 +9,7 @@ mod inbound;
 mod limits;
 pub mod metrics;
 pub mod openapi;
+mod ratings;
 mod session;
 mod stream;
 mod trace;
@@ -16,6 +17,7 @@ mod webhooks;
 mod widget;
 
 pub use delivery::frame_ancestors;
+pub use ratings::NewRating;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::header::{CACHE_CONTROL, X_CONTENT_TYPE_OPTIONS};
@@ -48,6 +50,7 @@ pub fn app(state: AppState) -> Router {
             agent::routes()
                 .merge(admin::routes())
                 .merge(articles::agent_routes())
+                .merge(ratings::agent_routes())
                 .merge(webhooks::routes()),
         )
         // API answers are personal and some carry tokens: never let a cache keep them.

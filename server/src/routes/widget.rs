@@ -35,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .route("/faqs/clicks", post(faq_click))
         .route("/events", get(super::stream::customer))
         .route("/articles", get(super::articles::suggest))
+        .route("/tickets/{reference}/rating", post(super::ratings::rate))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]

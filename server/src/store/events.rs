@@ -19,6 +19,7 @@ pub enum EventKind {
     StatusChanged,
     Assigned,
     Updated,
+    Rated,
 }
 
 impl EventKind {
@@ -30,6 +31,7 @@ impl EventKind {
             EventKind::StatusChanged => "ticket.status_changed",
             EventKind::Assigned => "ticket.assigned",
             EventKind::Updated => "ticket.updated",
+            EventKind::Rated => "ticket.rated",
         }
     }
 

@@ -8,6 +8,7 @@ mod events;
 mod inbound;
 mod mail;
 mod portal;
+mod ratings;
 mod seed;
 mod sessions;
 mod tickets;
@@ -30,6 +31,7 @@ pub use events::{EventNote, EventScope, StoredEvent};
 pub use inbound::ReplyTarget;
 pub use mail::{DueMail, MailEvent, PlannedMail};
 pub use portal::PageSession;
+pub use ratings::{CsatReport, Rating};
 pub use seed::SeedPlan;
 pub use sessions::{NewSession, SessionRow};
 pub use tickets::{

@@ -212,7 +212,7 @@ const AGENT_COLUMNS: &str =
 
 /// The ticket `number` in the workspace, if `email` owns it. Ownership is part of the lookup,
 /// so someone else's ticket and a missing one are indistinguishable.
-async fn owned_ticket(
+pub(super) async fn owned_ticket(
     conn: &mut SqliteConnection,
     scope: &UserScope,
     number: i64,
@@ -773,10 +773,19 @@ impl Store {
                 })
             })
             .collect::<anyhow::Result<_>>()?;
+        let rating = self
+            .latest_rating(row.id)
+            .await?
+            .map(|r| porthole_types::TicketRating {
+                score: r.score,
+                comment: r.comment,
+                created_at: rfc3339(r.created_at),
+            });
         Ok(AgentTicket {
             summary: row.summary()?,
             description: row.description,
             resolution: row.resolution,
+            rating,
             messages,
         })
     }

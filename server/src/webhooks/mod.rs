@@ -23,6 +23,7 @@ pub const EVENT_TYPES: &[&str] = &[
     "ticket.status_changed",
     "ticket.assigned",
     "ticket.updated",
+    "ticket.rated",
 ];
 
 /// A new signing secret: `whsec_` and 24 random bytes in base64, as Standard Webhooks

@@ -14,6 +14,7 @@ mod kb;
 mod metrics;
 mod openapi;
 mod portal;
+mod ratings;
 mod receiver;
 mod search;
 mod sessions;

@@ -27,6 +27,7 @@ fn declared_routes() -> BTreeSet<(String, String)> {
             "/api/v1/agent",
             include_str!("../../src/routes/articles.rs"),
         ),
+        ("/api/v1/agent", include_str!("../../src/routes/ratings.rs")),
         ("", include_str!("../../src/routes/health.rs")),
         ("", include_str!("../../src/routes/inbound.rs")),
     ];

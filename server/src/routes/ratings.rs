@@ -1,0 +1,132 @@
+//! Satisfaction ratings: given by the customer in the widget API, reported to the team.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::Router;
+use porthole_types::ErrorBody;
+use serde::Deserialize;
+use time::macros::format_description;
+use time::{Date, OffsetDateTime};
+
+use super::reference;
+use crate::auth::{Agent, UserSession};
+use crate::domain::optional_text;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{AppJson, AppPath, AppQuery};
+use crate::state::AppState;
+use crate::store::{CsatReport, Rating};
+
+pub fn agent_routes() -> Router<AppState> {
+    Router::new().route("/reports/csat", get(report))
+}
+
+/// The longest comment a rating takes.
+pub const COMMENT_MAX: usize = 2_000;
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewRating {
+    /// 1 (poor) to 5 (excellent).
+    pub score: i64,
+    pub comment: Option<String>,
+}
+
+impl NewRating {
+    /// The score and comment, checked.
+    pub fn checked(&self) -> ApiResult<(i64, Option<String>)> {
+        if !(1..=5).contains(&self.score) {
+            return Err(ApiError::invalid(
+                "score",
+                "score must be a whole number from 1 to 5",
+            ));
+        }
+        let comment = optional_text("comment", self.comment.as_deref(), COMMENT_MAX)?;
+        Ok((self.score, comment))
+    }
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/widget/{slug}/tickets/{reference}/rating", tag = "widget",
+    params(("slug" = String, Path, description = "The workspace"), ("reference" = String, Path, description = "A ticket reference such as TKT-0042")),
+    request_body = NewRating, security(("session" = [])),
+    responses(
+        (status = 201, description = "The rating of the ticket's current resolution", body = Rating),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 404, description = "no such ticket", body = ErrorBody),
+        (status = 409, description = "not resolved, or this resolution is rated already", body = ErrorBody),
+        (status = 422, description = "a field failed validation", body = ErrorBody)
+    )
+)]
+pub(super) async fn rate(
+    State(state): State<AppState>,
+    session: UserSession,
+    AppPath((_slug, raw_ref)): AppPath<(String, String)>,
+    AppJson(req): AppJson<NewRating>,
+) -> ApiResult<(StatusCode, AppJson<Rating>)> {
+    let (score, comment) = req.checked()?;
+    let rating = state
+        .store
+        .rate(
+            &session.scope,
+            reference(&raw_ref)?,
+            (score, comment.as_deref()),
+            "widget",
+            state.clock.now_ms(),
+        )
+        .await?;
+    Ok((StatusCode::CREATED, AppJson(rating)))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub(super) struct Period {
+    /// The first day, `YYYY-MM-DD` (UTC); 30 days before `to` by default.
+    from: Option<String>,
+    /// The last day, `YYYY-MM-DD` (UTC), included; today by default.
+    to: Option<String>,
+}
+
+fn day(field: &str, raw: &str) -> ApiResult<i64> {
+    let date = Date::parse(raw, format_description!("[year]-[month]-[day]"))
+        .map_err(|_| ApiError::InvalidQuery(format!("{field} must be a date like 2026-11-22")))?;
+    Ok(date.midnight().assume_utc().unix_timestamp() * 1000)
+}
+
+const DAY_MS: i64 = 86_400_000;
+
+#[utoipa::path(
+    get, path = "/api/v1/agent/reports/csat", tag = "agent", security(("api_key" = [])),
+    params(Period),
+    responses(
+        (status = 200, description = "How many ratings, their average and how many of each score", body = CsatReport),
+        (status = 400, description = "invalid query", body = ErrorBody),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+    )
+)]
+async fn report(
+    State(state): State<AppState>,
+    Agent(key): Agent,
+    AppQuery(period): AppQuery<Period>,
+) -> ApiResult<AppJson<CsatReport>> {
+    let today = OffsetDateTime::from_unix_timestamp(state.clock.now_ms() / 1000)
+        .map_err(anyhow::Error::from)?
+        .date()
+        .midnight()
+        .assume_utc()
+        .unix_timestamp()
+        * 1000;
+    let to = match &period.to {
+        Some(raw) => day("to", raw)?,
+        None => today,
+    } + DAY_MS;
+    let from = match &period.from {
+        Some(raw) => day("from", raw)?,
+        None => to - 31 * DAY_MS,
+    };
+    if from >= to {
+        return Err(ApiError::InvalidQuery("from must not be after to".into()));
+    }
+    Ok(AppJson(state.store.csat(key.workspace_id, from, to).await?))
+}

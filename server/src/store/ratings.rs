@@ -1,0 +1,154 @@
+//! Satisfaction ratings (CSAT): a customer rates each resolution of their ticket once.
+
+use serde::Serialize;
+use serde_json::json;
+
+use super::events::{self, EventKind};
+use super::tickets::{owned_ticket, UserScope};
+use super::Store;
+use crate::domain::{DomainError, DomainResult};
+
+/// A rating as the team sees it.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, utoipa::ToSchema)]
+pub struct Rating {
+    /// 1 (poor) to 5 (excellent).
+    pub score: i64,
+    pub comment: Option<String>,
+    /// Where it was given: widget, portal or embed.
+    pub channel: String,
+    pub created_at: i64,
+}
+
+/// Ratings over a period.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CsatReport {
+    pub count: i64,
+    /// The mean score, absent when there is no rating.
+    pub average: Option<f64>,
+    /// How many of each score, 1 to 5.
+    pub distribution: [i64; 5],
+}
+
+/// The event that last resolved the ticket, if it is Resolved now.
+async fn current_resolution(
+    conn: &mut sqlx::SqliteConnection,
+    ticket_id: i64,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "SELECT e.id FROM events e JOIN tickets t ON t.id = e.ticket_id \
+         WHERE e.ticket_id = $1 AND e.kind = 'ticket.status_changed' AND t.status = 'resolved' \
+         AND json_extract(e.data, '$.status') = 'resolved' ORDER BY e.id DESC LIMIT 1",
+    )
+    .bind(ticket_id)
+    .fetch_optional(conn)
+    .await
+}
+
+impl Store {
+    /// The customer rates the ticket's current resolution: once, and only while it is Resolved.
+    pub async fn rate(
+        &self,
+        scope: &UserScope,
+        number: i64,
+        (score, comment): (i64, Option<&str>),
+        channel: &str,
+        now_ms: i64,
+    ) -> DomainResult<Rating> {
+        let mut tx = self.write_tx().await?;
+        let (ticket_id, _) = owned_ticket(&mut tx, scope, number)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let resolution =
+            current_resolution(&mut tx, ticket_id)
+                .await?
+                .ok_or(DomainError::Conflict(
+                    "not_resolved",
+                    "only a resolved ticket can be rated",
+                ))?;
+        let rating: Option<Rating> = sqlx::query_as(
+            "INSERT INTO ratings (workspace_id, ticket_id, resolution_event_id, score, comment, \
+             channel, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING \
+             RETURNING score, comment, channel, created_at",
+        )
+        .bind(scope.workspace_id)
+        .bind(ticket_id)
+        .bind(resolution)
+        .bind(score)
+        .bind(comment)
+        .bind(channel)
+        .bind(now_ms)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(rating) = rating else {
+            return Err(DomainError::Conflict(
+                "already_rated",
+                "this resolution has been rated already",
+            ));
+        };
+        let data = json!({ "rating": { "score": score, "comment": comment } });
+        events::record(&mut tx, ticket_id, number, EventKind::Rated, data, now_ms).await?;
+        tx.commit().await?;
+        Ok(rating)
+    }
+
+    /// Whether the ticket is Resolved and its resolution not yet rated: when to ask.
+    pub async fn awaits_rating(&self, ticket_id: i64) -> sqlx::Result<bool> {
+        let mut conn = self.pool.acquire().await?;
+        let Some(resolution) = current_resolution(&mut conn, ticket_id).await? else {
+            return Ok(false);
+        };
+        let rated: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM ratings WHERE ticket_id = $1 AND resolution_event_id = $2",
+        )
+        .bind(ticket_id)
+        .bind(resolution)
+        .fetch_optional(&mut *conn)
+        .await?;
+        Ok(rated.is_none())
+    }
+
+    /// The ticket's latest rating.
+    pub async fn latest_rating(&self, ticket_id: i64) -> sqlx::Result<Option<Rating>> {
+        sqlx::query_as(
+            "SELECT score, comment, channel, created_at FROM ratings WHERE ticket_id = $1 \
+             ORDER BY id DESC LIMIT 1",
+        )
+        .bind(ticket_id)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// Ratings given from `from_ms` up to (not including) `to_ms`.
+    pub async fn csat(
+        &self,
+        workspace_id: i64,
+        from_ms: i64,
+        to_ms: i64,
+    ) -> sqlx::Result<CsatReport> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT score, COUNT(*) FROM ratings \
+             WHERE workspace_id = $1 AND created_at >= $2 AND created_at < $3 GROUP BY score",
+        )
+        .bind(workspace_id)
+        .bind(from_ms)
+        .bind(to_ms)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut distribution = [0; 5];
+        for (score, n) in &rows {
+            if let Some(slot) = usize::try_from(score - 1)
+                .ok()
+                .and_then(|i| distribution.get_mut(i))
+            {
+                *slot = *n;
+            }
+        }
+        let count: i64 = distribution.iter().sum();
+        let total: i64 = rows.iter().map(|(s, n)| s * n).sum();
+        Ok(CsatReport {
+            count,
+            average: (count > 0).then(|| (total as f64 / count as f64 * 100.0).round() / 100.0),
+            distribution,
+        })
+    }
+}
