@@ -30,10 +30,16 @@
     (d.cookie = `${cookieName}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax` +
       (location.protocol == "https:" ? "; Secure" : ""));
 
-  const call = (method, token, body) =>
-    fetch(`${base}/api/v1/widget/${slug}/session`, {
-      method,
+  // A widget API call, with the session token (if any) as a bearer header.
+  const api = (path, token, init) =>
+    fetch(`${base}/api/v1/widget/${slug}/${path}`, {
+      ...init,
       headers: { "Content-Type": "application/json", ...(token && { Authorization: "Bearer " + token }) },
+    });
+
+  const call = (method, token, body) =>
+    api("session", token, {
+      method,
       body: body && JSON.stringify(body),
     }).then((r) =>
       r.status == 204 ? {} : r.json().then((j) => {
@@ -133,10 +139,9 @@
   // An event refreshes the badge and tells the panel to refetch; the panel polls only while
   // the stream is down, and the stream is retried every 5 s. A 401 means the session is over.
   const listen = (s) =>
-    fetch(`${base}/api/v1/widget/${slug}/events`, { headers: { Authorization: "Bearer " + s._token } })
+    api("events", s._token)
       .then((r) => {
-        if (r.status == 401) return;
-        if (!r.ok) throw 0;
+        if (!r.ok) throw r.status;
         const reader = r.body.getReader();
         const next = () =>
           reader.read().then(({ done, value }) => {
@@ -148,7 +153,7 @@
         live(s, 1);
         return next();
       })
-      .catch(() => st == s && (live(s, 0), setTimeout(() => listen(s), 5000)));
+      .catch((e) => e != 401 && st == s && (live(s, 0), setTimeout(() => listen(s), 5000)));
 
   const live = (s, up) => {
     // The first connection follows the session call, whose count is fresh.
@@ -207,7 +212,7 @@
       "porthole:ready": () => {
         st._ready = true;
         post({ type: "porthole:session", token: st._token });
-        post({ type: "porthole:live", up: st._live });
+        live(st, st._live);
         if (st._open || st._page) post({ type: "porthole:visible", open: true });
       },
       "porthole:close": close,

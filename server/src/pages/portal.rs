@@ -284,16 +284,7 @@ async fn rate(
     jar: CookieJar,
     PageForm(form): PageForm<RatingForm>,
 ) -> Result<Response, PageError> {
-    check_form_origin(&state, &headers)?;
-    let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
-    let Some(session) = tracking_session(&state, &site, number, &jar).await? else {
-        return Err(PageError::Forbidden);
-    };
-    let scope = UserScope {
-        workspace_id: site.workspace.id,
-        email: session.email,
-        name: None,
-    };
+    let (number, scope) = tracked(&state, &site, &raw, &headers, &jar).await?;
     let request = crate::routes::NewRating {
         score: form.score.unwrap_or(0),
         comment: Some(form.comment),
@@ -334,6 +325,28 @@ fn link_invalid(site: &Site, email_on: bool) -> Response {
     )
     .status(StatusCode::UNAUTHORIZED)
     .into_response()
+}
+
+/// A form post about ticket `raw` from our own page, within a tracking session for that very
+/// ticket: its number, and whose it is.
+async fn tracked(
+    state: &AppState,
+    site: &Site,
+    raw: &str,
+    headers: &HeaderMap,
+    jar: &CookieJar,
+) -> Result<(i64, UserScope), PageError> {
+    check_form_origin(state, headers)?;
+    let number = TicketRef::parse(raw).ok_or(PageError::NotFound)?.0;
+    let Some(session) = tracking_session(state, site, number, jar).await? else {
+        return Err(PageError::Forbidden);
+    };
+    let scope = UserScope {
+        workspace_id: site.workspace.id,
+        email: session.email,
+        name: None,
+    };
+    Ok((number, scope))
 }
 
 /// The tracking session in the cookie, if it is for ticket `number`.
@@ -458,16 +471,7 @@ async fn reply(
     jar: CookieJar,
     PageForm(form): PageForm<ReplyForm>,
 ) -> Result<Response, PageError> {
-    check_form_origin(&state, &headers)?;
-    let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
-    let Some(session) = tracking_session(&state, &site, number, &jar).await? else {
-        return Err(PageError::Forbidden);
-    };
-    let scope = UserScope {
-        workspace_id: site.workspace.id,
-        email: session.email,
-        name: None,
-    };
+    let (number, scope) = tracked(&state, &site, &raw, &headers, &jar).await?;
     // A new URL, so the short cache of the ticket page cannot hide the reply just sent.
     let then = format!("{}?sent=1", ticket_path(&site.slug, number));
     post_reply(
