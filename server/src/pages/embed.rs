@@ -14,9 +14,10 @@ use secrecy::ExposeSecret;
 use serde::Deserialize;
 
 use super::fragments::{
-    conversation, faq_list, reply_form, ticket_form, ticket_list, FieldErrors, FormSpec, TicketForm,
+    conversation, faq_list, reply_form, ticket_form, ticket_list, FieldErrors, FormSpec,
+    RatingPrompt, TicketForm,
 };
-use super::portal::ReplyForm;
+use super::portal::{post_rating, RatingForm, ReplyForm};
 use super::{
     check_form_origin, post_reply, rate_limited, see_other, session_cookie, Cache, Page, PageError,
     PageForm, Site,
@@ -36,6 +37,7 @@ pub fn routes() -> Router<AppState> {
         .route("/embed/{slug}/tickets/new", get(new_form))
         .route("/embed/{slug}/tickets/{reference}", get(show))
         .route("/embed/{slug}/tickets/{reference}/reply", post(reply))
+        .route("/embed/{slug}/tickets/{reference}/rating", post(rate))
 }
 
 fn base(site: &Site) -> String {
@@ -227,6 +229,11 @@ fn new_page(site: &Site, form: &TicketForm, errors: &FieldErrors) -> Page {
         html! {
             p { a.ph-link href=(base(site)) { "← " (t.widget.back) } }
             h1.ph-heading { (t.widget.new_ticket) }
+            // The search step before the form: an answer may already be written.
+            section.ph-card {
+                p { (t.page.kb_before_writing) }
+                (super::kb::search_form(site, ""))
+            }
             (faq_list(t, &site.slug, &settings.faqs, "embed"))
             (ticket_form(t, &spec, form, errors))
         },
@@ -276,10 +283,17 @@ async fn create(
     ))
 }
 
+#[derive(Deserialize)]
+struct ShowQuery {
+    /// Set by the redirect after a rating, to thank for it.
+    rated: Option<String>,
+}
+
 async fn show(
     State(state): State<AppState>,
     mut site: Site,
     AppPath((_, raw)): AppPath<(String, String)>,
+    Query(query): Query<ShowQuery>,
     jar: CookieJar,
 ) -> Result<Response, PageError> {
     let Some(scope) = user(&state, &mut site, &jar).await? else {
@@ -290,21 +304,52 @@ async fn show(
         .store
         .open_user_ticket(&scope, number, state.clock.now_ms())
         .await?;
-    Ok(ticket_view(&site, &ticket, None, "")
+    let id = state
+        .store
+        .ticket_of(scope.workspace_id, number, &scope.email)
+        .await?;
+    let rate = RatingPrompt::for_ticket(&state.store, id, query.rated.is_some()).await?;
+    Ok(ticket_view(&site, &ticket, None, "", rate)
         .cache(Cache::Private)
         .into_response())
 }
 
-fn ticket_view(site: &Site, ticket: &Ticket, error: Option<&str>, draft: &str) -> Page {
+fn ticket_view(
+    site: &Site,
+    ticket: &Ticket,
+    error: Option<&str>,
+    draft: &str,
+    rate: RatingPrompt,
+) -> Page {
     let action = format!("{}/{}/reply", base(site), ticket.reference);
+    let rate_action = format!("{}/{}/rating", base(site), ticket.reference);
     site.page(
         ticket.subject.clone(),
         html! {
             p { a.ph-link href=(base(site)) { "← " (site.t.widget.back) } }
             (conversation(site.t, ticket))
+            (rate.render(site.t, &rate_action))
             (reply_form(site.t, &action, ticket, error, draft))
         },
     )
+}
+
+/// The verified user rates their resolved ticket.
+async fn rate(
+    State(state): State<AppState>,
+    mut site: Site,
+    AppPath((_, raw)): AppPath<(String, String)>,
+    headers: HeaderMap,
+    jar: CookieJar,
+    PageForm(form): PageForm<RatingForm>,
+) -> Result<Response, PageError> {
+    check_form_origin(&state, &headers)?;
+    let Some(scope) = user(&state, &mut site, &jar).await? else {
+        return Ok(signed_out(&site));
+    };
+    let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
+    let then = format!("{}/{}?rated=1", base(&site), TicketRef(number));
+    post_rating(&state, &scope, number, form, "embed", &then).await
 }
 
 async fn reply(
@@ -328,7 +373,7 @@ async fn reply(
         number,
         &form.body,
         &then,
-        |ticket, error| ticket_view(&site, ticket, Some(error), &form.body),
+        |ticket, error| ticket_view(&site, ticket, Some(error), &form.body, RatingPrompt::No),
     )
     .await
 }

@@ -396,8 +396,39 @@ pub fn reply_form(
     }
 }
 
+/// Whether a ticket page asks for a rating, or thanks for one just given.
+#[derive(Clone, Copy, PartialEq)]
+pub enum RatingPrompt {
+    No,
+    Ask,
+    Thanks,
+}
+
+impl RatingPrompt {
+    /// Thanks after a rating (`?rated=1`), asks while the resolution awaits one.
+    pub async fn for_ticket(
+        store: &crate::store::Store,
+        ticket_id: Option<i64>,
+        just_rated: bool,
+    ) -> sqlx::Result<Self> {
+        Ok(match ticket_id {
+            _ if just_rated => RatingPrompt::Thanks,
+            Some(id) if store.awaits_rating(id).await? => RatingPrompt::Ask,
+            _ => RatingPrompt::No,
+        })
+    }
+
+    pub fn render(self, t: &Catalogue, action: &str) -> Markup {
+        match self {
+            RatingPrompt::Ask => rating_form(t, action),
+            RatingPrompt::Thanks => html! { p.ph-notice role="status" { (t.page.rated) } },
+            RatingPrompt::No => html! {},
+        }
+    }
+}
+
 /// Asks for a rating of a resolved ticket: 1 to 5, and an optional comment.
-pub fn rating_form(t: &Catalogue, action: &str) -> Markup {
+fn rating_form(t: &Catalogue, action: &str) -> Markup {
     html! {
         section.ph-card {
             h2.ph-label { (t.page.rate_title) }

@@ -15,7 +15,8 @@ use secrecy::ExposeSecret;
 use serde::Deserialize;
 
 use super::fragments::{
-    conversation, faq_list, rating_form, reply_form, ticket_form, FieldErrors, FormSpec, TicketForm,
+    conversation, faq_list, reply_form, ticket_form, FieldErrors, FormSpec, RatingPrompt,
+    TicketForm,
 };
 use super::{
     check_form_origin, post_reply, rate_limited, see_other, session_cookie, Cache, Page, PageError,
@@ -269,10 +270,46 @@ struct TrackQuery {
 }
 
 #[derive(Deserialize)]
-struct RatingForm {
+pub(super) struct RatingForm {
     score: Option<i64>,
     #[serde(default)]
     comment: String,
+}
+
+impl RatingForm {
+    /// The score and comment, checked as the widget API checks them.
+    pub(super) fn checked(self) -> Result<(i64, Option<String>), PageError> {
+        let request = crate::routes::NewRating {
+            score: self.score.unwrap_or(0),
+            comment: Some(self.comment),
+        };
+        request
+            .checked()
+            .map_err(|e| PageError::BadRequest(e.message()))
+    }
+}
+
+/// Records a rating given on a page, then shows the ticket again with thanks (`then`). A second
+/// submission of the same resolution's rating changes nothing and is thanked alike.
+pub(super) async fn post_rating(
+    state: &AppState,
+    scope: &UserScope,
+    number: i64,
+    form: RatingForm,
+    channel: &str,
+    then: &str,
+) -> Result<Response, PageError> {
+    let (score, comment) = form.checked()?;
+    let now = state.clock.now_ms();
+    match state
+        .store
+        .rate(scope, number, (score, comment.as_deref()), channel, now)
+        .await
+    {
+        Ok(_) | Err(DomainError::Conflict("already_rated", _)) => Ok(see_other(then, None)),
+        Err(DomainError::Conflict(_, message)) => Err(PageError::BadRequest(message.into())),
+        Err(other) => Err(other.into()),
+    }
 }
 
 /// A rating is accepted only within a tracking session for this very ticket.
@@ -285,26 +322,8 @@ async fn rate(
     PageForm(form): PageForm<RatingForm>,
 ) -> Result<Response, PageError> {
     let (number, scope) = tracked(&state, &site, &raw, &headers, &jar).await?;
-    let request = crate::routes::NewRating {
-        score: form.score.unwrap_or(0),
-        comment: Some(form.comment),
-    };
-    let (score, comment) = request
-        .checked()
-        .map_err(|e| PageError::BadRequest(e.message()))?;
-    let now = state.clock.now_ms();
-    match state
-        .store
-        .rate(&scope, number, (score, comment.as_deref()), "portal", now)
-        .await
-    {
-        Ok(_) | Err(DomainError::Conflict("already_rated", _)) => Ok(see_other(
-            &format!("{}?rated=1", ticket_path(&site.slug, number)),
-            None,
-        )),
-        Err(DomainError::Conflict(_, message)) => Err(PageError::BadRequest(message.into())),
-        Err(other) => Err(other.into()),
-    }
+    let then = format!("{}?rated=1", ticket_path(&site.slug, number));
+    post_rating(&state, &scope, number, form, "portal", &then).await
 }
 
 /// Where a ticket's tracking page lives, with the reference spelled canonically.
@@ -368,15 +387,13 @@ async fn tracking_session(
     Ok(session.filter(|s| id.is_some() && s.ticket_id == id))
 }
 
-/// Whether the tracking page asks for a rating, or thanks for one just given.
-#[derive(Clone, Copy, PartialEq)]
-enum Rate {
-    No,
-    Ask,
-    Thanks,
-}
-
-fn ticket_page(site: &Site, ticket: &Ticket, error: Option<&str>, draft: &str, rate: Rate) -> Page {
+fn ticket_page(
+    site: &Site,
+    ticket: &Ticket,
+    error: Option<&str>,
+    draft: &str,
+    rate: RatingPrompt,
+) -> Page {
     let number = TicketRef::parse(&ticket.reference).map_or(0, |r| r.0);
     let action = format!("{}/reply", ticket_path(&site.slug, number));
     let rate_action = format!("{}/rating", ticket_path(&site.slug, number));
@@ -384,11 +401,7 @@ fn ticket_page(site: &Site, ticket: &Ticket, error: Option<&str>, draft: &str, r
         ticket.subject.clone(),
         html! {
             (conversation(site.t, ticket))
-            @match rate {
-                Rate::Ask => (rating_form(site.t, &rate_action)),
-                Rate::Thanks => p.ph-notice role="status" { (site.t.page.rated) },
-                Rate::No => {}
-            }
+            (rate.render(site.t, &rate_action))
             (reply_form(site.t, &action, ticket, error, draft))
         },
     )
@@ -446,11 +459,8 @@ async fn track(
         name: None,
     };
     let ticket = state.store.open_user_ticket(&scope, number, now).await?;
-    let rate = match session.ticket_id {
-        _ if query.rated.is_some() => Rate::Thanks,
-        Some(id) if state.store.awaits_rating(id).await? => Rate::Ask,
-        _ => Rate::No,
-    };
+    let rate =
+        RatingPrompt::for_ticket(&state.store, session.ticket_id, query.rated.is_some()).await?;
     Ok(ticket_page(&site, &ticket, None, "", rate)
         .cache(Cache::Private)
         .into_response())
@@ -481,7 +491,7 @@ async fn reply(
         number,
         &form.body,
         &then,
-        |ticket, error| ticket_page(&site, ticket, Some(error), &form.body, Rate::No),
+        |ticket, error| ticket_page(&site, ticket, Some(error), &form.body, RatingPrompt::No),
     )
     .await
 }

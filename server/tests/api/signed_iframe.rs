@@ -243,3 +243,92 @@ async fn the_signed_iframe_shares_the_widgets_hourly_allowance_and_says_so_kindl
     assert!(page.contains("Please wait a little"), "{page}");
     assert!(!page.contains("rate_limited"), "a code, not words: {page}");
 }
+
+#[tokio::test]
+async fn a_signed_user_rates_a_resolved_ticket_once_and_is_offered_a_search_first() {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Ann").await;
+    let cookie = sign_in(&app, "ada@example.com").await;
+    let form = get(&app, "/embed/acme/tickets/new", &cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        form.contains(r#"action="/p/acme/kb""#),
+        "a search step before the form"
+    );
+    let res = post(
+        &app,
+        "/embed/acme/tickets",
+        &cookie,
+        &[("subject", "Printer"), ("form_id", "f1")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = get(&app, "/embed/acme/tickets/TKT-0001", &cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!page.contains("How did we do?"), "not resolved yet");
+    let res = app
+        .agent(Method::PATCH, "/tickets/TKT-0001", &key)
+        .json(&json!({ "status": "resolved" }))
+        .go()
+        .await;
+    assert!(res.status().is_success());
+    let page = get(&app, "/embed/acme/tickets/TKT-0001", &cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("How did we do?"));
+
+    let rate = async |score: &str| {
+        let form = [("score", score)];
+        post(&app, "/embed/acme/tickets/TKT-0001/rating", &cookie, &form).await
+    };
+    let res = rate("4").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(res.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .ends_with("?rated=1"));
+    rate("1").await;
+    let thanked = get(&app, "/embed/acme/tickets/TKT-0001?rated=1", &cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(thanked.contains("Thank you for your rating."));
+    let asked_again = get(&app, "/embed/acme/tickets/TKT-0001", &cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!asked_again.contains("How did we do?"), "rated once");
+    let report = app.agent(Method::GET, "/reports/csat", &key).value().await;
+    assert_eq!(report["distribution"], json!([0, 0, 0, 1, 0]));
+
+    // Another user cannot rate it, nor can a post from another site.
+    let mallory = sign_in(&app, "mallory@example.com").await;
+    let res = post(
+        &app,
+        "/embed/acme/tickets/TKT-0001/rating",
+        &mallory,
+        &[("score", "1")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = app
+        .pages()
+        .post(format!("{}/embed/acme/tickets/TKT-0001/rating", app.base))
+        .header(header::COOKIE, &cookie)
+        .header("Origin", "https://evil.example")
+        .form(&[("score", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
