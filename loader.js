@@ -153,7 +153,7 @@
         live(s, 1);
         return next();
       })
-      .catch((e) => e != 401 && st == s && (live(s, 0), setTimeout(() => listen(s), 5000)));
+      .catch((e) => e != 401 && st == s && (live(s, 0), setTimeout(listen, 5000, s)));
 
   const live = (s, up) => {
     // The first connection follows the session call, whose count is fresh.
