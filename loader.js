@@ -6,7 +6,7 @@
   const d = document;
   const me = d.currentScript;
   const earlier = w.$porthole;
-  if (earlier && earlier.loaded) return;
+  if (earlier?.loaded) return;
   const EVENTS = ["ready", "open", "close", "unread", "error"];
   const handlers = {};
   let st = null; // null when stopped
@@ -48,7 +48,7 @@
       }));
 
   const init = (options) => {
-    const user = options && options.user;
+    const user = options?.user;
     if (!user || typeof user.email != "string" || typeof user.verificationHash != "string")
       return fail("init needs user.email and user.verificationHash");
     // Compared as sent: Unicode lowercasing would take a look-alike (KELVIN SIGN) for "k" and
@@ -88,14 +88,14 @@
     const s = st;
     st = null;
     if (s) {
-      if (s._host) s._host.remove();
+      s._host?.remove();
       if (s._page) s._page.src = "about:blank";
     }
   };
 
   // Logout: revoke the session on the server, delete the cookie, forget everything here.
   const stop = () => {
-    const token = readCookie() || (st && st._token);
+    const token = readCookie() || st?._token;
     teardown();
     writeCookie("", 0);
     return token && call("DELETE", token).catch(Boolean);
@@ -163,7 +163,7 @@
   };
 
   const unread = (count) => {
-    if (!st || !st._badge || st._unread === count) return;
+    if (!st?._badge || st._unread === count) return;
     st._unread = count;
     st._badge.textContent = count;
     st._badge.hidden = !count;
@@ -187,8 +187,10 @@
   };
 
   const open = () => {
-    if (st && !st._launcher) st._want = 1;
-    if (!st || !st._launcher || st._open) return;
+    if (!st) return;
+    // An `open` before the launcher exists is remembered (see `mount`).
+    if (!st._launcher) return (st._want = 1);
+    if (st._open) return;
     if (!st._frame) {
       const f = (st._frame = d.createElement("iframe"));
       f.title = "Support";
@@ -234,11 +236,11 @@
     return run(...args);
   };
 
-  if (me && me.src && me.dataset.workspace) {
+  if (me?.src && me.dataset.workspace) {
     base = new URL(me.src).origin;
     slug = me.dataset.workspace;
     cookieName = "porthole_" + slug.replace(/\W/g, "_");
   }
   w.$porthole = { helpCenter, loaded: true };
-  ((earlier && earlier.q) || []).forEach((args) => helpCenter(...args));
+  (earlier?.q || []).forEach((args) => helpCenter(...args));
 })();

@@ -25,19 +25,7 @@ async fn replied_ticket() -> (Inbound, Mail) {
     let secret = app.store.new_inbound_secret(ws.id).await.unwrap();
     let secret = secrecy::ExposeSecret::expose_secret(&secret).to_owned();
     let key = app.agent_key("Ann").await;
-    let res = app
-        .pages()
-        .post(format!("{}/p/acme/submit", app.base))
-        .header("Origin", &app.base)
-        .form(&[
-            ("name", "Ada"),
-            ("email", "ada@example.com"),
-            ("subject", "Engine"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
+    app.submit_portal("ada@example.com", "Engine").await;
     let reference = "TKT-0001".to_owned();
     let res = app
         .agent(

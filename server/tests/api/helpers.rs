@@ -156,6 +156,19 @@ impl TestApp {
             .bearer_auth(key)
     }
 
+    /// Submits the public portal's form as Ada would, checking it was taken.
+    pub async fn submit_portal(&self, email: &str, subject: &str) {
+        let res = self
+            .pages()
+            .post(format!("{}/p/acme/submit", self.base))
+            .header("Origin", &self.base)
+            .form(&[("name", "Ada"), ("email", email), ("subject", subject)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+
     /// Creates workspace "globex" (allowing https://globex.example) and an API key of it.
     pub async fn globex_key(&self) -> String {
         self.other_workspace("globex", "https://globex.example")

@@ -112,19 +112,7 @@ async fn the_resolution_email_links_to_a_rating_that_counts_once_and_expires_in_
     })
     .await;
     let key = app.agent_key("Ann").await;
-    let res = app
-        .pages()
-        .post(format!("{}/p/acme/submit", app.base))
-        .header("Origin", &app.base)
-        .form(&[
-            ("name", "Ada"),
-            ("email", "ada@example.com"),
-            ("subject", "Broken"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
+    app.submit_portal("ada@example.com", "Broken").await;
     set_status(&app, &key, "TKT-0001", "resolved").await;
     let mail = app
         .mail()
