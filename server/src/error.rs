@@ -178,6 +178,7 @@ impl From<crate::domain::DomainError> for ApiError {
         match err {
             D::NotFound => ApiError::NotFound,
             D::Conflict(code, message) => ApiError::Conflict(code, message),
+            D::Invalid(field, message) => ApiError::invalid(field, message),
             D::RateLimited(secs) => ApiError::RateLimited(secs),
             D::Internal(err) => ApiError::Internal(err),
         }

@@ -50,3 +50,67 @@ impl From<PathRejection> for ApiError {
         ApiError::NotFound
     }
 }
+
+/// `Multipart` that rejects with [`ApiError`].
+pub struct AppMultipart(pub axum::extract::Multipart);
+
+impl<S: Send + Sync> FromRequest<S> for AppMultipart {
+    type Rejection = ApiError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
+        let multipart = axum::extract::Multipart::from_request(req, state).await?;
+        Ok(Self(multipart))
+    }
+}
+
+/// A multipart form as read: its text fields in order, and its files (parts with a file name;
+/// a file input left empty sends a nameless empty part, which is dropped).
+#[derive(Default)]
+pub struct MultipartForm {
+    pub fields: Vec<(String, String)>,
+    pub files: Vec<crate::files::Incoming>,
+}
+
+impl MultipartForm {
+    pub async fn read(mut multipart: axum::extract::Multipart) -> Result<Self, ApiError> {
+        let mut form = Self::default();
+        while let Some(part) = multipart.next_field().await.map_err(multipart_error)? {
+            let name = part.name().unwrap_or_default().to_owned();
+            match part.file_name().map(str::to_owned) {
+                Some(file_name) => {
+                    let bytes = part.bytes().await.map_err(multipart_error)?;
+                    if !(file_name.is_empty() && bytes.is_empty()) {
+                        form.files.push(crate::files::Incoming {
+                            name: file_name,
+                            bytes,
+                        });
+                    }
+                }
+                None => {
+                    let text = part.text().await.map_err(multipart_error)?;
+                    form.fields.push((name, text));
+                }
+            }
+        }
+        Ok(form)
+    }
+}
+
+fn multipart_error(err: axum::extract::multipart::MultipartError) -> ApiError {
+    if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        ApiError::PayloadTooLarge
+    } else {
+        ApiError::InvalidBody(format!("the form could not be read: {}", err.body_text()))
+    }
+}
+
+impl From<axum::extract::multipart::MultipartRejection> for ApiError {
+    fn from(rejection: axum::extract::multipart::MultipartRejection) -> Self {
+        match rejection {
+            axum::extract::multipart::MultipartRejection::InvalidBoundary(_) => {
+                ApiError::InvalidBody("expected a multipart/form-data body".into())
+            }
+            other => ApiError::InvalidBody(other.body_text()),
+        }
+    }
+}

@@ -10,6 +10,7 @@ pub mod cors;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod files;
 pub mod i18n;
 pub mod kb;
 pub mod listener;

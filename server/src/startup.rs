@@ -9,6 +9,7 @@ use tokio::net::TcpListener;
 
 use crate::clock::Clock;
 use crate::domain::Origin;
+use crate::files::Files;
 use crate::listener::{Listener, Peer};
 use crate::mail::{MailConfig, Mailer};
 use crate::routes::app;
@@ -53,7 +54,11 @@ impl Options {
 impl Application {
     /// Binds the listen address. Without an explicit public URL, Porthole's own origin is the
     /// bound address, which is right for local use and for tests on port 0.
-    pub async fn bind(options: Options, store: Store, clock: Clock) -> anyhow::Result<Self> {
+    pub async fn bind(
+        options: Options,
+        (store, files): (Store, Files),
+        clock: Clock,
+    ) -> anyhow::Result<Self> {
         let listen = options.listen;
         let listener = TcpListener::bind(listen)
             .await
@@ -80,6 +85,7 @@ impl Application {
                 metrics: Default::default(),
                 live: Default::default(),
                 mailer,
+                files,
             },
         })
     }
@@ -109,6 +115,11 @@ impl Application {
         let live = self.state.live.clone();
         let notifier = tokio::spawn(live.clone().notify(self.state.store.clone()));
         let webhooks = tokio::spawn(crate::webhooks::run(self.state.clone()));
+        let sweeper = tokio::spawn(crate::files::run_sweeper(
+            self.state.files.clone(),
+            self.state.store.clone(),
+            self.state.clock.clone(),
+        ));
         let mail = self
             .state
             .mailer
@@ -124,6 +135,7 @@ impl Application {
         statistics.abort();
         notifier.abort();
         webhooks.abort();
+        sweeper.abort();
         if let Some(mail) = mail {
             mail.abort();
         }

@@ -35,4 +35,6 @@ pub struct AppState {
     pub live: crate::live::Live,
     /// Present when email is on; pages promise an email only then.
     pub mailer: Option<crate::mail::Mailer>,
+    /// Where attachments' bytes are kept.
+    pub files: crate::files::Files,
 }

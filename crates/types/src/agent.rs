@@ -23,6 +23,8 @@ pub struct AgentMessage {
     /// Internal notes are visible to agents only.
     pub internal: bool,
     pub created_at: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<crate::Attachment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,6 +95,9 @@ pub struct AgentCreateMessage {
     /// Set the status in the same step, as "reply and mark Waiting" does in most help desks.
     #[serde(default)]
     pub status: Option<TicketStatus>,
+    /// Ids of files uploaded with `POST /api/v1/agent/uploads`, at most 5.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<String>,
 }
 
 /// `PATCH /api/v1/agent/tickets/{reference}`. Absent fields are left alone; `null` clears

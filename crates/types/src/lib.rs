@@ -20,4 +20,10 @@ pub mod limits {
     pub const MESSAGE_MAX_CHARS: usize = 5_000;
     pub const NAME_MAX_CHARS: usize = 200;
     pub const IDEMPOTENCY_KEY_MAX_CHARS: usize = 255;
+    /// The largest file that may be attached.
+    pub const FILE_MAX_BYTES: usize = 10 * 1024 * 1024;
+    /// Files on a new ticket, or on one customer reply.
+    pub const FILES_PER_CUSTOMER_MESSAGE: usize = 3;
+    /// Files on one agent reply.
+    pub const FILES_PER_AGENT_MESSAGE: usize = 5;
 }

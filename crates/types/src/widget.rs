@@ -82,6 +82,9 @@ pub struct CreateTicket {
     /// One of the workspace's categories.
     #[serde(default)]
     pub category: Option<String>,
+    /// Ids of files uploaded for this ticket (`POST .../uploads`), at most 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<String>,
 }
 
 /// `POST .../tickets/{reference}/messages`
@@ -89,7 +92,25 @@ pub struct CreateTicket {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateMessage {
+    /// May be empty when files are attached.
     pub body: String,
+    /// Ids of files uploaded for this reply (`POST .../uploads`), at most 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<String>,
+}
+
+/// A file attached to a message. Its bytes are served only to the ticket's owner and the
+/// workspace's agents, always as a download.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Attachment {
+    /// 128 random bits, hex.
+    pub id: String,
+    /// The uploader's file name, made safe, with an extension that matches the content.
+    pub name: String,
+    /// What the content is, judged by its bytes.
+    pub content_type: String,
+    pub size: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -124,6 +145,8 @@ pub struct Message {
     /// `body` as HTML, for display: escaped, with its web links made links.
     pub html: String,
     pub created_at: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
 }
 
 /// One ticket as its owner sees it: the public conversation only.

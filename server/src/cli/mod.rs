@@ -17,6 +17,7 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
 use crate::clock::Clock;
+use crate::files::Files;
 use crate::mail::MailConfig;
 use crate::startup::{shutdown_signal, Application, Options};
 use crate::store::{Store, Workspace};
@@ -35,6 +36,11 @@ pub struct Cli {
     /// The URL users reach Porthole at, e.g. https://support.example.com [default: http://LISTEN]
     #[arg(long, env = "PORTHOLE_PUBLIC_URL", global = true)]
     public_url: Option<String>,
+
+    /// Where attachments are kept: a directory, or s3://bucket/prefix with credentials,
+    /// region and endpoint from the AWS_* variables [default: DATABASE-files beside the database]
+    #[arg(long, env = "PORTHOLE_FILES_URL", global = true)]
+    files_url: Option<String>,
 
     #[command(subcommand)]
     command: Command,
@@ -125,21 +131,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     };
     let db = cli.database.unwrap_or_else(|| default_db.into());
     let store = Store::open(&db).await?;
+    let files = Files::open(cli.files_url.as_deref(), &db)?;
     let clock = Clock::default();
     let public_url = cli.public_url.as_deref();
     match cli.command {
-        Command::Serve(args) => serve(args, public_url, store, clock, None).await,
+        Command::Serve(args) => serve(args, public_url, (store, files), clock, None).await,
         Command::Demo(args) => {
             let demo = demo::Demo {
                 host_listen: args.host_listen,
                 database: db,
             };
-            serve(args.serve, public_url, store, clock, Some(demo)).await
+            serve(args.serve, public_url, (store, files), clock, Some(demo)).await
         }
         Command::Workspace(cmd) => workspace::run(cmd, &store, &clock, public_url).await,
         Command::Sign(args) => workspace::sign(args, &store, &clock).await,
         Command::ApiKey(cmd) => keys::run(cmd, &store, &clock).await,
-        Command::Ticket(cmd) => tickets::run(cmd, &store, &clock).await,
+        Command::Ticket(cmd) => tickets::run(cmd, (&store, &files), &clock).await,
         Command::Webhook(cmd) => webhooks::run(cmd, &store, &clock).await,
         Command::Kb(cmd) => kb::run(cmd, &store, &clock).await,
         Command::Seed(args) => seed::run(args, &store, &clock).await,
@@ -149,7 +156,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 async fn serve(
     args: ServeArgs,
     public_url: Option<&str>,
-    store: Store,
+    (store, files): (Store, Files),
     clock: Clock,
     demo: Option<demo::Demo>,
 ) -> anyhow::Result<()> {
@@ -187,7 +194,7 @@ async fn serve(
         },
         allow_private_webhooks: args.allow_private_webhooks,
     };
-    let app = Application::bind(options, store.clone(), clock.clone()).await?;
+    let app = Application::bind(options, (store.clone(), files), clock.clone()).await?;
     let demo = match demo {
         Some(demo) => Some(demo.start(&store, &clock, app.public_origin()).await?),
         None => None,

@@ -6,6 +6,7 @@ use super::workspace_named;
 use crate::clock::Clock;
 use crate::domain::DomainError;
 use crate::domain::{bounded_text, TicketRef};
+use crate::files::{Files, Incoming, UploadError, Uploader, AGENT_OWNER};
 use crate::store::{AgentFilter, AgentPost, PageCursor, Store};
 
 #[derive(Debug, Subcommand)]
@@ -48,6 +49,8 @@ pub enum TicketCommand {
         /// Also set the status, e.g. waiting or resolved.
         #[arg(long, value_parser = parse_status)]
         status: Option<TicketStatus>,
+        #[command(flatten)]
+        files: AttachArg,
     },
     /// Post an internal note, visible to agents only.
     Note {
@@ -57,6 +60,17 @@ pub enum TicketCommand {
         body: String,
         #[command(flatten)]
         author: AuthorArg,
+        #[command(flatten)]
+        files: AttachArg,
+    },
+    /// Save an attached file, by the id `show` prints beside it.
+    Download {
+        #[command(flatten)]
+        ws: WorkspaceArg,
+        id: String,
+        /// Where to write it [default: its own name, in the current directory]
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
     },
     /// Change status, priority or assignee.
     Set {
@@ -84,24 +98,61 @@ pub struct WorkspaceArg {
 }
 
 #[derive(Debug, Args)]
+pub struct AttachArg {
+    /// A file to attach (repeatable, up to 5): an image, PDF, text, CSV, Word or Excel file.
+    #[arg(long = "attach")]
+    paths: Vec<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct AuthorArg {
     /// The agent name shown beside the message.
     #[arg(long = "as", env = "PORTHOLE_AGENT_NAME", default_value = "Support")]
     author: String,
 }
 
-/// Posts a public reply or internal note, its body validated as the API validates it.
+/// Posts a public reply or internal note, its body and files checked as the API checks them.
 async fn post(
-    store: &Store,
-    ws: &WorkspaceArg,
-    reference: &str,
+    (store, files): (&Store, &Files),
+    (ws, reference): (&WorkspaceArg, &str),
     post: AgentPost<'_>,
+    attach: &AttachArg,
     now: i64,
 ) -> anyhow::Result<AgentTicket> {
     let ws = workspace_named(store, &ws.workspace).await?;
-    let body = bounded_text("body", post.body, limits::MESSAGE_MAX_CHARS)?;
+    let body = if attach.paths.is_empty() || !post.body.trim().is_empty() {
+        bounded_text("body", post.body, limits::MESSAGE_MAX_CHARS)?
+    } else {
+        String::new()
+    };
+    let mut incoming = Vec::with_capacity(attach.paths.len());
+    for path in &attach.paths {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        incoming.push(Incoming {
+            name: name.into_owned(),
+            bytes: bytes.into(),
+        });
+    }
+    let who = Uploader {
+        workspace_id: ws.id,
+        owner: AGENT_OWNER.into(),
+        uploader: "cli".into(),
+        per_window: i64::MAX,
+    };
+    let max = limits::FILES_PER_AGENT_MESSAGE;
+    let staged = files
+        .stage_all(store, &who, incoming, max, now)
+        .await
+        .map_err(|err| match err {
+            UploadError::TooMany => anyhow::anyhow!("attach at most {max} files"),
+            UploadError::Refused { name, reason } => anyhow::anyhow!("{name}: {reason}"),
+            other => other.into(),
+        })?;
+    let ids: Vec<String> = staged.into_iter().map(|a| a.id).collect();
     let post = AgentPost {
         body: &body,
+        attachments: &ids,
         ..post
     };
     store
@@ -136,7 +187,11 @@ fn named(reference: &str, err: DomainError) -> anyhow::Error {
     }
 }
 
-pub async fn run(cmd: TicketCommand, store: &Store, clock: &Clock) -> anyhow::Result<()> {
+pub async fn run(
+    cmd: TicketCommand,
+    (store, files): (&Store, &Files),
+    clock: &Clock,
+) -> anyhow::Result<()> {
     let now = clock.now_ms();
     match cmd {
         TicketCommand::List {
@@ -202,14 +257,17 @@ pub async fn run(cmd: TicketCommand, store: &Store, clock: &Clock) -> anyhow::Re
             body,
             author,
             status,
+            files: attach,
         } => {
             let message = AgentPost {
                 author_name: &author.author,
                 body: &body,
                 internal: false,
                 status,
+                attachments: &[],
             };
-            let t = post(store, &ws, &reference, message, now).await?;
+            let target = (&ws, reference.as_str());
+            let t = post((store, files), target, message, &attach, now).await?;
             let s = &t.summary;
             println!("Replied to {} ({}).", s.reference, s.status.label());
         }
@@ -218,15 +276,35 @@ pub async fn run(cmd: TicketCommand, store: &Store, clock: &Clock) -> anyhow::Re
             reference,
             body,
             author,
+            files: attach,
         } => {
             let note = AgentPost {
                 author_name: &author.author,
                 body: &body,
                 internal: true,
                 status: None,
+                attachments: &[],
             };
-            let t = post(store, &ws, &reference, note, now).await?;
+            let target = (&ws, reference.as_str());
+            let t = post((store, files), target, note, &attach, now).await?;
             println!("Noted on {}.", t.summary.reference);
+        }
+        TicketCommand::Download { ws, id, out } => {
+            let ws = workspace_named(store, &ws.workspace).await?;
+            let found = store
+                .agent_attachment(ws.id, &id)
+                .await?
+                .with_context(|| format!("no attached file {id:?} in this workspace"))?;
+            let bytes = files.get(&found.id).await?;
+            // The stored name has no directories in it; --out is the operator's own choice.
+            let path = out.unwrap_or_else(|| found.name.clone().into());
+            std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+            println!(
+                "Saved {} ({} bytes) to {}.",
+                found.name,
+                found.size,
+                path.display()
+            );
         }
         TicketCommand::Set {
             ws,
@@ -311,6 +389,12 @@ fn print_ticket(t: &AgentTicket) {
         println!("\n  {who} · {}{kind}", m.created_at);
         for line in m.body.lines() {
             println!("    {line}");
+        }
+        for a in &m.attachments {
+            println!(
+                "    [file] {} ({}, {} bytes) id {}",
+                a.name, a.content_type, a.size, a.id
+            );
         }
     }
 }

@@ -15,6 +15,9 @@ pub enum DomainError {
     /// The request contradicts the state of things; a stable code and the explanation.
     #[error("{1}")]
     Conflict(&'static str, &'static str),
+    /// A field names something it may not: a file that is not there to attach, say.
+    #[error("{1}")]
+    Invalid(&'static str, String),
     /// Too many of something in a window; may try again after this many seconds.
     #[error("too many requests; try again in {0} seconds")]
     RateLimited(i64),

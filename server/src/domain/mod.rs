@@ -15,4 +15,4 @@ pub use error::{DomainError, DomainResult};
 pub use origin::Origin;
 pub use reference::TicketRef;
 pub use text::{bounded_text, optional_text, Slug};
-pub use token::{hash_token, new_secret, Token};
+pub use token::{hash_token, new_secret, random_hex, Token};

@@ -30,6 +30,13 @@ pub fn new_secret(prefix: &str) -> SecretString {
     format!("{prefix}{}", URL_SAFE_NO_PAD.encode(bytes)).into()
 }
 
+/// `bytes` random bytes as lowercase hex: an id that cannot be guessed or counted through.
+pub fn random_hex(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    rand::rngs::OsRng.fill_bytes(&mut buf);
+    hex::encode(buf)
+}
+
 /// Lookup key for a high-entropy token. A fast hash is right here: the token has 256 bits of
 /// entropy, so there is nothing for a slow hash to protect against.
 pub fn hash_token(token: &str) -> String {

@@ -113,7 +113,7 @@ fn content(mail: &DueMail, t: &MailTexts) -> Content {
                 None => t.team_replied.into(),
             },
             quote,
-            after: None,
+            after: (mail.message_files > 0).then_some(t.files_attached),
             show_reference: false,
         },
         "resolved" => Content {

@@ -1,7 +1,7 @@
 //! Reading a reply that came by email: the reply token in its recipients, its sender, and its
 //! new text with the quoted history taken off.
 
-use mail_parser::{HeaderValue, MessageParser};
+use mail_parser::{HeaderValue, MessageParser, MimeHeaders};
 
 /// The line our customer emails start with when replies by email are on; a reply is cut there.
 pub const REPLY_MARKER: &str = "##- Please type your reply above this line -##";
@@ -19,6 +19,8 @@ pub struct InboundReply {
     pub automatic: bool,
     /// The new text, quoted history removed.
     pub text: String,
+    /// Attached files, by the names they were sent under, unchecked.
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 /// Reads a raw RFC 5322 message; `None` if it is not one or has no sender.
@@ -62,6 +64,14 @@ pub fn read(raw: &[u8], reply_local: &str) -> Option<InboundReply> {
         message_id: message.message_id().map(str::to_owned),
         automatic,
         text: strip_quoted(&message.body_text(0).unwrap_or_default()),
+        files: message
+            .attachments()
+            .filter(|part| !part.is_message())
+            .map(|part| {
+                let name = part.attachment_name().unwrap_or("attachment").to_owned();
+                (name, part.contents().to_vec())
+            })
+            .collect(),
     })
 }
 

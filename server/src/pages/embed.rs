@@ -2,7 +2,7 @@
 //! the iframe URL; no JavaScript is needed on either side. The credentials are verified, traded
 //! for a cookie session and stripped from the URL by a redirect.
 
-use axum::extract::{Query, State};
+use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -15,17 +15,19 @@ use serde::Deserialize;
 
 use super::fragments::{
     conversation, faq_list, reply_form, ticket_form, ticket_list, FieldErrors, FormSpec,
-    RatingPrompt, TicketForm,
+    RatingPrompt, ReplyError, TicketForm,
 };
 use super::portal::{post_rating, RatingForm, ReplyForm};
+use super::uploads::{self, PageUpload, FORM_LIMIT_BYTES};
 use super::{
     check_form_origin, post_reply, rate_limited, see_other, session_cookie, Cache, Page, PageError,
-    PageForm, Site,
+    PageForm, PageReply, Site,
 };
 use crate::domain::DomainError;
 use crate::domain::{hash_token, optional_text, EmailAddress, TicketRef};
 use crate::error::ApiError;
 use crate::extract::AppPath;
+use crate::files::VERIFIED_UPLOADS_PER_WINDOW;
 use crate::state::AppState;
 use crate::store::{Outcome, PageSession, UserScope};
 
@@ -33,15 +35,32 @@ const EMBED_COOKIE: &str = "ph_embed";
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/embed/{slug}/tickets", get(index).post(create))
+        .route(
+            "/embed/{slug}/tickets",
+            get(index)
+                .post(create)
+                .layer(DefaultBodyLimit::max(FORM_LIMIT_BYTES)),
+        )
         .route("/embed/{slug}/tickets/new", get(new_form))
         .route("/embed/{slug}/tickets/{reference}", get(show))
-        .route("/embed/{slug}/tickets/{reference}/reply", post(reply))
+        .route(
+            "/embed/{slug}/tickets/{reference}/reply",
+            post(reply).layer(DefaultBodyLimit::max(FORM_LIMIT_BYTES)),
+        )
+        .route("/embed/{slug}/tickets/{reference}/files/{id}", get(file))
         .route("/embed/{slug}/tickets/{reference}/rating", post(rate))
 }
 
 fn base(site: &Site) -> String {
     format!("/embed/{}/tickets", site.slug)
+}
+
+/// A verified user's uploads count together on every surface, the widget's included.
+fn uploader(scope: &UserScope) -> (String, i64) {
+    (
+        format!("user:{}:{}", scope.workspace_id, scope.email),
+        VERIFIED_UPLOADS_PER_WINDOW,
+    )
 }
 
 /// The signed parameters of the iframe URL (`locale` is read by [`Site`]).
@@ -256,7 +275,7 @@ async fn create(
     mut site: Site,
     headers: HeaderMap,
     jar: CookieJar,
-    PageForm(form): PageForm<TicketForm>,
+    PageUpload { form, files }: PageUpload<TicketForm>,
 ) -> Result<Response, PageError> {
     check_form_origin(&state, &headers)?;
     let Some(scope) = user(&state, &mut site, &jar).await? else {
@@ -269,7 +288,17 @@ async fn create(
             return Ok(page.into_response());
         }
     };
-    let (new, claim) = valid.into_new(&form.form_id, &scope, Channel::Embed, site.locale);
+    let attachments = match uploads::stage(&state, &site, &scope, uploader(&scope), files).await? {
+        Ok(ids) => ids,
+        Err((status, reason)) => {
+            let mut errors = FieldErrors::default();
+            errors.add("files", reason);
+            let page = new_page(&site, &form, &errors).status(status);
+            return Ok(page.into_response());
+        }
+    };
+    let (mut new, claim) = valid.into_new(&form.form_id, &scope, Channel::Embed, site.locale);
+    new.attachments = attachments;
     let key = claim.as_ref().map(|(k, f)| (k.as_str(), f.as_str()));
     let now = state.clock.now_ms();
     let (Outcome::Created(ticket) | Outcome::Replayed(ticket)) =
@@ -317,17 +346,18 @@ async fn show(
 fn ticket_view(
     site: &Site,
     ticket: &Ticket,
-    error: Option<&str>,
+    error: ReplyError,
     draft: &str,
     rate: RatingPrompt,
 ) -> Page {
-    let action = format!("{}/{}/reply", base(site), ticket.reference);
-    let rate_action = format!("{}/{}/rating", base(site), ticket.reference);
+    let path = format!("{}/{}", base(site), ticket.reference);
+    let action = format!("{path}/reply");
+    let rate_action = format!("{path}/rating");
     site.page(
         ticket.subject.clone(),
         html! {
             p { a.ph-link href=(base(site)) { "← " (site.t.widget.back) } }
-            (conversation(site.t, ticket))
+            (conversation(site.t, ticket, &format!("{path}/files")))
             (rate.render(site.t, &rate_action))
             (reply_form(site.t, &action, ticket, error, draft))
         },
@@ -358,7 +388,7 @@ async fn reply(
     AppPath((_, raw)): AppPath<(String, String)>,
     headers: HeaderMap,
     jar: CookieJar,
-    PageForm(form): PageForm<ReplyForm>,
+    PageUpload { form, files }: PageUpload<ReplyForm>,
 ) -> Result<Response, PageError> {
     check_form_origin(&state, &headers)?;
     let Some(scope) = user(&state, &mut site, &jar).await? else {
@@ -366,14 +396,32 @@ async fn reply(
     };
     let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
     let then = format!("{}/{}?sent=1", base(&site), TicketRef(number));
+    let reply = PageReply {
+        body: &form.body,
+        files,
+        uploader: uploader(&scope),
+    };
     post_reply(
         &state,
-        &site,
-        &scope,
+        (&site, &scope),
         number,
-        &form.body,
+        reply,
         &then,
         |ticket, error| ticket_view(&site, ticket, Some(error), &form.body, RatingPrompt::No),
     )
     .await
+}
+
+/// A file of one of the verified user's tickets.
+async fn file(
+    State(state): State<AppState>,
+    mut site: Site,
+    AppPath((_, raw, id)): AppPath<(String, String, String)>,
+    jar: CookieJar,
+) -> Result<Response, PageError> {
+    let Some(scope) = user(&state, &mut site, &jar).await? else {
+        return Err(PageError::NotFound);
+    };
+    let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
+    uploads::download(&state, &scope, number, &id).await
 }

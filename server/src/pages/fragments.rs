@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
+use super::uploads::{file_field, file_links};
 use crate::domain::{new_secret, EmailAddress};
 use crate::i18n::{fill, Catalogue};
 use crate::store::{NewTicket, UserScope};
@@ -58,6 +59,10 @@ impl FieldErrors {
             .iter()
             .find(|(f, _)| *f == field)
             .map(|(_, m)| m.as_str())
+    }
+
+    pub fn add(&mut self, field: &'static str, message: String) {
+        self.0.push((field, message));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -123,6 +128,7 @@ impl ValidTicket {
             category: self.category,
             channel,
             locale: Some(locale),
+            attachments: vec![],
         };
         (new, claim)
     }
@@ -256,7 +262,7 @@ pub fn ticket_form(
 ) -> Markup {
     html! {
         @if !errors.is_empty() { p.ph-error role="alert" { (t.page.fix_below) } }
-        form.ph-form method="post" action=(spec.action) {
+        form.ph-form method="post" action=(spec.action) enctype="multipart/form-data" {
             input type="hidden" name="form_id" value=(form.id());
             @if spec.with_contact {
                 label.ph-label for="ph-name" { (t.page.name) }
@@ -297,6 +303,7 @@ pub fn ticket_form(
                 }
                 (field_error(errors, "category"))
             }
+            (file_field(t, "ph-files", errors.for_field("files")))
             button.ph-button.ph-button--primary type="submit" { (t.widget.submit) }
         }
     }
@@ -344,8 +351,9 @@ pub fn ticket_list(t: &Catalogue, greeting: &str, base: &str, tickets: &[TicketS
     }
 }
 
-/// The ticket's heading, status, resolution and public conversation.
-pub fn conversation(t: &Catalogue, ticket: &Ticket) -> Markup {
+/// The ticket's heading, status, resolution and public conversation; files link to
+/// `{files}/{id}`.
+pub fn conversation(t: &Catalogue, ticket: &Ticket, files: &str) -> Markup {
     html! {
         h1.ph-heading { (ticket.subject) }
         p.ph-meta { (t.page.status) ": " (badge(t, ticket.status)) " " span.ph-ref { (ticket.reference) } }
@@ -365,31 +373,38 @@ pub fn conversation(t: &Catalogue, ticket: &Ticket) -> Markup {
                 };
                 li class=(class) {
                     p.ph-author { (who) " · " time.ph-time datetime=(m.created_at) { (when(t, &m.created_at)) } }
-                    p.ph-text { (maud::PreEscaped(&m.html)) }
+                    @if !m.body.is_empty() { p.ph-text { (maud::PreEscaped(&m.html)) } }
+                    (file_links(t, files, &m.attachments))
                 }
             }
         }
     }
 }
 
+/// Why a reply was not taken: the field at fault (`body` or `files`) and what to do.
+pub type ReplyError<'a> = Option<(&'static str, &'a str)>;
+
 /// The reply box, or a note when the ticket is closed.
 pub fn reply_form(
     t: &Catalogue,
     action: &str,
     ticket: &Ticket,
-    error: Option<&str>,
+    error: ReplyError,
     draft: &str,
 ) -> Markup {
+    let body_error = error.filter(|(f, _)| *f == "body").map(|(_, m)| m);
+    let files_error = error.filter(|(f, _)| *f == "files").map(|(_, m)| m);
     html! {
         @if ticket.status == TicketStatus::Closed {
             p.ph-note { (t.widget.closed_note) }
         } @else {
-            form.ph-reply method="post" action=(action) {
+            form.ph-reply method="post" action=(action) enctype="multipart/form-data" {
                 label.ph-label for="ph-reply-body" { (t.widget.reply) }
-                textarea.ph-input.ph-textarea id="ph-reply-body" name="body" rows="4" required
-                    maxlength=(limits::MESSAGE_MAX_CHARS) aria-invalid=(if error.is_some() { "true" } else { "false" })
+                textarea.ph-input.ph-textarea id="ph-reply-body" name="body" rows="4"
+                    maxlength=(limits::MESSAGE_MAX_CHARS) aria-invalid=(if body_error.is_some() { "true" } else { "false" })
                     aria-describedby="ph-reply-error" { (draft) }
-                @if let Some(message) = error { p.ph-field-error id="ph-reply-error" role="alert" { (message) } }
+                @if let Some(message) = body_error { p.ph-field-error id="ph-reply-error" role="alert" { (message) } }
+                (file_field(t, "ph-reply-files", files_error))
                 button.ph-button.ph-button--primary type="submit" { (t.page.send_reply) }
             }
         }

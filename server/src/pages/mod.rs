@@ -9,6 +9,7 @@ mod fragments;
 mod home;
 mod kb;
 mod portal;
+mod uploads;
 
 pub use portal::tracking_path;
 
@@ -318,41 +319,57 @@ fn check_form_origin(state: &AppState, headers: &HeaderMap) -> Result<(), PageEr
     }
 }
 
+/// A reply posted from a page: its text, its files, and whom the files count against
+/// (`uploader`, with how many uploads a window allows).
+pub(super) struct PageReply<'a> {
+    pub body: &'a str,
+    pub files: Vec<crate::files::Incoming>,
+    pub uploader: (String, i64),
+}
+
 /// Posts a user's reply and answers as a browser expects: a redirect to `then` on success, or
-/// the ticket shown again by `render` with the reason and the text kept, when the reply was
-/// empty or too long (422) or the ticket is closed (409).
+/// the ticket shown again by `render` with the field at fault, its reason and the text kept,
+/// when the reply was empty or too long or a file was refused (422), or the ticket is closed
+/// (409).
 async fn post_reply(
     state: &AppState,
-    site: &Site,
-    scope: &UserScope,
+    (site, scope): (&Site, &UserScope),
     number: i64,
-    body: &str,
+    reply: PageReply<'_>,
     then: &str,
-    render: impl FnOnce(&Ticket, &str) -> Page,
+    render: impl FnOnce(&Ticket, (&'static str, &str)) -> Page,
 ) -> Result<Response, PageError> {
     let now = state.clock.now_ms();
+    let with_files = !reply.files.is_empty();
     let checked = fragments::check_text(
         site.t,
-        body,
+        reply.body,
         porthole_types::limits::MESSAGE_MAX_CHARS,
-        true,
+        !with_files,
     );
-    let (status, reason) = match checked {
-        Err(reason) => (StatusCode::UNPROCESSABLE_ENTITY, reason),
-        Ok(text) => match state
-            .store
-            .user_reply(scope, number, &text.unwrap_or_default(), now)
-            .await
-        {
-            Ok(_) => return Ok(see_other(then, None)),
-            Err(crate::domain::DomainError::Conflict(..)) => {
-                (StatusCode::CONFLICT, site.t.widget.closed_note.to_owned())
-            }
-            Err(other) => return Err(other.into()),
+    let (status, field, reason) = match checked {
+        Err(reason) => (StatusCode::UNPROCESSABLE_ENTITY, "body", reason),
+        Ok(text) => match uploads::stage(state, site, scope, reply.uploader, reply.files).await? {
+            Err((status, reason)) => (status, "files", reason),
+            Ok(ids) => match state
+                .store
+                .user_reply(scope, number, (&text.unwrap_or_default(), &ids), now)
+                .await
+            {
+                Ok(_) => return Ok(see_other(then, None)),
+                Err(crate::domain::DomainError::Conflict(..)) => (
+                    StatusCode::CONFLICT,
+                    "body",
+                    site.t.widget.closed_note.to_owned(),
+                ),
+                Err(other) => return Err(other.into()),
+            },
         },
     };
     let ticket = state.store.open_user_ticket(scope, number, now).await?;
-    Ok(render(&ticket, &reason).status(status).into_response())
+    Ok(render(&ticket, (field, &reason))
+        .status(status)
+        .into_response())
 }
 
 /// Why a page could not be shown. Rendered as a plain page with the right status.

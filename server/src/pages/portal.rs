@@ -3,7 +3,7 @@
 
 use std::net::SocketAddr;
 
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -16,15 +16,17 @@ use serde::Deserialize;
 
 use super::fragments::{
     conversation, faq_list, reply_form, ticket_form, FieldErrors, FormSpec, RatingPrompt,
-    TicketForm,
+    ReplyError, TicketForm,
 };
+use super::uploads::{self, PageUpload, FORM_LIMIT_BYTES};
 use super::{
     check_form_origin, post_reply, rate_limited, see_other, session_cookie, Cache, Page, PageError,
-    PageForm, Site,
+    PageForm, PageReply, Site,
 };
 use crate::client::client_ip;
 use crate::domain::{hash_token, DomainError, TicketRef};
 use crate::extract::AppPath;
+use crate::files::PUBLIC_UPLOADS_PER_WINDOW;
 use crate::listener::Peer;
 use crate::state::AppState;
 use crate::store::{Outcome, PageSession, UserScope};
@@ -40,10 +42,19 @@ const TRACKING_COOKIE: &str = "ph_track";
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/p/{slug}", get(landing))
-        .route("/p/{slug}/submit", get(submit_form).post(submit))
+        .route(
+            "/p/{slug}/submit",
+            get(submit_form)
+                .post(submit)
+                .layer(DefaultBodyLimit::max(FORM_LIMIT_BYTES)),
+        )
         .route("/p/{slug}/faqs/{index}", get(faq))
         .route("/p/{slug}/tickets/{reference}", get(track))
-        .route("/p/{slug}/tickets/{reference}/reply", post(reply))
+        .route(
+            "/p/{slug}/tickets/{reference}/reply",
+            post(reply).layer(DefaultBodyLimit::max(FORM_LIMIT_BYTES)),
+        )
+        .route("/p/{slug}/tickets/{reference}/files/{id}", get(file))
         .route("/p/{slug}/tickets/{reference}/rating", post(rate))
 }
 
@@ -177,7 +188,7 @@ async fn submit(
     site: Site,
     ConnectInfo(Peer(peer)): ConnectInfo<Peer>,
     headers: HeaderMap,
-    PageForm(form): PageForm<TicketForm>,
+    PageUpload { form, files }: PageUpload<TicketForm>,
 ) -> Result<Response, PageError> {
     let now = state.clock.now_ms();
     let client = client(&state, peer, &headers);
@@ -199,7 +210,18 @@ async fn submit(
         email: email.to_string(),
         name: valid.name.clone(),
     };
-    let (new, claim) = valid.into_new(&form.form_id, &scope, Channel::Portal, site.locale);
+    let uploader = (format!("client:{client}"), PUBLIC_UPLOADS_PER_WINDOW);
+    let attachments = match uploads::stage(&state, &site, &scope, uploader, files).await? {
+        Ok(ids) => ids,
+        Err((status, reason)) => {
+            let mut errors = FieldErrors::default();
+            errors.add("files", reason);
+            let page = form_page(&site, &form, &errors).status(status);
+            return Ok(page.into_response());
+        }
+    };
+    let (mut new, claim) = valid.into_new(&form.form_id, &scope, Channel::Portal, site.locale);
+    new.attachments = attachments;
     let key = claim.as_ref().map(|(k, f)| (k.as_str(), f.as_str()));
     let ticket = match state.store.create_ticket(&scope, new, key, now).await? {
         Outcome::Created(ticket) => {
@@ -390,17 +412,18 @@ async fn tracking_session(
 fn ticket_page(
     site: &Site,
     ticket: &Ticket,
-    error: Option<&str>,
+    error: ReplyError,
     draft: &str,
     rate: RatingPrompt,
 ) -> Page {
     let number = TicketRef::parse(&ticket.reference).map_or(0, |r| r.0);
-    let action = format!("{}/reply", ticket_path(&site.slug, number));
-    let rate_action = format!("{}/rating", ticket_path(&site.slug, number));
+    let path = ticket_path(&site.slug, number);
+    let action = format!("{path}/reply");
+    let rate_action = format!("{path}/rating");
     site.page(
         ticket.subject.clone(),
         html! {
-            (conversation(site.t, ticket))
+            (conversation(site.t, ticket, &format!("{path}/files")))
             (rate.render(site.t, &rate_action))
             (reply_form(site.t, &action, ticket, error, draft))
         },
@@ -472,26 +495,54 @@ pub(super) struct ReplyForm {
     pub body: String,
 }
 
-/// A reply is accepted only within a tracking session for this very ticket.
+/// A reply is accepted only within a tracking session for this very ticket. Its files count
+/// against the client's address, as the portal's other uploads do.
 async fn reply(
     State(state): State<AppState>,
     site: Site,
     AppPath((_, raw)): AppPath<(String, String)>,
+    ConnectInfo(Peer(peer)): ConnectInfo<Peer>,
     headers: HeaderMap,
     jar: CookieJar,
-    PageForm(form): PageForm<ReplyForm>,
+    PageUpload { form, files }: PageUpload<ReplyForm>,
 ) -> Result<Response, PageError> {
     let (number, scope) = tracked(&state, &site, &raw, &headers, &jar).await?;
     // A new URL, so the short cache of the ticket page cannot hide the reply just sent.
     let then = format!("{}?sent=1", ticket_path(&site.slug, number));
+    let reply = PageReply {
+        body: &form.body,
+        files,
+        uploader: (
+            format!("client:{}", client(&state, peer, &headers)),
+            PUBLIC_UPLOADS_PER_WINDOW,
+        ),
+    };
     post_reply(
         &state,
-        &site,
-        &scope,
+        (&site, &scope),
         number,
-        &form.body,
+        reply,
         &then,
         |ticket, error| ticket_page(&site, ticket, Some(error), &form.body, RatingPrompt::No),
     )
     .await
+}
+
+/// A file of this ticket, within a tracking session for it.
+async fn file(
+    State(state): State<AppState>,
+    site: Site,
+    AppPath((_, raw, id)): AppPath<(String, String, String)>,
+    jar: CookieJar,
+) -> Result<Response, PageError> {
+    let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
+    let Some(session) = tracking_session(&state, &site, number, &jar).await? else {
+        return Err(PageError::NotFound);
+    };
+    let scope = UserScope {
+        workspace_id: site.workspace.id,
+        email: session.email,
+        name: None,
+    };
+    uploads::download(&state, &scope, number, &id).await
 }

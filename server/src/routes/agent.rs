@@ -11,9 +11,9 @@ use porthole_types::{
 };
 use serde::Deserialize;
 
-use super::{cursor, reference};
+use super::{attachment_ids, cursor, message_text, reference};
 use crate::auth::Agent;
-use crate::domain::{bounded_text, normalise_email, optional_text};
+use crate::domain::{normalise_email, optional_text};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::state::AppState;
@@ -185,7 +185,8 @@ async fn message(
     AppJson(req): AppJson<AgentCreateMessage>,
 ) -> ApiResult<impl IntoResponse> {
     let number = reference(&raw_ref)?;
-    let body = bounded_text("body", &req.body, limits::MESSAGE_MAX_CHARS)?;
+    let files = attachment_ids(&req.attachments, limits::FILES_PER_AGENT_MESSAGE)?;
+    let body = message_text(&req.body, !files.is_empty())?;
     let author = optional_text(
         "author_name",
         req.author_name.as_deref(),
@@ -202,6 +203,7 @@ async fn message(
                 body: &body,
                 internal: req.internal,
                 status: req.status,
+                attachments: &files,
             },
             state.clock.now_ms(),
         )

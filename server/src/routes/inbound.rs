@@ -19,6 +19,7 @@ use subtle::ConstantTimeEq;
 use crate::domain::{hash_token, normalise_email, DomainError, TicketRef};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::AppPath;
+use crate::files::{Incoming, UploadError, Uploader, VERIFIED_UPLOADS_PER_WINDOW};
 use crate::mail::inbound::read;
 use crate::state::AppState;
 use crate::store::UserScope;
@@ -115,10 +116,11 @@ async fn take_in(
     if normalise_email(&reply.from) != target.email {
         return Err(refuse(&slug, "the sender is not the ticket's customer"));
     }
-    if reply.text.is_empty() {
+    if reply.text.is_empty() && reply.files.is_empty() {
         return Err(refuse(&slug, "no text above the quoted history"));
     }
     let text = shorten(&reply.text);
+    let files = stage_files(&state, (&slug, workspace_id), &target.email, reply.files).await?;
     // Without a Message-ID the content identifies it: the same message sent twice is one.
     let message_id = reply
         .message_id
@@ -133,7 +135,7 @@ async fn take_in(
         .email_reply(
             &scope,
             (target.number, target.ticket_id),
-            &text,
+            (&text, &files),
             &message_id,
             state.clock.now_ms(),
         )
@@ -146,6 +148,46 @@ async fn take_in(
         status: if added { "accepted" } else { "duplicate" },
         ticket: TicketRef(target.number).to_string(),
     }))
+}
+
+/// Keeps the files of a reply by email under the rules of every other upload: the first three
+/// that pass are kept; the rest, and any that fail, are dropped with the reason in the log.
+async fn stage_files(
+    state: &AppState,
+    (slug, workspace_id): (&str, i64),
+    email: &str,
+    sent: Vec<(String, Vec<u8>)>,
+) -> ApiResult<Vec<String>> {
+    let mut kept = Vec::new();
+    let now = state.clock.now_ms();
+    for (name, bytes) in sent {
+        if kept.len() == limits::FILES_PER_CUSTOMER_MESSAGE {
+            tracing::warn!(workspace = %slug, "inbound email: files past the third dropped");
+            break;
+        }
+        let who = Uploader::customer(
+            workspace_id,
+            email,
+            format!("email:{workspace_id}:{email}"),
+            VERIFIED_UPLOADS_PER_WINDOW,
+        );
+        let file = Incoming {
+            name,
+            bytes: bytes.into(),
+        };
+        match state
+            .files
+            .stage_all(&state.store, &who, vec![file], 1, now)
+            .await
+        {
+            Ok(staged) => kept.extend(staged.into_iter().map(|a| a.id)),
+            Err(UploadError::Internal(err)) => return Err(err.into()),
+            Err(refused) => {
+                tracing::warn!(workspace = %slug, reason = %refused, "inbound email: a file dropped");
+            }
+        }
+    }
+    Ok(kept)
 }
 
 /// A reply longer than a message may be keeps its start, marked as cut.

@@ -4,6 +4,7 @@ mod admin;
 mod agent;
 mod articles;
 mod delivery;
+mod files;
 mod health;
 mod inbound;
 mod limits;
@@ -17,6 +18,7 @@ mod webhooks;
 mod widget;
 
 pub use delivery::frame_ancestors;
+pub use files::download;
 pub use ratings::NewRating;
 
 use axum::extract::DefaultBodyLimit;
@@ -51,6 +53,7 @@ pub fn app(state: AppState) -> Router {
                 .merge(admin::routes())
                 .merge(articles::agent_routes())
                 .merge(ratings::agent_routes())
+                .merge(files::agent_routes())
                 .merge(webhooks::routes()),
         )
         // API answers are personal and some carry tokens: never let a cache keep them.
@@ -101,6 +104,38 @@ fn cursor(raw: Option<&str>) -> ApiResult<Option<PageCursor>> {
             .ok_or_else(|| ApiError::InvalidQuery("cursor is not one this API gave out".into()))
     })
     .transpose()
+}
+
+/// The `attachments` of a new ticket or message: at most `max` distinct upload ids, each as
+/// the upload gave it out.
+fn attachment_ids(ids: &[String], max: usize) -> ApiResult<Vec<String>> {
+    let mut distinct: Vec<String> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if id.len() != 32 || !id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+            return Err(ApiError::invalid(
+                "attachments",
+                "an attachment id is not one an upload gave out",
+            ));
+        }
+        if !distinct.contains(id) {
+            distinct.push(id.clone());
+        }
+    }
+    if distinct.len() > max {
+        return Err(ApiError::invalid(
+            "attachments",
+            format!("attach at most {max} files"),
+        ));
+    }
+    Ok(distinct)
+}
+
+/// A message's text: required, unless files are attached.
+fn message_text(body: &str, with_files: bool) -> ApiResult<String> {
+    if with_files && body.trim().is_empty() {
+        return Ok(String::new());
+    }
+    crate::domain::bounded_text("body", body, porthole_types::limits::MESSAGE_MAX_CHARS)
 }
 
 /// The ticket number in a `{reference}` path segment. A malformed reference is answered like an

@@ -11,7 +11,7 @@ use porthole_types::{
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use super::{cursor, reference, session};
+use super::{attachment_ids, cursor, message_text, reference, session};
 use crate::auth::UserSession;
 use crate::domain::{bounded_text, optional_text};
 use crate::error::{ApiError, ApiResult};
@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/events", get(super::stream::customer))
         .route("/articles", get(super::articles::suggest))
         .route("/tickets/{reference}/rating", post(super::ratings::rate))
+        .merge(super::files::widget_routes())
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -167,6 +168,7 @@ async fn create_ticket(
         channel: Channel::Widget,
         // Recorded when the session began.
         locale: None,
+        attachments: attachment_ids(&req.attachments, limits::FILES_PER_CUSTOMER_MESSAGE)?,
     };
     // The fingerprint is of the parsed request, so a retry that re-serialises the same values
     // differently still counts as the same request.
@@ -237,10 +239,16 @@ async fn reply(
     AppJson(req): AppJson<CreateMessage>,
 ) -> ApiResult<impl IntoResponse> {
     let number = reference(&raw_ref)?;
-    let body = bounded_text("body", &req.body, limits::MESSAGE_MAX_CHARS)?;
+    let files = attachment_ids(&req.attachments, limits::FILES_PER_CUSTOMER_MESSAGE)?;
+    let body = message_text(&req.body, !files.is_empty())?;
     let ticket = state
         .store
-        .user_reply(&session.scope, number, &body, state.clock.now_ms())
+        .user_reply(
+            &session.scope,
+            number,
+            (&body, &files),
+            state.clock.now_ms(),
+        )
         .await?;
     Ok((StatusCode::CREATED, AppJson(ticket)))
 }

@@ -64,6 +64,8 @@ pub struct DueMail {
     pub secret: String,
     pub message_body: Option<String>,
     pub message_author: Option<String>,
+    /// How many files the message carries: emails point to them, never attach them.
+    pub message_files: i64,
 }
 
 impl Store {
@@ -149,7 +151,8 @@ impl Store {
              c.id AS contact_id, c.email AS contact_email, c.name AS contact_name, \
              c.locale AS contact_locale, \
              w.slug, w.name AS workspace_name, w.settings, w.secret, \
-             m.body AS message_body, m.author_name AS message_author \
+             m.body AS message_body, m.author_name AS message_author, \
+             (SELECT COUNT(*) FROM attachments a WHERE a.message_id = m.id) AS message_files \
              FROM mail_queue q JOIN tickets t ON t.id = q.ticket_id \
              JOIN contacts c ON c.id = t.contact_id JOIN workspaces w ON w.id = q.workspace_id \
              LEFT JOIN messages m ON m.id = q.message_id \

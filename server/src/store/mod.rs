@@ -4,6 +4,7 @@
 
 mod api_keys;
 mod articles;
+mod attachments;
 mod events;
 mod inbound;
 mod mail;
@@ -27,6 +28,7 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use api_keys::{ApiKey, ApiKeyInfo};
 pub use articles::{Article, ArticleFields, Readers};
+pub use attachments::NewAttachment;
 pub use events::{EventNote, EventScope, StoredEvent};
 pub use inbound::ReplyTarget;
 pub use mail::{DueMail, MailEvent, PlannedMail};

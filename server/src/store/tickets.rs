@@ -1,15 +1,17 @@
 use porthole_types::{
-    AgentMessage, AgentTicket, AgentTicketSummary, Author, Channel, Contact, Locale, Message,
-    Priority, Ticket, TicketPatch, TicketStatus, TicketSummary, TicketType,
+    AgentMessage, AgentTicket, AgentTicketSummary, Attachment, Author, Channel, Contact, Locale,
+    Message, Priority, Ticket, TicketPatch, TicketStatus, TicketSummary, TicketType,
 };
 use serde_json::{json, Value};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
+use super::attachments;
 use super::events::{self, By, EventKind};
 use super::{decode, Store};
 use crate::clock::rfc3339;
 use crate::domain::{links, TicketRef};
 use crate::domain::{DomainError, DomainResult};
+use crate::files::{customer_owner, AGENT_OWNER};
 
 /// Whose tickets a widget request may touch: one email in one workspace.
 #[derive(Debug, Clone)]
@@ -29,6 +31,8 @@ pub struct NewTicket {
     /// The language the customer used, when the surface knows it (pages do; the widget said it
     /// when the session began).
     pub locale: Option<Locale>,
+    /// Ids of files the user staged, for the opening message.
+    pub attachments: Vec<String>,
 }
 
 /// An agent's message, validated.
@@ -37,6 +41,8 @@ pub struct AgentPost<'a> {
     pub body: &'a str,
     pub internal: bool,
     pub status: Option<TicketStatus>,
+    /// Ids of files agents staged.
+    pub attachments: &'a [String],
 }
 
 /// What a create call did; a replay returns the ticket the first call made.
@@ -252,8 +258,17 @@ async fn insert_message(
 }
 
 /// A message as events carry it.
-fn message_data(id: i64, author: Author, author_name: Option<&str>, body: &str) -> Value {
-    json!({ "message": { "id": id, "author": author.as_str(), "author_name": author_name, "body": body } })
+fn message_data(
+    id: i64,
+    author: Author,
+    author_name: Option<&str>,
+    body: &str,
+    attachments: &[Attachment],
+) -> Value {
+    json!({ "message": {
+        "id": id, "author": author.as_str(), "author_name": author_name, "body": body,
+        "attachments": attachments,
+    } })
 }
 
 /// A user's reply, in the caller's transaction; see `Store::user_reply`.
@@ -261,7 +276,7 @@ async fn add_user_reply(
     tx: &mut SqliteConnection,
     scope: &UserScope,
     number: i64,
-    body: &str,
+    (body, files): (&str, &[String]),
     now_ms: i64,
 ) -> DomainResult<()> {
     let (ticket_id, status) = owned_ticket(tx, scope, number)
@@ -278,7 +293,9 @@ async fn add_user_reply(
     let status = if reopened { TicketStatus::Open } else { status };
     let name = scope.name.as_deref();
     let message_id = insert_message(tx, ticket_id, Author::User, name, body, false, now_ms).await?;
-    let data = message_data(message_id, Author::User, name, body);
+    let owner = (scope.workspace_id, customer_owner(&scope.email));
+    let attached = attachments::claim(tx, (owner.0, &owner.1), message_id, files).await?;
+    let data = message_data(message_id, Author::User, name, body, &attached);
     events::record(tx, ticket_id, number, EventKind::Message, data, now_ms).await?;
     if reopened {
         events::status_changed(tx, (ticket_id, number), status, By::User, now_ms).await?;
@@ -412,17 +429,20 @@ impl Store {
         .bind(&new.category)
         .fetch_one(&mut *tx)
         .await?;
-        // The description opens the conversation, so the thread reads from the start.
-        if let Some(description) = &new.description {
+        // The description opens the conversation, so the thread reads from the start; files
+        // sent with the ticket belong to that first message.
+        let mut attached = vec![];
+        if new.description.is_some() || !new.attachments.is_empty() {
             let name = scope.name.as_deref();
-            insert_message(
+            let body = new.description.as_deref().unwrap_or_default();
+            let message_id =
+                insert_message(&mut tx, ticket_id, Author::User, name, body, false, now_ms).await?;
+            let owner = customer_owner(&scope.email);
+            attached = attachments::claim(
                 &mut tx,
-                ticket_id,
-                Author::User,
-                name,
-                description,
-                false,
-                now_ms,
+                (scope.workspace_id, &owner),
+                message_id,
+                &new.attachments,
             )
             .await?;
         }
@@ -435,6 +455,7 @@ impl Store {
                 "subject": new.subject,
                 "status": TicketStatus::Open.as_str(),
                 "channel": new.channel.as_str(),
+                "attachments": attached,
             }),
             now_ms,
         )
@@ -623,6 +644,7 @@ impl Store {
         .await?
         .ok_or(DomainError::NotFound)?;
         let messages = self.messages(row.id, false).await?;
+        let mut files = self.ticket_attachments(row.id).await?;
         let status = decode(TicketStatus::parse, &row.status)?;
         // A resolution note belongs to the resolution: once reopened, it is not shown.
         let resolved = matches!(status, TicketStatus::Resolved | TicketStatus::Closed);
@@ -649,6 +671,7 @@ impl Store {
                         html: links::to_html(&m.body),
                         body: m.body,
                         created_at: rfc3339(m.created_at),
+                        attachments: files.remove(&m.id).unwrap_or_default(),
                     })
                 })
                 .collect::<anyhow::Result<_>>()?,
@@ -672,11 +695,11 @@ impl Store {
         &self,
         scope: &UserScope,
         number: i64,
-        body: &str,
+        reply: (&str, &[String]),
         now_ms: i64,
     ) -> DomainResult<Ticket> {
         let mut tx = self.write_tx().await?;
-        add_user_reply(&mut tx, scope, number, body, now_ms).await?;
+        add_user_reply(&mut tx, scope, number, reply, now_ms).await?;
         tx.commit().await?;
         self.user_ticket(scope, number).await
     }
@@ -687,7 +710,7 @@ impl Store {
         &self,
         scope: &UserScope,
         (number, ticket_id): (i64, i64),
-        body: &str,
+        reply: (&str, &[String]),
         message_id: &str,
         now_ms: i64,
     ) -> DomainResult<bool> {
@@ -706,7 +729,7 @@ impl Store {
             tx.rollback().await?;
             return Ok(false);
         }
-        add_user_reply(&mut tx, scope, number, body, now_ms).await?;
+        add_user_reply(&mut tx, scope, number, reply, now_ms).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -758,6 +781,7 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?
         .ok_or(DomainError::NotFound)?;
+        let mut files = self.ticket_attachments(row.id).await?;
         let messages = self
             .messages(row.id, true)
             .await?
@@ -770,6 +794,7 @@ impl Store {
                     body: m.body,
                     internal: m.internal,
                     created_at: rfc3339(m.created_at),
+                    attachments: files.remove(&m.id).unwrap_or_default(),
                 })
             })
             .collect::<anyhow::Result<_>>()?;
@@ -804,6 +829,7 @@ impl Store {
             body,
             internal,
             status,
+            attachments: files,
         } = post;
         let mut tx = self.write_tx().await?;
         let (ticket_id, old_status) = ticket_status(&mut tx, workspace_id, number).await?;
@@ -835,7 +861,9 @@ impl Store {
         } else {
             EventKind::Message
         };
-        let data = message_data(message_id, Author::Agent, author, body);
+        let owner = (workspace_id, AGENT_OWNER);
+        let attached = attachments::claim(&mut tx, owner, message_id, files).await?;
+        let data = message_data(message_id, Author::Agent, author, body, &attached);
         events::record(&mut tx, ticket_id, number, kind, data, now_ms).await?;
         if let Some(status) = status.filter(|s| s.as_str() != old_status) {
             events::status_changed(&mut tx, (ticket_id, number), status, By::Agent, now_ms).await?;

@@ -18,6 +18,19 @@ fn porthole(db: &Path, args: &[&str]) -> (bool, String, String) {
     )
 }
 
+/// A ticket as the widget would open it.
+fn widget_ticket(subject: impl Into<String>) -> porthole::store::NewTicket {
+    porthole::store::NewTicket {
+        subject: subject.into(),
+        description: None,
+        ticket_type: None,
+        category: None,
+        channel: porthole_types::Channel::Widget,
+        locale: None,
+        attachments: vec![],
+    }
+}
+
 /// A fresh database holding workspace "acme"; returns it with what `workspace create` printed.
 /// The directory is returned so that it lives as long as the test.
 fn acme() -> (tempfile::TempDir, std::path::PathBuf, String) {
@@ -163,14 +176,7 @@ fn an_agent_works_a_ticket_from_the_cli() {
             email: "a@b.co".into(),
             name: Some("Al".into()),
         };
-        let new = porthole::store::NewTicket {
-            subject: "Broken export".into(),
-            description: None,
-            ticket_type: None,
-            category: None,
-            channel: porthole_types::Channel::Widget,
-            locale: None,
-        };
+        let new = widget_ticket("Broken export");
         store.create_ticket(&scope, new, None, 1).await.unwrap();
     });
 
@@ -484,6 +490,7 @@ fn ticket_show_tells_an_agent_everything_about_the_ticket_and_its_customer() {
             category: Some("Billing".into()),
             channel: porthole_types::Channel::Embed,
             locale: None,
+            attachments: vec![],
         };
         store.create_ticket(&scope, new, None, 1).await.unwrap();
     });
@@ -624,6 +631,7 @@ fn ticket_list_pages_through_every_ticket() {
                 category: None,
                 channel: porthole_types::Channel::Portal,
                 locale: None,
+                attachments: vec![],
             };
             store.create_ticket(&scope, new, None, i).await.unwrap();
         }
@@ -707,4 +715,71 @@ fn seed_fills_a_new_workspace_for_benchmarks() {
     assert!(all.contains("320 in all)"), "{all}");
     let (ok, _, err) = porthole(&db, &["seed", "--workspace", "bench", "--contacts", "0"]);
     assert!(!ok && err.contains("--contacts"), "{err}");
+}
+
+#[test]
+fn an_agent_attaches_files_from_the_command_line_and_saves_them_back() {
+    let (dir, db, _) = acme();
+    on_acme(&db, async |store, ws| {
+        let scope = porthole::store::UserScope {
+            workspace_id: ws.id,
+            email: "a@b.co".into(),
+            name: None,
+        };
+        let new = widget_ticket("Need the invoice");
+        store.create_ticket(&scope, new, None, 1).await.unwrap();
+    });
+    let invoice = dir.path().join("invoice.pdf");
+    std::fs::write(&invoice, b"%PDF-1.4\n%%EOF\n").unwrap();
+    let fake = dir.path().join("tool.pdf");
+    std::fs::write(&fake, b"MZ\x90\0\x03\0\0\0\x04\0\0\0").unwrap();
+    let reply = |path: &Path| {
+        porthole(
+            &db,
+            &[
+                "ticket",
+                "reply",
+                "--workspace",
+                "acme",
+                "TKT-0001",
+                "Attached",
+                "--attach",
+                path.to_str().unwrap(),
+            ],
+        )
+    };
+    let (ok, _, err) = reply(&fake);
+    assert!(
+        !ok && err.contains("tool.pdf") && err.contains("cannot be attached"),
+        "{err}"
+    );
+    let (ok, _, err) = reply(&invoice);
+    assert!(ok, "{err}");
+    let (_, shown, _) = porthole(&db, &["ticket", "show", "--workspace", "acme", "TKT-0001"]);
+    let line = shown
+        .lines()
+        .find(|l| l.contains("[file] invoice.pdf"))
+        .expect(&shown);
+    let id = line.rsplit(' ').next().unwrap();
+    let out_path = dir.path().join("saved.pdf");
+    let (ok, out, err) = porthole(
+        &db,
+        &[
+            "ticket",
+            "download",
+            "--workspace",
+            "acme",
+            id,
+            "--out",
+            out_path.to_str().unwrap(),
+        ],
+    );
+    assert!(ok && out.contains("Saved invoice.pdf"), "{err}");
+    assert_eq!(std::fs::read(out_path).unwrap(), b"%PDF-1.4\n%%EOF\n");
+    let files_dir = dir.path().join("p.db-files");
+    assert_eq!(
+        std::fs::read_dir(files_dir).unwrap().count(),
+        1,
+        "beside the database"
+    );
 }

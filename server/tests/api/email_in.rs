@@ -217,3 +217,52 @@ async fn without_replies_by_email_the_endpoint_does_not_exist_and_emails_promise
         .await;
     assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
 }
+
+#[tokio::test]
+async fn files_sent_by_email_are_kept_under_the_same_rules_as_uploads() {
+    use base64::Engine;
+    let (inbound, mail) = replied_ticket().await;
+    let to = reply_to(&mail);
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    let pdf = b"%PDF-1.4\n%%EOF\n";
+    let exe = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff";
+    let raw = format!(
+        "From: Ada <ada@example.com>\r\nTo: {to}\r\nSubject: Re: [TKT-0001] Engine\r\n\
+         Message-ID: <files@example.com>\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+         --b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe log and the setup file.\r\n\
+         --b\r\nContent-Type: application/pdf; name=\"log.pdf\"\r\n\
+         Content-Disposition: attachment; filename=\"log.pdf\"\r\n\
+         Content-Transfer-Encoding: base64\r\n\r\n{}\r\n\
+         --b\r\nContent-Type: image/png; name=\"../../photo.png\"\r\n\
+         Content-Disposition: attachment; filename=\"../../photo.png\"\r\n\
+         Content-Transfer-Encoding: base64\r\n\r\n{}\r\n--b--\r\n",
+        b64(pdf),
+        b64(exe),
+    );
+    let res = inbound.post(raw).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let ticket = inbound.ticket().await;
+    let reply = ticket["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["author"] == "user")
+        .unwrap()
+        .clone();
+    assert_eq!(reply["body"], "The log and the setup file.");
+    let files = reply["attachments"].as_array().unwrap();
+    assert_eq!(files.len(), 1, "the executable is dropped: {files:?}");
+    assert_eq!(files[0]["name"], "log.pdf");
+    assert_eq!(files[0]["content_type"], "application/pdf");
+    let res = inbound
+        .app
+        .agent(
+            Method::GET,
+            &format!("/attachments/{}", files[0]["id"].as_str().unwrap()),
+            &inbound.key,
+        )
+        .go()
+        .await;
+    assert_eq!(res.bytes().await.unwrap().as_ref(), pdf);
+}

@@ -2,6 +2,7 @@ use std::path::PathBuf;
 
 use porthole::clock::Clock;
 use porthole::domain::{Origin, Slug};
+use porthole::files::Files;
 use porthole::mail::MailConfig;
 use porthole::startup::{Application, Options as ServerOptions};
 use porthole::store::{NewWorkspace, Store};
@@ -19,6 +20,8 @@ pub struct TestApp {
     pub store: Store,
     pub clock: Clock,
     pub db_path: PathBuf,
+    /// Where attachments' bytes are kept: `porthole.db-files/` beside the database.
+    pub files: Files,
     pub client: reqwest::Client,
     /// The "acme" workspace's identity secret.
     pub secret: String,
@@ -52,6 +55,7 @@ impl TestApp {
         let dir = tempfile::tempdir().unwrap();
         let db_path = dir.path().join("porthole.db");
         let store = Store::open(&db_path).await.unwrap();
+        let files = Files::open(None, &db_path).unwrap();
         let clock = Clock::default();
         let smtp = options.email.then(Smtp::start);
         let server = ServerOptions {
@@ -66,7 +70,7 @@ impl TestApp {
             allow_private_webhooks: options.allow_private_webhooks,
             ..ServerOptions::for_tests()
         };
-        let app = Application::bind(server, store.clone(), clock.clone())
+        let app = Application::bind(server, (store.clone(), files.clone()), clock.clone())
             .await
             .unwrap();
         let base = format!("http://{}", app.local_addr());
@@ -83,6 +87,7 @@ impl TestApp {
             store,
             clock,
             db_path,
+            files,
             client: reqwest::Client::new(),
             secret: secret.expose_secret().to_owned(),
             smtp,

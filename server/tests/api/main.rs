@@ -1,6 +1,7 @@
 //! The API, driven over HTTP against a real server on a random port with a real SQLite file.
 
 mod agent;
+mod attachments;
 mod bad_input;
 mod branding;
 mod cli;

@@ -12,7 +12,13 @@ use crate::helpers::{RequestExt, TestApp};
 /// Every `(METHOD, path)` the API routers declare, read from their source: `.route("/x",
 /// get(a).post(b))` under the prefix the router is nested at.
 fn declared_routes() -> BTreeSet<(String, String)> {
+    // One file holds the widget's and the agent's file routes, each in a function of its own.
+    let (widget_files, agent_files) = include_str!("../../src/routes/files.rs")
+        .split_once("pub fn agent_routes")
+        .expect("files.rs has agent routes");
     let sources = [
+        ("/api/v1/widget/{slug}", widget_files),
+        ("/api/v1/agent", agent_files),
         (
             "/api/v1/widget/{slug}",
             include_str!("../../src/routes/widget.rs"),

@@ -475,3 +475,117 @@ async fn a_bad_reply_is_shown_again_with_its_reason_and_a_closed_ticket_says_so(
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert!(res.text().await.unwrap().contains("This ticket is closed"));
 }
+
+/// The portal's form posted with files, as a browser posts a form with a file input.
+async fn submit_with_files(
+    app: &TestApp,
+    subject: &str,
+    files: &[(&str, &[u8])],
+) -> reqwest::Response {
+    let mut form = reqwest::multipart::Form::new();
+    for (k, v) in ticket(subject) {
+        form = form.text(k, v);
+    }
+    for (name, bytes) in files {
+        let part = reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string());
+        form = form.part("files", part);
+    }
+    app.pages()
+        .post(format!("{}/p/acme/submit", app.base))
+        .header("Origin", &app.base)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The first file link on a ticket page.
+fn file_link(html: &str) -> String {
+    let start = html.find("/files/").expect("a file link");
+    let start = html[..start].rfind('"').unwrap() + 1;
+    let end = start + html[start..].find('"').unwrap();
+    html[start..end].to_owned()
+}
+
+#[tokio::test]
+async fn a_visitor_attaches_a_screenshot_and_only_their_tracking_session_downloads_it() {
+    let app = TestApp::spawn().await;
+    let png = crate::attachments::PNG;
+    let res = submit_with_files(&app, "Chart broken", &[("chart.png", png)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (location, set_cookie) = follow(&app, &track_link(&res.text().await.unwrap())).await;
+    let cookie = cookie_pair(&set_cookie);
+    let html = view(&app, &location, &cookie).await.text().await.unwrap();
+    assert!(html.contains("chart.png"));
+    let link = file_link(&html);
+    assert!(
+        link.starts_with("/p/acme/tickets/TKT-0001/files/"),
+        "{link}"
+    );
+
+    let res = view(&app, &link, &cookie).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers()[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    assert!(res.headers()[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .starts_with("sandbox"));
+    assert_eq!(res.bytes().await.unwrap().as_ref(), png);
+
+    // No session, or a session for another ticket, sees nothing.
+    assert_eq!(fetch(&app, &link).await.status(), StatusCode::NOT_FOUND);
+    let other = submitted(&app, "Another").await;
+    let (_, other_cookie) = follow(&app, &track_link(&other)).await;
+    let res = view(&app, &link, &cookie_pair(&other_cookie)).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let elsewhere = link.replace("TKT-0001", "TKT-0002");
+    let res = view(&app, &elsewhere, &cookie_pair(&other_cookie)).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_refused_file_is_named_beside_the_field_and_no_ticket_is_made() {
+    let app = TestApp::spawn().await;
+    let res = submit_with_files(&app, "Setup", &[("setup.pdf", b"MZ\x90\0\x03\0\0\0\x04\0")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("ph-files-error") && html.contains("“setup.pdf” cannot be attached"));
+    assert!(
+        html.contains("value=\"Setup\""),
+        "the rest of the form is kept"
+    );
+    let key = app.agent_key("Ann").await;
+    let list = app.agent(Method::GET, "/tickets", &key).value().await;
+    assert_eq!(list["total"], 0);
+
+    let four: Vec<(&str, &[u8])> = vec![
+        ("a.txt", b"a\n"),
+        ("b.txt", b"b\n"),
+        ("c.txt", b"c\n"),
+        ("d.txt", b"d\n"),
+    ];
+    let res = submit_with_files(&app, "Logs", &four).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Attach at most 3 files."));
+}
+
+#[tokio::test]
+async fn public_uploads_are_limited_per_client_address() {
+    let app = TestApp::spawn().await;
+    let three: Vec<(&str, &[u8])> = vec![("a.txt", b"a\n"), ("b.txt", b"b\n"), ("c.txt", b"c\n")];
+    let res = submit_with_files(&app, "First", &three).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = submit_with_files(&app, "Second", &three).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(res.text().await.unwrap().contains("many files"));
+    // Without files, the same visitor can still write.
+    let res = submit_with_files(&app, "Third", &[]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+}

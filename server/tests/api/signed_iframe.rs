@@ -332,3 +332,44 @@ async fn a_signed_user_rates_a_resolved_ticket_once_and_is_offered_a_search_firs
         .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_signed_user_replies_with_a_file_and_downloads_it_from_the_conversation() {
+    let app = TestApp::spawn().await;
+    let token = app.login("ada@example.com").await;
+    app.new_ticket(&token, "Export").await;
+    let cookie = sign_in(&app, "ada@example.com").await;
+    let form = reqwest::multipart::Form::new().text("body", "").part(
+        "files",
+        reqwest::multipart::Part::bytes(b"id,total\n1,9\n".to_vec()).file_name("export.csv"),
+    );
+    let res = app
+        .pages()
+        .post(format!("{}/embed/acme/tickets/TKT-0001/reply", app.base))
+        .header(header::COOKIE, &cookie)
+        .header("Origin", &app.base)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let html = get(&app, "/embed/acme/tickets/TKT-0001", &cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let start = html
+        .find("/embed/acme/tickets/TKT-0001/files/")
+        .expect("a file link");
+    let link = &html[start..start + html[start..].find('"').unwrap()];
+    let res = get(&app, link, &cookie).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()[header::CONTENT_TYPE],
+        "text/csv; charset=utf-8"
+    );
+    assert_eq!(res.text().await.unwrap(), "id,total\n1,9\n");
+    // Another signed user cannot fetch it, even knowing the link.
+    let bob = sign_in(&app, "bob@example.com").await;
+    assert_eq!(get(&app, link, &bob).await.status(), StatusCode::NOT_FOUND);
+}
