@@ -16,8 +16,8 @@ export const test = base.extend({
   expectConsoleErrors: [false, { option: true }],
   page: async ({ page, expectConsoleErrors }, use) => {
     const errors = [];
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text() + " @ " + m.location().url));
+    page.on("pageerror", (e) => errors.push(e.message + " " + e.stack));
     await use(page);
     if (!expectConsoleErrors) expect(errors, "console errors").toEqual([]);
   },

@@ -23,10 +23,21 @@ sed -i 's/^export class IntoUnderlying/class IntoUnderlying/' "$out/porthole_wid
 "$bin/terser" loader.js --ecma 2020 --compress passes=3 --mangle --toplevel \
   --mangle-props 'regex=/^_/' --comments false -o "$out/loader.js"
 # The stylesheet loses its comments and indentation; nothing cleverer is needed.
-for css in style:widget pages:pages; do
+for css in style:widget pages:pages extras:extras; do
   sed -e 's|/\*.*\*/||g' -e '/\/\*/,/\*\//d' -e 's/^ *//' -e '/^$/d' "widget/${css%%:*}.css" > "$out/${css##*:}.css"
 done
 
+# The lazily loaded module (widget/extras), built the same way. Its script starts itself once
+# loaded: it initialises its wasm, whose served name build.rs writes in for __ASSET:…__.
+cargo build -p porthole-widget-extras --target wasm32-unknown-unknown --profile wasm-release --locked
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name porthole_extras \
+  target/wasm32-unknown-unknown/wasm-release/porthole_widget_extras.wasm
+node widget/strip-exports.mjs "$out/porthole_extras_bg.wasm"
+"$bin/wasm-opt" -Oz --converge --strip-debug --strip-producers "$out/porthole_extras_bg.wasm" -o "$out/porthole_extras_bg.wasm"
+sed -i 's/^export class IntoUnderlying/class IntoUnderlying/' "$out/porthole_extras.js"
+echo 'await __wbg_init({ module_or_path: "__ASSET:porthole_extras_bg.wasm__" });' >> "$out/porthole_extras.js"
+"$bin/terser" "$out/porthole_extras.js" --module --compress --mangle -o "$out/porthole_extras.js"
+
 mkdir -p widget/dist
-cp "$out"/{loader.js,porthole_widget.js,porthole_widget_bg.wasm,widget.css,pages.css} widget/dist/
+cp "$out"/{loader.js,porthole_widget.js,porthole_widget_bg.wasm,porthole_extras.js,porthole_extras_bg.wasm,extras.css,widget.css,pages.css} widget/dist/
 echo "widget/dist:" && ls -l widget/dist | tail -n +2

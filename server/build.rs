@@ -14,6 +14,10 @@ const FILES: &[(&str, &str, bool)] = &[
     ("loader.js", "text/javascript; charset=utf-8", false),
     ("porthole_widget.js", "text/javascript; charset=utf-8", true),
     ("porthole_widget_bg.wasm", "application/wasm", true),
+    // The lazily loaded module: its wasm first, so that its script can name it (see `embed`).
+    ("porthole_extras_bg.wasm", "application/wasm", true),
+    ("extras.css", "text/css; charset=utf-8", true),
+    ("porthole_extras.js", "text/javascript; charset=utf-8", true),
     ("widget.css", "text/css; charset=utf-8", true),
     ("pages.css", "text/css; charset=utf-8", true),
 ];
@@ -30,8 +34,11 @@ fn main() {
 
     let mut code = String::from("pub static ASSETS: &[Asset] = &[\n");
     if FILES.iter().all(|(file, ..)| dist.join(file).is_file()) {
+        let mut served: Vec<(&str, String)> = Vec::new();
         for (file, content_type, hashed) in FILES {
-            code.push_str(&embed(&dist.join(file), file, content_type, *hashed, &out));
+            let (entry, name) = embed(&dist.join(file), file, content_type, *hashed, &served, &out);
+            code.push_str(&entry);
+            served.push((file, name));
         }
     } else if env::var_os("PORTHOLE_WITHOUT_WIDGET").is_some() {
         println!("cargo:warning=building without the widget, as PORTHOLE_WITHOUT_WIDGET asks");
@@ -48,8 +55,25 @@ fn main() {
     fs::write(out.join("assets.rs"), code).expect("writing assets.rs");
 }
 
-fn embed(path: &Path, file: &str, content_type: &str, hashed: bool, out: &Path) -> String {
-    let raw = fs::read(path).expect("reading a built asset");
+/// Embeds one asset; returns its entry and the name it is served under. A script may name an
+/// asset embedded before it as `__ASSET:<file>__`, which becomes that asset's served path, so
+/// that a content-hashed name can be known to the code that loads it.
+fn embed(
+    path: &Path,
+    file: &str,
+    content_type: &str,
+    hashed: bool,
+    served: &[(&str, String)],
+    out: &Path,
+) -> (String, String) {
+    let mut raw = fs::read(path).expect("reading a built asset");
+    if file.ends_with(".js") {
+        let mut text = String::from_utf8(raw).expect("a script is UTF-8");
+        for (earlier, name) in served {
+            text = text.replace(&format!("__ASSET:{earlier}__"), &format!("/assets/{name}"));
+        }
+        raw = text.into_bytes();
+    }
     let hash = hex::encode(&Sha256::digest(&raw)[..6]);
     let name = match (hashed, file.rsplit_once('.')) {
         (true, Some((stem, ext))) => format!("{stem}-{hash}.{ext}"),
@@ -84,5 +108,5 @@ fn embed(path: &Path, file: &str, content_type: &str, hashed: bool, out: &Path) 
          gzip: include_bytes!({gz_path:?}), brotli: include_bytes!({br_path:?}) }},",
         etag = format!("\"{hash}\""),
     );
-    entry
+    (entry, name)
 }

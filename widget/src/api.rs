@@ -62,31 +62,26 @@ impl Api {
     }
 
     /// `key` stays the same across retries of one form, so a retry never makes a second ticket.
-    pub async fn create(&self, ticket: &CreateTicket, key: &str) -> Result<Ticket, Failure> {
+    /// `files`: the form's `attachments` field (see `json::object`).
+    pub async fn create(
+        &self,
+        (ticket, files): (&CreateTicket, &str),
+        key: &str,
+    ) -> Result<Ticket, Failure> {
         let url = format!("{}/tickets", self.base);
         let builder = self
             .request(Request::post(&url))
             .header("Idempotency-Key", key);
-        let body = object(&[
-            ("subject", Some(&ticket.subject)),
-            ("description", ticket.description.as_deref()),
-            ("type", ticket.ticket_type.map(|t| t.as_str())),
-            ("category", ticket.category.as_deref()),
-        ]);
+        let body = object(
+            &[
+                ("subject", Some(&ticket.subject)),
+                ("description", ticket.description.as_deref()),
+                ("type", ticket.ticket_type.map(|t| t.as_str())),
+                ("category", ticket.category.as_deref()),
+            ],
+            files,
+        );
         send_json(builder, body).await
-    }
-
-    /// Counts an opened FAQ. Best effort: a lost count is not worth bothering the user with.
-    pub async fn faq_click(&self, question: &str) {
-        let url = format!("{}/faqs/clicks", self.base);
-        let body = object(&[("question", Some(question))]);
-        if let Ok(request) = self
-            .request(Request::post(&url))
-            .header("Content-Type", "application/json")
-            .body(body)
-        {
-            let _ = request.send().await;
-        }
     }
 
     /// The user marks their own ticket solved.
@@ -95,13 +90,22 @@ impl Api {
         send_json(self.request(Request::post(&url)), "{}".into()).await
     }
 
-    pub async fn reply(&self, reference: &str, body: String) -> Result<Ticket, Failure> {
+    pub async fn reply(
+        &self,
+        reference: &str,
+        (body, files): (String, String),
+    ) -> Result<Ticket, Failure> {
         let url = format!("{}/tickets/{reference}/messages", self.base);
         send_json(
             self.request(Request::post(&url)),
-            object(&[("body", Some(&body))]),
+            object(&[("body", Some(&body))], &files),
         )
         .await
+    }
+
+    /// The session token, for the lazily loaded module (see `extras`).
+    pub fn token(&self) -> &str {
+        &self.token
     }
 }
 

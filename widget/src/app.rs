@@ -199,9 +199,9 @@ pub fn app(bridge: Bridge) -> impl IntoView {
     });
 
     view! {
-        <div class="ph-panel" role="dialog" aria-label=text::title()>
+        <div class="ph-panel" role="dialog" aria-label=text::setting_string("title")>
             <header class="ph-header">
-                <h1 class="ph-title">{text::title()}</h1>
+                <h1 class="ph-title">{text::setting_string("title")}</h1>
                 {(!full_page)
                     .then(|| {
                         view! {

@@ -3,7 +3,7 @@
 //! `<template>`s in the page; here they are only cloned and filled in.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlDetailsElement, HtmlTemplateElement};
+use web_sys::{Element, HtmlTemplateElement};
 
 fn by_id(id: &str) -> Option<Element> {
     leptos::prelude::document().get_element_by_id(id)
@@ -51,15 +51,4 @@ pub fn show_error(name: &str, id: &str, message: Option<&str>) {
         let invalid = if message.is_some() { "true" } else { "false" };
         let _ = field.set_attribute("aria-invalid", invalid);
     }
-}
-
-/// The question of the FAQ a click is about to open, if it is one.
-pub fn faq_being_opened(ev: &web_sys::MouseEvent) -> Option<String> {
-    let target = ev.target()?.dyn_into::<Element>().ok()?;
-    let summary = target.closest("summary").ok()??;
-    let details = summary
-        .parent_element()?
-        .dyn_into::<HtmlDetailsElement>()
-        .ok()?;
-    (!details.open()).then(|| summary.text_content()).flatten()
 }

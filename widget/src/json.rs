@@ -64,6 +64,8 @@ fn message(o: Obj) -> Option<Message> {
         body: o.string("body")?,
         html: o.string("html")?,
         created_at: o.string("created_at")?,
+        // Files are shown by the lazily loaded module (`extras`), which reads them itself.
+        attachments: vec![],
     })
 }
 
@@ -99,6 +101,8 @@ impl FromJson for Ticket {
             updated_at: o.string("updated_at")?,
             resolution: o.nullable_string("resolution")?,
             messages: o.list("messages", message)?,
+            // Asked by the lazily loaded module, which reads the ticket itself.
+            awaiting_rating: false,
         })
     }
 }
@@ -120,13 +124,18 @@ pub fn parse<T: FromJson>(text: &str) -> Option<T> {
     T::from_json(JSON::parse(text).ok()?)
 }
 
-/// A JSON object text from fields; absent optional fields are left out.
-pub fn object(fields: &[(&str, Option<&str>)]) -> String {
+/// A JSON object text from fields; absent optional fields are left out. `attachments` is the
+/// JSON array of upload ids the lazily loaded module keeps in the form (see `extras`), put in
+/// as it is.
+pub fn object(fields: &[(&str, Option<&str>)], attachments: &str) -> String {
     let o = Object::new();
     for (key, value) in fields {
         if let Some(value) = value {
             let _ = Reflect::set(&o, &(*key).into(), &(*value).into());
         }
+    }
+    if let Ok(ids) = JSON::parse(attachments) {
+        let _ = Reflect::set(&o, &"attachments".into(), &ids);
     }
     JSON::stringify(&o).map(String::from).unwrap_or_default()
 }

@@ -3,16 +3,24 @@
 //! memory only; removing the iframe forgets everything.
 
 pub mod api;
+#[cfg(feature = "panel")]
 mod app;
+#[cfg(feature = "panel")]
 mod bridge;
+#[cfg(feature = "panel")]
 mod dom;
+#[cfg(feature = "panel")]
+mod extras;
 mod json;
 pub mod logic;
 pub mod text;
+#[cfg(feature = "panel")]
 mod views;
 
+#[cfg(feature = "panel")]
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "panel")]
 #[wasm_bindgen(start)]
 pub fn start() {
     let Some(window) = web_sys::window() else {

@@ -89,9 +89,10 @@ pub fn check_new_ticket(subject: &str, description: &str) -> FormErrors {
     }
 }
 
-pub fn check_reply(body: &str) -> FormErrors {
+/// A reply needs words unless it carries files.
+pub fn check_reply(body: &str, with_files: bool) -> FormErrors {
     FormErrors {
-        body: if body.trim().is_empty() {
+        body: if body.trim().is_empty() && !with_files {
             Some(Msg::Key("reply_required"))
         } else {
             too_long(body, limits::MESSAGE_MAX_CHARS)
@@ -179,8 +180,12 @@ mod tests {
             check_new_ticket("ok", &"x".repeat(5_001)).description,
             Some(Msg::TooLong(5_000))
         );
-        assert_eq!(check_reply(" \n ").body, Some(Msg::Key("reply_required")));
-        assert!(check_reply("thanks").is_empty());
+        assert_eq!(
+            check_reply(" \n ", false).body,
+            Some(Msg::Key("reply_required"))
+        );
+        assert!(check_reply("thanks", false).is_empty());
+        assert!(check_reply("", true).is_empty(), "files alone make a reply");
     }
 
     #[test]

@@ -86,14 +86,10 @@ pub fn lang() -> String {
         .unwrap_or_default()
 }
 
-/// The workspace's title for the panel, or the catalogue's.
-pub fn title() -> String {
-    setting("title").as_string().unwrap_or_default()
-}
-
-/// The workspace's greeting for an empty list, or the catalogue's.
-pub fn greeting() -> String {
-    setting("greeting").as_string().unwrap_or_default()
+/// A text setting: the workspace's `title` for the panel and `greeting` for an empty list (or
+/// the catalogue's), and `x`, where the lazily loaded module's script is.
+pub fn setting_string(key: &str) -> String {
+    setting(key).as_string().unwrap_or_default()
 }
 
 pub fn status(s: TicketStatus) -> &'static str {

@@ -164,6 +164,9 @@ pub struct Ticket {
     /// What was done, once the ticket is resolved.
     pub resolution: Option<String>,
     pub messages: Vec<Message>,
+    /// Resolved, and this resolution not rated yet: the user may rate it.
+    #[serde(default)]
+    pub awaiting_rating: bool,
 }
 
 /// `POST /api/v1/widget/{workspace}/faqs/clicks`: the user opened an FAQ.

@@ -1,7 +1,8 @@
 //! The knowledge base on the portal: published public articles, searchable, server-rendered
 //! in the workspace's colours and the visitor's language.
 
-use axum::extract::{Query, State};
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::HeaderMap;
 use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup, PreEscaped};
@@ -10,8 +11,9 @@ use serde::Deserialize;
 use super::{Page, PageError, Site};
 use crate::domain::markdown::to_safe_html;
 use crate::extract::AppPath;
+use crate::listener::Peer;
 use crate::state::AppState;
-use crate::store::Readers;
+use crate::store::{ArticleKey, Readers};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -73,12 +75,21 @@ async fn article(
     State(state): State<AppState>,
     site: Site,
     AppPath((_, slug)): AppPath<(String, String)>,
+    ConnectInfo(Peer(peer)): ConnectInfo<Peer>,
+    headers: HeaderMap,
 ) -> Result<Page, PageError> {
     let article = state
         .store
-        .read_article(site.workspace.id, &slug, Readers::Public)
+        .read_article(site.workspace.id, ArticleKey::Slug(&slug), Readers::Public)
         .await?
         .ok_or(PageError::NotFound)?;
+    // Counted for deflection: a visitor who reads and then writes no ticket was answered.
+    let reader = format!("client:{}", super::portal::client(&state, peer, &headers));
+    let now = state.clock.now_ms();
+    state
+        .store
+        .record_read(site.workspace.id, article.id, &reader, now)
+        .await?;
     let t = site.t;
     Ok(site.page(
         article.title.clone(),

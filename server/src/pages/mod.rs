@@ -12,6 +12,7 @@ mod portal;
 mod uploads;
 
 pub use portal::tracking_path;
+pub use uploads::file_size;
 
 use std::collections::HashMap;
 

@@ -226,6 +226,11 @@ async fn submit(
     let ticket = match state.store.create_ticket(&scope, new, key, now).await? {
         Outcome::Created(ticket) => {
             state.store.record_submission(&client, now).await?;
+            let reader = format!("client:{client}");
+            state
+                .store
+                .reads_followed(site.workspace.id, &reader, now)
+                .await?;
             ticket
         }
         Outcome::Replayed(ticket) => ticket,

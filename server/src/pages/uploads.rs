@@ -126,14 +126,15 @@ pub fn file_links(t: &Catalogue, base: &str, files: &[Attachment]) -> Markup {
         @if !files.is_empty() {
             ul.ph-files aria-label=(t.page.attachments) {
                 @for f in files {
-                    li { a.ph-link href={ (base) "/" (f.id) } download=(f.name) { (f.name) } " " span.ph-size { "(" (size(f.size)) ")" } }
+                    li { a.ph-link href={ (base) "/" (f.id) } download=(f.name) { (f.name) } " " span.ph-size { "(" (file_size(f.size)) ")" } }
                 }
             }
         }
     }
 }
 
-fn size(bytes: i64) -> String {
+/// A file's size as people read it: "812 B", "14 KB", "2.3 MB".
+pub fn file_size(bytes: i64) -> String {
     match bytes {
         b if b < 1024 => format!("{b} B"),
         b if b < 1024 * 1024 => format!("{} KB", (b + 1023) / 1024),

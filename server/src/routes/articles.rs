@@ -12,12 +12,13 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::kb::ArticleRequest;
 use crate::state::AppState;
-use crate::store::{Article, Readers};
+use crate::store::{Article, ArticleKey, DeflectionReport, Readers};
 
 pub fn agent_routes() -> Router<AppState> {
     Router::new()
         .route("/articles", get(list).post(add))
         .route("/articles/{id}", get(show).patch(change).delete(remove))
+        .route("/reports/deflection", get(deflection))
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -134,6 +135,8 @@ pub(super) struct SuggestQuery {
 /// An article offered to a user before they write.
 #[derive(Serialize, utoipa::ToSchema)]
 pub(super) struct Suggestion {
+    /// Read it in the panel with `GET /articles/{id}`.
+    id: i64,
     title: String,
     /// The article's page on the portal.
     url: String,
@@ -177,10 +180,77 @@ pub(super) async fn suggest(
         found
             .into_iter()
             .map(|a| Suggestion {
+                id: a.id,
                 url: format!("{public}/p/{slug}/kb/{}", a.slug),
                 title: a.title,
             })
             .collect()
     };
     Ok(AppJson(Suggestions { articles }))
+}
+
+/// An article as the panel shows it: its body as sanitised HTML.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(super) struct ArticleView {
+    id: i64,
+    title: String,
+    /// The Markdown body as HTML, sanitised with an allowlist.
+    html: String,
+}
+
+/// A published article a signed-in user may read, in the panel. The read is counted, and
+/// counts for deflection until the user opens a ticket within the hour.
+#[utoipa::path(
+    get, path = "/api/v1/widget/{slug}/articles/{id}", tag = "widget",
+    params(("slug" = String, Path, description = "The workspace"), ("id" = i64, Path, description = "The article, as a suggestion gave it")),
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "The article", body = ArticleView),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "origin not allowed", body = ErrorBody),
+        (status = 404, description = "no such published article", body = ErrorBody)
+    )
+)]
+pub(super) async fn read(
+    State(state): State<AppState>,
+    session: UserSession,
+    AppPath((_slug, id)): AppPath<(String, i64)>,
+) -> ApiResult<AppJson<ArticleView>> {
+    let ws = session.scope.workspace_id;
+    let article = state
+        .store
+        .read_article(ws, ArticleKey::Id(id), Readers::SignedIn)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let reader = format!("user:{}", session.scope.email);
+    let now = state.clock.now_ms();
+    state
+        .store
+        .record_read(ws, article.id, &reader, now)
+        .await?;
+    Ok(AppJson(ArticleView {
+        id: article.id,
+        html: crate::domain::markdown::to_safe_html(&article.body),
+        title: article.title,
+    }))
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/agent/reports/deflection", tag = "agent", security(("api_key" = [])),
+    params(super::ratings::Period),
+    responses(
+        (status = 200, description = "Articles read, how many of those readers wrote no ticket within the hour, tickets opened, and the rate", body = DeflectionReport),
+        (status = 400, description = "invalid query", body = ErrorBody),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+    )
+)]
+async fn deflection(
+    State(state): State<AppState>,
+    Agent(key): Agent,
+    AppQuery(period): AppQuery<super::ratings::Period>,
+) -> ApiResult<AppJson<DeflectionReport>> {
+    let (from, to) = period.range(state.clock.now_ms())?;
+    Ok(AppJson(
+        state.store.deflection(key.workspace_id, from, to).await?,
+    ))
 }

@@ -28,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/assets/{name}", get(asset))
         .route("/w/{slug}/", get(panel))
         .route("/w/{slug}/theme.css", get(theme_css))
+        .route("/w/{slug}/texts", get(extras_texts))
 }
 
 async fn loader(headers: HeaderMap) -> ApiResult<Response> {
@@ -48,6 +49,8 @@ struct PanelAssets {
     js: &'static str,
     wasm: &'static str,
     css: &'static str,
+    /// The lazily loaded module's script (`widget/extras`).
+    extras: &'static str,
     script: String,
     script_hash: String,
 }
@@ -56,6 +59,7 @@ static PANEL: LazyLock<Option<PanelAssets>> = LazyLock::new(|| {
     let js = assets::served_name("porthole_widget.js")?;
     let wasm = assets::served_name("porthole_widget_bg.wasm")?;
     let css = assets::served_name("widget.css")?;
+    let extras = assets::served_name("porthole_extras.js")?;
     let script =
         format!(r#"import init from "/assets/{js}";init({{module_or_path:"/assets/{wasm}"}});"#);
     let script_hash = STANDARD.encode(Sha256::digest(script.as_bytes()));
@@ -63,6 +67,7 @@ static PANEL: LazyLock<Option<PanelAssets>> = LazyLock::new(|| {
         js,
         wasm,
         css,
+        extras,
         script,
         script_hash,
     })
@@ -71,7 +76,7 @@ static PANEL: LazyLock<Option<PanelAssets>> = LazyLock::new(|| {
 /// What the panel says, in the user's language: the catalogue's strings (statuses and types by
 /// key) and the workspace's own title and greeting. Carried in the page, so the wasm holds no
 /// strings and needs no extra request.
-fn panel_config(settings: &Settings, locale: Locale) -> serde_json::Value {
+fn panel_config(settings: &Settings, locale: Locale, extras: &str) -> serde_json::Value {
     let c = catalogue(locale);
     let mut t = serde_json::to_value(&c.widget).unwrap_or_default();
     if let Some(map) = t.as_object_mut() {
@@ -94,6 +99,7 @@ fn panel_config(settings: &Settings, locale: Locale) -> serde_json::Value {
         "t": t,
         "title": settings.title.as_deref().unwrap_or(c.widget.title),
         "greeting": settings.greeting.as_deref().unwrap_or(c.widget.greeting),
+        "x": format!("/assets/{extras}"),
     })
 }
 
@@ -118,6 +124,8 @@ fn panel_templates(settings: &Settings, locale: Locale) -> String {
                 input #ph-subject.ph-input name="subject" type="text" autocomplete="off"
                     maxlength=(limits::SUBJECT_MAX_CHARS) aria-describedby="ph-subject-error";
                 p #ph-subject-error.ph-field-error role="alert" hidden {}
+                // Articles matching the subject, as it is typed (`widget/extras`).
+                div data-phx="suggest" {}
                 label.ph-label for="ph-description" { (t.description) }
                 textarea #ph-description.ph-input.ph-textarea name="description" rows="5"
                     placeholder=(t.description_hint) aria-describedby="ph-description-error" {}
@@ -136,6 +144,7 @@ fn panel_templates(settings: &Settings, locale: Locale) -> String {
                         @for c in &settings.categories { option value=(c) { (c) } }
                     }
                 }
+                div data-phx="attach" {}
                 p #ph-form-error.ph-field-error role="alert" hidden {}
                 button.ph-button.ph-button--primary type="submit" { (t.submit) }
             }
@@ -174,7 +183,7 @@ async fn panel(
         settings.default_locale,
     );
     // `<` is escaped so that no value can close the script element it sits in.
-    let config = serde_json::to_string(&panel_config(settings, locale))
+    let config = serde_json::to_string(&panel_config(settings, locale, page.extras))
         .map_err(anyhow::Error::from)?
         .replace('<', "\\u003c");
     let custom = settings.custom_css_url.as_deref();
@@ -219,6 +228,40 @@ async fn panel(
     );
     out.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
     Ok((out, html).into_response())
+}
+
+/// The words of the lazily loaded module (`widget/extras`), in the panel's language: fetched
+/// with it, so that the first open carries none of them.
+async fn extras_texts(
+    State(state): State<AppState>,
+    AppPath(slug): AppPath<String>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let workspace = state
+        .store
+        .workspace_by_slug(&slug)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let locale = i18n::resolve(
+        query.get("locale").map(String::as_str),
+        &headers,
+        workspace.settings.default_locale,
+    );
+    let p = &catalogue(locale).page;
+    let texts = serde_json::json!({
+        "attach": p.attach, "attach_hint": p.attach_hint, "attach_too_many": p.attach_too_many,
+        "attach_wait": p.attach_wait, "attach_refused": p.attach_refused,
+        "attach_uploading": p.attach_uploading, "attach_remove": p.attach_remove,
+        "attachments": p.attachments, "rate_title": p.rate_title, "rate_hint": p.rate_hint,
+        "rate_comment": p.rate_comment, "rate_send": p.rate_send, "rated": p.rated,
+        "suggestions": p.kb_before_writing, "error": p.error,
+        // The module's stylesheet, which it adds to the page.
+        "css": assets::served_name("extras.css").map(|name| format!("/assets/{name}")),
+    });
+    let mut out = HeaderMap::new();
+    out.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    Ok((out, axum::Json(texts)).into_response())
 }
 
 /// The workspace's colours as custom properties, for the panel and the pages. Revalidated on

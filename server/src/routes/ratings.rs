@@ -110,23 +110,31 @@ async fn report(
     Agent(key): Agent,
     AppQuery(period): AppQuery<Period>,
 ) -> ApiResult<AppJson<CsatReport>> {
-    let today = OffsetDateTime::from_unix_timestamp(state.clock.now_ms() / 1000)
-        .map_err(anyhow::Error::from)?
-        .date()
-        .midnight()
-        .assume_utc()
-        .unix_timestamp()
-        * 1000;
-    let to = match &period.to {
-        Some(raw) => day("to", raw)?,
-        None => today,
-    } + DAY_MS;
-    let from = match &period.from {
-        Some(raw) => day("from", raw)?,
-        None => to - 31 * DAY_MS,
-    };
-    if from >= to {
-        return Err(ApiError::InvalidQuery("from must not be after to".into()));
-    }
+    let (from, to) = period.range(state.clock.now_ms())?;
     Ok(AppJson(state.store.csat(key.workspace_id, from, to).await?))
+}
+
+impl Period {
+    /// The period in milliseconds, its last day included: by default the 31 days to today.
+    pub(super) fn range(&self, now_ms: i64) -> ApiResult<(i64, i64)> {
+        let today = OffsetDateTime::from_unix_timestamp(now_ms / 1000)
+            .map_err(anyhow::Error::from)?
+            .date()
+            .midnight()
+            .assume_utc()
+            .unix_timestamp()
+            * 1000;
+        let to = match &self.to {
+            Some(raw) => day("to", raw)?,
+            None => today,
+        } + DAY_MS;
+        let from = match &self.from {
+            Some(raw) => day("from", raw)?,
+            None => to - 31 * DAY_MS,
+        };
+        if from >= to {
+            return Err(ApiError::InvalidQuery("from must not be after to".into()));
+        }
+        Ok((from, to))
+    }
 }

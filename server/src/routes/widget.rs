@@ -35,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .route("/faqs/clicks", post(faq_click))
         .route("/events", get(super::stream::customer))
         .route("/articles", get(super::articles::suggest))
+        .route("/articles/{id}", get(super::articles::read))
         .route("/tickets/{reference}/rating", post(super::ratings::rate))
         .merge(super::files::widget_routes())
 }
@@ -106,7 +107,29 @@ async fn solve(
         .store
         .user_solve(&session.scope, reference(&raw_ref)?, state.clock.now_ms())
         .await?;
-    Ok(AppJson(ticket))
+    Ok(AppJson(with_file_buttons(ticket)))
+}
+
+/// Each message's files, added to its `html` as buttons (`data-phx-file`), which the panel's
+/// lazily loaded module answers by downloading the file with the session token. Drawn here,
+/// the panel's first open carries no code for them.
+fn with_file_buttons(mut ticket: Ticket) -> Ticket {
+    for m in &mut ticket.messages {
+        if m.attachments.is_empty() {
+            continue;
+        }
+        let buttons = maud::html! {
+            span.ph-files {
+                @for a in &m.attachments {
+                    button.ph-link type="button" data-phx-file=(a.id) data-name=(a.name) {
+                        (a.name) " (" (crate::pages::file_size(a.size)) ")"
+                    }
+                }
+            }
+        };
+        m.html.push_str(&buttons.into_string());
+    }
+    ticket
 }
 
 /// The `Idempotency-Key` header, if sent, after checking it is a sane length and printable.
@@ -191,7 +214,7 @@ async fn create_ticket(
     Ok((
         StatusCode::CREATED,
         [("idempotent-replayed", replayed)],
-        AppJson(ticket),
+        AppJson(with_file_buttons(ticket)),
     ))
 }
 
@@ -214,7 +237,7 @@ async fn read_ticket(
         .store
         .open_user_ticket(&session.scope, reference(&raw_ref)?, state.clock.now_ms())
         .await?;
-    Ok(AppJson(ticket))
+    Ok(AppJson(with_file_buttons(ticket)))
 }
 
 #[utoipa::path(
@@ -250,7 +273,7 @@ async fn reply(
             state.clock.now_ms(),
         )
         .await?;
-    Ok((StatusCode::CREATED, AppJson(ticket)))
+    Ok((StatusCode::CREATED, AppJson(with_file_buttons(ticket))))
 }
 
 /// Counts an opened FAQ, if it is one the workspace lists.

@@ -35,6 +35,13 @@ pub struct ArticleFields {
     pub visibility: Option<&'static str>,
 }
 
+/// How an article is named when read.
+#[derive(Debug, Clone, Copy)]
+pub enum ArticleKey<'a> {
+    Slug(&'a str),
+    Id(i64),
+}
+
 /// Who is reading: the public, or a verified user (who may also read `signed_in` articles).
 #[derive(Debug, Clone, Copy)]
 pub enum Readers {
@@ -184,23 +191,30 @@ impl Store {
         .await
     }
 
-    /// A published article these readers may see, by its slug; counts the view.
+    /// A published article these readers may see, by its slug (the portal's addresses) or
+    /// its id (the widget's suggestions); counts the view.
     pub async fn read_article(
         &self,
         workspace_id: i64,
-        slug: &str,
+        which: ArticleKey<'_>,
         readers: Readers,
     ) -> sqlx::Result<Option<Article>> {
         let _turn = self.turn().await;
-        sqlx::query_as(&format!(
-            "UPDATE articles SET views = views + 1 WHERE workspace_id = $1 AND slug = $2 \
+        let column = match which {
+            ArticleKey::Slug(_) => "slug",
+            ArticleKey::Id(_) => "id",
+        };
+        let query = format!(
+            "UPDATE articles SET views = views + 1 WHERE workspace_id = $1 AND {column} = $2 \
              AND published AND visibility IN ({}) RETURNING {RETURNED}",
             readers.visibilities()
-        ))
-        .bind(workspace_id)
-        .bind(slug)
-        .fetch_optional(&self.pool)
-        .await
+        );
+        let query = sqlx::query_as(&query).bind(workspace_id);
+        let query = match which {
+            ArticleKey::Slug(slug) => query.bind(slug),
+            ArticleKey::Id(id) => query.bind(id),
+        };
+        query.fetch_optional(&self.pool).await
     }
 
     /// Published articles these readers may see: those matching `query` best first (up to

@@ -5,6 +5,7 @@
 mod api_keys;
 mod articles;
 mod attachments;
+mod deflection;
 mod events;
 mod inbound;
 mod mail;
@@ -27,8 +28,9 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use api_keys::{ApiKey, ApiKeyInfo};
-pub use articles::{Article, ArticleFields, Readers};
+pub use articles::{Article, ArticleFields, ArticleKey, Readers};
 pub use attachments::NewAttachment;
+pub use deflection::DeflectionReport;
 pub use events::{EventNote, EventScope, StoredEvent};
 pub use inbound::ReplyTarget;
 pub use mail::{DueMail, MailEvent, PlannedMail};

@@ -460,6 +460,8 @@ impl Store {
             now_ms,
         )
         .await?;
+        let reader = format!("user:{}", scope.email);
+        super::deflection::followed(&mut tx, scope.workspace_id, &reader, now_ms).await?;
         if let Some((key, _)) = idempotency {
             sqlx::query(
                 "UPDATE idempotency_keys SET ticket_id = $1 \
@@ -648,6 +650,8 @@ impl Store {
         let status = decode(TicketStatus::parse, &row.status)?;
         // A resolution note belongs to the resolution: once reopened, it is not shown.
         let resolved = matches!(status, TicketStatus::Resolved | TicketStatus::Closed);
+        let awaiting_rating =
+            status == TicketStatus::Resolved && self.awaits_rating(row.id).await?;
         Ok(Ticket {
             reference: TicketRef(row.number).to_string(),
             subject: row.subject,
@@ -675,6 +679,7 @@ impl Store {
                     })
                 })
                 .collect::<anyhow::Result<_>>()?,
+            awaiting_rating,
         })
     }
 

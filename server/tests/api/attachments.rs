@@ -396,3 +396,23 @@ async fn the_reply_email_says_files_wait_on_the_ticket_without_attaching_them() 
     assert!(mail.text.contains("Files are attached to this reply"));
     assert!(!mail.raw.contains("%PDF"), "the file itself is not emailed");
 }
+
+#[tokio::test]
+async fn the_widget_shows_files_as_escaped_download_buttons_in_the_message_html() {
+    let app = TestApp::spawn().await;
+    let token = app.login("ada@example.com").await;
+    let name = "a'><img src=x onerror=alert(1)>.png";
+    let up = uploaded(&app, &token, name, PNG).await;
+    let res = app
+        .widget(Method::POST, "/tickets", &token)
+        .json(&json!({ "subject": "Odd name", "attachments": [up["id"]] }))
+        .go()
+        .await;
+    let ticket: Value = res.json().await.unwrap();
+    let html = ticket["messages"][0]["html"].as_str().unwrap();
+    assert!(
+        html.contains(&format!("data-phx-file=\"{}\"", up["id"].as_str().unwrap())),
+        "{html}"
+    );
+    assert!(!html.contains("<img"), "{html}");
+}

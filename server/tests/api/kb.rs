@@ -219,3 +219,126 @@ async fn the_cli_writes_publishes_and_lists_articles() {
         .1
         .contains("published"));
 }
+
+#[tokio::test]
+async fn a_signed_in_user_reads_a_suggested_article_in_the_widget_but_never_a_draft_or_anothers() {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Ann").await;
+    let inside = add(
+        &app,
+        &key,
+        json!({ "title": "Export your data", "body": "Go to **Export**.\n\n[x](javascript:alert(1))\n\n<script>alert(1)</script>", "published": true, "visibility": "signed_in" }),
+    )
+    .await;
+    let draft = add(
+        &app,
+        &key,
+        json!({ "title": "Export secrets", "body": "Not yet." }),
+    )
+    .await;
+    let globex = app.globex_key().await;
+    let elsewhere = app
+        .agent(Method::POST, "/articles", &globex)
+        .json(&json!({ "title": "Export at Globex", "body": "Theirs.", "published": true }))
+        .value()
+        .await;
+    let token = app.login("ada@example.com").await;
+
+    let found = app
+        .widget(Method::GET, "/articles?q=export", &token)
+        .value()
+        .await;
+    let ids: Vec<&Value> = found["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| &a["id"])
+        .collect();
+    assert_eq!(
+        ids,
+        [&inside["id"]],
+        "only this workspace's published articles: {found}"
+    );
+
+    let read = app
+        .widget(Method::GET, &format!("/articles/{}", inside["id"]), &token)
+        .value()
+        .await;
+    assert_eq!(read["title"], "Export your data");
+    let html = read["html"].as_str().unwrap();
+    assert!(html.contains("<strong>Export</strong>"));
+    assert!(
+        !html.contains("<script") && !html.contains("javascript:"),
+        "{html}"
+    );
+
+    for id in [&draft["id"], &elsewhere["id"]] {
+        let res = app
+            .widget(Method::GET, &format!("/articles/{id}"), &token)
+            .go()
+            .await;
+        assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
+    }
+    let res = app
+        .request(
+            Method::GET,
+            &format!("/api/v1/widget/acme/articles/{}", inside["id"]),
+        )
+        .go()
+        .await;
+    assert_error(res, StatusCode::UNAUTHORIZED, "missing_credentials").await;
+}
+
+#[tokio::test]
+async fn the_deflection_report_counts_reads_that_no_ticket_followed() {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Ann").await;
+    let article = add(
+        &app,
+        &key,
+        json!({ "title": "Billing", "body": "Invoices are monthly.", "published": true }),
+    )
+    .await;
+    let report = || async {
+        app.agent(Method::GET, "/reports/deflection", &key)
+            .value()
+            .await
+    };
+    assert_eq!(
+        report().await,
+        json!({ "article_reads": 0, "self_served": 0, "tickets_opened": 0, "deflection_rate": null })
+    );
+
+    // Ada reads, twice in one visit, and writes nothing: one ticket saved.
+    let ada = app.login("ada@example.com").await;
+    for _ in 0..2 {
+        let path = format!("/articles/{}", article["id"]);
+        assert_eq!(
+            app.widget(Method::GET, &path, &ada).go().await.status(),
+            StatusCode::OK
+        );
+    }
+    // Bob reads, then writes anyway.
+    let bob = app.login("bob@example.com").await;
+    app.widget(Method::GET, &format!("/articles/{}", article["id"]), &bob)
+        .go()
+        .await;
+    app.new_ticket(&bob, "Still confused").await;
+    // A portal visitor reads the public page, then submits from the same address.
+    let (status, _) = page(&app, "/p/acme/kb/billing").await;
+    assert_eq!(status, StatusCode::OK);
+    app.submit_portal("carol@example.com", "Invoice missing")
+        .await;
+
+    let r = report().await;
+    assert_eq!(r["article_reads"], 3, "{r}");
+    assert_eq!(r["self_served"], 1, "{r}");
+    assert_eq!(r["tickets_opened"], 2, "{r}");
+    assert!((r["deflection_rate"].as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-9);
+
+    let res = app
+        .agent(Method::GET, "/reports/deflection?from=2026-13-01", &key)
+        .go()
+        .await;
+    assert_error(res, StatusCode::BAD_REQUEST, "invalid_query").await;
+}

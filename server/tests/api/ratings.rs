@@ -191,3 +191,35 @@ async fn the_resolution_email_links_to_a_rating_that_counts_once_and_expires_in_
         "the expired-link page"
     );
 }
+
+#[tokio::test]
+async fn the_widget_is_told_when_a_resolution_awaits_a_rating() {
+    let app = TestApp::spawn().await;
+    let token = app.login("ada@example.com").await;
+    app.new_ticket(&token, "Slow").await;
+    let key = app.agent_key("Ann").await;
+    let read = || async {
+        app.widget(Method::GET, "/tickets/TKT-0001", &token)
+            .value()
+            .await
+    };
+    assert_eq!(read().await["awaiting_rating"], false, "not resolved yet");
+    let res = app
+        .agent(Method::PATCH, "/tickets/TKT-0001", &key)
+        .json(&json!({ "status": "resolved" }))
+        .go()
+        .await;
+    assert!(res.status().is_success());
+    assert_eq!(read().await["awaiting_rating"], true);
+    let res = app
+        .widget(Method::POST, "/tickets/TKT-0001/rating", &token)
+        .json(&json!({ "score": 5 }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    assert_eq!(
+        read().await["awaiting_rating"],
+        false,
+        "rated once per resolution"
+    );
+}

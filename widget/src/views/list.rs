@@ -58,7 +58,7 @@ pub fn ticket_list(state: State) -> impl IntoView {
                     None => EitherOf4::A(notice(text::t("loading"))),
                     Some(Err(f)) => EitherOf4::B(load_error(state, f)),
                     Some(Ok(l)) if l.tickets.is_empty() => {
-                        EitherOf4::C(view! { <p class="ph-empty">{text::greeting()}</p> })
+                        EitherOf4::C(view! { <p class="ph-empty">{text::setting_string("greeting")}</p> })
                     }
                     Some(Ok(l)) => {
                         EitherOf4::D(view! {

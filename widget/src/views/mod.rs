@@ -165,6 +165,13 @@ pub fn submit_errors(failure: &Failure) -> FormErrors {
     }
 }
 
+/// Loads the lazily loaded module, if not yet, and gives it the current session token.
+pub fn want_extras(state: State) {
+    if let Some(api) = state.api.get_untracked() {
+        crate::extras::want(api.token());
+    }
+}
+
 /// A form field's current value, by name.
 pub fn form_value(form: &web_sys::HtmlFormElement, name: &str) -> String {
     web_sys::FormData::new_with_form(form)

@@ -4,7 +4,7 @@ use leptos::task::spawn_local;
 use porthole_types::{CreateTicket, TicketType};
 use wasm_bindgen::JsCast;
 
-use super::{back_to_list, focus_screen, form_value, submit_errors};
+use super::{back_to_list, focus_screen, form_value, submit_errors, want_extras};
 use crate::app::{new_idempotency_key, State};
 use crate::logic::{check_new_ticket, FormErrors, Screen};
 use crate::{dom, text};
@@ -28,13 +28,7 @@ pub fn new_ticket(state: State) -> impl IntoView {
         });
         focus_screen();
     });
-    // Opening an FAQ is counted, so the company can see which answers save tickets.
-    let faq_opened = move |ev: leptos::ev::MouseEvent| {
-        if let (Some(question), Some(api)) = (dom::faq_being_opened(&ev), state.api.get_untracked())
-        {
-            spawn_local(async move { api.faq_click(&question).await });
-        }
-    };
+    want_extras(state);
 
     // Every keystroke is kept, and a changed ticket is a new request: it must not replay the
     // previous key's ticket.
@@ -70,11 +64,13 @@ pub fn new_ticket(state: State) -> impl IntoView {
             description: Some(description).filter(|v| !v.trim().is_empty()),
             ticket_type: TicketType::parse(&form_value(&f, "type")),
             category: Some(form_value(&f, "category")).filter(|c| !c.is_empty()),
+            attachments: vec![],
         };
+        let files = form_value(&f, "attachments");
         let key = state.drafts.with_value(|d| d.idempotency_key.clone());
         sending.set_value(true);
         spawn_local(async move {
-            match api.create(&request, &key).await {
+            match api.create((&request, &files), &key).await {
                 Ok(ticket) => {
                     state.drafts.update_value(|d| {
                         d.subject.clear();
@@ -95,7 +91,7 @@ pub fn new_ticket(state: State) -> impl IntoView {
     };
 
     view! {
-        <section class="ph-new" on:submit=submit on:input=remember on:change=remember on:click=faq_opened>
+        <section class="ph-new" on:submit=submit on:input=remember on:change=remember>
             {back_to_list(state)}
             <div id="ph-new"></div>
         </section>

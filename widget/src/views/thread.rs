@@ -6,7 +6,7 @@ use porthole_types::{Author, Message, Ticket, TicketStatus};
 
 use super::{
     action, ago, back_to_list, badge, form_value, load_error, load_into, notice, reload_on_tick,
-    submit_errors, Snapshot,
+    submit_errors, want_extras, Snapshot,
 };
 use crate::app::State;
 use crate::logic::{check_reply, FormErrors, Screen};
@@ -23,6 +23,8 @@ pub fn thread(state: State, reference: String) -> impl IntoView {
         })
     };
     reload_on_tick(state, load);
+    // Files, a rating and the reply box's file field come with the lazily loaded module.
+    want_extras(state);
     // The reply box shows once the ticket is loaded, unless it is closed.
     let no_reply =
         move || ticket.with(|t| !matches!(t, Some(Ok(t)) if t.status != TicketStatus::Closed));
@@ -142,7 +144,8 @@ fn reply_box(
             return;
         };
         let text = form_value(&f, "body");
-        let checked = check_reply(&text);
+        let files = form_value(&f, "attachments");
+        let checked = check_reply(&text, !files.is_empty());
         show_reply_error(&checked);
         let Some(api) = state.api.get_untracked() else {
             return;
@@ -152,7 +155,7 @@ fn reply_box(
         }
         sending.set_value(true);
         spawn_local(async move {
-            match api.reply(&reference.get_value(), text).await {
+            match api.reply(&reference.get_value(), (text, files)).await {
                 Ok(t) => {
                     f.reset();
                     state.drafts.update_value(|d| d.reply = Default::default());
@@ -191,6 +194,7 @@ fn reply_box(
                 {draft}
             </textarea>
             <p id="ph-reply-error" class="ph-field-error" role="alert" hidden></p>
+            <div data-phx="attach"></div>
             <button type="submit" class="ph-button ph-button--primary">
                 {text::t("send")}
             </button>

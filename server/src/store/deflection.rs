@@ -1,0 +1,112 @@
+//! Deflection: articles read before writing, and whether a ticket followed within the hour.
+
+use serde::Serialize;
+use sqlx::SqliteConnection;
+
+use super::Store;
+
+/// A read followed by a ticket from the same reader within this long was not a deflection.
+pub const SESSION_MS: i64 = 3_600_000;
+
+/// Reads and tickets in a period, and the share of would-be tickets the articles answered.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct DeflectionReport {
+    /// Articles read from the widget's suggestions, the signed iframe or the portal.
+    pub article_reads: i64,
+    /// Reads no ticket from the same reader followed within the hour.
+    pub self_served: i64,
+    pub tickets_opened: i64,
+    /// `self_served / (self_served + tickets_opened)`; absent when both are zero.
+    pub deflection_rate: Option<f64>,
+}
+
+/// Marks `reader`'s reads of the last hour as followed by a ticket, in the caller's transaction.
+pub(super) async fn followed(
+    conn: &mut SqliteConnection,
+    workspace_id: i64,
+    reader: &str,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE article_reads SET followed = TRUE \
+         WHERE workspace_id = $1 AND reader = $2 AND created_at > $3 AND NOT followed",
+    )
+    .bind(workspace_id)
+    .bind(reader)
+    .bind(now_ms - SESSION_MS)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Notes that `reader` read an article; a second read of it within the hour is the same
+    /// visit and is not counted again.
+    pub async fn record_read(
+        &self,
+        workspace_id: i64,
+        article_id: i64,
+        reader: &str,
+        now_ms: i64,
+    ) -> sqlx::Result<()> {
+        let _turn = self.turn().await;
+        sqlx::query(
+            "INSERT INTO article_reads (workspace_id, article_id, reader, created_at) \
+             SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM article_reads \
+             WHERE workspace_id = $1 AND reader = $3 AND article_id = $2 AND created_at > $5)",
+        )
+        .bind(workspace_id)
+        .bind(article_id)
+        .bind(reader)
+        .bind(now_ms)
+        .bind(now_ms - SESSION_MS)
+        .execute(&self.writes)
+        .await?;
+        Ok(())
+    }
+
+    /// The same as [`followed`], on its own: a portal visitor's reads, known by address.
+    pub async fn reads_followed(
+        &self,
+        workspace_id: i64,
+        reader: &str,
+        now_ms: i64,
+    ) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        followed(&mut tx, workspace_id, reader, now_ms).await?;
+        tx.commit().await
+    }
+
+    pub async fn deflection(
+        &self,
+        workspace_id: i64,
+        from_ms: i64,
+        to_ms: i64,
+    ) -> sqlx::Result<DeflectionReport> {
+        let (article_reads, self_served): (i64, i64) = sqlx::query_as(
+            "SELECT COUNT(*), COALESCE(SUM(NOT followed), 0) FROM article_reads \
+             WHERE workspace_id = $1 AND created_at >= $2 AND created_at < $3",
+        )
+        .bind(workspace_id)
+        .bind(from_ms)
+        .bind(to_ms)
+        .fetch_one(&self.pool)
+        .await?;
+        let tickets_opened: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM tickets \
+             WHERE workspace_id = $1 AND created_at >= $2 AND created_at < $3",
+        )
+        .bind(workspace_id)
+        .bind(from_ms)
+        .bind(to_ms)
+        .fetch_one(&self.pool)
+        .await?;
+        let asked = self_served + tickets_opened;
+        Ok(DeflectionReport {
+            article_reads,
+            self_served,
+            tickets_opened,
+            deflection_rate: (asked > 0).then(|| self_served as f64 / asked as f64),
+        })
+    }
+}
