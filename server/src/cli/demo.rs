@@ -11,7 +11,7 @@ use tokio::task::JoinHandle;
 use super::demo_site;
 use crate::clock::Clock;
 use crate::domain::{Origin, Slug};
-use crate::store::{NewWorkspace, Store, Workspace};
+use crate::store::{ArticleFields, NewWorkspace, Store, Workspace};
 
 pub const SLUG: &str = "demo";
 const AGENT_NAME: &str = "Demo agent";
@@ -88,11 +88,39 @@ async fn ensure_workspace(
                 origins: vec![],
                 settings: Default::default(),
             };
-            store.create_workspace(new, clock.now_ms()).await?.0
+            let ws = store.create_workspace(new, clock.now_ms()).await?.0;
+            add_articles(store, ws.id, clock.now_ms()).await?;
+            ws
         }
     };
     store.allow_origin(ws.id, host).await?;
     Ok(ws)
+}
+
+/// Two published articles, so that typing a subject such as "reset password" or "invoice" in
+/// the demo shows suggestions, and the portal's knowledge base has something in it.
+async fn add_articles(store: &Store, workspace_id: i64, now_ms: i64) -> anyhow::Result<()> {
+    let articles = [
+        (
+            "Reset your password",
+            "Open **Settings → Security** and choose *Reset password*. The link we email you works for an hour.",
+        ),
+        (
+            "Find an invoice",
+            "Invoices are under **Billing → History**, one per month, as PDF.",
+        ),
+    ];
+    for (title, body) in articles {
+        let fields = ArticleFields {
+            title: Some(title.into()),
+            body: Some(body.into()),
+            published: Some(true),
+            visibility: Some("public"),
+            ..ArticleFields::default()
+        };
+        store.add_article(workspace_id, &fields, now_ms).await?;
+    }
+    Ok(())
 }
 
 /// A new key each start, so the one printed always works; older demo keys are retired.

@@ -54,11 +54,17 @@ impl Site {
 
     /// `porthole serve` with `extra` flags, once it answers.
     pub async fn serve(&self, extra: &[&str]) -> Child {
+        self.serve_with(extra, &[]).await
+    }
+
+    /// The same, with these environment variables.
+    pub async fn serve_with(&self, extra: &[&str], vars: &[(&str, &str)]) -> Child {
         let child = Command::new(env!("CARGO_BIN_EXE_porthole"))
             .arg("--database")
             .arg(&self.db)
             .args(["serve", "--listen", &format!("127.0.0.1:{}", self.port)])
             .args(extra)
+            .envs(vars.iter().copied())
             .env("PORTHOLE_LOG", "warn")
             .env_remove("PORTHOLE_PUBLIC_URL")
             .stdout(Stdio::null())
