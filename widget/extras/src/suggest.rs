@@ -17,17 +17,30 @@ pub fn suggest() -> impl IntoView {
     let found: RwSignal<Vec<Suggestion>> = RwSignal::new(vec![]);
     let reading: RwSignal<Option<ArticleView>> = RwSignal::new(None);
     let timer = StoredValue::new(None::<i32>);
+    // Only the latest search's answer is shown: an earlier one may arrive after it.
+    let latest = StoredValue::new(0u32);
     let search = move |typed: String| {
+        latest.update_value(|n| *n += 1);
+        let mine = latest.get_value();
         spawn_local(async move {
             let articles = if typed.chars().count() < MIN_CHARS {
                 vec![]
             } else {
                 api::suggestions(&typed).await.unwrap_or_default()
             };
-            found.try_set(articles);
+            if latest.try_get_value() == Some(mine) {
+                found.try_set(articles);
+            }
         });
     };
     if let Some(subject) = document().get_element_by_id("ph-subject") {
+        // What was typed while this module loaded is searched at once.
+        if let Some(input) = subject.dyn_ref::<web_sys::HtmlInputElement>() {
+            let typed = input.value().trim().to_owned();
+            if !typed.is_empty() {
+                search(typed);
+            }
+        }
         let typed = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
             let value = ev
                 .target()
