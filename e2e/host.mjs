@@ -23,6 +23,15 @@ export function startHost(porthole, slug) {
     const signed = frame
       ? `<iframe id="signed" title="Your tickets" src="${frame.replaceAll('"', "&quot;")}" referrerpolicy="origin" sandbox="allow-forms allow-popups allow-scripts allow-same-origin"></iframe>`
       : "";
+    // For the host-page benchmark: the same page without Porthole, or calling `init` itself
+    // as a signed-in app's page does.
+    const loader = url.searchParams.has("blank")
+      ? ""
+      : `<script src="${porthole}/loader.js" data-workspace="${workspace}" async></script>`;
+    const user = url.searchParams.get("user");
+    const init = user
+      ? `<script nonce="${nonce}">$porthole.helpCenter("init",{user:${JSON.stringify(JSON.parse(user)).replaceAll("<", "\\u003c")}});</script>`
+      : "";
     res.writeHead(200, {
       "content-type": "text/html; charset=utf-8",
       "content-security-policy":
@@ -31,7 +40,7 @@ export function startHost(porthole, slug) {
     });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host app</title>
 <script nonce="${nonce}">window.$porthole||(window.$porthole={q:[],helpCenter:function(){$porthole.q.push(arguments)}});</script>
-<script src="${porthole}/loader.js" data-workspace="${workspace}" async></script>
+${loader}${init}
 <style nonce="${nonce}">button,iframe{display:none!important;font-size:60px!important}#porthole_help_center,#signed{display:block!important;width:100%;height:600px}</style>
 </head><body><h1>Host app</h1><a href="#top" id="host-link">A host link</a>${portal}${signed}</body></html>`);
   });
