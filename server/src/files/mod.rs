@@ -194,7 +194,7 @@ impl Files {
         Ok(())
     }
 
-    /// The bytes of the file `id`.
+    /// The bytes of the file `id`, all at once (the CLI writes them to a file).
     pub async fn get(&self, id: &str) -> anyhow::Result<axum::body::Bytes> {
         let found = self
             .objects
@@ -202,6 +202,17 @@ impl Files {
             .await
             .context("reading a file")?;
         found.bytes().await.context("reading a file")
+    }
+
+    /// The file `id` as a response body, streamed as the store yields it: a download of
+    /// 10 MB does not sit in memory whole.
+    pub async fn body(&self, id: &str) -> anyhow::Result<axum::body::Body> {
+        let found = self
+            .objects
+            .get(&ObjectPath::from(id))
+            .await
+            .context("reading a file")?;
+        Ok(axum::body::Body::from_stream(found.into_stream()))
     }
 
     /// Deletes staged files no message claimed within the hour, bytes first, then the row.

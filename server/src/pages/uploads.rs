@@ -154,10 +154,10 @@ pub async fn download(
         .user_attachment(scope, Some(number), id)
         .await?
         .ok_or(PageError::NotFound)?;
-    let bytes = state
+    let body = state
         .files
-        .get(&found.id)
+        .body(&found.id)
         .await
         .map_err(PageError::Internal)?;
-    Ok(crate::routes::download(&found, bytes))
+    Ok(crate::routes::download(&found, body))
 }

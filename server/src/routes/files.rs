@@ -4,10 +4,10 @@
 //! claims it. A download is served only to the ticket's owner or the workspace's agents, and
 //! always as an attachment in a sandbox, whatever the file is.
 
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::header::{
-    CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
+    CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
 };
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -158,7 +158,7 @@ async fn widget_download(
         .user_attachment(&session.scope, None, &id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    Ok(download(&found, state.files.get(&found.id).await?))
+    Ok(download(&found, state.files.body(&found.id).await?))
 }
 
 #[utoipa::path(
@@ -181,18 +181,18 @@ async fn agent_download(
         .agent_attachment(key.workspace_id, &id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    Ok(download(&found, state.files.get(&found.id).await?))
+    Ok(download(&found, state.files.body(&found.id).await?))
 }
 
 /// A file as a download no browser will render: `attachment`, a sandbox with nothing allowed,
 /// the type its bytes showed (and `nosniff`, set for every answer), and no caching.
-pub fn download(attachment: &Attachment, bytes: Bytes) -> Response {
+pub fn download(attachment: &Attachment, body: Body) -> Response {
     let disposition = format!(
         "attachment; filename=\"{}\"; filename*=UTF-8''{}",
         ascii_fallback(&attachment.name),
         rfc5987(&attachment.name)
     );
-    let mut response = bytes.into_response();
+    let mut response = body.into_response();
     let headers = response.headers_mut();
     let content_type = HeaderValue::from_str(&attachment.content_type)
         .unwrap_or(HeaderValue::from_static("application/octet-stream"));
@@ -205,6 +205,7 @@ pub fn download(attachment: &Attachment, bytes: Bytes) -> Response {
         HeaderValue::from_static("sandbox; default-src 'none'"),
     );
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    headers.insert(CONTENT_LENGTH, HeaderValue::from(attachment.size));
     headers.insert(
         "cross-origin-resource-policy",
         HeaderValue::from_static("same-origin"),
