@@ -83,7 +83,7 @@ export async function startPorthole() {
   const stranger = await startHost(origin, slug);
   const created = cli(db, ["workspace", "create", slug, "--name", "Acme", "--allow-origin", host.origin]);
   const secret = valueAfter(created, "secret");
-  const agentKey = valueAfter(cli(db, ["api-key", "create", "--workspace", slug, "--name", "Ann"]), "API key");
+  const agentKey = valueAfter(cli(db, ["api-key", "create", "--workspace", slug, "--name", "Ann", "--role", "admin"]), "API key");
   const inboundSecret = valueAfter(cli(db, ["workspace", "inbound-secret", slug]), "Inbound secret");
 
   const env = {
@@ -149,7 +149,7 @@ export async function startPorthole() {
       const wsSlug = `${name}-${crypto.randomBytes(4).toString("hex")}`;
       const out = cli(db, ["workspace", "create", wsSlug, "--name", name, "--allow-origin", host.origin]);
       const wsSecret = valueAfter(out, "secret");
-      const key = valueAfter(cli(db, ["api-key", "create", "--workspace", wsSlug, "--name", "Ann"]), "API key");
+      const key = valueAfter(cli(db, ["api-key", "create", "--workspace", wsSlug, "--name", "Ann", "--role", "admin"]), "API key");
       const agent = async (method, urlPath, body) => {
         const res = await fetch(`${origin}/api/v1/agent${urlPath}`, {
           method,

@@ -60,7 +60,7 @@ created = run(args.porthole, "--database", db, "workspace", "create", "acme", "-
               "--allow-origin", host)
 secret = re.search(r"^\s+(\S+)$", created.split("secret")[1], re.M).group(1)
 key = re.search(r"(phk_\S+)", run(args.porthole, "--database", db, "api-key", "create",
-                                  "--workspace", "acme", "--name", "Ann")).group(1)
+                                  "--workspace", "acme", "--name", "Ann", "--role", "admin")).group(1)
 
 smtp_port, hook_port, port = free_port(), free_port(), free_port()
 smtp = subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{smtp_port}",

@@ -10,7 +10,7 @@ use axum::http::HeaderMap;
 use crate::domain::hash_token;
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::store::{ApiKey, UserScope};
+use crate::store::{ApiKey, KeyRole, UserScope};
 
 /// The bearer token from `Authorization`. Tokens never travel in URLs, which end up in logs,
 /// history and referrers.
@@ -69,6 +69,21 @@ impl FromRequestParts<AppState> for UserSession {
             token_hash,
             expires_at: session.expires_at,
         })
+    }
+}
+
+/// An agent whose key's role is `admin`: the only ones who change the workspace itself.
+pub struct Admin(pub ApiKey);
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let Agent(key) = Agent::from_request_parts(parts, state).await?;
+        if key.role != KeyRole::Admin.as_str() {
+            return Err(ApiError::AdminOnly);
+        }
+        Ok(Admin(key))
     }
 }
 

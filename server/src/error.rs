@@ -41,6 +41,8 @@ pub enum ApiError {
     Identity(Rejection),
     #[error("this origin is not allowed for the workspace")]
     OriginNotAllowed,
+    #[error("only an admin key may change the workspace; this key's role is agent")]
+    AdminOnly,
     #[error("not found")]
     NotFound,
     #[error("method not allowed")]
@@ -82,7 +84,7 @@ impl ApiError {
             MissingCredentials | InvalidSession | InvalidApiKey | Identity(_) => {
                 StatusCode::UNAUTHORIZED
             }
-            OriginNotAllowed => StatusCode::FORBIDDEN,
+            OriginNotAllowed | AdminOnly => StatusCode::FORBIDDEN,
             NotFound => StatusCode::NOT_FOUND,
             MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Conflict(..) => StatusCode::CONFLICT,
@@ -111,6 +113,7 @@ impl ApiError {
             Identity(Rejection::TimestampRequired) => "timestamp_required",
             Identity(Rejection::TimestampOutsideWindow) => "timestamp_outside_window",
             OriginNotAllowed => "origin_not_allowed",
+            AdminOnly => "admin_only",
             NotFound => "not_found",
             MethodNotAllowed => "method_not_allowed",
             Conflict(code, _) => code,

@@ -11,7 +11,7 @@ use tokio::task::JoinHandle;
 use super::demo_site;
 use crate::clock::Clock;
 use crate::domain::{Origin, Slug};
-use crate::store::{ArticleFields, NewWorkspace, Store, Workspace};
+use crate::store::{ArticleFields, KeyRole, NewWorkspace, Store, Workspace};
 
 pub const SLUG: &str = "demo";
 const AGENT_NAME: &str = "Demo agent";
@@ -135,7 +135,10 @@ async fn fresh_agent_key(
             store.revoke_api_key(ws.id, old.id, now).await?;
         }
     }
-    Ok(store.create_api_key(ws.id, AGENT_NAME, now).await?)
+    // An admin key: the walkthrough changes settings with it as well as answering tickets.
+    Ok(store
+        .create_api_key(ws.id, (AGENT_NAME, KeyRole::Admin), now)
+        .await?)
 }
 
 /// `cli` is how to run this binary on the demo's database, exactly as it can be pasted.

@@ -3,7 +3,7 @@ use secrecy::ExposeSecret;
 
 use super::workspace_named;
 use crate::clock::{rfc3339, Clock};
-use crate::store::Store;
+use crate::store::{KeyRole, Store};
 
 #[derive(Debug, Subcommand)]
 pub enum KeyCommand {
@@ -14,6 +14,10 @@ pub enum KeyCommand {
         /// Whose key this is; signs replies made with it.
         #[arg(long)]
         name: String,
+        /// agent: tickets, articles and reports. admin: also settings, allowed origins, the
+        /// identity secret and webhooks.
+        #[arg(long, value_parser = parse_role, default_value = "agent")]
+        role: KeyRole,
     },
     /// List a workspace's keys (never the keys themselves).
     List {
@@ -30,12 +34,22 @@ pub enum KeyCommand {
 
 pub async fn run(cmd: KeyCommand, store: &Store, clock: &Clock) -> anyhow::Result<()> {
     match cmd {
-        KeyCommand::Create { workspace, name } => {
+        KeyCommand::Create {
+            workspace,
+            name,
+            role,
+        } => {
             let ws = workspace_named(store, &workspace).await?;
             let name = name.trim();
             anyhow::ensure!(!name.is_empty(), "--name must not be blank");
-            let key = store.create_api_key(ws.id, name, clock.now_ms()).await?;
-            println!("API key for {name:?} in {:?} (shown once):", ws.slug);
+            let key = store
+                .create_api_key(ws.id, (name, role), clock.now_ms())
+                .await?;
+            let role = role.as_str();
+            println!(
+                "API key for {name:?} ({role}) in {:?} (shown once):",
+                ws.slug
+            );
             println!("  {}", key.expose_secret());
         }
         KeyCommand::List { workspace } => {
@@ -49,10 +63,11 @@ pub async fn run(cmd: KeyCommand, store: &Store, clock: &Clock) -> anyhow::Resul
                     },
                 };
                 println!(
-                    "{:>4}  {}…  {:<24} created {}  {state}",
+                    "{:>4}  {}…  {:<24} {:<5}  created {}  {state}",
                     k.id,
                     k.hint,
                     k.name,
+                    k.role,
                     rfc3339(k.created_at)
                 );
             }
@@ -68,4 +83,8 @@ pub async fn run(cmd: KeyCommand, store: &Store, clock: &Clock) -> anyhow::Resul
         }
     }
     Ok(())
+}
+
+fn parse_role(raw: &str) -> Result<KeyRole, String> {
+    KeyRole::parse(raw).ok_or_else(|| "expected admin or agent".into())
 }

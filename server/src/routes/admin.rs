@@ -10,7 +10,7 @@ use porthole_types::{
 use secrecy::ExposeSecret;
 use serde_json::{Map, Value};
 
-use crate::auth::Agent;
+use crate::auth::Admin;
 use crate::clock::rfc3339;
 use crate::domain::Origin;
 use crate::error::{ApiError, ApiResult};
@@ -28,7 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/secret/rotate", post(rotate))
 }
 
-async fn workspace(state: &AppState, agent: &Agent) -> ApiResult<Workspace> {
+async fn workspace(state: &AppState, agent: &Admin) -> ApiResult<Workspace> {
     state
         .store
         .workspace_by_id(agent.0.workspace_id)
@@ -40,12 +40,13 @@ async fn workspace(state: &AppState, agent: &Agent) -> ApiResult<Workspace> {
     get, path = "/api/v1/agent/settings", tag = "settings", security(("api_key" = [])),
     responses(
         (status = 200, description = "Every setting, defaults included", body = Settings),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody)
     )
 )]
 async fn show_settings(
     State(state): State<AppState>,
-    agent: Agent,
+    agent: Admin,
 ) -> ApiResult<AppJson<Settings>> {
     Ok(AppJson(workspace(&state, &agent).await?.settings))
 }
@@ -59,6 +60,7 @@ async fn show_settings(
         (status = 200, description = "Every setting after the change", body = Settings),
         (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
         (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody),
         (status = 413, description = "body over 64 KiB", body = ErrorBody),
         (status = 415, description = "not JSON", body = ErrorBody),
         (status = 422, description = "a field failed validation", body = ErrorBody)
@@ -66,7 +68,7 @@ async fn show_settings(
 )]
 async fn change_settings(
     State(state): State<AppState>,
-    agent: Agent,
+    agent: Admin,
     AppJson(changes): AppJson<Map<String, Value>>,
 ) -> ApiResult<AppJson<Settings>> {
     let ws = workspace(&state, &agent).await?;
@@ -80,12 +82,13 @@ async fn change_settings(
     get, path = "/api/v1/agent/faqs/clicks", tag = "settings", security(("api_key" = [])),
     responses(
         (status = 200, description = "How often each FAQ was opened", body = Vec<FaqClicks>),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody)
     )
 )]
 async fn faq_clicks(
     State(state): State<AppState>,
-    agent: Agent,
+    agent: Admin,
 ) -> ApiResult<AppJson<Vec<FaqClicks>>> {
     let ws = workspace(&state, &agent).await?;
     let clicks = state.store.faq_clicks(ws.id).await?;
@@ -108,12 +111,13 @@ async fn faq_clicks(
     get, path = "/api/v1/agent/origins", tag = "settings", security(("api_key" = [])),
     responses(
         (status = 200, description = "The allowed origins", body = OriginList),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody)
     )
 )]
 async fn list_origins(
     State(state): State<AppState>,
-    agent: Agent,
+    agent: Admin,
 ) -> ApiResult<AppJson<OriginList>> {
     let origins = state.store.allowed_origins(agent.0.workspace_id).await?;
     Ok(AppJson(OriginList { origins }))
@@ -126,6 +130,7 @@ async fn list_origins(
         (status = 200, description = "The allowed origins, canonical; sessions of removed ones are revoked", body = OriginList),
         (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
         (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody),
         (status = 413, description = "body over 64 KiB", body = ErrorBody),
         (status = 415, description = "not JSON", body = ErrorBody),
         (status = 422, description = "a field failed validation", body = ErrorBody)
@@ -133,7 +138,7 @@ async fn list_origins(
 )]
 async fn replace_origins(
     State(state): State<AppState>,
-    agent: Agent,
+    agent: Admin,
     AppJson(list): AppJson<OriginList>,
 ) -> ApiResult<AppJson<OriginList>> {
     let origins = list
@@ -165,12 +170,13 @@ fn info(ws: &Workspace, now: i64) -> SecretInfo {
     get, path = "/api/v1/agent/secret", tag = "settings", security(("api_key" = [])),
     responses(
         (status = 200, description = "When the secret was made, and the grace period; never the secret", body = SecretInfo),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody)
     )
 )]
 async fn secret_info(
     State(state): State<AppState>,
-    agent: Agent,
+    agent: Admin,
 ) -> ApiResult<AppJson<SecretInfo>> {
     let ws = workspace(&state, &agent).await?;
     Ok(AppJson(info(&ws, state.clock.now_ms())))
@@ -183,6 +189,7 @@ async fn secret_info(
         (status = 200, description = "The new secret, shown only here", body = RotatedSecret),
         (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
         (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody),
         (status = 413, description = "body over 64 KiB", body = ErrorBody),
         (status = 415, description = "not JSON", body = ErrorBody),
         (status = 422, description = "a field failed validation", body = ErrorBody)
@@ -190,7 +197,7 @@ async fn secret_info(
 )]
 async fn rotate(
     State(state): State<AppState>,
-    agent: Agent,
+    agent: Admin,
     AppJson(req): AppJson<RotateSecret>,
 ) -> ApiResult<AppJson<RotatedSecret>> {
     let hours = req.grace_hours.unwrap_or(24);

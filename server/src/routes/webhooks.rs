@@ -7,7 +7,7 @@ use axum::Router;
 use porthole_types::ErrorBody;
 use serde::{Deserialize, Serialize};
 
-use crate::auth::Agent;
+use crate::auth::Admin;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath};
 use crate::state::AppState;
@@ -56,10 +56,11 @@ pub(super) struct DeliveryLog {
     get, path = "/api/v1/agent/webhooks", tag = "settings", security(("api_key" = [])),
     responses(
         (status = 200, description = "The workspace's endpoints; never their secrets", body = WebhookList),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody)
     )
 )]
-async fn list(State(state): State<AppState>, Agent(key): Agent) -> ApiResult<AppJson<WebhookList>> {
+async fn list(State(state): State<AppState>, Admin(key): Admin) -> ApiResult<AppJson<WebhookList>> {
     let webhooks = state.store.list_webhooks(key.workspace_id).await?;
     Ok(AppJson(WebhookList { webhooks }))
 }
@@ -71,12 +72,13 @@ async fn list(State(state): State<AppState>, Agent(key): Agent) -> ApiResult<App
         (status = 201, description = "The endpoint, and its signing secret shown once", body = AddedWebhook),
         (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
         (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody),
         (status = 422, description = "a bad or private URL, an unknown kind or event type, or too many endpoints", body = ErrorBody)
     )
 )]
 async fn add(
     State(state): State<AppState>,
-    Agent(key): Agent,
+    Admin(key): Admin,
     AppJson(new): AppJson<NewWebhook>,
 ) -> ApiResult<(StatusCode, AppJson<AddedWebhook>)> {
     let kind = new.kind.as_deref().unwrap_or("standard");
@@ -102,12 +104,13 @@ async fn add(
     responses(
         (status = 204, description = "Removed, with its delivery log"),
         (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody),
         (status = 404, description = "no such endpoint", body = ErrorBody)
     )
 )]
 async fn remove(
     State(state): State<AppState>,
-    Agent(key): Agent,
+    Admin(key): Admin,
     AppPath(id): AppPath<i64>,
 ) -> ApiResult<StatusCode> {
     if state.store.remove_webhook(key.workspace_id, id).await? {
@@ -123,12 +126,13 @@ async fn remove(
     responses(
         (status = 200, description = "The latest 100 deliveries, newest first: attempts, status, error, and when the next attempt is", body = DeliveryLog),
         (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody),
         (status = 404, description = "no such endpoint", body = ErrorBody)
     )
 )]
 async fn deliveries(
     State(state): State<AppState>,
-    Agent(key): Agent,
+    Admin(key): Admin,
     AppPath(id): AppPath<i64>,
 ) -> ApiResult<AppJson<DeliveryLog>> {
     let deliveries = state
@@ -145,12 +149,13 @@ async fn deliveries(
     responses(
         (status = 202, description = "Queued to be sent again at once; the endpoint is turned back on"),
         (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody),
         (status = 404, description = "no such delivery", body = ErrorBody)
     )
 )]
 async fn redeliver(
     State(state): State<AppState>,
-    Agent(key): Agent,
+    Admin(key): Admin,
     AppPath((id, delivery)): AppPath<(i64, i64)>,
 ) -> ApiResult<StatusCode> {
     let now = state.clock.now_ms();

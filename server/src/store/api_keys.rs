@@ -3,19 +3,47 @@ use secrecy::{ExposeSecret, SecretString};
 use super::Store;
 use crate::domain::Token;
 
-/// An authenticated agent: the workspace the key belongs to and the key's name, which signs
-/// the agent's replies unless they name someone else.
+/// An authenticated agent: the workspace the key belongs to, the key's name, which signs the
+/// agent's replies unless they name someone else, and its role.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ApiKey {
     pub id: i64,
     pub workspace_id: i64,
     pub name: String,
+    /// `admin` or `agent` (see [`KeyRole`]).
+    pub role: String,
+}
+
+/// What a key may do. Agents work tickets, articles and reports; admins also change the
+/// workspace: settings, allowed origins, the identity secret and webhooks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyRole {
+    Admin,
+    Agent,
+}
+
+impl KeyRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeyRole::Admin => "admin",
+            KeyRole::Agent => "agent",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "admin" => Some(KeyRole::Admin),
+            "agent" => Some(KeyRole::Agent),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, sqlx::FromRow)]
 pub struct ApiKeyInfo {
     pub id: i64,
     pub name: String,
+    pub role: String,
     pub hint: String,
     pub created_at: i64,
     pub last_used_at: Option<i64>,
@@ -30,21 +58,22 @@ impl Store {
     pub async fn create_api_key(
         &self,
         workspace_id: i64,
-        name: &str,
+        (name, role): (&str, KeyRole),
         now_ms: i64,
     ) -> sqlx::Result<SecretString> {
         let token = Token::generate("phk_");
         let hint: String = token.secret.expose_secret().chars().take(10).collect();
         let _turn = self.turn().await;
         sqlx::query(
-            "INSERT INTO api_keys (workspace_id, name, key_hash, hint, created_at) \
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO api_keys (workspace_id, name, key_hash, hint, created_at, role) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(workspace_id)
         .bind(name)
         .bind(&token.hash)
         .bind(hint)
         .bind(now_ms)
+        .bind(role.as_str())
         .execute(&self.pool)
         .await?;
         Ok(token.secret)
@@ -56,7 +85,7 @@ impl Store {
         now_ms: i64,
     ) -> sqlx::Result<Option<ApiKey>> {
         let key: Option<ApiKey> = sqlx::query_as(
-            "SELECT id, workspace_id, name FROM api_keys \
+            "SELECT id, workspace_id, name, role FROM api_keys \
              WHERE key_hash = $1 AND revoked_at IS NULL",
         )
         .bind(key_hash)
@@ -79,7 +108,7 @@ impl Store {
 
     pub async fn list_api_keys(&self, workspace_id: i64) -> sqlx::Result<Vec<ApiKeyInfo>> {
         sqlx::query_as(
-            "SELECT id, name, hint, created_at, last_used_at, revoked_at FROM api_keys \
+            "SELECT id, name, role, hint, created_at, last_used_at, revoked_at FROM api_keys \
              WHERE workspace_id = $1 ORDER BY id",
         )
         .bind(workspace_id)

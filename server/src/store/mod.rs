@@ -27,7 +27,7 @@ use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
-pub use api_keys::{ApiKey, ApiKeyInfo};
+pub use api_keys::{ApiKey, ApiKeyInfo, KeyRole};
 pub use articles::{Article, ArticleFields, ArticleKey, Readers};
 pub use attachments::NewAttachment;
 pub use deflection::DeflectionReport;

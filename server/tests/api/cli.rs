@@ -783,3 +783,41 @@ fn an_agent_attaches_files_from_the_command_line_and_saves_them_back() {
         "beside the database"
     );
 }
+
+#[test]
+fn api_keys_are_made_as_agents_unless_admin_is_asked_for() {
+    let (_dir, db, _) = acme();
+    let (ok, out, err) = porthole(
+        &db,
+        &["api-key", "create", "--workspace", "acme", "--name", "Ann"],
+    );
+    assert!(ok && out.contains("(agent)"), "{out}{err}");
+    let admin = [
+        "api-key",
+        "create",
+        "--workspace",
+        "acme",
+        "--name",
+        "Root",
+        "--role",
+        "admin",
+    ];
+    let (ok, out, _) = porthole(&db, &admin);
+    assert!(ok && out.contains("(admin)"), "{out}");
+    let (ok, _, err) = porthole(
+        &db,
+        &[
+            "api-key",
+            "create",
+            "--workspace",
+            "acme",
+            "--name",
+            "X",
+            "--role",
+            "owner",
+        ],
+    );
+    assert!(!ok && err.contains("expected admin or agent"), "{err}");
+    let (_, list, _) = porthole(&db, &["api-key", "list", "--workspace", "acme"]);
+    assert!(list.contains("agent") && list.contains("admin"), "{list}");
+}

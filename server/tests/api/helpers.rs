@@ -5,7 +5,7 @@ use porthole::domain::{Origin, Slug};
 use porthole::files::Files;
 use porthole::mail::MailConfig;
 use porthole::startup::{Application, Options as ServerOptions};
-use porthole::store::{NewWorkspace, Store};
+use porthole::store::{KeyRole, NewWorkspace, Store};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use secrecy::ExposeSecret;
 use serde_json::{json, Value};
@@ -146,11 +146,16 @@ impl TestApp {
         res.json().await.unwrap()
     }
 
+    /// An admin key of "acme": tickets, and the workspace's settings too.
     pub async fn agent_key(&self, name: &str) -> String {
+        self.key_with_role(name, KeyRole::Admin).await
+    }
+
+    pub async fn key_with_role(&self, name: &str, role: KeyRole) -> String {
         let ws = self.store.workspace_by_slug("acme").await.unwrap().unwrap();
         let key = self
             .store
-            .create_api_key(ws.id, name, self.clock.now_ms())
+            .create_api_key(ws.id, (name, role), self.clock.now_ms())
             .await
             .unwrap();
         key.expose_secret().to_owned()
@@ -186,7 +191,7 @@ impl TestApp {
             .unwrap();
         let key = self
             .store
-            .create_api_key(globex.id, "Gus", self.clock.now_ms())
+            .create_api_key(globex.id, ("Gus", KeyRole::Admin), self.clock.now_ms())
             .await
             .unwrap();
         key.expose_secret().to_owned()

@@ -17,6 +17,7 @@ mod openapi;
 mod portal;
 mod ratings;
 mod receiver;
+mod roles;
 mod s3;
 mod search;
 mod sessions;
