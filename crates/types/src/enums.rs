@@ -64,6 +64,7 @@ wire_enum! {
         Widget => "widget", "Widget";
         Portal => "portal", "Portal";
         Embed => "embed", "Signed iframe";
+        Email => "email", "Email";
     }
 }
 

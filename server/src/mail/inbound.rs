@@ -19,6 +19,14 @@ pub struct InboundReply {
     pub automatic: bool,
     /// The new text, quoted history removed.
     pub text: String,
+    /// The whole text, for a message that starts a ticket.
+    pub body: String,
+    pub subject: String,
+    /// The `Message-ID`s it answers (`In-Reply-To` and `References`), without angle brackets.
+    pub answers: Vec<String>,
+    /// Sent by a list, a bulk sender or a mail system (a bounce): never answered, never a
+    /// ticket.
+    pub bulk: bool,
     /// Attached files, by the names they were sent under, unchecked.
     pub files: Vec<(String, Vec<u8>)>,
 }
@@ -64,6 +72,17 @@ pub fn read(raw: &[u8], reply_local: &str) -> Option<InboundReply> {
         message_id: message.message_id().map(str::to_owned),
         automatic,
         text: strip_quoted(&message.body_text(0).unwrap_or_default()),
+        body: message.body_text(0).unwrap_or_default().trim().to_owned(),
+        subject: message.subject().unwrap_or_default().trim().to_owned(),
+        answers: message
+            .in_reply_to()
+            .as_text_list()
+            .into_iter()
+            .flatten()
+            .chain(message.references().as_text_list().into_iter().flatten())
+            .map(|id| id.to_string())
+            .collect(),
+        bulk: bulk(&message),
         files: message
             .attachments()
             .filter(|part| !part.is_message())
@@ -73,6 +92,42 @@ pub fn read(raw: &[u8], reply_local: &str) -> Option<InboundReply> {
             })
             .collect(),
     })
+}
+
+/// Whether a message comes from a list, a bulk sender or a mail system (RFC 3834's advice):
+/// `Precedence: bulk|list|junk`, list headers, a delivery report, or a system sender.
+fn bulk(message: &mail_parser::Message) -> bool {
+    let precedence = match message.header("Precedence") {
+        Some(HeaderValue::Text(v)) => {
+            matches!(
+                v.trim().to_ascii_lowercase().as_str(),
+                "bulk" | "list" | "junk"
+            )
+        }
+        _ => false,
+    };
+    let listed = ["List-Id", "List-Unsubscribe", "List-Post"]
+        .iter()
+        .any(|h| message.header(*h).is_some());
+    let report = message.content_type().is_some_and(|ct| {
+        ct.ctype().eq_ignore_ascii_case("multipart")
+            && ct
+                .subtype()
+                .is_some_and(|s| s.eq_ignore_ascii_case("report"))
+    });
+    let system = message
+        .from()
+        .and_then(|f| f.first())
+        .and_then(|a| a.address())
+        .and_then(|a| a.split('@').next())
+        .is_some_and(|local| {
+            let local = local.to_ascii_lowercase();
+            local == "mailer-daemon"
+                || local == "postmaster"
+                || local.starts_with("no-reply")
+                || local.starts_with("noreply")
+        });
+    precedence || listed || report || system
 }
 
 /// The reply's own text: cut at our marker, at an "On … wrote:" line (in the languages we

@@ -95,6 +95,23 @@ impl Mailer {
             .map(|(local, domain)| format!("{local}+{token}@{domain}"))
     }
 
+    /// Whether `address` (normalised) is one of Porthole's own: the `From`, or the inbound
+    /// address with or without a token. Mail from them is never taken in, so no loop starts.
+    pub fn is_own(&self, address: &str) -> bool {
+        if address.eq_ignore_ascii_case(self.from.email.as_ref()) {
+            return true;
+        }
+        let Some((local, domain)) = address.rsplit_once('@') else {
+            return false;
+        };
+        self.inbound
+            .as_ref()
+            .is_some_and(|(own_local, own_domain)| {
+                let base = local.split('+').next().unwrap_or_default();
+                domain.eq_ignore_ascii_case(own_domain) && base.eq_ignore_ascii_case(own_local)
+            })
+    }
+
     /// The sender's domain, which our `Message-ID`s use.
     pub fn domain(&self) -> &str {
         self.from.email.domain()

@@ -129,6 +129,7 @@ impl ValidTicket {
             channel,
             locale: Some(locale),
             attachments: vec![],
+            message_id: None,
         };
         (new, claim)
     }

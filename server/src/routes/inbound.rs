@@ -1,7 +1,9 @@
 //! Email in: a mail provider's inbound hook posts each raw message (RFC 5322) that reached the
 //! inbound address. A reply with a valid token from the ticket's own customer continues the
-//! ticket, as a reply in the widget would; anything else is refused with its reason, and
-//! nothing is written.
+//! ticket, as a reply in the widget would. A message without a token, to the support address,
+//! continues the ticket of an email it answers (by `In-Reply-To`/`References`) if it is the
+//! same sender's, and otherwise opens a ticket. Automatic, bulk and list mail, bounces and
+//! Porthole's own are refused with their reason, and nothing is written.
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -12,17 +14,17 @@ use axum::routing::post;
 use axum::{Json, Router};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
-use porthole_types::{limits, ErrorBody};
+use porthole_types::{limits, Channel, ErrorBody};
 use serde::Serialize;
 use subtle::ConstantTimeEq;
 
-use crate::domain::{hash_token, normalise_email, DomainError, TicketRef};
+use crate::domain::{hash_token, normalise_email, DomainError, EmailAddress, TicketRef};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::AppPath;
 use crate::files::{Incoming, UploadError, Uploader, VERIFIED_UPLOADS_PER_WINDOW};
-use crate::mail::inbound::read;
+use crate::mail::inbound::{read, InboundReply};
 use crate::state::AppState;
-use crate::store::UserScope;
+use crate::store::{NewTicket, Outcome, UserScope};
 
 /// The largest message taken in: replies with a few attachments.
 pub const MAX_MESSAGE_BYTES: usize = 25 * 1024 * 1024;
@@ -70,11 +72,12 @@ fn refuse(slug: &str, reason: &'static str) -> ApiError {
     request_body(content = String, content_type = "message/rfc822", description = "The raw message, as received"),
     security(("inbound" = [])),
     responses(
-        (status = 200, description = "Added to its ticket, or already added", body = Taken),
+        (status = 200, description = "Added to its ticket or opened one, or already taken in", body = Taken),
         (status = 401, description = "missing or wrong inbound secret", body = ErrorBody),
         (status = 404, description = "replies by email are off", body = ErrorBody),
         (status = 413, description = "message over 25 MiB", body = ErrorBody),
-        (status = 422, description = "refused: not an email, no or unknown reply address, another sender, an automatic reply, no text, or a closed ticket", body = ErrorBody)
+        (status = 422, description = "refused: not an email, an unknown reply address, another sender, an automatic, bulk or list message or a bounce, Porthole's own address, no text, or a closed ticket", body = ErrorBody),
+        (status = 429, description = "the sender opened 10 tickets by email this hour; see Retry-After", body = ErrorBody)
     )
 )]
 async fn take_in(
@@ -105,26 +108,42 @@ async fn take_in(
     if reply.automatic {
         return Err(refuse(&slug, "an automatic reply"));
     }
-    let token = reply
-        .token
-        .ok_or_else(|| refuse(&slug, "no reply address"))?;
-    let target = state
-        .store
-        .reply_target(workspace_id, &hash_token(&token))
-        .await?
-        .ok_or_else(|| refuse(&slug, "unknown reply address"))?;
-    if normalise_email(&reply.from) != target.email {
-        return Err(refuse(&slug, "the sender is not the ticket's customer"));
+    if reply.bulk {
+        return Err(refuse(&slug, "a list, bulk or delivery-report message"));
     }
-    if reply.text.is_empty() && reply.files.is_empty() {
-        return Err(refuse(&slug, "no text above the quoted history"));
+    let sender = normalise_email(&reply.from);
+    if state.mailer.as_ref().is_some_and(|m| m.is_own(&sender)) {
+        return Err(refuse(&slug, "a message from Porthole's own address"));
     }
-    let text = shorten(&reply.text);
-    let files = stage_files(&state, (&slug, workspace_id), &target.email, reply.files).await?;
     // Without a Message-ID the content identifies it: the same message sent twice is one.
     let message_id = reply
         .message_id
+        .clone()
         .unwrap_or_else(|| format!("sha256:{}", hash_token(&String::from_utf8_lossy(&body))));
+    let target = match &reply.token {
+        Some(token) => {
+            let target = state
+                .store
+                .reply_target(workspace_id, &hash_token(token))
+                .await?
+                .ok_or_else(|| refuse(&slug, "unknown reply address"))?;
+            if sender != target.email {
+                return Err(refuse(&slug, "the sender is not the ticket's customer"));
+            }
+            target
+        }
+        // To the support address: it continues the ticket of an email it answers, if it is
+        // the same sender's; otherwise it opens a ticket.
+        None => match state.store.thread_of(workspace_id, &reply.answers).await? {
+            Some(target) if target.email == sender => target,
+            _ => return open_by_email(&state, (&slug, workspace_id), reply, message_id).await,
+        },
+    };
+    if reply.text.is_empty() && reply.files.is_empty() {
+        return Err(refuse(&slug, "no text above the quoted history"));
+    }
+    let text = shorten(&reply.text, limits::MESSAGE_MAX_CHARS);
+    let files = stage_files(&state, (&slug, workspace_id), &target.email, reply.files).await?;
     let scope = UserScope {
         workspace_id,
         email: target.email,
@@ -190,11 +209,67 @@ async fn stage_files(
     Ok(kept)
 }
 
-/// A reply longer than a message may be keeps its start, marked as cut.
-fn shorten(text: &str) -> String {
-    if text.chars().count() <= limits::MESSAGE_MAX_CHARS {
+/// An email to the support address that answers nothing known: a new ticket for its sender,
+/// with its subject, its text and its files, on channel Email.
+async fn open_by_email(
+    state: &AppState,
+    (slug, workspace_id): (&str, i64),
+    email: InboundReply,
+    message_id: String,
+) -> ApiResult<Json<Taken>> {
+    let sender = EmailAddress::parse(&email.from)
+        .map_err(|_| refuse(slug, "the sender's address is not valid"))?
+        .to_string();
+    let printable = |text: &str| -> String {
+        text.chars()
+            .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+            .collect()
+    };
+    let subject = shorten(
+        &printable(&email.subject).replace('\n', " "),
+        limits::SUBJECT_MAX_CHARS,
+    );
+    let subject = if subject.trim().is_empty() {
+        "(no subject)".to_owned()
+    } else {
+        subject.trim().to_owned()
+    };
+    let body = shorten(&printable(&email.body), limits::DESCRIPTION_MAX_CHARS);
+    let files = stage_files(state, (slug, workspace_id), &sender, email.files).await?;
+    let scope = UserScope {
+        workspace_id,
+        email: sender,
+        name: email.from_name,
+    };
+    let new = NewTicket {
+        subject,
+        description: Some(body).filter(|b| !b.trim().is_empty()),
+        ticket_type: None,
+        category: None,
+        channel: Channel::Email,
+        locale: None,
+        attachments: files,
+        message_id: Some(message_id),
+    };
+    let outcome = state
+        .store
+        .create_ticket(&scope, new, None, state.clock.now_ms())
+        .await?;
+    let (status, ticket) = match outcome {
+        Outcome::Created(t) => ("accepted", t),
+        Outcome::Replayed(t) => ("duplicate", t),
+    };
+    Ok(Json(Taken {
+        status,
+        ticket: ticket.reference,
+    }))
+}
+
+/// A text longer than `max` characters keeps its start, marked as cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
         return text.to_owned();
     }
-    let cut: String = text.chars().take(limits::MESSAGE_MAX_CHARS - 2).collect();
+    let cut: String = text.chars().take(max - 2).collect();
     format!("{} …", cut.trim_end())
 }

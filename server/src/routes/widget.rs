@@ -192,6 +192,7 @@ async fn create_ticket(
         // Recorded when the session began.
         locale: None,
         attachments: attachment_ids(&req.attachments, limits::FILES_PER_CUSTOMER_MESSAGE)?,
+        message_id: None,
     };
     // The fingerprint is of the parsed request, so a retry that re-serialises the same values
     // differently still counts as the same request.

@@ -64,6 +64,31 @@ impl Store {
         Ok(token)
     }
 
+    /// The ticket that one of the emails `answers` names (by `Message-ID`) was taken into: an
+    /// email answering an earlier one continues its ticket.
+    pub async fn thread_of(
+        &self,
+        workspace_id: i64,
+        answers: &[String],
+    ) -> sqlx::Result<Option<ReplyTarget>> {
+        // The newest references come last; a long chain is looked at from its end.
+        for id in answers.iter().rev().take(20) {
+            let found: Option<ReplyTarget> = sqlx::query_as(
+                "SELECT t.id AS ticket_id, t.number, c.email FROM inbound_messages i \
+                 JOIN tickets t ON t.id = i.ticket_id JOIN contacts c ON c.id = t.contact_id \
+                 WHERE i.workspace_id = $1 AND i.message_id = $2",
+            )
+            .bind(workspace_id)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
+        Ok(None)
+    }
+
     /// The ticket of the workspace a reply token was made for.
     pub async fn reply_target(
         &self,

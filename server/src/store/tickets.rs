@@ -33,6 +33,9 @@ pub struct NewTicket {
     pub locale: Option<Locale>,
     /// Ids of files the user staged, for the opening message.
     pub attachments: Vec<String>,
+    /// The `Message-ID` of the email that opens it: the same email taken in twice opens one
+    /// ticket, and later emails that answer it continue this one.
+    pub message_id: Option<String>,
 }
 
 /// An agent's message, validated.
@@ -331,26 +334,37 @@ async fn ticket_status(
 pub const CREATIONS_PER_HOUR: i64 = 30;
 const HOUR_MS: i64 = 3_600_000;
 
+/// Tickets one sender may open by email in an hour. Counted apart from the widget's: a From
+/// address proves nothing, and a stranger writing under a user's address must not use up that
+/// user's allowance in the widget.
+pub const EMAIL_CREATIONS_PER_HOUR: i64 = 10;
+
 /// Seconds until the user may open another ticket, if they have used up the hour's allowance.
 /// Counted in the database, inside the creating transaction, so instances and concurrent
-/// requests agree. Only widget and signed-iframe tickets count: portal submissions are made
-/// under any address without proof, and must not let a stranger lock a user out.
+/// requests agree. Verified tickets (widget and signed iframe) count together, and email
+/// tickets apart; portal submissions are made under any address without proof, are limited
+/// per client address instead, and must not let a stranger lock a user out.
 async fn creation_wait(
     conn: &mut SqliteConnection,
-    scope: &UserScope,
+    (scope, channel): (&UserScope, Channel),
     now_ms: i64,
 ) -> sqlx::Result<Option<i64>> {
-    let (count, oldest): (i64, Option<i64>) = sqlx::query_as(
+    let (channels, allowed) = match channel {
+        Channel::Widget | Channel::Embed => ("'widget', 'embed'", CREATIONS_PER_HOUR),
+        Channel::Email => ("'email'", EMAIL_CREATIONS_PER_HOUR),
+        Channel::Portal => return Ok(None),
+    };
+    let (count, oldest): (i64, Option<i64>) = sqlx::query_as(&format!(
         "SELECT COUNT(*), MIN(t.created_at) FROM tickets t JOIN contacts c ON c.id = t.contact_id \
          WHERE c.workspace_id = $1 AND c.email = $2 AND t.created_at > $3 \
-         AND t.channel IN ('widget', 'embed')",
-    )
+         AND t.channel IN ({channels})"
+    ))
     .bind(scope.workspace_id)
     .bind(&scope.email)
     .bind(now_ms - HOUR_MS)
     .fetch_one(conn)
     .await?;
-    if count < CREATIONS_PER_HOUR {
+    if count < allowed {
         return Ok(None);
     }
     let frees_at = oldest.unwrap_or(now_ms) + HOUR_MS;
@@ -385,11 +399,23 @@ impl Store {
                 return self.replay(scope, key, fingerprint).await;
             }
         }
-        if matches!(new.channel, Channel::Widget | Channel::Embed) {
-            if let Some(wait_secs) = creation_wait(&mut tx, scope, now_ms).await? {
+        if let Some(message_id) = &new.message_id {
+            let seen: Option<i64> = sqlx::query_scalar(
+                "SELECT t.number FROM inbound_messages i JOIN tickets t ON t.id = i.ticket_id \
+                 WHERE i.workspace_id = $1 AND i.message_id = $2",
+            )
+            .bind(scope.workspace_id)
+            .bind(message_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(number) = seen {
                 tx.rollback().await?;
-                return Err(DomainError::RateLimited(wait_secs));
+                return Ok(Outcome::Replayed(self.user_ticket(scope, number).await?));
             }
+        }
+        if let Some(wait_secs) = creation_wait(&mut tx, (scope, new.channel), now_ms).await? {
+            tx.rollback().await?;
+            return Err(DomainError::RateLimited(wait_secs));
         }
         let number: i64 = sqlx::query_scalar(
             "UPDATE workspaces SET ticket_seq = ticket_seq + 1 WHERE id = $1 RETURNING ticket_seq",
@@ -460,6 +486,18 @@ impl Store {
             now_ms,
         )
         .await?;
+        if let Some(message_id) = &new.message_id {
+            sqlx::query(
+                "INSERT INTO inbound_messages (workspace_id, message_id, ticket_id, created_at) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(scope.workspace_id)
+            .bind(message_id)
+            .bind(ticket_id)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
+        }
         let reader = format!("user:{}", scope.email);
         super::deflection::followed(&mut tx, scope.workspace_id, &reader, now_ms).await?;
         if let Some((key, _)) = idempotency {

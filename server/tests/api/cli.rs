@@ -28,6 +28,7 @@ fn widget_ticket(subject: impl Into<String>) -> porthole::store::NewTicket {
         channel: porthole_types::Channel::Widget,
         locale: None,
         attachments: vec![],
+        message_id: None,
     }
 }
 
@@ -491,6 +492,7 @@ fn ticket_show_tells_an_agent_everything_about_the_ticket_and_its_customer() {
             channel: porthole_types::Channel::Embed,
             locale: None,
             attachments: vec![],
+            message_id: None,
         };
         store.create_ticket(&scope, new, None, 1).await.unwrap();
     });
@@ -632,6 +634,7 @@ fn ticket_list_pages_through_every_ticket() {
                 channel: porthole_types::Channel::Portal,
                 locale: None,
                 attachments: vec![],
+                message_id: None,
             };
             store.create_ticket(&scope, new, None, i).await.unwrap();
         }

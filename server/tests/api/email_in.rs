@@ -151,12 +151,6 @@ async fn forged_senders_bad_tokens_automatic_replies_and_wrong_secrets_write_not
             "Send me the card number",
         ),
         answer("ada@example.com", &altered, "f2@x", "Guessing"),
-        answer(
-            "ada@example.com",
-            "reply@inbound.porthole.test",
-            "f3@x",
-            "No token",
-        ),
         answer("ada@example.com", &to, "f4@x", "").replace("On Mon", "\r\nOn Mon"),
         answer("ada@example.com", &to, "f5@x", "I am away")
             .replace("Message-ID:", "Auto-Submitted: auto-replied\r\nMessage-ID:"),
@@ -265,4 +259,133 @@ async fn files_sent_by_email_are_kept_under_the_same_rules_as_uploads() {
         .go()
         .await;
     assert_eq!(res.bytes().await.unwrap().as_ref(), pdf);
+}
+
+/// An email to the support address, as a mail client writes a new one.
+fn new_email(from: &str, message_id: &str, subject: &str, extra_headers: &str) -> String {
+    format!(
+        "From: Bea <{from}>\r\nTo: support@acme.example\r\nSubject: {subject}\r\n\
+         Message-ID: <{message_id}>\r\n{extra_headers}Content-Type: text/plain; charset=utf-8\r\n\r\n\
+         The export button does nothing.\r\n\r\n-- \r\nBea, Acme customer\r\n"
+    )
+}
+
+#[tokio::test]
+async fn an_email_to_the_support_address_opens_a_ticket_once_and_its_answers_continue_it() {
+    let (inbound, _) = replied_ticket().await;
+    let raw = new_email("bea@example.com", "n1@example.com", "Export broken", "");
+    let res = inbound.post(raw.clone()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let taken: Value = res.json().await.unwrap();
+    assert_eq!(taken, json!({ "status": "accepted", "ticket": "TKT-0002" }));
+    let ticket = inbound
+        .app
+        .agent(Method::GET, "/tickets/TKT-0002", &inbound.key)
+        .value()
+        .await;
+    assert_eq!(ticket["subject"], "Export broken");
+    assert_eq!(ticket["channel"], "email");
+    assert_eq!(ticket["contact"]["email"], "bea@example.com");
+    assert_eq!(ticket["contact"]["name"], "Bea");
+    assert!(ticket["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("The export button does nothing."));
+
+    // Delivered twice: still one ticket.
+    let again: Value = inbound.post(raw).await.json().await.unwrap();
+    assert_eq!(
+        again,
+        json!({ "status": "duplicate", "ticket": "TKT-0002" })
+    );
+
+    // Her next email answers the first (References): it continues TKT-0002.
+    let follow = new_email(
+        "bea@example.com",
+        "n2@example.com",
+        "Re: Export broken",
+        "In-Reply-To: <n1@example.com>\r\nReferences: <n1@example.com>\r\n",
+    )
+    .replace("The export button does nothing.", "Still broken today.");
+    let taken: Value = inbound.post(follow).await.json().await.unwrap();
+    assert_eq!(taken["ticket"], "TKT-0002");
+    let ticket = inbound
+        .app
+        .agent(Method::GET, "/tickets/TKT-0002", &inbound.key)
+        .value()
+        .await;
+    assert_eq!(
+        ticket["messages"].as_array().unwrap().last().unwrap()["body"],
+        "Still broken today."
+    );
+
+    // Someone else answering the same thread opens a ticket of their own instead.
+    let other = new_email(
+        "eve@example.com",
+        "n3@example.com",
+        "Re: Export broken",
+        "References: <n1@example.com>\r\n",
+    );
+    let taken: Value = inbound.post(other).await.json().await.unwrap();
+    assert_eq!(taken["ticket"], "TKT-0003");
+}
+
+#[tokio::test]
+async fn lists_bulk_mail_bounces_and_porthole_itself_never_open_tickets() {
+    let (inbound, _) = replied_ticket().await;
+    let cases = [
+        new_email(
+            "news@example.com",
+            "b1@x",
+            "Weekly news",
+            "Precedence: bulk\r\n",
+        ),
+        new_email(
+            "list@example.com",
+            "b2@x",
+            "[dev] hello",
+            "List-Id: <dev.example.com>\r\n",
+        ),
+        new_email("MAILER-DAEMON@example.com", "b3@x", "Undelivered Mail", ""),
+        new_email(
+            "bea@example.com",
+            "b4@x",
+            "Out of office",
+            "Auto-Submitted: auto-replied\r\n",
+        ),
+        new_email("support@porthole.test", "b5@x", "Loop?", ""),
+        new_email("reply+0123@inbound.porthole.test", "b6@x", "Loop?", ""),
+    ];
+    for raw in cases {
+        let res = inbound.post(raw.clone()).await;
+        assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body").await;
+    }
+    let list = inbound
+        .app
+        .agent(Method::GET, "/tickets", &inbound.key)
+        .value()
+        .await;
+    assert_eq!(list["total"], 1, "only the first ticket: {list}");
+}
+
+#[tokio::test]
+async fn one_sender_opens_at_most_ten_tickets_an_hour_by_email() {
+    let (inbound, _) = replied_ticket().await;
+    for i in 0..10 {
+        let raw = new_email(
+            "flood@example.com",
+            &format!("f{i}@x"),
+            &format!("Spam {i}"),
+            "",
+        );
+        assert_eq!(inbound.post(raw).await.status(), StatusCode::OK);
+    }
+    let res = inbound
+        .post(new_email("flood@example.com", "f10@x", "Spam 10", ""))
+        .await;
+    assert!(res.headers().contains_key("retry-after"));
+    assert_error(res, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    // The widget allowance of the same address is untouched.
+    let token = inbound.app.login("flood@example.com").await;
+    inbound.app.new_ticket(&token, "Real question").await;
 }
