@@ -167,6 +167,10 @@ pub fn apply(
             }
             "categories" => s.categories = categories(value)?,
             "faqs" => s.faqs = faqs(value)?,
+            "email_auto_response" => {
+                s.email_auto_response =
+                    boolean("email_auto_response", value, defaults.email_auto_response)?
+            }
             "require_timestamp" => {
                 s.require_timestamp =
                     boolean("require_timestamp", value, defaults.require_timestamp)?;

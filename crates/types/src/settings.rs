@@ -99,6 +99,9 @@ pub struct Settings {
     pub timestamp_window_secs: i64,
     /// A page of the host's site where the widget lives; emails about widget tickets link there.
     pub widget_host_url: Option<String>,
+    /// Answer an email that opens a ticket with one automatic reply (at most one per sender a
+    /// day) giving its reference, a tracking link and `widget_host_url`. Needs that URL.
+    pub email_auto_response: bool,
     /// Where the team hears of new tickets and customer replies, unless the ticket's assignee
     /// is an email address.
     pub notification_email: Option<String>,
@@ -124,6 +127,7 @@ impl Default for Settings {
             require_timestamp: false,
             timestamp_window_secs: 300,
             widget_host_url: None,
+            email_auto_response: false,
             notification_email: None,
         }
     }

@@ -23,6 +23,8 @@ pub struct Links {
     pub unsubscribe: Option<String>,
     /// Where a reply by email goes (`reply+TOKEN@…`), when replies by email are on.
     pub reply_to: Option<String>,
+    /// The page with the widget, to continue there (the auto-response to an email).
+    pub widget: Option<String>,
 }
 
 /// The unsubscribe link's proof: an HMAC of the contact under the workspace secret, so the
@@ -68,9 +70,12 @@ pub fn compose(mailer: &Mailer, mail: &DueMail, links: &Links) -> anyhow::Result
     if own_id != root {
         builder = builder.in_reply_to(root.clone()).references(root);
     }
-    if mail.kind != "agent_reply" {
-        // Automatic (RFC 3834): auto-responders should not answer it.
-        builder = builder.raw_header(raw("Auto-Submitted", "auto-generated"));
+    // Automatic (RFC 3834): auto-responders should not answer it. An answer to the
+    // customer's own email is "auto-replied"; the rest, "auto-generated".
+    match mail.kind.as_str() {
+        "agent_reply" => {}
+        "auto_response" => builder = builder.raw_header(raw("Auto-Submitted", "auto-replied")),
+        _ => builder = builder.raw_header(raw("Auto-Submitted", "auto-generated")),
     }
     if let Some(address) = &links.reply_to {
         builder = builder.reply_to(address.parse()?);
@@ -101,6 +106,12 @@ struct Content {
 fn content(mail: &DueMail, t: &MailTexts) -> Content {
     let quote = mail.message_body.clone();
     match mail.kind.as_str() {
+        "auto_response" => Content {
+            lead: t.received.into(),
+            quote: None,
+            after: None,
+            show_reference: true,
+        },
         "confirmation" => Content {
             lead: t.received.into(),
             quote: None,
@@ -180,6 +191,9 @@ fn render(
     if let Some((url, label)) = button {
         text.push_str(&format!("{label}: {url}\n{valid}\n\n"));
     }
+    if let Some(url) = &links.widget {
+        text.push_str(&format!("{}: {url}\n\n", t.reply_in_widget));
+    }
     if replyable {
         text.push_str(&format!("{}\n\n", t.reply_by_email));
     }
@@ -211,6 +225,9 @@ fn render(
                         a href=(url) style={ "display: inline-block; padding: 10px 16px; border-radius: 6px; color: #fff; text-decoration: none; background: " (color) } { (label) }
                     }
                     p style="font-size: 13px; color: #6b7280" { (valid) }
+                }
+                @if let Some(url) = &links.widget {
+                    p { a href=(url) style={ "color: " (color) } { (t.reply_in_widget) } }
                 }
                 @if replyable { p { (t.reply_by_email) } }
                 hr style="border: 0; border-top: 1px solid #e5e7eb";

@@ -31,6 +31,12 @@ pub fn plan(event: &MailEvent) -> Vec<PlannedMail> {
             if event.channel == "portal" {
                 mails.push(mail("confirmation", &event.contact_email, now));
             }
+            // An email that opened a ticket is answered once, pointing to the widget; the
+            // queue keeps it to one a day per sender (`store::mail`).
+            let invite = settings.email_auto_response && settings.widget_host_url.is_some();
+            if event.channel == "email" && invite {
+                mails.push(mail("auto_response", &event.contact_email, now));
+            }
             mails.extend(team.map(|to| mail("team_new_ticket", &to, now)));
         }
         ("ticket.message", Some("agent")) => {
@@ -143,6 +149,21 @@ mod tests {
         let mut created = event("ticket.created", "portal", serde_json::json!({}));
         created.unsubscribed = true;
         assert_eq!(kinds(&plan(&created))[0].0, "confirmation");
+        let by_email = |settings: Value| MailEvent {
+            settings: settings.to_string(),
+            ..event("ticket.created", "email", serde_json::json!({}))
+        };
+        let off = by_email(serde_json::json!({}));
+        assert!(kinds(&plan(&off)).iter().all(|k| k.0 != "auto_response"));
+        let no_url = by_email(serde_json::json!({ "email_auto_response": true }));
+        assert!(
+            kinds(&plan(&no_url)).iter().all(|k| k.0 != "auto_response"),
+            "nowhere to invite to"
+        );
+        let on = by_email(
+            serde_json::json!({ "email_auto_response": true, "widget_host_url": "https://acme.test/app" }),
+        );
+        assert!(kinds(&plan(&on)).iter().any(|k| k.0 == "auto_response"));
     }
 
     #[test]

@@ -123,7 +123,7 @@ async fn links(state: &AppState, mailer: &Mailer, mail: &DueMail) -> anyhow::Res
     let ticket = if !to_customer {
         None
     } else if mail.channel == "widget" && mail.kind != "resolved" {
-        settings.widget_host_url
+        settings.widget_host_url.clone()
     } else {
         let ttl = (mail.kind == "resolved").then_some(RATING_LINK_TTL_MS);
         let path = crate::pages::tracking_path(
@@ -156,10 +156,14 @@ async fn links(state: &AppState, mailer: &Mailer, mail: &DueMail) -> anyhow::Res
         }
         _ => None,
     };
+    let widget = (mail.kind == "auto_response")
+        .then(|| settings.widget_host_url.clone())
+        .flatten();
     Ok(Links {
         ticket,
         unsubscribe,
         reply_to,
+        widget,
     })
 }
 

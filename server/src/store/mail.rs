@@ -264,9 +264,13 @@ async fn insert_mail(
     mail: &PlannedMail,
     now_ms: i64,
 ) -> sqlx::Result<()> {
+    // An automatic reply goes to a sender at most once a day, however many emails they send.
     sqlx::query(
         "INSERT INTO mail_queue (workspace_id, ticket_id, kind, recipient, message_id, \
-         next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+         next_attempt_at, created_at) SELECT $1, $2, $3, $4, $5, $6, $7 \
+         WHERE $3 != 'auto_response' OR NOT EXISTS (SELECT 1 FROM mail_queue \
+         WHERE workspace_id = $1 AND kind = 'auto_response' AND recipient = $4 \
+         AND created_at > $7 - 86400000)",
     )
     .bind(mail.workspace_id)
     .bind(mail.ticket_id)

@@ -389,3 +389,64 @@ async fn one_sender_opens_at_most_ten_tickets_an_hour_by_email() {
     let token = inbound.app.login("flood@example.com").await;
     inbound.app.new_ticket(&token, "Real question").await;
 }
+
+#[tokio::test]
+async fn a_new_email_is_answered_once_a_day_with_its_reference_a_tracking_link_and_the_widget() {
+    let (inbound, _) = replied_ticket().await;
+    let app = &inbound.app;
+    let res = app
+        .agent(Method::PATCH, "/settings", &inbound.key)
+        .json(&json!({ "email_auto_response": true, "widget_host_url": "https://app.example.com/help" }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let raw = new_email("bea@example.com", "a1@example.com", "Export broken", "");
+    assert_eq!(inbound.post(raw).await.status(), StatusCode::OK);
+
+    let auto = app.mail().wait_for(|m| m.to == "bea@example.com").await;
+    assert_eq!(
+        auto.header("Auto-Submitted").as_deref(),
+        Some("auto-replied")
+    );
+    assert!(auto.subject.starts_with("[TKT-0002]"), "{}", auto.subject);
+    assert!(auto.text.contains("TKT-0002"));
+    assert!(
+        auto.text.contains("https://app.example.com/help"),
+        "{}",
+        auto.text
+    );
+    assert!(auto.link("/p/acme/tickets/TKT-0002?t=").contains("?t="));
+    let to = reply_to(&auto);
+    assert!(
+        to.starts_with("reply+"),
+        "a reply to it continues the ticket: {to}"
+    );
+
+    // A second new email the same day opens a ticket but gets no second auto-response.
+    let raw = new_email("bea@example.com", "a2@example.com", "Another thing", "");
+    let taken: Value = inbound.post(raw).await.json().await.unwrap();
+    assert_eq!(taken["ticket"], "TKT-0003");
+    // An agent's reply on it is emailed after anything queued before it.
+    let res = app
+        .agent(Method::POST, "/tickets/TKT-0003/messages", &inbound.key)
+        .json(&json!({ "body": "Looking at it" }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    app.mail()
+        .wait_for(|m| m.text.contains("Looking at it"))
+        .await;
+    let autos = app
+        .mail()
+        .received()
+        .into_iter()
+        .filter(|m| m.header("Auto-Submitted").as_deref() == Some("auto-replied"))
+        .count();
+    assert_eq!(autos, 1);
+
+    // Its answer by a mail system's auto-responder is not taken in: no loop.
+    let bounce_back = answer("bea@example.com", &to, "ooo@example.com", "I am on holiday")
+        .replace("Message-ID:", "Auto-Submitted: auto-replied\r\nMessage-ID:");
+    let res = inbound.post(bounce_back).await;
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body").await;
+}
