@@ -153,6 +153,15 @@ fn panel_templates(settings: &Settings, locale: Locale) -> String {
     .into_string()
 }
 
+/// The workspace a panel URL names, or not found.
+async fn workspace_named(state: &AppState, slug: &str) -> ApiResult<crate::store::Workspace> {
+    state
+        .store
+        .workspace_by_slug(slug)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
 /// `frame-ancestors` from the workspace's allowed origins, read on every request so a change
 /// of the list applies at once; `'none'` when there are none.
 pub fn frame_ancestors(origins: &[String]) -> String {
@@ -170,11 +179,7 @@ async fn panel(
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     let page = PANEL.as_ref().ok_or(ApiError::WidgetNotBuilt)?;
-    let workspace = state
-        .store
-        .workspace_by_slug(&slug)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let workspace = workspace_named(&state, &slug).await?;
     let settings = &workspace.settings;
     let origins = state.store.allowed_origins(workspace.id).await?;
     let locale = i18n::resolve(
@@ -238,11 +243,7 @@ async fn extras_texts(
     Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    let workspace = state
-        .store
-        .workspace_by_slug(&slug)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let workspace = workspace_named(&state, &slug).await?;
     let locale = i18n::resolve(
         query.get("locale").map(String::as_str),
         &headers,
@@ -271,11 +272,7 @@ async fn theme_css(
     AppPath(slug): AppPath<String>,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    let workspace = state
-        .store
-        .workspace_by_slug(&slug)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let workspace = workspace_named(&state, &slug).await?;
     let css = crate::theme::stylesheet(&workspace.settings);
     let etag = format!("\"{}\"", hex::encode(&Sha256::digest(css.as_bytes())[..8]));
     let mut out = HeaderMap::new();

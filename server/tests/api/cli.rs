@@ -18,6 +18,15 @@ fn porthole(db: &Path, args: &[&str]) -> (bool, String, String) {
     )
 }
 
+/// The customer of the tickets these tests make, a@b.co.
+fn customer(ws: &porthole::store::Workspace) -> porthole::store::UserScope {
+    porthole::store::UserScope {
+        workspace_id: ws.id,
+        email: "a@b.co".into(),
+        name: None,
+    }
+}
+
 /// A ticket as the widget would open it.
 fn widget_ticket(subject: impl Into<String>) -> porthole::store::NewTicket {
     porthole::store::NewTicket {
@@ -620,11 +629,7 @@ fn origins_that_are_not_origins_are_refused_by_the_cli() {
 fn ticket_list_pages_through_every_ticket() {
     let (_dir, db, _) = acme();
     on_acme(&db, async |store, ws| {
-        let scope = porthole::store::UserScope {
-            workspace_id: ws.id,
-            email: "a@b.co".into(),
-            name: None,
-        };
+        let scope = customer(&ws);
         for i in 0..5 {
             let new = porthole::store::NewTicket {
                 subject: format!("Ticket {i}"),
@@ -724,11 +729,7 @@ fn seed_fills_a_new_workspace_for_benchmarks() {
 fn an_agent_attaches_files_from_the_command_line_and_saves_them_back() {
     let (dir, db, _) = acme();
     on_acme(&db, async |store, ws| {
-        let scope = porthole::store::UserScope {
-            workspace_id: ws.id,
-            email: "a@b.co".into(),
-            name: None,
-        };
+        let scope = customer(&ws);
         let new = widget_ticket("Need the invoice");
         store.create_ticket(&scope, new, None, 1).await.unwrap();
     });
