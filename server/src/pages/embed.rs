@@ -288,14 +288,13 @@ async fn create(
             return Ok(page.into_response());
         }
     };
-    let attachments = match uploads::stage(&state, &site, &scope, uploader(&scope), files).await? {
+    let staged =
+        uploads::stage_for_form(&state, (&site, &scope), uploader(&scope), files, |errors| {
+            new_page(&site, &form, errors)
+        });
+    let attachments = match staged.await? {
         Ok(ids) => ids,
-        Err((status, reason)) => {
-            let mut errors = FieldErrors::default();
-            errors.add("files", reason);
-            let page = new_page(&site, &form, &errors).status(status);
-            return Ok(page.into_response());
-        }
+        Err(page) => return Ok(page),
     };
     let (mut new, claim) = valid.into_new(&form.form_id, &scope, Channel::Embed, site.locale);
     new.attachments = attachments;

@@ -211,14 +211,12 @@ async fn submit(
         name: valid.name.clone(),
     };
     let uploader = (format!("client:{client}"), PUBLIC_UPLOADS_PER_WINDOW);
-    let attachments = match uploads::stage(&state, &site, &scope, uploader, files).await? {
+    let staged = uploads::stage_for_form(&state, (&site, &scope), uploader, files, |errors| {
+        form_page(&site, &form, errors)
+    });
+    let attachments = match staged.await? {
         Ok(ids) => ids,
-        Err((status, reason)) => {
-            let mut errors = FieldErrors::default();
-            errors.add("files", reason);
-            let page = form_page(&site, &form, &errors).status(status);
-            return Ok(page.into_response());
-        }
+        Err(page) => return Ok(page),
     };
     let (mut new, claim) = valid.into_new(&form.form_id, &scope, Channel::Portal, site.locale);
     new.attachments = attachments;

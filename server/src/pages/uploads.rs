@@ -4,12 +4,13 @@
 use axum::extract::{FromRequest, Multipart, Request};
 use axum::http::header::CONTENT_TYPE;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
 use porthole_types::Attachment;
 use serde::de::DeserializeOwned;
 
-use super::{PageError, PageForm, Site};
+use super::fragments::FieldErrors;
+use super::{Page, PageError, PageForm, Site};
 use crate::extract::MultipartForm;
 use crate::files::{Incoming, UploadError, Uploader};
 use crate::i18n::{fill, Catalogue};
@@ -106,6 +107,25 @@ pub async fn stage(
         ))),
         Err(UploadError::Internal(err)) => Err(PageError::Internal(err)),
     }
+}
+
+/// Stages a new ticket form's files: their ids, or the form drawn again by `render` with the
+/// reason beside the file field.
+pub async fn stage_for_form(
+    state: &AppState,
+    (site, scope): (&Site, &UserScope),
+    uploader: (String, i64),
+    files: Vec<Incoming>,
+    render: impl FnOnce(&FieldErrors) -> Page,
+) -> Result<Result<Vec<String>, Response>, PageError> {
+    Ok(match stage(state, site, scope, uploader, files).await? {
+        Ok(ids) => Ok(ids),
+        Err((status, reason)) => {
+            let mut errors = FieldErrors::default();
+            errors.add("files", reason);
+            Err(render(&errors).status(status).into_response())
+        }
+    })
 }
 
 /// The file field of a ticket or reply form, with its hint and any error.
