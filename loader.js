@@ -59,8 +59,10 @@
     const mine = (st = { _email: email });
     // One call: the server reuses the saved session if it is this user's, and otherwise revokes
     // it and verifies the hash afresh.
+    // `user` goes as the host wrote it (name, timestamp, participants...); the server reads
+    // what it knows, verificationHash included, and ignores the rest.
     return call("POST", readCookie(), {
-      email: user.email, name: user.name, verification_hash: user.verificationHash, timestamp: user.timestamp,
+      ...user,
       locale: options.locale, languages: navigator.languages, metadata: options.metadata,
       show_toggle_button: options.showToggleButton,
     })

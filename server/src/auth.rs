@@ -35,6 +35,8 @@ pub struct UserSession {
     pub scope: UserScope,
     pub token_hash: String,
     pub expires_at: i64,
+    /// Whom the host's signature let the user copy on the tickets they open.
+    pub participants: Vec<crate::domain::EmailAddress>,
 }
 
 impl FromRequestParts<AppState> for UserSession {
@@ -61,6 +63,7 @@ impl FromRequestParts<AppState> for UserSession {
             }
         }
         Ok(Self {
+            participants: session.participants(),
             scope: UserScope {
                 workspace_id: session.workspace_id,
                 email: session.email,

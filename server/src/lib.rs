@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod files;
 pub mod i18n;
+pub mod identity;
 pub mod kb;
 pub mod listener;
 pub mod live;

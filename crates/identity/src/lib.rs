@@ -7,6 +7,11 @@
 //!   compute (`crypto.createHmac("sha256", secret).update(email).digest("hex")`), or
 //! * **timestamped:** `email + ":" + unix_milliseconds`, the Helper style, which expires.
 //!
+//! A host that also names **participants** (people copied on the tickets the user opens) signs
+//! them too: the message above, a line feed, `participants:` and the addresses exactly as sent,
+//! joined by commas ([`message_with_participants`]). A hash of the email alone still verifies the
+//! user, but then Porthole takes no participants from the browser.
+//!
 //! The plain form never expires: anyone who captures one can replay it for as long as the secret
 //! is unchanged. Prefer the timestamped form and set `require_timestamp` where that matters.
 //!
@@ -25,16 +30,47 @@ pub fn message(email: &str, timestamp_ms: Option<i64>) -> String {
     }
 }
 
-fn mac(secret: &[u8], email: &str, timestamp_ms: Option<i64>) -> HmacSha256 {
+/// The bytes MACed when participants are named too. A line feed cannot occur in an email
+/// address, so no plain or timestamped message reads as one of these.
+pub fn message_with_participants(
+    email: &str,
+    timestamp_ms: Option<i64>,
+    participants: &[&str],
+) -> String {
+    format!(
+        "{}\nparticipants:{}",
+        message(email, timestamp_ms),
+        participants.join(",")
+    )
+}
+
+fn mac(secret: &[u8], message: &str) -> HmacSha256 {
     // HMAC accepts keys of any length, so this cannot fail.
     let mut mac = HmacSha256::new_from_slice(secret).expect("HMAC takes keys of any length");
-    mac.update(message(email, timestamp_ms).as_bytes());
+    mac.update(message.as_bytes());
     mac
 }
 
 /// The verification hash a host backend sends: lowercase hex HMAC-SHA256.
 pub fn sign(secret: &[u8], email: &str, timestamp_ms: Option<i64>) -> String {
-    hex::encode(mac(secret, email, timestamp_ms).finalize().into_bytes())
+    sign_message(secret, &message(email, timestamp_ms))
+}
+
+/// The hash that also vouches for `participants`.
+pub fn sign_with_participants(
+    secret: &[u8],
+    email: &str,
+    timestamp_ms: Option<i64>,
+    participants: &[&str],
+) -> String {
+    sign_message(
+        secret,
+        &message_with_participants(email, timestamp_ms, participants),
+    )
+}
+
+fn sign_message(secret: &[u8], message: &str) -> String {
+    hex::encode(mac(secret, message).finalize().into_bytes())
 }
 
 /// Whether `hash_hex` is the MAC of the email (and timestamp) under `secret`.
@@ -42,12 +78,14 @@ pub fn sign(secret: &[u8], email: &str, timestamp_ms: Option<i64>) -> String {
 /// The comparison is constant-time. Hex of either case is accepted, since some languages'
 /// helpers print upper case; anything that is not 64 hex digits is simply wrong.
 pub fn verify(secret: &[u8], email: &str, timestamp_ms: Option<i64>, hash_hex: &str) -> bool {
+    verify_message(secret, &message(email, timestamp_ms), hash_hex)
+}
+
+fn verify_message(secret: &[u8], message: &str, hash_hex: &str) -> bool {
     let Ok(given) = hex::decode(hash_hex.trim()) else {
         return false;
     };
-    mac(secret, email, timestamp_ms)
-        .verify_slice(&given)
-        .is_ok()
+    mac(secret, message).verify_slice(&given).is_ok()
 }
 
 /// How a workspace treats the two forms.
@@ -90,6 +128,30 @@ pub fn check<'a>(
     timestamp_ms: Option<i64>,
     hash_hex: &str,
 ) -> Result<(), Rejection> {
+    let message = message(email, timestamp_ms);
+    check_message(secrets, policy, now_ms, (&message, timestamp_ms), hash_hex)
+}
+
+/// The same for a hash that vouches for participants as well.
+pub fn check_with_participants<'a>(
+    secrets: impl IntoIterator<Item = &'a [u8]>,
+    policy: Policy,
+    now_ms: i64,
+    (email, timestamp_ms): (&str, Option<i64>),
+    participants: &[&str],
+    hash_hex: &str,
+) -> Result<(), Rejection> {
+    let message = message_with_participants(email, timestamp_ms, participants);
+    check_message(secrets, policy, now_ms, (&message, timestamp_ms), hash_hex)
+}
+
+fn check_message<'a>(
+    secrets: impl IntoIterator<Item = &'a [u8]>,
+    policy: Policy,
+    now_ms: i64,
+    (message, timestamp_ms): (&str, Option<i64>),
+    hash_hex: &str,
+) -> Result<(), Rejection> {
     match timestamp_ms {
         None if policy.require_timestamp => return Err(Rejection::TimestampRequired),
         Some(ts) if now_ms.abs_diff(ts) > policy.window_ms => {
@@ -99,7 +161,7 @@ pub fn check<'a>(
     }
     if secrets
         .into_iter()
-        .any(|secret| verify(secret, email, timestamp_ms, hash_hex))
+        .any(|secret| verify_message(secret, message, hash_hex))
     {
         Ok(())
     } else {
@@ -184,6 +246,32 @@ mod tests {
                 Err(Rejection::TimestampOutsideWindow)
             );
         }
+    }
+
+    #[test]
+    fn participants_are_vouched_for_only_by_a_hash_over_them() {
+        let both = ["b@c.d", "e@f.g"];
+        let hash = sign_with_participants(b"k", "a@b.c", Some(NOW), &both);
+        let check = |participants: &[&str], hash: &str| {
+            check_with_participants(
+                [&b"k"[..]],
+                Policy::default(),
+                NOW,
+                ("a@b.c", Some(NOW)),
+                participants,
+                hash,
+            )
+        };
+        assert_eq!(check(&both, &hash), Ok(()));
+        assert_eq!(check(&["b@c.d"], &hash), Err(Rejection::BadHash));
+        assert_eq!(check(&["e@f.g", "b@c.d"], &hash), Err(Rejection::BadHash));
+        let plain = sign(b"k", "a@b.c", Some(NOW));
+        assert_eq!(check(&both, &plain), Err(Rejection::BadHash));
+        assert!(!verify(b"k", "a@b.c", Some(NOW), &hash));
+        assert_eq!(
+            message_with_participants("a@b.c", None, &both),
+            "a@b.c\nparticipants:b@c.d,e@f.g"
+        );
     }
 
     #[test]

@@ -68,7 +68,36 @@ pub struct AgentTicket {
     pub resolution: Option<String>,
     /// The customer's latest satisfaction rating, if they gave one.
     pub rating: Option<TicketRating>,
+    /// People copied on the ticket: they read it, reply and are notified like the customer.
+    pub participants: Vec<Participant>,
     pub messages: Vec<AgentMessage>,
+}
+
+/// Someone copied on a ticket.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Participant {
+    pub email: String,
+    pub name: Option<String>,
+    /// Who copied them: `agent`, `user` (the host named them when the ticket was opened) or
+    /// `email` (they were in the Cc of the email that opened it).
+    pub added_by: String,
+    pub added_at: String,
+}
+
+/// `GET /api/v1/agent/tickets/{reference}/participants`, and the answer to changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ParticipantList {
+    pub participants: Vec<Participant>,
+}
+
+/// `POST /api/v1/agent/tickets/{reference}/participants`
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AddParticipant {
+    pub email: String,
 }
 
 /// A customer's rating of a resolution.

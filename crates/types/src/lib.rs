@@ -26,4 +26,6 @@ pub mod limits {
     pub const FILES_PER_CUSTOMER_MESSAGE: usize = 3;
     /// Files on one agent reply.
     pub const FILES_PER_AGENT_MESSAGE: usize = 5;
+    /// People copied on one ticket besides its customer.
+    pub const PARTICIPANTS_PER_TICKET: usize = 10;
 }

@@ -7,14 +7,18 @@ use crate::{Author, TicketStatus, TicketType};
 
 /// `POST /api/v1/widget/{workspace}/session`. Sent with the previous session's bearer token,
 /// it returns that session unchanged when it is this user's, and otherwise revokes it first.
+///
+/// Other fields are ignored rather than refused: the loader passes `init`'s `user` object on
+/// as the host wrote it, and hosts keep more about a user than Porthole reads.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
 pub struct CreateSession {
     pub email: String,
     #[serde(default)]
     pub name: Option<String>,
-    /// Lowercase hex HMAC-SHA256 of `email`, or of `email + ":" + timestamp`.
+    /// Lowercase hex HMAC-SHA256 of `email`, or of `email + ":" + timestamp`; with
+    /// `participants`, of that, a line feed, `participants:` and the addresses joined by commas.
+    #[serde(alias = "verificationHash")]
     pub verification_hash: String,
     /// Unix milliseconds, when the hash is timestamped.
     #[serde(default)]
@@ -31,6 +35,9 @@ pub struct CreateSession {
     /// `init`'s `showToggleButton`; absent means the workspace's setting applies.
     #[serde(default)]
     pub show_toggle_button: Option<bool>,
+    /// People to copy on the tickets this user opens, taken only when the hash covers them.
+    #[serde(default)]
+    pub participants: Option<Vec<String>>,
 }
 
 /// How the loader draws the launcher, decided by the workspace's settings.
@@ -85,6 +92,10 @@ pub struct CreateTicket {
     /// Ids of files uploaded for this ticket (`POST .../uploads`), at most 3.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<String>,
+    /// Whom to copy: some of the participants the host signed for when the session began.
+    /// Absent, all of them are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participants: Option<Vec<String>>,
 }
 
 /// `POST .../tickets/{reference}/messages`

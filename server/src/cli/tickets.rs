@@ -5,7 +5,7 @@ use porthole_types::{limits, AgentTicket, Priority, TicketPatch, TicketStatus};
 use super::workspace_named;
 use crate::clock::Clock;
 use crate::domain::DomainError;
-use crate::domain::{bounded_text, TicketRef};
+use crate::domain::{bounded_text, EmailAddress, TicketRef};
 use crate::files::{Files, Incoming, UploadError, Uploader, AGENT_OWNER};
 use crate::store::{AgentFilter, AgentPost, PageCursor, Store};
 
@@ -88,6 +88,36 @@ pub enum TicketCommand {
         /// What was done, shown to the user once resolved.
         #[arg(long)]
         resolution: Option<String>,
+    },
+    /// Copy people on a ticket, or take them off: they read it, reply and are notified like
+    /// its customer, and lose access when taken off.
+    Participants {
+        #[command(subcommand)]
+        cmd: ParticipantCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ParticipantCommand {
+    /// Who is copied on the ticket.
+    List {
+        #[command(flatten)]
+        ws: WorkspaceArg,
+        reference: String,
+    },
+    /// Copy someone on the ticket.
+    Add {
+        #[command(flatten)]
+        ws: WorkspaceArg,
+        reference: String,
+        email: String,
+    },
+    /// Take someone off the ticket.
+    Remove {
+        #[command(flatten)]
+        ws: WorkspaceArg,
+        reference: String,
+        email: String,
     },
 }
 
@@ -344,6 +374,58 @@ pub async fn run(
                 .map_err(|e| named(&reference, e))?;
             print_ticket(&t);
         }
+        TicketCommand::Participants { cmd } => participants(store, cmd, now).await?,
+    }
+    Ok(())
+}
+
+async fn participants(store: &Store, cmd: ParticipantCommand, now: i64) -> anyhow::Result<()> {
+    let (ParticipantCommand::List { ws, reference }
+    | ParticipantCommand::Add { ws, reference, .. }
+    | ParticipantCommand::Remove { ws, reference, .. }) = &cmd;
+    let ws = workspace_named(store, &ws.workspace).await?;
+    let ticket = number(reference)?;
+    let address = |raw: &str| EmailAddress::parse(raw).map_err(|m| anyhow::anyhow!("{raw:?}: {m}"));
+    match &cmd {
+        ParticipantCommand::List { .. } => {}
+        ParticipantCommand::Add { email, .. } => {
+            let email = address(email)?;
+            let added = store
+                .add_participant(ws.id, ticket, &email, now)
+                .await
+                .map_err(|e| named(reference, e))?;
+            match added {
+                true => println!("Copied {email} on {reference}."),
+                false => println!("{email} was already on {reference}."),
+            }
+        }
+        ParticipantCommand::Remove { email, .. } => {
+            let email = address(email)?;
+            let removed = store
+                .remove_participant(ws.id, ticket, &email, now)
+                .await
+                .map_err(|e| named(reference, e))?;
+            anyhow::ensure!(removed, "{email} is not copied on {reference}");
+            println!("Took {email} off {reference}; their access has ended.");
+        }
+    }
+    let list = store
+        .participants_of(ws.id, ticket)
+        .await
+        .map_err(|e| named(reference, e))?;
+    if list.is_empty() {
+        println!("Nobody is copied on {reference}.");
+    }
+    for p in &list {
+        let name = p
+            .name
+            .as_deref()
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
+        println!(
+            "  {}{name} · added by {} · {}",
+            p.email, p.added_by, p.added_at
+        );
     }
     Ok(())
 }
@@ -379,6 +461,10 @@ fn print_ticket(t: &AgentTicket) {
         for (label, url) in &m.links {
             println!("    {label}: {url}");
         }
+    }
+    if !t.participants.is_empty() {
+        let copied: Vec<&str> = t.participants.iter().map(|p| p.email.as_str()).collect();
+        println!("  copied: {}", copied.join(", "));
     }
     if let Some(resolution) = &t.resolution {
         println!("  resolution: {resolution}");

@@ -27,6 +27,29 @@ impl EmailAddress {
     }
 }
 
+/// The people a host names to copy on a user's tickets: valid addresses, each once, not the
+/// user's own, at most the per-ticket limit. Commas, quotes and spaces are refused even where
+/// RFC 5322 allows them, so the comma-joined list a host signs reads back one way only.
+pub fn participants(raw: &[String], owner: &EmailAddress) -> Result<Vec<EmailAddress>, String> {
+    let max = porthole_types::limits::PARTICIPANTS_PER_TICKET;
+    if raw.len() > max {
+        return Err(format!("at most {max} participants may be named"));
+    }
+    let mut kept: Vec<EmailAddress> = Vec::with_capacity(raw.len());
+    for address in raw {
+        if address.contains([',', '"', ' ']) {
+            return Err(format!(
+                "{address:?} is not an address participants can have"
+            ));
+        }
+        let address = EmailAddress::parse(address).map_err(|m| format!("{address:?}: {m}"))?;
+        if &address != owner && !kept.contains(&address) {
+            kept.push(address);
+        }
+    }
+    Ok(kept)
+}
+
 /// The folding ownership uses, for filters that take a partial or unvalidated address too.
 pub fn normalise(raw: &str) -> String {
     raw.trim().to_ascii_lowercase()

@@ -10,7 +10,7 @@ mod reference;
 mod text;
 mod token;
 
-pub use email::{normalise as normalise_email, EmailAddress};
+pub use email::{normalise as normalise_email, participants, EmailAddress};
 pub use error::{DomainError, DomainResult};
 pub use origin::Origin;
 pub use reference::TicketRef;

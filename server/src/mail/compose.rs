@@ -41,7 +41,7 @@ pub fn compose(mailer: &Mailer, mail: &DueMail, links: &Links) -> anyhow::Result
     // The customer's language; the team's is the workspace's.
     let locale = match mail.kind.starts_with("team_") {
         true => None,
-        false => mail.contact_locale.as_deref().and_then(Locale::parse),
+        false => mail.recipient_locale.as_deref().and_then(Locale::parse),
     };
     let t = &catalogue(locale.unwrap_or(settings.default_locale)).mail;
     let brand = settings
@@ -50,7 +50,8 @@ pub fn compose(mailer: &Mailer, mail: &DueMail, links: &Links) -> anyhow::Result
         .unwrap_or_else(|| mail.workspace_name.clone());
     let reference = TicketRef(mail.number).to_string();
     let content = content(mail, t);
-    let rating = mail.kind == "resolved";
+    // The rating is the customer's to give, not a participant's.
+    let rating = mail.kind == "resolved" && mail.recipient_owner;
     let (text, html) = render(rating, &content, links, &settings, t, &brand, &reference);
 
     let domain = mailer.domain();
@@ -146,7 +147,10 @@ fn content(mail: &DueMail, t: &MailTexts) -> Content {
             show_reference: true,
         },
         _ => Content {
-            lead: t.team_customer_reply.replace("{who}", &mail.contact_email),
+            lead: t.team_customer_reply.replace(
+                "{who}",
+                mail.message_from.as_deref().unwrap_or(&mail.contact_email),
+            ),
             quote,
             after: None,
             show_reference: true,

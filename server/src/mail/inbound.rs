@@ -29,6 +29,8 @@ pub struct InboundReply {
     pub bulk: bool,
     /// Attached files, by the names they were sent under, unchecked.
     pub files: Vec<(String, Vec<u8>)>,
+    /// The `Cc` addresses, as written: those copied on a message that opens a ticket.
+    pub cc: Vec<String>,
 }
 
 /// Reads a raw RFC 5322 message; `None` if it is not one or has no sender.
@@ -44,8 +46,9 @@ pub fn read(raw: &[u8], reply_local: &str) -> Option<InboundReply> {
         })
         .unwrap_or_default()
     };
+    let cc = addresses(message.cc());
     let mut recipients = addresses(message.to());
-    recipients.extend(addresses(message.cc()));
+    recipients.extend(cc.iter().cloned());
     for header in ["Delivered-To", "X-Original-To"] {
         if let Some(HeaderValue::Text(value)) = message.header(header) {
             recipients.push(value.trim().to_owned());
@@ -91,6 +94,7 @@ pub fn read(raw: &[u8], reply_local: &str) -> Option<InboundReply> {
                 (name, part.contents().to_vec())
             })
             .collect(),
+        cc,
     })
 }
 

@@ -22,6 +22,13 @@ pub fn plan(event: &MailEvent) -> Vec<PlannedMail> {
         due_at,
     };
     let customer = (!event.unsubscribed).then_some(event.contact_email.as_str());
+    // Participants hear of what the customer hears of, at once and with a tracking link:
+    // the widget they would read it in may not be theirs.
+    let participants = event
+        .participants
+        .as_deref()
+        .unwrap_or_default()
+        .split_whitespace();
     let team = team_address(event.assignee.as_deref(), &settings);
     let now = event.created_at;
     let mut mails = Vec::new();
@@ -46,12 +53,14 @@ pub fn plan(event: &MailEvent) -> Vec<PlannedMail> {
                 now
             };
             mails.extend(customer.map(|to| mail("agent_reply", to, due)));
+            mails.extend(participants.map(|to| mail("agent_reply", to, now)));
         }
         ("ticket.message", Some("user")) => {
             mails.extend(team.map(|to| mail("team_customer_reply", &to, now)));
         }
         ("ticket.status_changed", _) if data["status"] == "resolved" && data["by"] == "agent" => {
             mails.extend(customer.map(|to| mail("resolved", to, now)));
+            mails.extend(participants.map(|to| mail("resolved", to, now)));
         }
         _ => {}
     }
@@ -82,6 +91,7 @@ mod tests {
             assignee: None,
             contact_email: "ada@example.com".into(),
             unsubscribed: false,
+            participants: None,
             settings: serde_json::json!({ "notification_email": "team@acme.test" }).to_string(),
             created_at: 1_000,
         }
@@ -122,6 +132,33 @@ mod tests {
             kinds(&widget),
             [("agent_reply", "ada@example.com", 301_000)]
         );
+    }
+
+    #[test]
+    fn participants_hear_of_agent_replies_and_resolutions_at_once_and_of_nothing_else() {
+        let copied = |kind: &str, data: Value| MailEvent {
+            participants: Some("bo@example.com cy@example.com".into()),
+            ..event(kind, "widget", data)
+        };
+        let reply = serde_json::json!({ "message": { "id": 3, "author": "agent" } });
+        assert_eq!(
+            kinds(&plan(&copied("ticket.message", reply))),
+            [
+                ("agent_reply", "ada@example.com", 301_000),
+                ("agent_reply", "bo@example.com", 1_000),
+                ("agent_reply", "cy@example.com", 1_000)
+            ]
+        );
+        let resolved = serde_json::json!({ "status": "resolved", "by": "agent" });
+        assert_eq!(plan(&copied("ticket.status_changed", resolved)).len(), 3);
+        let created = plan(&copied("ticket.created", serde_json::json!({})));
+        assert!(created.iter().all(|m| m.kind.starts_with("team_")));
+        let note = serde_json::json!({ "message": { "id": 3, "author": "agent" } });
+        assert!(plan(&copied("ticket.note", note)).is_empty());
+        let by_user = serde_json::json!({ "message": { "id": 3, "author": "user" } });
+        assert!(plan(&copied("ticket.message", by_user))
+            .iter()
+            .all(|m| m.kind.starts_with("team_")));
     }
 
     #[test]

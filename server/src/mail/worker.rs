@@ -67,6 +67,13 @@ async fn send_due(state: &AppState, mailer: &Mailer) -> anyhow::Result<()> {
         if !store.claim_mail(&mail, now + LEASE_MS).await? {
             continue;
         }
+        // A participant removed since the email was planned hears no more of the ticket.
+        if !mail.kind.starts_with("team_") && !mail.recipient_in {
+            store
+                .mail_not_sent(mail.id, None, "the recipient no longer takes part", now)
+                .await?;
+            continue;
+        }
         // A widget user who read the reply in the widget needs no email about it.
         if mail.kind == "agent_reply" && mail.channel == "widget" && !mail.unread {
             store
@@ -122,14 +129,14 @@ async fn links(state: &AppState, mailer: &Mailer, mail: &DueMail) -> anyhow::Res
     // which asks. Otherwise widget tickets are followed in the widget, others on the portal.
     let ticket = if !to_customer {
         None
-    } else if mail.channel == "widget" && mail.kind != "resolved" {
+    } else if mail.channel == "widget" && mail.kind != "resolved" && mail.recipient_owner {
         settings.widget_host_url.clone()
     } else {
         let ttl = (mail.kind == "resolved").then_some(RATING_LINK_TTL_MS);
         let path = crate::pages::tracking_path(
             &state.store,
             (&mail.slug, mail.ticket_id, mail.number),
-            &mail.contact_email,
+            &mail.recipient,
             ttl,
             state.clock.now_ms(),
         )
@@ -137,20 +144,22 @@ async fn links(state: &AppState, mailer: &Mailer, mail: &DueMail) -> anyhow::Res
         Some(format!("{public}{path}"))
     };
     let notification = matches!(mail.kind.as_str(), "agent_reply" | "resolved");
-    let unsubscribe = notification.then(|| {
-        format!(
-            "{public}/u/{}/{}/{}",
-            mail.slug,
-            mail.contact_id,
-            unsubscribe_mac(&mail.secret, mail.contact_id)
-        )
-    });
+    let unsubscribe = mail
+        .recipient_contact
+        .filter(|_| notification)
+        .map(|contact| {
+            format!(
+                "{public}/u/{}/{contact}/{}",
+                mail.slug,
+                unsubscribe_mac(&mail.secret, contact)
+            )
+        });
     // Replies by email continue the ticket: each customer email carries its own token.
     let reply_to = match mailer.reply_local() {
         Some(_) if to_customer => {
             let token = state
                 .store
-                .create_reply_token(mail.ticket_id, &mail.contact_email, state.clock.now_ms())
+                .create_reply_token(mail.ticket_id, &mail.recipient, state.clock.now_ms())
                 .await?;
             mailer.reply_address(&token)
         }

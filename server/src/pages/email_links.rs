@@ -16,7 +16,7 @@ use crate::domain::{EmailAddress, TicketRef};
 use crate::extract::AppPath;
 use crate::listener::Peer;
 use crate::state::AppState;
-use crate::store::PlannedMail;
+use crate::store::{PlannedMail, UserScope};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -86,10 +86,12 @@ async fn send_link(
     let email = EmailAddress::parse(&form.email).ok();
     let number = TicketRef::parse(form.reference.trim()).map(|r| r.0);
     if let (Some(email), Some(number)) = (email, number) {
-        let ticket = state
-            .store
-            .ticket_of(site.workspace.id, number, email.as_str())
-            .await?;
+        let scope = UserScope {
+            workspace_id: site.workspace.id,
+            email: email.to_string(),
+            name: None,
+        };
+        let ticket = state.store.reachable_ticket(&scope, number).await?;
         if let Some(ticket_id) = ticket {
             let recent = state.store.recent_fresh_links(ticket_id, now).await?;
             if recent < LINKS_PER_TICKET_HOUR {

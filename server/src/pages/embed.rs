@@ -28,8 +28,9 @@ use crate::domain::{hash_token, optional_text, EmailAddress, TicketRef};
 use crate::error::ApiError;
 use crate::extract::AppPath;
 use crate::files::VERIFIED_UPLOADS_PER_WINDOW;
+use crate::identity::{self, Claim};
 use crate::state::AppState;
-use crate::store::{Outcome, PageSession, UserScope};
+use crate::store::{participants_column, stored_participants, Outcome, PageSession, UserScope};
 
 const EMBED_COOKIE: &str = "ph_embed";
 
@@ -71,6 +72,9 @@ struct Credentials {
     ts: Option<String>,
     nickname: Option<String>,
     locale: Option<String>,
+    /// Comma-separated addresses to copy on the tickets opened in the frame; taken only when
+    /// `hmac` covers them.
+    participants: Option<String>,
 }
 
 /// The page for credentials that do not verify. The user is told what they can do; the
@@ -103,6 +107,19 @@ async fn user(
     site: &mut Site,
     jar: &CookieJar,
 ) -> Result<Option<UserScope>, PageError> {
+    Ok(session(state, site, jar).await?.map(|s| UserScope {
+        workspace_id: s.workspace_id,
+        email: s.email,
+        name: s.name,
+    }))
+}
+
+/// The iframe's cookie session, which also holds the participants its signature vouched for.
+async fn session(
+    state: &AppState,
+    site: &mut Site,
+    jar: &CookieJar,
+) -> Result<Option<PageSession>, PageError> {
     let Some(cookie) = jar.get(EMBED_COOKIE) else {
         return Ok(None);
     };
@@ -112,14 +129,10 @@ async fn user(
         .find_page_session(&hash_token(cookie.value()), site.workspace.id, now)
         .await?
         .filter(|s| s.ticket_id.is_none());
-    Ok(session.map(|s| {
+    if let Some(s) = &session {
         site.speak(s.locale.as_deref());
-        UserScope {
-            workspace_id: s.workspace_id,
-            email: s.email,
-            name: s.name,
-        }
-    }))
+    }
+    Ok(session)
 }
 
 /// With credentials: verify them exactly as `init` does, set the session cookie and redirect
@@ -199,20 +212,28 @@ async fn sign_in(
         Err(err) => return Ok(refused(site, &err.message(), StatusCode::BAD_REQUEST)),
     };
     let now = state.clock.now_ms();
-    let ws = &site.workspace;
-    if let Err(rejection) = porthole_identity::check(
-        ws.live_secrets(now),
-        ws.policy(),
-        now,
+    let named: Vec<String> = match credentials.participants.as_deref() {
+        None | Some("") => vec![],
+        Some(list) => list.split(',').map(str::to_owned).collect(),
+    };
+    let claim = Claim {
         email,
         timestamp,
-        hmac,
-    ) {
-        let reason = ApiError::Identity(rejection).message();
-        return Ok(refused(site, &reason, StatusCode::UNAUTHORIZED));
+        participants: &named,
+        hash: hmac,
+    };
+    let verified = match identity::verify(&site.workspace, now, claim, &normalised) {
+        Ok(verified) => verified,
+        Err(rejection) => {
+            let reason = ApiError::Identity(rejection).message();
+            return Ok(refused(site, &reason, StatusCode::UNAUTHORIZED));
+        }
+    };
+    if let Some(reason) = &verified.ignored {
+        tracing::warn!(workspace = %site.slug, %reason, "signed iframe");
     }
     let session = PageSession {
-        workspace_id: ws.id,
+        workspace_id: site.workspace.id,
         email: normalised.to_string(),
         name,
         ticket_id: None,
@@ -221,6 +242,7 @@ async fn sign_in(
             .as_deref()
             .and_then(porthole_types::Locale::from_tag)
             .map(|l| l.as_str().to_owned()),
+        participants: participants_column(&verified.participants),
     };
     let ttl = state.settings.session_ttl_ms;
     let token = state.store.create_page_session(&session, now, ttl).await?;
@@ -278,8 +300,14 @@ async fn create(
     PageUpload { form, files }: PageUpload<TicketForm>,
 ) -> Result<Response, PageError> {
     check_form_origin(&state, &headers)?;
-    let Some(scope) = user(&state, &mut site, &jar).await? else {
+    let Some(session) = session(&state, &mut site, &jar).await? else {
         return Ok(signed_out(&site));
+    };
+    let participants = stored_participants(session.participants.as_deref());
+    let scope = UserScope {
+        workspace_id: session.workspace_id,
+        email: session.email,
+        name: session.name,
     };
     let valid = match form.validate(&site.workspace.settings, site.t, false) {
         Ok(valid) => valid,
@@ -298,6 +326,7 @@ async fn create(
     };
     let (mut new, claim) = valid.into_new(&form.form_id, &scope, Channel::Embed, site.locale);
     new.attachments = attachments;
+    new.participants = participants;
     let key = claim.as_ref().map(|(k, f)| (k.as_str(), f.as_str()));
     let now = state.clock.now_ms();
     let (Outcome::Created(ticket) | Outcome::Replayed(ticket)) =
@@ -332,11 +361,7 @@ async fn show(
         .store
         .open_user_ticket(&scope, number, state.clock.now_ms())
         .await?;
-    let id = state
-        .store
-        .ticket_of(scope.workspace_id, number, &scope.email)
-        .await?;
-    let rate = RatingPrompt::for_ticket(&state.store, id, query.rated.is_some()).await?;
+    let rate = RatingPrompt::for_ticket(&ticket, query.rated.is_some());
     Ok(ticket_view(&site, &ticket, None, "", rate)
         .cache(Cache::Private)
         .into_response())

@@ -130,6 +130,7 @@ impl ValidTicket {
             locale: Some(locale),
             attachments: vec![],
             message_id: None,
+            participants: vec![],
         };
         (new, claim)
     }
@@ -422,16 +423,14 @@ pub enum RatingPrompt {
 
 impl RatingPrompt {
     /// Thanks after a rating (`?rated=1`), asks while the resolution awaits one.
-    pub async fn for_ticket(
-        store: &crate::store::Store,
-        ticket_id: Option<i64>,
-        just_rated: bool,
-    ) -> sqlx::Result<Self> {
-        Ok(match ticket_id {
-            _ if just_rated => RatingPrompt::Thanks,
-            Some(id) if store.awaits_rating(id).await? => RatingPrompt::Ask,
-            _ => RatingPrompt::No,
-        })
+    pub fn for_ticket(ticket: &Ticket, just_rated: bool) -> Self {
+        if just_rated {
+            RatingPrompt::Thanks
+        } else if ticket.awaiting_rating {
+            RatingPrompt::Ask
+        } else {
+            RatingPrompt::No
+        }
     }
 
     pub fn render(self, t: &Catalogue, action: &str) -> Markup {

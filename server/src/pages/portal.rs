@@ -459,6 +459,7 @@ async fn track(
             name: None,
             ticket_id: Some(ticket_id),
             locale: None,
+            participants: None,
         };
         let token = state
             .store
@@ -485,8 +486,7 @@ async fn track(
         name: None,
     };
     let ticket = state.store.open_user_ticket(&scope, number, now).await?;
-    let rate =
-        RatingPrompt::for_ticket(&state.store, session.ticket_id, query.rated.is_some()).await?;
+    let rate = RatingPrompt::for_ticket(&ticket, query.rated.is_some());
     Ok(ticket_page(&site, &ticket, None, "", rate)
         .cache(Cache::Private)
         .into_response())

@@ -24,7 +24,7 @@ use crate::extract::AppPath;
 use crate::files::{Incoming, UploadError, Uploader, VERIFIED_UPLOADS_PER_WINDOW};
 use crate::mail::inbound::{read, InboundReply};
 use crate::state::AppState;
-use crate::store::{NewTicket, Outcome, UserScope};
+use crate::store::{NewTicket, Outcome, ReplyTarget, UserScope};
 
 /// The largest message taken in: replies with a few attachments.
 pub const MAX_MESSAGE_BYTES: usize = 25 * 1024 * 1024;
@@ -134,8 +134,15 @@ async fn take_in(
         }
         // To the support address: it continues the ticket of an email it answers, if it is
         // the same sender's; otherwise it opens a ticket.
+        // A participant answering with "reply all" continues it too.
         None => match state.store.thread_of(workspace_id, &reply.answers).await? {
             Some(target) if target.email == sender => target,
+            Some(target) if reachable(&state, (workspace_id, &sender), target.number).await? => {
+                ReplyTarget {
+                    email: sender.clone(),
+                    ..target
+                }
+            }
             _ => return open_by_email(&state, (&slug, workspace_id), reply, message_id).await,
         },
     };
@@ -161,6 +168,7 @@ async fn take_in(
         .await
         .map_err(|err| match err {
             DomainError::Conflict(..) => refuse(&slug, "the ticket is closed"),
+            DomainError::NotFound => refuse(&slug, "the sender no longer takes part in the ticket"),
             other => other.into(),
         })?;
     Ok(Json(Taken {
@@ -236,6 +244,7 @@ async fn open_by_email(
     };
     let body = shorten(&printable(&email.body), limits::DESCRIPTION_MAX_CHARS);
     let files = stage_files(state, (slug, workspace_id), &sender, email.files).await?;
+    let participants = copied(state, slug, &sender, &email.cc);
     let scope = UserScope {
         workspace_id,
         email: sender,
@@ -250,6 +259,7 @@ async fn open_by_email(
         locale: None,
         attachments: files,
         message_id: Some(message_id),
+        participants,
     };
     let outcome = state
         .store
@@ -263,6 +273,47 @@ async fn open_by_email(
         status,
         ticket: ticket.reference,
     }))
+}
+
+/// The people copied on an email that opens a ticket, who become its participants: valid
+/// addresses other than the sender's and Porthole's own, up to the per-ticket limit.
+fn copied(state: &AppState, slug: &str, sender: &str, cc: &[String]) -> Vec<EmailAddress> {
+    let mut kept: Vec<EmailAddress> = vec![];
+    for address in cc {
+        let Ok(address) = EmailAddress::parse(address) else {
+            continue;
+        };
+        let own = state
+            .mailer
+            .as_ref()
+            .is_some_and(|m| m.is_own(address.as_str()));
+        if own || address.as_str() == sender || kept.contains(&address) {
+            continue;
+        }
+        if kept.len() == limits::PARTICIPANTS_PER_TICKET {
+            tracing::warn!(workspace = %slug, "inbound email: Cc addresses past the limit not copied");
+            break;
+        }
+        kept.push(address);
+    }
+    kept
+}
+
+async fn reachable(
+    state: &AppState,
+    (workspace_id, email): (i64, &str),
+    number: i64,
+) -> ApiResult<bool> {
+    let scope = UserScope {
+        workspace_id,
+        email: email.to_owned(),
+        name: None,
+    };
+    Ok(state
+        .store
+        .reachable_ticket(&scope, number)
+        .await?
+        .is_some())
 }
 
 /// A text longer than `max` characters keeps its start, marked as cut.

@@ -10,6 +10,7 @@ mod inbound;
 mod limits;
 pub mod metrics;
 pub mod openapi;
+mod participants;
 mod ratings;
 mod session;
 mod stream;
@@ -54,6 +55,7 @@ pub fn app(state: AppState) -> Router {
                 .merge(articles::agent_routes())
                 .merge(ratings::agent_routes())
                 .merge(files::agent_routes())
+                .merge(participants::routes())
                 .merge(webhooks::routes()),
         )
         // API answers are personal and some carry tokens: never let a cache keep them.

@@ -5,16 +5,18 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use porthole_types::{
-    limits, CreateSession, ErrorBody, Launcher, Locale, Metadata, Session, Settings, Visibility,
+    limits, CreateSession, ErrorBody, ErrorDetail, Launcher, Locale, Metadata, Session, Settings,
+    Visibility,
 };
 use secrecy::ExposeSecret;
 
 use crate::auth::{bearer, origin_header, UserSession};
 use crate::clock::rfc3339;
-use crate::domain::{hash_token, optional_text, EmailAddress, Origin, Token};
+use crate::domain::{hash_token, normalise_email, optional_text, EmailAddress, Origin, Token};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath};
 use crate::i18n::catalogue;
+use crate::identity::{self, Claim};
 use crate::settings;
 use crate::state::AppState;
 use crate::store::{NewSession, UserScope};
@@ -124,14 +126,26 @@ pub async fn create(
     let said = pick_locale(&req, &mut warnings);
     let locale = said.unwrap_or(workspace.settings.default_locale);
 
+    // What the held session would have to carry to be reused as it is.
+    let named: Vec<String> = req
+        .participants
+        .iter()
+        .flatten()
+        .map(|p| normalise_email(p))
+        .collect();
     let held = match bearer(&headers) {
         Ok(previous) => {
             let hash = hash_token(previous);
             match state.store.find_session(&hash, now).await? {
+                // Naming other participants needs the hash again.
                 Some(s)
                     if s.slug == slug
                         && s.email == email.as_str()
-                        && s.origin == origin.as_str() =>
+                        && s.origin == origin.as_str()
+                        && s.participants()
+                            .iter()
+                            .map(EmailAddress::as_str)
+                            .eq(named.iter().map(String::as_str)) =>
                 {
                     Some((previous.to_owned(), s.expires_at))
                 }
@@ -147,15 +161,21 @@ pub async fn create(
     let (token, expires_at, status) = match held {
         Some((token, expires_at)) => (token, expires_at, StatusCode::OK),
         None => {
-            porthole_identity::check(
-                workspace.live_secrets(now),
-                workspace.policy(),
-                now,
-                &req.email,
-                req.timestamp,
-                &req.verification_hash,
-            )
-            .map_err(ApiError::Identity)?;
+            let claim = Claim {
+                email: &req.email,
+                timestamp: req.timestamp,
+                participants: req.participants.as_deref().unwrap_or_default(),
+                hash: &req.verification_hash,
+            };
+            let verified =
+                identity::verify(&workspace, now, claim, &email).map_err(ApiError::Identity)?;
+            if let Some(reason) = verified.ignored {
+                warnings.push(ErrorDetail {
+                    code: "participants_ignored".into(),
+                    message: reason,
+                    field: Some("participants".into()),
+                });
+            }
             let token = Token::generate("phs_");
             let expires_at = now + state.settings.session_ttl_ms;
             state
@@ -168,6 +188,7 @@ pub async fn create(
                         name: name.as_deref(),
                         origin: &origin,
                         expires_at,
+                        participants: &verified.participants,
                     },
                     now,
                 )

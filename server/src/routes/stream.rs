@@ -102,6 +102,9 @@ struct Feed {
     workspace_id: i64,
     /// A customer stream's contact, once it exists; notes of other contacts are skipped.
     contact: Option<i64>,
+    /// The tickets a customer is copied on, looked at again at each heartbeat: notes of
+    /// these wake the stream too. Only a hint: what is read is decided by the store.
+    shared: Vec<i64>,
     /// The id of the last event read.
     last: i64,
     /// Whether the outbox may hold events for this stream not yet read.
@@ -143,6 +146,7 @@ impl Feed {
             holder,
             workspace_id,
             contact,
+            shared: vec![],
             last,
             unread: resume.is_some(),
             pending: VecDeque::new(),
@@ -150,6 +154,8 @@ impl Feed {
             heartbeat: tokio::time::interval_at(tokio::time::Instant::now() + HEARTBEAT, HEARTBEAT),
             _slot: slot,
         };
+        let mut feed = feed;
+        feed.shared = feed.shared_now().await;
         let events = futures_util::stream::unfold(feed, |mut feed| async move {
             let event = feed.next().await?;
             Some((Ok::<_, Infallible>(event), feed))
@@ -191,6 +197,12 @@ impl Feed {
                     Err(RecvError::Closed) => return None,
                 },
                 _ = self.heartbeat.tick() => {
+                    // Copied on a ticket since: its events so far are sent now.
+                    let shared = self.shared_now().await;
+                    if shared != self.shared {
+                        self.shared = shared;
+                        self.unread = true;
+                    }
                     return self.allowed().await.then(|| Event::default().comment(""));
                 }
                 _ = self.revocations.changed() => {
@@ -207,7 +219,9 @@ impl Feed {
         note.workspace_id == self.workspace_id
             && match (&self.scope, self.contact) {
                 (EventScope::Workspace(_), _) => true,
-                (EventScope::Customer { .. }, Some(contact)) => note.contact_id == contact,
+                (EventScope::Customer { .. }, Some(contact)) => {
+                    note.contact_id == contact || self.shared.contains(&note.ticket_id)
+                }
                 // The customer has no contact yet: their first ticket will make it.
                 (EventScope::Customer { .. }, None) => true,
             }
@@ -240,6 +254,17 @@ impl Feed {
         }
         self.pending.extend(events);
         Some(())
+    }
+
+    /// The tickets the stream's customer is copied on now.
+    async fn shared_now(&self) -> Vec<i64> {
+        match (&self.scope, self.contact) {
+            (EventScope::Customer { .. }, Some(contact)) => {
+                let shared = self.state.store.shared_tickets(contact).await;
+                shared.unwrap_or_else(|_| self.shared.clone())
+            }
+            _ => vec![],
+        }
     }
 
     /// Whether the stream's credential is still good.

@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 
 use super::{attachment_ids, cursor, message_text, reference, session};
 use crate::auth::UserSession;
-use crate::domain::{bounded_text, optional_text};
+use crate::domain::{bounded_text, optional_text, EmailAddress};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::settings;
@@ -151,6 +151,30 @@ fn idempotency_key(headers: &HeaderMap) -> ApiResult<Option<&str>> {
     Ok(Some(key))
 }
 
+/// Whom a new ticket copies: all the participants the host signed for when the session
+/// began, or the ones the request names, each of which must be among them.
+fn copied(session: &UserSession, named: Option<&[String]>) -> ApiResult<Vec<EmailAddress>> {
+    let Some(named) = named else {
+        return Ok(session.participants.clone());
+    };
+    let mut kept = Vec::with_capacity(named.len());
+    for address in named {
+        let signed = EmailAddress::parse(address)
+            .ok()
+            .filter(|a| session.participants.contains(a))
+            .ok_or_else(|| {
+                ApiError::invalid(
+                    "participants",
+                    "only people the host's verification hash named can be copied",
+                )
+            })?;
+        if !kept.contains(&signed) {
+            kept.push(signed);
+        }
+    }
+    Ok(kept)
+}
+
 #[utoipa::path(
     post, path = "/api/v1/widget/{slug}/tickets", tag = "widget",
     params(("slug" = String, Path, description = "The workspace"), ("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key make one ticket")),
@@ -193,6 +217,7 @@ async fn create_ticket(
         locale: None,
         attachments: attachment_ids(&req.attachments, limits::FILES_PER_CUSTOMER_MESSAGE)?,
         message_id: None,
+        participants: copied(&session, req.participants.as_deref())?,
     };
     // The fingerprint is of the parsed request, so a retry that re-serialises the same values
     // differently still counts as the same request.

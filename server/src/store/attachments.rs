@@ -150,7 +150,8 @@ impl Store {
         Ok(by_message)
     }
 
-    /// File `id`, if it is on a public message of a ticket the scope's user owns (ticket
+    /// File `id`, if it is on a public message of a ticket the scope's user owns or is copied
+    /// on (ticket
     /// `number` only, when given: a tracking page sees one ticket).
     pub async fn user_attachment(
         &self,
@@ -161,8 +162,10 @@ impl Store {
         let row: Option<Row> = sqlx::query_as(
             "SELECT a.id, a.name, a.content_type, a.size FROM attachments a \
              JOIN messages m ON m.id = a.message_id JOIN tickets t ON t.id = m.ticket_id \
-             JOIN contacts c ON c.id = t.contact_id \
-             WHERE a.id = $1 AND a.workspace_id = $2 AND t.workspace_id = $2 AND c.email = $3 \
+             JOIN contacts me ON me.workspace_id = $2 AND me.email = $3 \
+             WHERE a.id = $1 AND a.workspace_id = $2 AND t.workspace_id = $2 \
+             AND (t.contact_id = me.id OR EXISTS (SELECT 1 FROM ticket_participants p \
+                  WHERE p.ticket_id = t.id AND p.contact_id = me.id)) \
              AND m.internal = FALSE AND ($4 IS NULL OR t.number = $4)",
         )
         .bind(id)

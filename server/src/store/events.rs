@@ -20,6 +20,8 @@ pub enum EventKind {
     Assigned,
     Updated,
     Rated,
+    ParticipantAdded,
+    ParticipantRemoved,
 }
 
 impl EventKind {
@@ -32,6 +34,8 @@ impl EventKind {
             EventKind::Assigned => "ticket.assigned",
             EventKind::Updated => "ticket.updated",
             EventKind::Rated => "ticket.rated",
+            EventKind::ParticipantAdded => "ticket.participant_added",
+            EventKind::ParticipantRemoved => "ticket.participant_removed",
         }
     }
 
@@ -125,6 +129,7 @@ pub struct StoredEvent {
 pub struct EventNote {
     pub id: i64,
     pub workspace_id: i64,
+    pub ticket_id: i64,
     pub contact_id: i64,
 }
 
@@ -156,11 +161,19 @@ impl Store {
                 workspace_id,
                 email,
             } => {
+                // Their own tickets' events, and those of tickets they are copied on for as
+                // long as they are.
                 sqlx::query_as(
                     "SELECT id, kind, data FROM events \
                      WHERE contact_id = (SELECT id FROM contacts \
                                          WHERE workspace_id = $1 AND email = $2) \
-                     AND public AND id > $3 ORDER BY id LIMIT $4",
+                     AND public AND id > $3 \
+                     UNION ALL \
+                     SELECT e.id, e.kind, e.data FROM ticket_participants p \
+                     JOIN events e ON e.ticket_id = p.ticket_id \
+                     WHERE p.contact_id = (SELECT id FROM contacts \
+                                           WHERE workspace_id = $1 AND email = $2) \
+                     AND e.public AND e.id > $3 ORDER BY id LIMIT $4",
                 )
                 .bind(workspace_id)
                 .bind(email)
@@ -192,10 +205,19 @@ impl Store {
             .await
     }
 
+    /// The tickets a contact is copied on.
+    pub async fn shared_tickets(&self, contact_id: i64) -> sqlx::Result<Vec<i64>> {
+        sqlx::query_scalar("SELECT ticket_id FROM ticket_participants WHERE contact_id = $1")
+            .bind(contact_id)
+            .fetch_all(&self.pool)
+            .await
+    }
+
     /// Notes of events committed after `after`, by any process, oldest first.
     pub async fn event_notes_after(&self, after: i64, limit: i64) -> sqlx::Result<Vec<EventNote>> {
         sqlx::query_as(
-            "SELECT id, workspace_id, contact_id FROM events WHERE id > $1 ORDER BY id LIMIT $2",
+            "SELECT id, workspace_id, ticket_id, contact_id FROM events WHERE id > $1 \
+             ORDER BY id LIMIT $2",
         )
         .bind(after)
         .bind(limit)

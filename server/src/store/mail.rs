@@ -19,6 +19,8 @@ pub struct MailEvent {
     pub assignee: Option<String>,
     pub contact_email: String,
     pub unsubscribed: bool,
+    /// The participants who take notifications, separated by spaces.
+    pub participants: Option<String>,
     /// The workspace's settings, as stored (JSON).
     pub settings: String,
     pub created_at: i64,
@@ -50,13 +52,20 @@ pub struct DueMail {
     pub channel: String,
     pub resolution: Option<String>,
     pub description: Option<String>,
-    /// Whether the message it is about is still unread by the customer.
+    /// Whether the message it is about is still unread by the recipient.
     pub unread: bool,
-    pub contact_id: i64,
+    /// The ticket's customer.
     pub contact_email: String,
-    pub contact_name: Option<String>,
-    /// The language the customer last used with us.
-    pub contact_locale: Option<String>,
+    /// The recipient's contact, when the recipient is a customer: the ticket's own, or a
+    /// participant.
+    pub recipient_contact: Option<i64>,
+    /// The language the recipient last used with us.
+    pub recipient_locale: Option<String>,
+    /// Whether the recipient is the ticket's customer.
+    pub recipient_owner: bool,
+    /// Whether the recipient may still read the ticket: a participant removed since the
+    /// email was planned gets nothing more.
+    pub recipient_in: bool,
     pub slug: String,
     pub workspace_name: String,
     pub settings: String,
@@ -64,6 +73,8 @@ pub struct DueMail {
     pub secret: String,
     pub message_body: Option<String>,
     pub message_author: Option<String>,
+    /// The address of the participant who wrote it; `None` when it was the customer.
+    pub message_from: Option<String>,
     /// How many files the message carries: emails point to them, never attach them.
     pub message_files: i64,
 }
@@ -80,6 +91,9 @@ impl Store {
         sqlx::query_as(
             "SELECT e.id, e.kind, e.data, e.workspace_id, e.ticket_id, t.channel, t.assignee, \
              c.email AS contact_email, c.unsubscribed_at IS NOT NULL AS unsubscribed, \
+             (SELECT group_concat(pc.email, ' ') FROM ticket_participants p \
+              JOIN contacts pc ON pc.id = p.contact_id \
+              WHERE p.ticket_id = t.id AND pc.unsubscribed_at IS NULL) AS participants, \
              w.settings, e.created_at \
              FROM events e JOIN tickets t ON t.id = e.ticket_id \
              JOIN contacts c ON c.id = t.contact_id JOIN workspaces w ON w.id = e.workspace_id \
@@ -147,14 +161,19 @@ impl Store {
         sqlx::query_as(
             "SELECT q.id, q.kind, q.recipient, q.attempts, q.next_attempt_at, q.ticket_id, t.number, t.subject, \
              t.status, t.channel, t.resolution, t.description, \
-             COALESCE(m.created_at > COALESCE(t.user_seen_at, 0), FALSE) AS unread, \
-             c.id AS contact_id, c.email AS contact_email, c.name AS contact_name, \
-             c.locale AS contact_locale, \
+             COALESCE(m.created_at > COALESCE(CASE WHEN rc.id = t.contact_id THEN t.user_seen_at \
+               ELSE p.seen_at END, 0), FALSE) AS unread, \
+             c.email AS contact_email, rc.id AS recipient_contact, \
+             rc.locale AS recipient_locale, rc.id IS NOT NULL AND rc.id = t.contact_id AS recipient_owner, \
+             rc.id IS NOT NULL AND (rc.id = t.contact_id OR p.contact_id IS NOT NULL) AS recipient_in, \
              w.slug, w.name AS workspace_name, w.settings, w.secret, \
              m.body AS message_body, m.author_name AS message_author, \
+             (SELECT email FROM contacts WHERE id = m.author_contact) AS message_from, \
              (SELECT COUNT(*) FROM attachments a WHERE a.message_id = m.id) AS message_files \
              FROM mail_queue q JOIN tickets t ON t.id = q.ticket_id \
              JOIN contacts c ON c.id = t.contact_id JOIN workspaces w ON w.id = q.workspace_id \
+             LEFT JOIN contacts rc ON rc.workspace_id = q.workspace_id AND rc.email = q.recipient \
+             LEFT JOIN ticket_participants p ON p.ticket_id = t.id AND p.contact_id = rc.id \
              LEFT JOIN messages m ON m.id = q.message_id \
              WHERE q.sent_at IS NULL AND q.dropped_at IS NULL AND q.next_attempt_at <= $1 \
              ORDER BY q.next_attempt_at, q.id LIMIT $2",
@@ -205,24 +224,6 @@ impl Store {
             "SELECT COUNT(*) FROM mail_queue WHERE sent_at IS NULL AND dropped_at IS NULL",
         )
         .fetch_one(&self.pool)
-        .await
-    }
-
-    /// The id of ticket `number` if `email` is its customer's.
-    pub async fn ticket_of(
-        &self,
-        workspace_id: i64,
-        number: i64,
-        email: &str,
-    ) -> sqlx::Result<Option<i64>> {
-        sqlx::query_scalar(
-            "SELECT t.id FROM tickets t JOIN contacts c ON c.id = t.contact_id \
-             WHERE t.workspace_id = $1 AND t.number = $2 AND c.email = $3",
-        )
-        .bind(workspace_id)
-        .bind(number)
-        .bind(email)
-        .fetch_optional(&self.pool)
         .await
     }
 

@@ -9,6 +9,7 @@ mod deflection;
 mod events;
 mod inbound;
 mod mail;
+mod participants;
 mod portal;
 mod ratings;
 mod seed;
@@ -34,10 +35,11 @@ pub use deflection::DeflectionReport;
 pub use events::{EventNote, EventScope, StoredEvent};
 pub use inbound::ReplyTarget;
 pub use mail::{DueMail, MailEvent, PlannedMail};
+pub use participants::{AddedBy, Reach};
 pub use portal::PageSession;
 pub use ratings::{CsatReport, Rating};
 pub use seed::SeedPlan;
-pub use sessions::{NewSession, SessionRow};
+pub use sessions::{participants_column, stored_participants, NewSession, SessionRow};
 pub use tickets::{
     AgentFilter, AgentPage, AgentPost, NewTicket, Outcome, PageCursor, UserScope,
     CREATIONS_PER_HOUR,

@@ -13,6 +13,8 @@ pub struct PageSession {
     pub ticket_id: Option<i64>,
     /// The language the session was opened in, if one was asked for.
     pub locale: Option<String>,
+    /// The participants a signed iframe's signature vouched for, a JSON array.
+    pub participants: Option<String>,
 }
 
 impl Store {
@@ -86,7 +88,8 @@ impl Store {
             .await?;
         sqlx::query(
             "INSERT INTO page_sessions (token_hash, workspace_id, email, name, ticket_id, \
-             created_at, expires_at, locale) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+             created_at, expires_at, locale, participants) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(&token.hash)
         .bind(session.workspace_id)
@@ -96,6 +99,7 @@ impl Store {
         .bind(now_ms)
         .bind(now_ms + ttl_ms)
         .bind(&session.locale)
+        .bind(&session.participants)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -109,7 +113,7 @@ impl Store {
         now_ms: i64,
     ) -> sqlx::Result<Option<PageSession>> {
         sqlx::query_as(
-            "SELECT workspace_id, email, name, ticket_id, locale FROM page_sessions \
+            "SELECT workspace_id, email, name, ticket_id, locale, participants FROM page_sessions \
              WHERE token_hash = $1 AND workspace_id = $2 AND expires_at > $3",
         )
         .bind(token_hash)

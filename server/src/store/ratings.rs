@@ -4,7 +4,8 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::events::{self, EventKind};
-use super::tickets::{owned_ticket, UserScope};
+use super::participants::{reach, Reach};
+use super::tickets::UserScope;
 use super::Store;
 use crate::domain::{DomainError, DomainResult};
 
@@ -55,9 +56,16 @@ impl Store {
         now_ms: i64,
     ) -> DomainResult<Rating> {
         let mut tx = self.write_tx().await?;
-        let (ticket_id, _) = owned_ticket(&mut tx, scope, number)
+        let ticket = reach(&mut tx, scope, number)
             .await?
             .ok_or(DomainError::NotFound)?;
+        if ticket.reach() != Reach::Owner {
+            return Err(DomainError::Conflict(
+                "owner_only",
+                "only the person who opened this ticket can rate it",
+            ));
+        }
+        let ticket_id = ticket.id;
         let resolution =
             current_resolution(&mut tx, ticket_id)
                 .await?

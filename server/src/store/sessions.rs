@@ -10,6 +10,29 @@ pub struct SessionRow {
     pub name: Option<String>,
     pub origin: String,
     pub expires_at: i64,
+    /// The participants the host's signature vouched for, a JSON array.
+    pub participants: Option<String>,
+}
+
+impl SessionRow {
+    pub fn participants(&self) -> Vec<EmailAddress> {
+        stored_participants(self.participants.as_deref())
+    }
+}
+
+/// Participants as sessions keep them: a JSON array, or nothing for none.
+pub fn participants_column(participants: &[EmailAddress]) -> Option<String> {
+    let list: Vec<&str> = participants.iter().map(EmailAddress::as_str).collect();
+    (!list.is_empty()).then(|| serde_json::to_string(&list).unwrap_or_default())
+}
+
+pub fn stored_participants(column: Option<&str>) -> Vec<EmailAddress> {
+    let list: Vec<String> = column
+        .and_then(|c| serde_json::from_str(c).ok())
+        .unwrap_or_default();
+    list.iter()
+        .filter_map(|p| EmailAddress::parse(p).ok())
+        .collect()
 }
 
 /// A session about to be stored: the token's hash and what it is bound to.
@@ -20,6 +43,7 @@ pub struct NewSession<'a> {
     pub name: Option<&'a str>,
     pub origin: &'a Origin,
     pub expires_at: i64,
+    pub participants: &'a [EmailAddress],
 }
 
 impl Store {
@@ -32,7 +56,7 @@ impl Store {
             .await?;
         sqlx::query(
             "INSERT INTO sessions (token_hash, workspace_id, email, name, origin, created_at, \
-             expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+             expires_at, participants) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(new.token_hash)
         .bind(new.workspace_id)
@@ -41,6 +65,7 @@ impl Store {
         .bind(new.origin.as_str())
         .bind(now_ms)
         .bind(new.expires_at)
+        .bind(participants_column(new.participants))
         .execute(&mut *tx)
         .await?;
         tx.commit().await
@@ -54,7 +79,8 @@ impl Store {
         now_ms: i64,
     ) -> sqlx::Result<Option<SessionRow>> {
         sqlx::query_as(
-            "SELECT s.workspace_id, w.slug, s.email, s.name, s.origin, s.expires_at \
+            "SELECT s.workspace_id, w.slug, s.email, s.name, s.origin, s.expires_at, \
+             s.participants \
              FROM sessions s JOIN workspaces w ON w.id = s.workspace_id \
              JOIN workspace_origins o ON o.workspace_id = s.workspace_id AND o.origin = s.origin \
              WHERE s.token_hash = $1 AND s.expires_at > $2",

@@ -7,10 +7,11 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::attachments;
 use super::events::{self, By, EventKind};
+use super::participants::{self, AddedBy, Reach};
 use super::{decode, Store};
 use crate::clock::rfc3339;
 use crate::domain::{links, TicketRef};
-use crate::domain::{DomainError, DomainResult};
+use crate::domain::{DomainError, DomainResult, EmailAddress};
 use crate::files::{customer_owner, AGENT_OWNER};
 
 /// Whose tickets a widget request may touch: one email in one workspace.
@@ -36,6 +37,8 @@ pub struct NewTicket {
     /// The `Message-ID` of the email that opens it: the same email taken in twice opens one
     /// ticket, and later emails that answer it continue this one.
     pub message_id: Option<String>,
+    /// People to copy on it: those the host signed for, or the email's Cc.
+    pub participants: Vec<EmailAddress>,
 }
 
 /// An agent's message, validated.
@@ -219,24 +222,6 @@ const AGENT_COLUMNS: &str =
     t.kind, t.category, t.channel, t.assignee, c.email, c.name, c.metadata, t.created_at, \
     t.updated_at";
 
-/// The ticket `number` in the workspace, if `email` owns it. Ownership is part of the lookup,
-/// so someone else's ticket and a missing one are indistinguishable.
-pub(super) async fn owned_ticket(
-    conn: &mut SqliteConnection,
-    scope: &UserScope,
-    number: i64,
-) -> sqlx::Result<Option<(i64, String)>> {
-    sqlx::query_as(
-        "SELECT t.id, t.status FROM tickets t JOIN contacts c ON c.id = t.contact_id \
-         WHERE t.workspace_id = $1 AND t.number = $2 AND c.email = $3",
-    )
-    .bind(scope.workspace_id)
-    .bind(number)
-    .bind(&scope.email)
-    .fetch_optional(conn)
-    .await
-}
-
 async fn insert_message(
     conn: &mut SqliteConnection,
     ticket_id: i64,
@@ -282,10 +267,11 @@ async fn add_user_reply(
     (body, files): (&str, &[String]),
     now_ms: i64,
 ) -> DomainResult<()> {
-    let (ticket_id, status) = owned_ticket(tx, scope, number)
+    let ticket = participants::reach(tx, scope, number)
         .await?
         .ok_or(DomainError::NotFound)?;
-    let status = decode(TicketStatus::parse, &status)?;
+    let ticket_id = ticket.id;
+    let status = decode(TicketStatus::parse, &ticket.status)?;
     if status == TicketStatus::Closed {
         return Err(DomainError::Conflict(
             "ticket_closed",
@@ -294,8 +280,19 @@ async fn add_user_reply(
     }
     let reopened = status.reopens_on_user_reply();
     let status = if reopened { TicketStatus::Open } else { status };
-    let name = scope.name.as_deref();
+    // A participant's reply says whose it is, to the customer and the team alike.
+    let name = match ticket.reach() {
+        Reach::Owner => scope.name.as_deref(),
+        Reach::Participant => Some(scope.name.as_deref().unwrap_or(&scope.email)),
+    };
     let message_id = insert_message(tx, ticket_id, Author::User, name, body, false, now_ms).await?;
+    if ticket.reach() == Reach::Participant {
+        sqlx::query("UPDATE messages SET author_contact = $1 WHERE id = $2")
+            .bind(ticket.me)
+            .bind(message_id)
+            .execute(&mut *tx)
+            .await?;
+    }
     let owner = (scope.workspace_id, customer_owner(&scope.email));
     let attached = attachments::claim(tx, (owner.0, &owner.1), message_id, files).await?;
     let data = message_data(message_id, Author::User, name, body, &attached);
@@ -304,19 +301,19 @@ async fn add_user_reply(
         events::status_changed(tx, (ticket_id, number), status, By::User, now_ms).await?;
     }
     sqlx::query(
-        "UPDATE tickets SET status = $1, updated_at = $2, public_activity_at = $2, \
-         user_seen_at = $2 WHERE id = $3",
+        "UPDATE tickets SET status = $1, updated_at = $2, public_activity_at = $2 WHERE id = $3",
     )
     .bind(status.as_str())
     .bind(now_ms)
     .bind(ticket_id)
-    .execute(tx)
+    .execute(&mut *tx)
     .await?;
+    participants::mark_seen(tx, &ticket, now_ms).await?;
     Ok(())
 }
 
 /// A workspace's ticket by number: its id and status.
-async fn ticket_status(
+pub(super) async fn ticket_status(
     conn: &mut SqliteConnection,
     workspace_id: i64,
     number: i64,
@@ -472,6 +469,13 @@ impl Store {
             )
             .await?;
         }
+        let added_by = match new.channel {
+            Channel::Email => AddedBy::Email,
+            _ => AddedBy::User,
+        };
+        let copied = (scope.workspace_id, ticket_id);
+        let copied =
+            participants::add(&mut tx, copied, &new.participants, added_by, now_ms).await?;
         events::record(
             &mut tx,
             ticket_id,
@@ -482,6 +486,7 @@ impl Store {
                 "status": TicketStatus::Open.as_str(),
                 "channel": new.channel.as_str(),
                 "attachments": attached,
+                "participants": copied,
             }),
             now_ms,
         )
@@ -546,6 +551,7 @@ impl Store {
     /// the next page if there is one. Keyset pagination: a page starts strictly after the
     /// cursor's (activity, id), so no ticket is skipped or repeated while others are created.
     /// The contact is found first, so the cost is that user's tickets, not the workspace's.
+    /// Tickets they are copied on are listed with their own.
     pub async fn list_user_tickets(
         &self,
         scope: &UserScope,
@@ -556,16 +562,27 @@ impl Store {
             activity: i64::MAX,
             id: i64::MAX,
         });
+        // Each part is the newest page of its own kind (the tickets they opened, through
+        // tickets_by_contact; those they are copied on) before the two are merged.
         let rows: Vec<SummaryRow> = sqlx::query_as(
             "SELECT t.id, t.number, t.subject, t.status, t.public_activity_at, \
              (t.last_agent_reply_at IS NOT NULL \
-              AND t.last_agent_reply_at > COALESCE(t.user_seen_at, 0)) AS unread, \
+              AND t.last_agent_reply_at > COALESCE(mine.seen, 0)) AS unread, \
              (SELECT substr(m.body, 1, 1000) FROM messages m \
               WHERE m.ticket_id = t.id AND m.internal = FALSE \
               ORDER BY m.id DESC LIMIT 1) AS preview \
-             FROM tickets t \
-             WHERE t.contact_id = (SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2) \
-             AND (t.public_activity_at < $3 OR (t.public_activity_at = $3 AND t.id < $4)) \
+             FROM ( \
+               SELECT * FROM (SELECT id, user_seen_at AS seen FROM tickets \
+                 WHERE contact_id = (SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2) \
+                 AND (public_activity_at < $3 OR (public_activity_at = $3 AND id < $4)) \
+                 ORDER BY public_activity_at DESC, id DESC LIMIT $5) \
+               UNION ALL \
+               SELECT * FROM (SELECT t.id, p.seen_at AS seen FROM ticket_participants p \
+                 JOIN tickets t ON t.id = p.ticket_id \
+                 WHERE p.contact_id = (SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2) \
+                 AND (t.public_activity_at < $3 OR (t.public_activity_at = $3 AND t.id < $4)) \
+                 ORDER BY t.public_activity_at DESC, t.id DESC LIMIT $5) \
+             ) mine JOIN tickets t ON t.id = mine.id \
              ORDER BY t.public_activity_at DESC, t.id DESC LIMIT $5",
         )
         .bind(scope.workspace_id)
@@ -608,9 +625,10 @@ impl Store {
         now_ms: i64,
     ) -> DomainResult<Ticket> {
         let mut tx = self.write_tx().await?;
-        let (id, status) = owned_ticket(&mut tx, scope, number)
+        let ticket = participants::reach(&mut tx, scope, number)
             .await?
             .ok_or(DomainError::NotFound)?;
+        let (id, status) = (ticket.id, ticket.status.as_str());
         if status == TicketStatus::Closed.as_str() {
             return Err(DomainError::Conflict(
                 "ticket_closed",
@@ -618,14 +636,14 @@ impl Store {
             ));
         }
         sqlx::query(
-            "UPDATE tickets SET status = $1, updated_at = $2, public_activity_at = $2, \
-             user_seen_at = $2 WHERE id = $3",
+            "UPDATE tickets SET status = $1, updated_at = $2, public_activity_at = $2 WHERE id = $3",
         )
         .bind(TicketStatus::Resolved.as_str())
         .bind(now_ms)
         .bind(id)
         .execute(&mut *tx)
         .await?;
+        participants::mark_seen(&mut tx, &ticket, now_ms).await?;
         if status != TicketStatus::Resolved.as_str() {
             let resolved = TicketStatus::Resolved;
             events::status_changed(&mut tx, (id, number), resolved, By::User, now_ms).await?;
@@ -634,13 +652,18 @@ impl Store {
         self.user_ticket(scope, number).await
     }
 
-    /// How many of the user's tickets have an agent reply they have not opened.
+    /// How many of the user's tickets (their own and those they are copied on) have an agent
+    /// reply they have not opened.
     pub async fn unread_count(&self, scope: &UserScope) -> sqlx::Result<i64> {
         sqlx::query_scalar(
-            "SELECT COUNT(*) FROM tickets t \
-             WHERE t.contact_id = (SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2) \
-             AND t.last_agent_reply_at IS NOT NULL \
-             AND t.last_agent_reply_at > COALESCE(t.user_seen_at, 0)",
+            "SELECT (SELECT COUNT(*) FROM tickets t \
+               WHERE t.contact_id = (SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2) \
+               AND t.last_agent_reply_at IS NOT NULL \
+               AND t.last_agent_reply_at > COALESCE(t.user_seen_at, 0)) \
+             + (SELECT COUNT(*) FROM ticket_participants p JOIN tickets t ON t.id = p.ticket_id \
+               WHERE p.contact_id = (SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2) \
+               AND t.last_agent_reply_at IS NOT NULL \
+               AND t.last_agent_reply_at > COALESCE(p.seen_at, 0))",
         )
         .bind(scope.workspace_id)
         .bind(&scope.email)
@@ -655,41 +678,37 @@ impl Store {
         number: i64,
         now_ms: i64,
     ) -> DomainResult<Ticket> {
-        {
-            let _turn = self.turn().await;
-            sqlx::query(
-                "UPDATE tickets SET user_seen_at = $1 WHERE workspace_id = $2 AND number = $3 \
-                 AND contact_id IN (SELECT id FROM contacts WHERE workspace_id = $2 AND email = $4)",
-            )
-            .bind(now_ms)
-            .bind(scope.workspace_id)
-            .bind(number)
-            .bind(&scope.email)
-            .execute(&self.pool)
-            .await?;
-        }
+        let mut tx = self.write_tx().await?;
+        let ticket = participants::reach(&mut tx, scope, number)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        participants::mark_seen(&mut tx, &ticket, now_ms).await?;
+        tx.commit().await?;
         self.user_ticket(scope, number).await
     }
 
     async fn user_ticket(&self, scope: &UserScope, number: i64) -> DomainResult<Ticket> {
+        let mut conn = self.pool.acquire().await?;
+        let ticket = participants::reach(&mut conn, scope, number)
+            .await?
+            .ok_or(DomainError::NotFound)?;
         let row: UserTicketRow = sqlx::query_as(
-            "SELECT t.id, t.number, t.subject, t.status, t.kind, t.category, t.resolution, t.created_at, \
-             t.public_activity_at FROM tickets t JOIN contacts c ON c.id = t.contact_id \
-             WHERE t.workspace_id = $1 AND t.number = $2 AND c.email = $3",
+            "SELECT id, number, subject, status, kind, category, resolution, created_at, \
+             public_activity_at FROM tickets WHERE id = $1",
         )
-        .bind(scope.workspace_id)
-        .bind(number)
-        .bind(&scope.email)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(DomainError::NotFound)?;
+        .bind(ticket.id)
+        .fetch_one(&mut *conn)
+        .await?;
+        drop(conn);
         let messages = self.messages(row.id, false).await?;
         let mut files = self.ticket_attachments(row.id).await?;
         let status = decode(TicketStatus::parse, &row.status)?;
         // A resolution note belongs to the resolution: once reopened, it is not shown.
         let resolved = matches!(status, TicketStatus::Resolved | TicketStatus::Closed);
-        let awaiting_rating =
-            status == TicketStatus::Resolved && self.awaits_rating(row.id).await?;
+        // The rating is the owner's to give.
+        let awaiting_rating = status == TicketStatus::Resolved
+            && ticket.reach() == Reach::Owner
+            && self.awaits_rating(row.id).await?;
         Ok(Ticket {
             reference: TicketRef(row.number).to_string(),
             subject: row.subject,
@@ -854,6 +873,7 @@ impl Store {
             description: row.description,
             resolution: row.resolution,
             rating,
+            participants: self.participants(row.id).await?,
             messages,
         })
     }

@@ -24,6 +24,8 @@ pub const EVENT_TYPES: &[&str] = &[
     "ticket.assigned",
     "ticket.updated",
     "ticket.rated",
+    "ticket.participant_added",
+    "ticket.participant_removed",
 ];
 
 /// A new signing secret: `whsec_` and 24 random bytes in base64, as Standard Webhooks

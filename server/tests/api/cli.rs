@@ -38,6 +38,7 @@ fn widget_ticket(subject: impl Into<String>) -> porthole::store::NewTicket {
         locale: None,
         attachments: vec![],
         message_id: None,
+        participants: vec![],
     }
 }
 
@@ -502,6 +503,7 @@ fn ticket_show_tells_an_agent_everything_about_the_ticket_and_its_customer() {
             locale: None,
             attachments: vec![],
             message_id: None,
+            participants: vec![],
         };
         store.create_ticket(&scope, new, None, 1).await.unwrap();
     });
@@ -640,6 +642,7 @@ fn ticket_list_pages_through_every_ticket() {
                 locale: None,
                 attachments: vec![],
                 message_id: None,
+                participants: vec![],
             };
             store.create_ticket(&scope, new, None, i).await.unwrap();
         }

@@ -450,3 +450,110 @@ async fn a_new_email_is_answered_once_a_day_with_its_reference_a_tracking_link_a
     let res = inbound.post(bounce_back).await;
     assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body").await;
 }
+
+#[tokio::test]
+async fn those_copied_on_an_email_hear_of_replies_answer_by_email_and_stop_when_taken_off() {
+    let (inbound, _) = replied_ticket().await;
+    let app = &inbound.app;
+    // Bea writes in and copies Cy, Porthole's own addresses and herself.
+    let cc = "Cc: Cy <cy@example.com>, support@porthole.test, \
+              reply@inbound.porthole.test, bea@example.com\r\n";
+    let raw = new_email("bea@example.com", "c1@example.com", "Export broken", cc);
+    let taken: Value = inbound.post(raw).await.json().await.unwrap();
+    assert_eq!(taken["ticket"], "TKT-0002");
+    let ticket = app
+        .agent(Method::GET, "/tickets/TKT-0002", &inbound.key)
+        .value()
+        .await;
+    let copied = ticket["participants"].as_array().unwrap();
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    assert_eq!(copied[0]["email"], "cy@example.com");
+    assert_eq!(copied[0]["added_by"], "email");
+
+    // The agent's answer reaches both, each with a reply address of their own.
+    let res = app
+        .agent(Method::POST, "/tickets/TKT-0002/messages", &inbound.key)
+        .json(&json!({ "body": "We are on it" }))
+        .go()
+        .await;
+    assert!(res.status().is_success());
+    let to_cy = app
+        .mail()
+        .wait_for(|m| m.to == "cy@example.com" && m.text.contains("We are on it"))
+        .await;
+    let to_bea = app
+        .mail()
+        .wait_for(|m| m.to == "bea@example.com" && m.text.contains("We are on it"))
+        .await;
+    assert_ne!(reply_to(&to_cy), reply_to(&to_bea));
+    // His link opens the ticket for him, though it is Bea's.
+    let link = to_cy.link(&format!("{}/p/acme/tickets/TKT-0002", app.base));
+    let res = app.pages().get(&link).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "the link signs in");
+    let cookie = res.headers()[reqwest::header::SET_COOKIE].to_str().unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let page = app
+        .pages()
+        .get(format!("{}/p/acme/tickets/TKT-0002", app.base))
+        .header(reqwest::header::COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.unwrap().contains("We are on it"));
+
+    // Cy answers from his own address; Bea's address on his token is refused.
+    let forged = answer(
+        "bea@example.com",
+        &reply_to(&to_cy),
+        "c2@example.com",
+        "Forged",
+    );
+    let res = inbound.post(forged).await;
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body").await;
+    let his = answer(
+        "cy@example.com",
+        &reply_to(&to_cy),
+        "c3@example.com",
+        "Same here.",
+    );
+    assert_eq!(inbound.post(his).await.status(), StatusCode::OK);
+    let ticket = app
+        .agent(Method::GET, "/tickets/TKT-0002", &inbound.key)
+        .value()
+        .await;
+    assert_eq!(user_messages(&ticket).last().unwrap(), "Same here.");
+
+    // Taken off the ticket, his next answer is refused and nothing is written.
+    let res = app
+        .agent(
+            Method::DELETE,
+            "/tickets/TKT-0002/participants/cy@example.com",
+            &inbound.key,
+        )
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let late = answer(
+        "cy@example.com",
+        &reply_to(&to_cy),
+        "c4@example.com",
+        "Hello?",
+    );
+    let res = inbound.post(late).await;
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body").await;
+    let ticket = app
+        .agent(Method::GET, "/tickets/TKT-0002", &inbound.key)
+        .value()
+        .await;
+    assert_eq!(user_messages(&ticket).last().unwrap(), "Same here.");
+    // And the page his link opened is gone for him.
+    let page = app
+        .pages()
+        .get(format!("{}/p/acme/tickets/TKT-0002", app.base))
+        .header(reqwest::header::COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::NOT_FOUND);
+}

@@ -14,6 +14,7 @@ mod helpers;
 mod kb;
 mod metrics;
 mod openapi;
+mod participants;
 mod portal;
 mod ratings;
 mod receiver;

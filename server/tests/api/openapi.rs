@@ -24,6 +24,10 @@ fn declared_routes() -> BTreeSet<(String, String)> {
             include_str!("../../src/routes/widget.rs"),
         ),
         ("/api/v1/agent", include_str!("../../src/routes/agent.rs")),
+        (
+            "/api/v1/agent",
+            include_str!("../../src/routes/participants.rs"),
+        ),
         ("/api/v1/agent", include_str!("../../src/routes/admin.rs")),
         (
             "/api/v1/agent",

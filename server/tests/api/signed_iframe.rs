@@ -373,3 +373,81 @@ async fn a_signed_user_replies_with_a_file_and_downloads_it_from_the_conversatio
     let bob = sign_in(&app, "bob@example.com").await;
     assert_eq!(get(&app, link, &bob).await.status(), StatusCode::NOT_FOUND);
 }
+
+/// Signs in with `participants` in the URL and opens a ticket in the frame; returns whom the
+/// ticket copies, as agents see it.
+async fn ticket_copying(app: &TestApp, hmac: &str, participants: &str) -> Vec<String> {
+    let query = format!(
+        "email=ada%40example.com&participants={}&hmac={hmac}",
+        urlencode(participants)
+    );
+    let res = open(app, &query).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "the user signs in either way"
+    );
+    let cookie = res.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let res = post(
+        app,
+        "/embed/acme/tickets",
+        &cookie,
+        &[("subject", "Shared")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let path = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    let reference = path.rsplit('/').next().unwrap();
+    let key = app.agent_key("Ann").await;
+    let list = app
+        .agent(
+            Method::GET,
+            &format!("/tickets/{reference}/participants"),
+            &key,
+        )
+        .value()
+        .await;
+    list["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["email"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn participants_in_the_url_are_copied_only_when_the_signature_covers_them() {
+    let app = TestApp::spawn().await;
+    let both = ["bo@example.com", "cy@example.com"];
+    let covering = porthole_identity::sign_with_participants(
+        app.secret.as_bytes(),
+        "ada@example.com",
+        None,
+        &both,
+    );
+    assert_eq!(
+        ticket_copying(&app, &covering, "bo@example.com,cy@example.com").await,
+        both
+    );
+    // Added to a URL signed for the email alone: the user is verified, nobody is copied.
+    let plain = app.sign("ada@example.com", None);
+    assert!(ticket_copying(&app, &plain, "mallory@evil.test")
+        .await
+        .is_empty());
+    // A covering signature does not stretch to a longer list.
+    let res = open(
+        &app,
+        &format!(
+            "email=ada%40example.com&participants={}&hmac={covering}",
+            urlencode("bo@example.com,cy@example.com,mallory@evil.test")
+        ),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+}

@@ -357,3 +357,52 @@ async fn a_reply_made_by_another_process_reaches_the_stream() {
     let got = events.next().await.unwrap();
     assert_eq!(got.data["message"]["body"], "From the CLI");
 }
+
+#[tokio::test]
+async fn a_participants_stream_carries_the_shared_ticket_until_they_are_taken_off() {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Ann").await;
+    let ada = app.login("ada@example.com").await;
+    app.new_ticket(&ada, "Not shared").await;
+    app.new_ticket(&ada, "Shared").await;
+    let res = app
+        .agent(Method::POST, "/tickets/TKT-0002/participants", &key)
+        .json(&json!({ "email": "bo@example.com" }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let bo = app.login("bo@example.com").await;
+    let mut events = customer_stream(&app, &bo).await;
+
+    reply(&app, &key, "TKT-0001", "only for Ada", false).await;
+    reply(&app, &key, "TKT-0002", "for both", false).await;
+    let got = events.next().await.unwrap();
+    assert_eq!(got.event, "ticket.message");
+    assert_eq!(got.data["ticket"], "TKT-0002");
+    assert_eq!(got.data["message"]["body"], "for both");
+
+    // Taken off: a stream resumed from before the removal skips the ticket's later events.
+    let res = app
+        .agent(
+            Method::DELETE,
+            "/tickets/TKT-0002/participants/bo@example.com",
+            &key,
+        )
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    reply(&app, &key, "TKT-0002", "after removal", false).await;
+    let res = app
+        .widget(Method::GET, "/events", &bo)
+        .header("Origin", HOST)
+        .header("Last-Event-ID", got.id.to_string())
+        .go()
+        .await;
+    let mut resumed = Events::open(res).await;
+    let bo_ticket = app.new_ticket(&bo, "Bo's own").await;
+    let next = resumed.next().await.unwrap();
+    assert_eq!(
+        next.data["ticket"], bo_ticket["reference"],
+        "the reply after removal is skipped: {next:?}"
+    );
+}

@@ -65,6 +65,7 @@ pub fn new_ticket(state: State) -> impl IntoView {
             ticket_type: TicketType::parse(&form_value(&f, "type")),
             category: Some(form_value(&f, "category")).filter(|c| !c.is_empty()),
             attachments: vec![],
+            participants: None,
         };
         let files = form_value(&f, "attachments");
         let key = state.drafts.with_value(|d| d.idempotency_key.clone());

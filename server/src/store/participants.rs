@@ -1,0 +1,276 @@
+//! Participants: people copied on a ticket besides its customer. Every customer-side read and
+//! write finds its ticket through [`reach`], which lets in the owner and the participants and
+//! nobody else, so removing a participant ends their access at the next request.
+
+use porthole_types::limits::PARTICIPANTS_PER_TICKET;
+use porthole_types::Participant;
+use serde_json::json;
+use sqlx::SqliteConnection;
+
+use super::events::{self, EventKind};
+use super::tickets::{ticket_status, UserScope};
+use super::Store;
+use crate::clock::rfc3339;
+use crate::domain::{DomainError, DomainResult, EmailAddress};
+
+/// How a customer reaches a ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// They opened it (or it was opened for them): they may rate it.
+    Owner,
+    /// They were copied on it: they read, reply and are notified, but the rating is the
+    /// owner's.
+    Participant,
+}
+
+/// A ticket as a customer reaches it.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct Reached {
+    pub id: i64,
+    pub status: String,
+    /// The customer's contact.
+    pub me: i64,
+    owner: bool,
+}
+
+impl Reached {
+    pub fn reach(&self) -> Reach {
+        if self.owner {
+            Reach::Owner
+        } else {
+            Reach::Participant
+        }
+    }
+}
+
+/// Ticket `number` of the scope's workspace, if the scope's customer owns it or is copied on
+/// it. Anyone else's ticket and a missing one are indistinguishable.
+pub(super) async fn reach(
+    conn: &mut SqliteConnection,
+    scope: &UserScope,
+    number: i64,
+) -> sqlx::Result<Option<Reached>> {
+    sqlx::query_as(
+        "SELECT t.id, t.status, me.id AS me, t.contact_id = me.id AS owner \
+         FROM contacts me JOIN tickets t ON t.workspace_id = me.workspace_id AND t.number = $2 \
+         WHERE me.workspace_id = $1 AND me.email = $3 \
+         AND (t.contact_id = me.id OR EXISTS (SELECT 1 FROM ticket_participants p \
+              WHERE p.ticket_id = t.id AND p.contact_id = me.id))",
+    )
+    .bind(scope.workspace_id)
+    .bind(number)
+    .bind(&scope.email)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Marks the ticket read by this customer: the owner's mark is on the ticket, each
+/// participant's on their row.
+pub(super) async fn mark_seen(
+    conn: &mut SqliteConnection,
+    ticket: &Reached,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    match ticket.reach() {
+        Reach::Owner => {
+            sqlx::query("UPDATE tickets SET user_seen_at = $1 WHERE id = $2")
+                .bind(now_ms)
+                .bind(ticket.id)
+                .execute(conn)
+                .await?
+        }
+        Reach::Participant => sqlx::query(
+            "UPDATE ticket_participants SET seen_at = $1 WHERE ticket_id = $2 AND contact_id = $3",
+        )
+        .bind(now_ms)
+        .bind(ticket.id)
+        .bind(ticket.me)
+        .execute(conn)
+        .await?,
+    };
+    Ok(())
+}
+
+/// Who copied a participant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddedBy {
+    Agent,
+    /// The host, through a signature, when the user opened the ticket.
+    User,
+    /// The Cc of the email that opened the ticket.
+    Email,
+}
+
+impl AddedBy {
+    fn as_str(self) -> &'static str {
+        match self {
+            AddedBy::Agent => "agent",
+            AddedBy::User => "user",
+            AddedBy::Email => "email",
+        }
+    }
+}
+
+/// Copies `emails` on the ticket in the caller's transaction, making contacts as needed. The
+/// ticket's customer and those already copied are skipped; returns who was added. More than
+/// the per-ticket limit in all is refused and nothing is added.
+pub(super) async fn add(
+    conn: &mut SqliteConnection,
+    (workspace_id, ticket_id): (i64, i64),
+    emails: &[EmailAddress],
+    added_by: AddedBy,
+    now_ms: i64,
+) -> DomainResult<Vec<String>> {
+    let mut added = vec![];
+    for email in emails {
+        let contact: i64 = sqlx::query_scalar(
+            "INSERT INTO contacts (workspace_id, email, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (workspace_id, email) DO UPDATE SET email = excluded.email RETURNING id",
+        )
+        .bind(workspace_id)
+        .bind(email.as_str())
+        .bind(now_ms)
+        .fetch_one(&mut *conn)
+        .await?;
+        let done = sqlx::query(
+            "INSERT INTO ticket_participants (ticket_id, contact_id, added_by, created_at) \
+             SELECT $1, $2, $3, $4 FROM tickets WHERE id = $1 AND contact_id <> $2 \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(ticket_id)
+        .bind(contact)
+        .bind(added_by.as_str())
+        .bind(now_ms)
+        .execute(&mut *conn)
+        .await?;
+        if done.rows_affected() > 0 {
+            added.push(email.to_string());
+        }
+    }
+    let count: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM ticket_participants WHERE ticket_id = $1")
+            .bind(ticket_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    if count > PARTICIPANTS_PER_TICKET as i64 {
+        return Err(DomainError::Invalid(
+            "participants",
+            format!("a ticket can have at most {PARTICIPANTS_PER_TICKET} participants"),
+        ));
+    }
+    Ok(added)
+}
+
+#[derive(sqlx::FromRow)]
+struct ParticipantRow {
+    email: String,
+    name: Option<String>,
+    added_by: String,
+    created_at: i64,
+}
+
+impl Store {
+    /// The id of ticket `number` if the scope's customer owns it or is copied on it.
+    pub async fn reachable_ticket(
+        &self,
+        scope: &UserScope,
+        number: i64,
+    ) -> sqlx::Result<Option<i64>> {
+        let mut conn = self.pool.acquire().await?;
+        Ok(reach(&mut conn, scope, number).await?.map(|t| t.id))
+    }
+
+    /// Who is copied on ticket `number` of the workspace.
+    pub async fn participants_of(
+        &self,
+        workspace_id: i64,
+        number: i64,
+    ) -> DomainResult<Vec<Participant>> {
+        let mut conn = self.pool.acquire().await?;
+        let (ticket_id, _) = ticket_status(&mut conn, workspace_id, number).await?;
+        drop(conn);
+        Ok(self.participants(ticket_id).await?)
+    }
+
+    /// Who is copied on a ticket, in the order they were added.
+    pub async fn participants(&self, ticket_id: i64) -> sqlx::Result<Vec<Participant>> {
+        let rows: Vec<ParticipantRow> = sqlx::query_as(
+            "SELECT c.email, c.name, p.added_by, p.created_at FROM ticket_participants p \
+             JOIN contacts c ON c.id = p.contact_id WHERE p.ticket_id = $1 \
+             ORDER BY p.created_at, c.email",
+        )
+        .bind(ticket_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Participant {
+                email: r.email,
+                name: r.name,
+                added_by: r.added_by,
+                added_at: rfc3339(r.created_at),
+            })
+            .collect())
+    }
+
+    /// An agent copies someone on ticket `number`; `false` when they already were (or are its
+    /// customer).
+    pub async fn add_participant(
+        &self,
+        workspace_id: i64,
+        number: i64,
+        email: &EmailAddress,
+        now_ms: i64,
+    ) -> DomainResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let (ticket_id, _) = ticket_status(&mut tx, workspace_id, number).await?;
+        let added = add(
+            &mut tx,
+            (workspace_id, ticket_id),
+            std::slice::from_ref(email),
+            AddedBy::Agent,
+            now_ms,
+        )
+        .await?;
+        if added.is_empty() {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        let data = json!({ "participant": email.as_str() });
+        let kind = EventKind::ParticipantAdded;
+        events::record(&mut tx, ticket_id, number, kind, data, now_ms).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// An agent removes a participant, whose access ends with this transaction; `false` when
+    /// they were not copied.
+    pub async fn remove_participant(
+        &self,
+        workspace_id: i64,
+        number: i64,
+        email: &EmailAddress,
+        now_ms: i64,
+    ) -> DomainResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let (ticket_id, _) = ticket_status(&mut tx, workspace_id, number).await?;
+        let done = sqlx::query(
+            "DELETE FROM ticket_participants WHERE ticket_id = $1 AND contact_id = \
+             (SELECT id FROM contacts WHERE workspace_id = $2 AND email = $3)",
+        )
+        .bind(ticket_id)
+        .bind(workspace_id)
+        .bind(email.as_str())
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        let data = json!({ "participant": email.as_str() });
+        let kind = EventKind::ParticipantRemoved;
+        events::record(&mut tx, ticket_id, number, kind, data, now_ms).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}
