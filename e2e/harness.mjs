@@ -95,13 +95,19 @@ export async function startPorthole() {
     /// The workspace's identity secret, as the host backend holds it.
     secret,
     /// What a host backend computes: HMAC-SHA256 of the email (and timestamp), in hex.
-    user(email, { timestamp, name = "Test User", secretOverride } = {}) {
-      const message = timestamp == null ? email : `${email}:${timestamp}`;
+    /// With `participants`, the hash vouches for them too, as README's "Participants" says.
+    user(email, { timestamp, name = "Test User", secretOverride, participants } = {}) {
+      const base = timestamp == null ? email : `${email}:${timestamp}`;
+      const message = participants ? `${base}\nparticipants:${participants.join(",")}` : base;
       const verificationHash = crypto
         .createHmac("sha256", secretOverride ?? secret)
         .update(message)
         .digest("hex");
-      return { name, email, verificationHash, ...(timestamp == null ? {} : { timestamp }) };
+      return {
+        name, email, verificationHash,
+        ...(timestamp == null ? {} : { timestamp }),
+        ...(participants ? { participants } : {}),
+      };
     },
     async agent(method, urlPath, body) {
       const res = await fetch(`${origin}/api/v1/agent${urlPath}`, {

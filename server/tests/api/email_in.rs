@@ -511,6 +511,16 @@ async fn those_copied_on_an_email_hear_of_replies_answer_by_email_and_stop_when_
     );
     let res = inbound.post(forged).await;
     assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body").await;
+    // "Reply all" to Bea's email, with no token, continues her ticket too.
+    let all = new_email(
+        "cy@example.com",
+        "c5@example.com",
+        "Re: Export broken",
+        "In-Reply-To: <c1@example.com>\r\n",
+    )
+    .replace("The export button does nothing.", "Mine too.");
+    let taken: Value = inbound.post(all).await.json().await.unwrap();
+    assert_eq!(taken["ticket"], "TKT-0002");
     let his = answer(
         "cy@example.com",
         &reply_to(&to_cy),
