@@ -828,3 +828,65 @@ fn api_keys_are_made_as_agents_unless_admin_is_asked_for() {
     let (_, list, _) = porthole(&db, &["api-key", "list", "--workspace", "acme"]);
     assert!(list.contains("agent") && list.contains("admin"), "{list}");
 }
+
+#[test]
+fn an_agent_copies_people_on_a_ticket_and_takes_them_off_from_the_cli() {
+    let (_dir, db, _) = acme();
+    on_acme(&db, async |store, ws| {
+        let new = widget_ticket("Shared invoice");
+        store
+            .create_ticket(&customer(&ws), new, None, 1)
+            .await
+            .unwrap();
+    });
+    let run = |action: &str, extra: &[&str]| {
+        let mut args = vec!["ticket", "participants", action, "--workspace", "acme"];
+        args.push("TKT-0001");
+        args.extend(extra);
+        porthole(&db, &args)
+    };
+    let (ok, out, err) = run("add", &["Bo@Example.com"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Copied bo@example.com on TKT-0001."), "{out}");
+    assert!(out.contains("bo@example.com · added by agent"), "{out}");
+    let (ok, out, _) = run("add", &["bo@example.com"]);
+    assert!(ok && out.contains("was already on TKT-0001"), "{out}");
+    let (ok, out, _) = porthole(&db, &["ticket", "show", "--workspace", "acme", "TKT-0001"]);
+    assert!(ok && out.contains("copied: bo@example.com"), "{out}");
+
+    for (action, extra, says) in [
+        ("add", vec!["not-an-address"], "not a valid email address"),
+        (
+            "remove",
+            vec!["cy@example.com"],
+            "is not copied on TKT-0001",
+        ),
+    ] {
+        let (ok, _, err) = run(action, &extra);
+        assert!(!ok && err.contains(says), "{action}: {err}");
+    }
+    let (ok, _, err) = porthole(
+        &db,
+        &[
+            "ticket",
+            "participants",
+            "list",
+            "--workspace",
+            "acme",
+            "TKT-0404",
+        ],
+    );
+    assert!(!ok && err.contains("no ticket TKT-0404"), "{err}");
+
+    let (ok, out, err) = run("remove", &["bo@example.com"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Nobody is copied on TKT-0001."), "{out}");
+    on_acme(&db, async |store, ws| {
+        let bo = porthole::store::UserScope {
+            workspace_id: ws.id,
+            email: "bo@example.com".into(),
+            name: None,
+        };
+        assert_eq!(store.reachable_ticket(&bo, 1).await.unwrap(), None);
+    });
+}
