@@ -38,6 +38,18 @@ sed -i 's/^export class IntoUnderlying/class IntoUnderlying/' "$out/porthole_ext
 echo 'await __wbg_init({ module_or_path: "__ASSET:porthole_extras_bg.wasm__" });' >> "$out/porthole_extras.js"
 "$bin/terser" "$out/porthole_extras.js" --module --compress --mangle -o "$out/porthole_extras.js"
 
+# The agents' console (console/), its own bundle, loaded only by /console: the widget's
+# budgets never pay for it.
+cargo build -p porthole-console --target wasm32-unknown-unknown --profile wasm-release --locked
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name porthole_console \
+  target/wasm32-unknown-unknown/wasm-release/porthole_console.wasm
+node widget/strip-exports.mjs "$out/porthole_console_bg.wasm"
+"$bin/wasm-opt" -Oz --strip-debug --strip-producers "$out/porthole_console_bg.wasm" -o "$out/porthole_console_bg.wasm"
+sed -i 's/^export class IntoUnderlying/class IntoUnderlying/' "$out/porthole_console.js"
+echo 'await __wbg_init({ module_or_path: "__ASSET:porthole_console_bg.wasm__" });' >> "$out/porthole_console.js"
+"$bin/terser" "$out/porthole_console.js" --module --compress --mangle -o "$out/porthole_console.js"
+sed -e 's|/\*.*\*/||g' -e '/\/\*/,/\*\//d' -e 's/^ *//' -e '/^$/d' console/console.css > "$out/console.css"
+
 mkdir -p widget/dist
-cp "$out"/{loader.js,porthole_widget.js,porthole_widget_bg.wasm,porthole_extras.js,porthole_extras_bg.wasm,extras.css,widget.css,pages.css} widget/dist/
+cp "$out"/{loader.js,porthole_widget.js,porthole_widget_bg.wasm,porthole_extras.js,porthole_extras_bg.wasm,extras.css,widget.css,pages.css,porthole_console.js,porthole_console_bg.wasm,console.css} widget/dist/
 echo "widget/dist:" && ls -l widget/dist | tail -n +2

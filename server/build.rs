@@ -20,6 +20,14 @@ const FILES: &[(&str, &str, bool)] = &[
     ("porthole_extras.js", "text/javascript; charset=utf-8", true),
     ("widget.css", "text/css; charset=utf-8", true),
     ("pages.css", "text/css; charset=utf-8", true),
+    // The agents' console, its own bundle: its wasm first, as for the lazy module.
+    ("porthole_console_bg.wasm", "application/wasm", true),
+    (
+        "porthole_console.js",
+        "text/javascript; charset=utf-8",
+        true,
+    ),
+    ("console.css", "text/css; charset=utf-8", true),
 ];
 
 fn main() {

@@ -1,16 +1,25 @@
-//! Who is calling: a widget user holding a session, or an agent holding an API key.
+//! Who is calling: a widget user holding a session, or an agent holding an API key or signed
+//! in to the console.
 
 use std::collections::HashMap;
 
 use axum::extract::{FromRequestParts, Path};
 use axum::http::header::{AUTHORIZATION, ORIGIN};
 use axum::http::request::Parts;
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, Method};
+use axum_extra::extract::CookieJar;
 
+use crate::accounts::csrf_matches;
 use crate::domain::hash_token;
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::store::{ApiKey, KeyRole, UserScope};
+use crate::store::{KeyRole, UserScope};
+
+/// The console's session cookie: `HttpOnly`, `SameSite=Strict`, for the whole origin, since the
+/// console calls the agent API with it.
+pub const CONSOLE_COOKIE: &str = "ph_console";
+/// The header a console request that changes something carries its CSRF token in.
+pub const CSRF_HEADER: &str = "x-csrf-token";
 
 /// The bearer token from `Authorization`. Tokens never travel in URLs, which end up in logs,
 /// history and referrers.
@@ -75,34 +84,95 @@ impl FromRequestParts<AppState> for UserSession {
     }
 }
 
-/// An agent whose key's role is `admin`: the only ones who change the workspace itself.
-pub struct Admin(pub ApiKey);
+/// Who works the agent API: a key, or an agent signed in to the console.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub workspace_id: i64,
+    /// Signs public replies unless another name is given.
+    pub name: String,
+    /// `admin` or `agent`.
+    pub role: String,
+    /// Stable per credential holder, for what they upload: `key:<id>` or `agent:<id>`.
+    pub principal: String,
+    /// The hash of the credential, for streams that check it again.
+    pub credential: Credential,
+}
+
+#[derive(Debug, Clone)]
+pub enum Credential {
+    ApiKey(String),
+    Console(String),
+}
+
+/// An agent whose role is `admin`: the only ones who change the workspace itself.
+pub struct Admin(pub Actor);
 
 impl FromRequestParts<AppState> for Admin {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let Agent(key) = Agent::from_request_parts(parts, state).await?;
-        if key.role != KeyRole::Admin.as_str() {
+        let Agent(actor) = Agent::from_request_parts(parts, state).await?;
+        if actor.role != KeyRole::Admin.as_str() {
             return Err(ApiError::AdminOnly);
         }
-        Ok(Admin(key))
+        Ok(Admin(actor))
     }
 }
 
-/// An agent authenticated by a workspace API key.
-pub struct Agent(pub ApiKey);
+/// An agent, by a workspace API key (`Authorization: Bearer phk_…`) or by the console's
+/// cookie. With the cookie, anything but a read must also come from Porthole's own origin
+/// with the session's CSRF token: a foreign page cannot make the browser act for the agent.
+pub struct Agent(pub Actor);
 
 impl FromRequestParts<AppState> for Agent {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let key_hash = hash_token(bearer(&parts.headers)?);
-        state
+        let now = state.clock.now_ms();
+        if parts.headers.contains_key(AUTHORIZATION) {
+            let key_hash = hash_token(bearer(&parts.headers)?);
+            let key = state
+                .store
+                .authenticate_api_key(&key_hash, now)
+                .await?
+                .ok_or(ApiError::InvalidApiKey)?;
+            return Ok(Agent(Actor {
+                workspace_id: key.workspace_id,
+                name: key.name,
+                role: key.role,
+                principal: format!("key:{}", key.id),
+                credential: Credential::ApiKey(key_hash),
+            }));
+        }
+        let jar = CookieJar::from_headers(&parts.headers);
+        let token = jar
+            .get(CONSOLE_COOKIE)
+            .map(|c| c.value().to_owned())
+            .ok_or(ApiError::MissingCredentials)?;
+        let safe = matches!(parts.method, Method::GET | Method::HEAD);
+        if !safe {
+            let own = origin_header(&parts.headers) == Some(state.settings.public_origin.as_str());
+            let csrf = parts
+                .headers
+                .get(CSRF_HEADER)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|given| csrf_matches(&token, given));
+            if !own || !csrf {
+                return Err(ApiError::CsrfRefused);
+            }
+        }
+        let session_hash = hash_token(&token);
+        let agent = state
             .store
-            .authenticate_api_key(&key_hash, state.clock.now_ms())
+            .console_session(&session_hash, now)
             .await?
-            .map(Agent)
-            .ok_or(ApiError::InvalidApiKey)
+            .ok_or(ApiError::InvalidSession)?;
+        Ok(Agent(Actor {
+            workspace_id: agent.workspace_id,
+            name: agent.name,
+            role: agent.role,
+            principal: format!("agent:{}", agent.id),
+            credential: Credential::Console(session_hash),
+        }))
     }
 }

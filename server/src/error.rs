@@ -41,8 +41,12 @@ pub enum ApiError {
     Identity(Rejection),
     #[error("this origin is not allowed for the workspace")]
     OriginNotAllowed,
-    #[error("only an admin key may change the workspace; this key's role is agent")]
+    #[error("only an admin may change the workspace; this role is agent")]
     AdminOnly,
+    #[error(
+        "a console request that changes something must come from the console, with its CSRF token"
+    )]
+    CsrfRefused,
     #[error("not found")]
     NotFound,
     #[error("method not allowed")]
@@ -84,7 +88,7 @@ impl ApiError {
             MissingCredentials | InvalidSession | InvalidApiKey | Identity(_) => {
                 StatusCode::UNAUTHORIZED
             }
-            OriginNotAllowed | AdminOnly => StatusCode::FORBIDDEN,
+            OriginNotAllowed | AdminOnly | CsrfRefused => StatusCode::FORBIDDEN,
             NotFound => StatusCode::NOT_FOUND,
             MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Conflict(..) => StatusCode::CONFLICT,
@@ -114,6 +118,7 @@ impl ApiError {
             Identity(Rejection::TimestampOutsideWindow) => "timestamp_outside_window",
             OriginNotAllowed => "origin_not_allowed",
             AdminOnly => "admin_only",
+            CsrfRefused => "csrf_refused",
             NotFound => "not_found",
             MethodNotAllowed => "method_not_allowed",
             Conflict(code, _) => code,

@@ -1,5 +1,6 @@
 //! Porthole: a self-hostable customer-support portal. This crate is the API server and CLI.
 
+pub mod accounts;
 pub mod assets;
 pub mod auth;
 pub mod backoff;

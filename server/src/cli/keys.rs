@@ -85,6 +85,6 @@ pub async fn run(cmd: KeyCommand, store: &Store, clock: &Clock) -> anyhow::Resul
     Ok(())
 }
 
-fn parse_role(raw: &str) -> Result<KeyRole, String> {
+pub(super) fn parse_role(raw: &str) -> Result<KeyRole, String> {
     KeyRole::parse(raw).ok_or_else(|| "expected admin or agent".into())
 }

@@ -1,6 +1,7 @@
 //! The `porthole` command line. Everything but `serve` and `demo` works on the database
 //! directly, so a support team can operate with the binary and the file alone.
 
+mod agents;
 mod demo;
 mod demo_site;
 mod kb;
@@ -57,6 +58,9 @@ enum Command {
     Workspace(workspace::WorkspaceCommand),
     /// Print a verification hash for an email, as a host backend would compute it.
     Sign(workspace::SignArgs),
+    /// Invite agents to the console, and list them.
+    #[command(subcommand)]
+    Agent(agents::AgentCommand),
     /// Manage agent API keys.
     #[command(subcommand, name = "api-key")]
     ApiKey(keys::KeyCommand),
@@ -146,6 +150,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Workspace(cmd) => workspace::run(cmd, &store, &clock, public_url).await,
         Command::Sign(args) => workspace::sign(args, &store, &clock).await,
         Command::ApiKey(cmd) => keys::run(cmd, &store, &clock).await,
+        Command::Agent(cmd) => agents::run(cmd, &store, &clock, public_url).await,
         Command::Ticket(cmd) => tickets::run(cmd, (&store, &files), &clock).await,
         Command::Webhook(cmd) => webhooks::run(cmd, &store, &clock).await,
         Command::Kb(cmd) => kb::run(cmd, &store, &clock).await,

@@ -3,6 +3,7 @@
 //! in a few kilobytes, and their CSP can forbid every script. They speak the visitor's language
 //! and wear the workspace's brand.
 
+mod console;
 mod email_links;
 mod embed;
 mod fragments;
@@ -42,6 +43,7 @@ pub fn routes() -> Router<AppState> {
         .merge(embed::routes())
         .merge(email_links::routes())
         .merge(kb::routes())
+        .merge(console::routes())
         .route("/", axum::routing::get(home::home))
 }
 

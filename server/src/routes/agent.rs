@@ -38,6 +38,8 @@ pub(super) struct ListQuery {
     category: Option<String>,
     priority: Option<Priority>,
     assignee: Option<String>,
+    /// Only tickets nobody is assigned (`true`).
+    unassigned: Option<bool>,
     email: Option<String>,
     /// Text searched in subjects and messages, internal notes included.
     q: Option<String>,
@@ -79,6 +81,7 @@ async fn list(
         category: blank_is_none(query.category),
         priority: query.priority,
         assignee: blank_is_none(query.assignee),
+        unassigned: query.unassigned.unwrap_or(false),
         email: blank_is_none(query.email).as_deref().map(normalise_email),
         text: blank_is_none(query.q),
         limit,

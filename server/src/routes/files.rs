@@ -130,7 +130,7 @@ async fn agent_upload(
     let who = Uploader {
         workspace_id: key.workspace_id,
         owner: AGENT_OWNER.into(),
-        uploader: format!("key:{}", key.id),
+        uploader: key.principal.clone(),
         per_window: AGENT_UPLOADS_PER_WINDOW,
     };
     let staged = stage_one(&state, who, file).await?;

@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::{broadcast, watch};
 
-use crate::auth::{Agent, UserSession};
+use crate::auth::{Agent, Credential, UserSession};
 use crate::error::{ApiError, ApiResult};
 use crate::live::Slot;
 use crate::state::AppState;
@@ -83,16 +83,21 @@ pub(super) async fn team(
     Agent(key): Agent,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    let key_hash = crate::domain::hash_token(crate::auth::bearer(&headers)?);
-    let slot = state.live.claim(&key_hash, STREAMS_PER_API_KEY)?;
+    let holder = match key.credential {
+        Credential::ApiKey(hash) => Holder::ApiKey(hash),
+        Credential::Console(hash) => Holder::Console(hash),
+    };
+    let (Holder::ApiKey(hash) | Holder::Console(hash) | Holder::Session(hash)) = &holder;
+    let slot = state.live.claim(hash, STREAMS_PER_API_KEY)?;
     let scope = EventScope::Workspace(key.workspace_id);
-    Feed::open(state, scope, Holder::ApiKey(key_hash), None, &headers, slot).await
+    Feed::open(state, scope, holder, None, &headers, slot).await
 }
 
 /// The credential a stream was opened with, checked again before anything is sent.
 enum Holder {
     Session(String),
     ApiKey(String),
+    Console(String),
 }
 
 struct Feed {
@@ -276,6 +281,7 @@ impl Feed {
             Holder::ApiKey(hash) => {
                 matches!(store.authenticate_api_key(hash, now).await, Ok(Some(_)))
             }
+            Holder::Console(hash) => matches!(store.console_session(hash, now).await, Ok(Some(_))),
         }
     }
 }

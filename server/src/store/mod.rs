@@ -2,6 +2,7 @@
 //! times and `RETURNING`, which SQLite and Postgres share, so a Postgres backend can follow
 //! without touching handlers.
 
+mod agents;
 mod api_keys;
 mod articles;
 mod attachments;
@@ -28,6 +29,7 @@ use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
+pub use agents::{AgentAccount, Invitation, SignInRecord};
 pub use api_keys::{ApiKey, ApiKeyInfo, KeyRole};
 pub use articles::{Article, ArticleFields, ArticleKey, Readers};
 pub use attachments::NewAttachment;

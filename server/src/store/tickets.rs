@@ -63,6 +63,8 @@ pub struct AgentFilter {
     pub category: Option<String>,
     pub priority: Option<Priority>,
     pub assignee: Option<String>,
+    /// Only tickets nobody is assigned.
+    pub unassigned: bool,
     pub email: Option<String>,
     pub text: Option<String>,
     pub limit: i64,
@@ -1075,6 +1077,9 @@ fn push_filter(q: &mut QueryBuilder<'static, Sqlite>, workspace_id: i64, f: &Age
     }
     if let Some(priority) = f.priority {
         q.push(" AND t.priority = ").push_bind(priority.as_str());
+    }
+    if f.unassigned {
+        q.push(" AND t.assignee IS NULL");
     }
     if let Some(assignee) = &f.assignee {
         q.push(" AND t.assignee = ").push_bind(assignee.clone());

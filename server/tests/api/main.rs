@@ -5,6 +5,7 @@ mod attachments;
 mod bad_input;
 mod branding;
 mod cli;
+mod console;
 mod crash;
 mod email;
 mod email_in;

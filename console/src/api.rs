@@ -1,0 +1,69 @@
+//! The agent API, called with the console's cookie (sent by the browser, never read here) and,
+//! on every change, the session's CSRF token from the page.
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use porthole_types::ErrorBody;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::page_meta;
+
+/// Why a call failed, in words an agent can act on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failed(pub String);
+
+fn url(path: &str) -> String {
+    format!("/api/v1/agent{path}")
+}
+
+fn with_csrf(builder: RequestBuilder) -> RequestBuilder {
+    builder.header("x-csrf-token", &page_meta("ph-csrf"))
+}
+
+async fn checked(res: Result<Response, gloo_net::Error>) -> Result<Response, Failed> {
+    let res = res.map_err(|_| Failed("Porthole could not be reached. Try again.".into()))?;
+    if res.ok() {
+        return Ok(res);
+    }
+    if res.status() == 401 {
+        // The session ended (signed out elsewhere, or expired): back to the sign-in page.
+        let _ = web_sys::window().map(|w| w.location().set_href("/console/sign-in"));
+    }
+    match res.json::<ErrorBody>().await {
+        Ok(body) => Err(Failed(body.error.message)),
+        Err(_) => Err(Failed(format!("The server answered {}.", res.status()))),
+    }
+}
+
+async fn decoded<T: DeserializeOwned>(res: Result<Response, gloo_net::Error>) -> Result<T, Failed> {
+    checked(res)
+        .await?
+        .json()
+        .await
+        .map_err(|_| Failed("The server's answer could not be read.".into()))
+}
+
+pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, Failed> {
+    decoded(Request::get(&url(path)).send().await).await
+}
+
+/// A change: `POST` or `PATCH` with a JSON body.
+pub async fn send<B: Serialize, T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    body: &B,
+) -> Result<T, Failed> {
+    let builder = match method {
+        "PATCH" => Request::patch(&url(path)),
+        _ => Request::post(&url(path)),
+    };
+    let request = with_csrf(builder)
+        .json(body)
+        .map_err(|_| Failed("The request could not be written.".into()))?;
+    decoded(request.send().await).await
+}
+
+pub async fn delete(path: &str) -> Result<(), Failed> {
+    checked(with_csrf(Request::delete(&url(path))).send().await).await?;
+    Ok(())
+}

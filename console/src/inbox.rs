@@ -1,0 +1,196 @@
+//! The inbox: saved views, full-text search, keyset pages, and the keyboard (`j`/`k` to move,
+//! Enter to open, `/` to search).
+
+use leptos::ev::{KeyboardEvent, SubmitEvent};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use porthole_types::{AgentTicketList, AgentTicketSummary};
+use wasm_bindgen::JsCast;
+
+use crate::logic::{list_path, short_time, step, Folder, Route};
+use crate::{api, page_meta, Console};
+
+pub fn inbox(console: Console) -> impl IntoView {
+    let me = StoredValue::new(page_meta("ph-email"));
+    let tickets = RwSignal::new(Vec::<AgentTicketSummary>::new());
+    let total = RwSignal::new(String::from("Loading…"));
+    let next = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let selected = RwSignal::new(None::<usize>);
+
+    let load = move |cursor: Option<String>| {
+        let path = me.with_value(|me| {
+            list_path(
+                console.folder.get_untracked(),
+                me,
+                &console.search.get_untracked(),
+                cursor.as_deref(),
+            )
+        });
+        spawn_local(async move {
+            match api::get::<AgentTicketList>(&path).await {
+                Ok(page) => {
+                    let more = page.next_cursor.clone();
+                    let counted = if page.total_capped {
+                        format!("{}+ tickets", page.total)
+                    } else if page.total == 1 {
+                        "1 ticket".to_owned()
+                    } else {
+                        format!("{} tickets", page.total)
+                    };
+                    if cursor.is_some() {
+                        tickets.update(|t| t.extend(page.tickets));
+                    } else {
+                        tickets.set(page.tickets);
+                        selected.set(None);
+                    }
+                    total.set(counted);
+                    next.set(more);
+                    error.set(None);
+                }
+                Err(failed) => error.set(Some(failed.0)),
+            }
+        });
+    };
+    Effect::new(move |_| {
+        console.tick.track();
+        console.folder.track();
+        console.search.track();
+        load(None);
+    });
+
+    let keys = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let len = tickets.with_untracked(Vec::len);
+        match ev.key().as_str() {
+            "j" => selected.set(step(selected.get_untracked(), len, 1)),
+            "k" => selected.set(step(selected.get_untracked(), len, -1)),
+            "Enter" => {
+                let chosen = selected.get_untracked().and_then(|i| {
+                    tickets.with_untracked(|t| t.get(i).map(|t| t.reference.clone()))
+                });
+                if let Some(reference) = chosen {
+                    console.go(Route::Ticket(reference));
+                }
+            }
+            "/" => {
+                ev.prevent_default();
+                if let Some(field) = document().get_element_by_id("pc-search") {
+                    let _ = field.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let search = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let value = document()
+            .get_element_by_id("pc-search")
+            .map(|f| f.unchecked_into::<web_sys::HtmlInputElement>().value())
+            .unwrap_or_default();
+        console.search.set(value);
+    };
+
+    view! {
+        <section class="pc-inbox" aria-labelledby="pc-inbox-title">
+            <h1 id="pc-inbox-title" class="pc-title">"Inbox"</h1>
+            <nav class="pc-folders" aria-label="Views">
+                {Folder::ALL
+                    .into_iter()
+                    .map(|folder| {
+                        view! {
+                            <button
+                                type="button"
+                                class="pc-folder"
+                                aria-pressed=move || (console.folder.get() == folder).to_string()
+                                on:click=move |_| console.folder.set(folder)
+                            >
+                                {folder.label()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+            <form role="search" class="pc-search" on:submit=search>
+                <label for="pc-search">"Search subjects, messages and notes"</label>
+                <input id="pc-search" type="search" name="q" prop:value=move || console.search.get() />
+                <button type="submit" class="pc-button">"Search"</button>
+            </form>
+            <p class="pc-count" role="status">{move || total.get()}</p>
+            {move || error.get().map(|e| view! { <p class="pc-error" role="alert">{e}</p> })}
+            <table class="pc-list">
+                <thead>
+                    <tr>
+                        <th scope="col">"Subject"</th>
+                        <th scope="col">"Customer"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Priority"</th>
+                        <th scope="col">"Assignee"</th>
+                        <th scope="col">"Updated"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        tickets
+                            .get()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, t)| row(t, move || selected.get() == Some(i)))
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+            {move || {
+                next.get()
+                    .map(|cursor| {
+                        view! {
+                            <button
+                                type="button"
+                                class="pc-button"
+                                on:click=move |_| load(Some(cursor.clone()))
+                            >
+                                "Load more"
+                            </button>
+                        }
+                    })
+            }}
+            <p class="pc-hint">"Keys: j and k move, Enter opens, / searches."</p>
+        </section>
+    }
+}
+
+fn row(
+    t: AgentTicketSummary,
+    selected: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl IntoView {
+    let href = Route::Ticket(t.reference.clone()).hash();
+    let customer = t
+        .contact
+        .name
+        .clone()
+        .unwrap_or_else(|| t.contact.email.clone());
+    view! {
+        <tr class="pc-row" class:pc-row--selected=selected data-reference=t.reference.clone()>
+            <td>
+                <a class="pc-subject" href=href>
+                    <span class="pc-ref">{t.reference.clone()}</span>
+                    " "
+                    {t.subject.clone()}
+                </a>
+            </td>
+            <td>{customer}</td>
+            <td><span class=format!("pc-badge pc-badge--{}", t.status.as_str())>{t.status.label()}</span></td>
+            <td>{t.priority.label()}</td>
+            <td>{t.assignee.clone().unwrap_or_else(|| "—".into())}</td>
+            <td>{short_time(&t.updated_at)}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,91 @@
+//! The agents' console: the inbox, a ticket's page and the live event stream, on the agent
+//! API with the console's cookie. Its own bundle, loaded only by `/console`.
+//!
+//! Everything customers wrote is shown as text nodes, never as markup, so nothing they send
+//! can run here.
+
+mod api;
+mod inbox;
+mod live;
+pub mod logic;
+mod ticket;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use logic::Route;
+
+/// A value the server put in the page's `<meta>` tags: the CSRF token, the agent, the role.
+pub(crate) fn page_meta(name: &str) -> String {
+    document()
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default()
+}
+
+/// State every screen shares.
+#[derive(Clone, Copy)]
+pub struct Console {
+    pub route: RwSignal<Route>,
+    /// The inbox's view and search, kept while a ticket is open.
+    pub folder: RwSignal<logic::Folder>,
+    pub search: RwSignal<String>,
+    /// Bumped by the event stream: whatever is on screen fetches again.
+    pub tick: RwSignal<u32>,
+}
+
+impl Console {
+    pub fn go(&self, route: Route) {
+        let _ = window().location().set_hash(&route.hash());
+        self.route.set(route);
+    }
+}
+
+fn current_route() -> Route {
+    Route::parse(&window().location().hash().unwrap_or_default())
+}
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    let Some(root) = document().get_element_by_id("console") else {
+        return;
+    };
+    root.set_inner_html("");
+    let _ = root.remove_attribute("aria-busy");
+    let root: web_sys::HtmlElement = root.unchecked_into();
+    leptos::mount::mount_to(root, app).forget();
+}
+
+fn app() -> impl IntoView {
+    let console = Console {
+        route: RwSignal::new(current_route()),
+        folder: RwSignal::new(logic::Folder::All),
+        search: RwSignal::new(String::new()),
+        tick: RwSignal::new(0),
+    };
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        console.route.set(current_route());
+    });
+    live::listen(console);
+    let csrf = page_meta("ph-csrf");
+    view! {
+        <header class="pc-header">
+            <a class="pc-brand" href="#/">"Porthole · " {page_meta("ph-workspace")}</a>
+            <span class="pc-me">{page_meta("ph-agent")} " (" {page_meta("ph-role")} ")"</span>
+            <a class="pc-link" href="/console/security">"Security"</a>
+            <form method="post" action="/console/sign-out" class="pc-signout">
+                <input type="hidden" name="csrf" value=csrf />
+                <button type="submit" class="pc-button">"Sign out"</button>
+            </form>
+        </header>
+        <main class="pc-main">
+            {move || match console.route.get() {
+                Route::Inbox => inbox::inbox(console).into_any(),
+                Route::Ticket(reference) => ticket::ticket(console, reference).into_any(),
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,195 @@
+//! What the console decides without a browser: which tickets a folder shows, where the
+//! address bar points, and where the keyboard moves. Tested natively.
+
+use porthole_types::{Priority, TicketStatus};
+
+/// The inbox's saved views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Folder {
+    Mine,
+    Unassigned,
+    All,
+    Open,
+    Waiting,
+    Urgent,
+    Resolved,
+}
+
+impl Folder {
+    pub const ALL: [Folder; 7] = [
+        Folder::Mine,
+        Folder::Unassigned,
+        Folder::All,
+        Folder::Open,
+        Folder::Waiting,
+        Folder::Urgent,
+        Folder::Resolved,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Folder::Mine => "Mine",
+            Folder::Unassigned => "Unassigned",
+            Folder::All => "All",
+            Folder::Open => "Open",
+            Folder::Waiting => "Waiting",
+            Folder::Urgent => "Urgent",
+            Folder::Resolved => "Resolved",
+        }
+    }
+
+    /// The agent list's query for this folder; `me` is the agent's own address, which is
+    /// what "Assign to me" writes.
+    fn filter(self, me: &str) -> Vec<(&'static str, String)> {
+        match self {
+            Folder::Mine => vec![("assignee", me.to_owned())],
+            Folder::Unassigned => vec![("unassigned", "true".into())],
+            Folder::All => vec![],
+            Folder::Open => vec![("status", TicketStatus::Open.as_str().into())],
+            Folder::Waiting => vec![("status", TicketStatus::Waiting.as_str().into())],
+            Folder::Urgent => vec![("priority", Priority::Urgent.as_str().into())],
+            Folder::Resolved => vec![("status", TicketStatus::Resolved.as_str().into())],
+        }
+    }
+}
+
+/// The path of one page of the inbox: the folder, the search (which ranks, so it pages by
+/// offset) or the cursor where the previous page ended.
+pub fn list_path(folder: Folder, me: &str, search: &str, cursor: Option<&str>) -> String {
+    let mut query = folder.filter(me);
+    let search = search.trim();
+    if !search.is_empty() {
+        query.push(("q", search.to_owned()));
+    }
+    if let Some(cursor) = cursor {
+        query.push(("cursor", cursor.to_owned()));
+    }
+    query.push(("limit", "50".into()));
+    let encoded: Vec<String> = query
+        .into_iter()
+        .map(|(k, v)| format!("{k}={}", encode(&v)))
+        .collect();
+    format!("/tickets?{}", encoded.join("&"))
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Where the console is: the inbox, or one ticket (`#/tickets/TKT-0042`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Inbox,
+    Ticket(String),
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Self {
+        match hash.strip_prefix("#/tickets/") {
+            Some(reference)
+                if !reference.is_empty()
+                    && reference.len() <= 20
+                    && reference
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-') =>
+            {
+                Route::Ticket(reference.to_owned())
+            }
+            _ => Route::Inbox,
+        }
+    }
+
+    pub fn hash(&self) -> String {
+        match self {
+            Route::Inbox => "#/".into(),
+            Route::Ticket(reference) => format!("#/tickets/{reference}"),
+        }
+    }
+}
+
+/// The row the keyboard selects after `delta` (j: +1, k: -1), kept within the list.
+pub fn step(current: Option<usize>, len: usize, delta: i32) -> Option<usize> {
+    if len == 0 {
+        return None;
+    }
+    let next = match current {
+        None if delta >= 0 => 0,
+        None => len - 1,
+        Some(i) => (i as i64 + delta as i64).clamp(0, len as i64 - 1) as usize,
+    };
+    Some(next)
+}
+
+/// A timestamp as the console shows it: `2026-11-22 09:14` (UTC), from RFC 3339.
+pub fn short_time(rfc3339: &str) -> String {
+    rfc3339
+        .get(..16)
+        .map(|t| t.replace('T', " "))
+        .unwrap_or_else(|| rfc3339.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_ask_for_their_tickets_and_searches_are_encoded() {
+        assert_eq!(
+            list_path(Folder::Mine, "ann@acme.test", "", None),
+            "/tickets?assignee=ann%40acme.test&limit=50"
+        );
+        assert_eq!(
+            list_path(Folder::Unassigned, "a@b", "refund & more", None),
+            "/tickets?unassigned=true&q=refund%20%26%20more&limit=50"
+        );
+        assert_eq!(
+            list_path(Folder::Waiting, "a@b", "  ", Some("17.3")),
+            "/tickets?status=waiting&cursor=17.3&limit=50"
+        );
+    }
+
+    #[test]
+    fn only_well_formed_references_route_to_a_ticket() {
+        assert_eq!(
+            Route::parse("#/tickets/TKT-0042"),
+            Route::Ticket("TKT-0042".into())
+        );
+        for hash in [
+            "",
+            "#/",
+            "#/tickets/",
+            "#/tickets/../admin",
+            "#/tickets/<b>",
+        ] {
+            assert_eq!(Route::parse(hash), Route::Inbox, "{hash}");
+        }
+        assert_eq!(
+            Route::Ticket("TKT-0001".into()).hash(),
+            "#/tickets/TKT-0001"
+        );
+    }
+
+    #[test]
+    fn the_keyboard_moves_within_the_list() {
+        assert_eq!(step(None, 3, 1), Some(0));
+        assert_eq!(step(None, 3, -1), Some(2));
+        assert_eq!(step(Some(2), 3, 1), Some(2));
+        assert_eq!(step(Some(0), 3, -1), Some(0));
+        assert_eq!(step(Some(1), 0, 1), None);
+    }
+
+    #[test]
+    fn times_read_short() {
+        assert_eq!(short_time("2026-11-22T09:14:52Z"), "2026-11-22 09:14");
+    }
+}

@@ -1,0 +1,363 @@
+//! A ticket's page: the conversation with internal notes set apart, the reply box (a public
+//! reply or a note, optionally setting the status), the ticket's status, priority and
+//! assignee, who is copied on it, and the customer beside it.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use porthole_types::{
+    AddParticipant, AgentCreateMessage, AgentMessage, AgentTicket, AgentTicketList, Author,
+    ParticipantList, Priority, TicketPatch, TicketStatus,
+};
+use wasm_bindgen::JsCast;
+
+use crate::logic::{encode, short_time, Route};
+use crate::{api, page_meta, Console};
+
+fn field(id: &str) -> String {
+    let Some(el) = document().get_element_by_id(id) else {
+        return String::new();
+    };
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        return input.value();
+    }
+    el.unchecked_into::<web_sys::HtmlElement>()
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .map(|t| t.value())
+        .or_else(|el| {
+            el.dyn_into::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+        })
+        .unwrap_or_default()
+}
+
+fn clear(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            t.set_value("");
+        } else if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            i.set_value("");
+        }
+    }
+}
+
+pub fn ticket(console: Console, reference: String) -> impl IntoView {
+    let reference = StoredValue::new(reference);
+    let ticket = RwSignal::new(None::<AgentTicket>);
+    let others = RwSignal::new(Vec::<(String, String)>::new());
+    let error = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<String>);
+    let sending = RwSignal::new(false);
+    let path = move |suffix: &str| format!("/tickets/{}{suffix}", reference.get_value());
+
+    Effect::new(move |_| {
+        console.tick.track();
+        spawn_local(async move {
+            match api::get::<AgentTicket>(&path("")).await {
+                Ok(t) => {
+                    let email = t.summary.contact.email.clone();
+                    ticket.set(Some(t));
+                    let list = format!("/tickets?email={}&limit=6", encode(&email));
+                    if let Ok(list) = api::get::<AgentTicketList>(&list).await {
+                        let theirs = list
+                            .tickets
+                            .into_iter()
+                            .filter(|t| t.reference != reference.get_value())
+                            .map(|t| (t.reference, t.subject))
+                            .collect();
+                        others.set(theirs);
+                    }
+                }
+                Err(failed) => error.set(Some(failed.0)),
+            }
+        });
+    });
+
+    let patch = move |change: TicketPatch| {
+        spawn_local(async move {
+            match api::send::<_, AgentTicket>("PATCH", &path(""), &change).await {
+                Ok(t) => {
+                    ticket.set(Some(t));
+                    error.set(None);
+                    notice.set(Some("Saved.".into()));
+                }
+                Err(failed) => error.set(Some(failed.0)),
+            }
+        });
+    };
+
+    let reply = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        let body = field("pc-reply");
+        if body.trim().is_empty() {
+            error.set(Some("Write something first.".into()));
+            return;
+        }
+        let internal = document()
+            .get_element_by_id("pc-internal")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some_and(|c| c.checked());
+        let status = TicketStatus::parse(&field("pc-then"));
+        let message = AgentCreateMessage {
+            body,
+            internal,
+            author_name: None,
+            status: status.filter(|_| !internal),
+            attachments: vec![],
+        };
+        sending.set(true);
+        spawn_local(async move {
+            match api::send::<_, AgentTicket>("POST", &path("/messages"), &message).await {
+                Ok(t) => {
+                    clear("pc-reply");
+                    ticket.set(Some(t));
+                    error.set(None);
+                    notice.set(Some(
+                        if internal {
+                            "Note added."
+                        } else {
+                            "Reply sent."
+                        }
+                        .into(),
+                    ));
+                }
+                Err(failed) => error.set(Some(failed.0)),
+            }
+            sending.set(false);
+        });
+    };
+
+    let copy = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let email = field("pc-participant");
+        spawn_local(async move {
+            let body = AddParticipant { email };
+            match api::send::<_, ParticipantList>("POST", &path("/participants"), &body).await {
+                Ok(list) => {
+                    clear("pc-participant");
+                    ticket.update(|t| {
+                        if let Some(t) = t {
+                            t.participants = list.participants;
+                        }
+                    });
+                    error.set(None);
+                }
+                Err(failed) => error.set(Some(failed.0)),
+            }
+        });
+    };
+    let uncopy = move |email: String| {
+        spawn_local(async move {
+            let target = path(&format!("/participants/{}", encode(&email)));
+            match api::delete(&target).await {
+                Ok(()) => ticket.update(|t| {
+                    if let Some(t) = t {
+                        t.participants.retain(|p| p.email != email);
+                    }
+                }),
+                Err(failed) => error.set(Some(failed.0)),
+            }
+        });
+    };
+
+    view! {
+        <p><a class="pc-link" href="#/" on:click=move |_| console.go(Route::Inbox)>"← Inbox"</a></p>
+        {move || error.get().map(|e| view! { <p class="pc-error" role="alert">{e}</p> })}
+        {move || notice.get().map(|n| view! { <p class="pc-notice" role="status">{n}</p> })}
+        {move || {
+            ticket
+                .get()
+                .map(|t| {
+                    let s = t.summary.clone();
+                    let me = page_meta("ph-email");
+                    view! {
+                        <div class="pc-ticket">
+                            <article class="pc-conversation" aria-labelledby="pc-subject">
+                                <h1 id="pc-subject" class="pc-title">
+                                    <span class="pc-ref">{s.reference.clone()}</span>
+                                    " "
+                                    {s.subject.clone()}
+                                </h1>
+                                <p class="pc-meta">
+                                    "via " {s.channel.label()} " · opened " {short_time(&s.created_at)}
+                                    {s.category.clone().map(|c| format!(" · {c}"))}
+                                </p>
+                                <ol class="pc-messages">
+                                    {t.messages.iter().cloned().map(message).collect_view()}
+                                </ol>
+                                <form class="pc-reply" on:submit=reply>
+                                    <label for="pc-reply">"Reply"</label>
+                                    <textarea id="pc-reply" rows="5" maxlength="5000"
+                                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                            if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                                                ev.prevent_default();
+                                                if let Some(form) = document().query_selector("form.pc-reply").ok().flatten() {
+                                                    let _ = form.unchecked_into::<web_sys::HtmlFormElement>().request_submit();
+                                                }
+                                            }
+                                        }
+                                    ></textarea>
+                                    <label class="pc-check">
+                                        <input id="pc-internal" type="checkbox" />
+                                        " Internal note (the customer never sees it)"
+                                    </label>
+                                    <label for="pc-then">"Then set the status to"</label>
+                                    <select id="pc-then">
+                                        <option value="">"(leave it)"</option>
+                                        <option value="waiting">"Waiting"</option>
+                                        <option value="resolved">"Resolved"</option>
+                                    </select>
+                                    <button type="submit" class="pc-button pc-button--primary" disabled=move || sending.get()>
+                                        "Send"
+                                    </button>
+                                    <p class="pc-hint">"Ctrl+Enter sends."</p>
+                                </form>
+                            </article>
+                            <aside class="pc-side" aria-label="Ticket details">
+                                {controls(&t, me, patch)}
+                                {customer(&t, others)}
+                                <section class="pc-card">
+                                    <h2 class="pc-label">"Copied"</h2>
+                                    <ul class="pc-participants">
+                                        {t.participants
+                                            .iter()
+                                            .map(|p| {
+                                                let email = p.email.clone();
+                                                let label = format!("Remove {}", p.email);
+                                                view! {
+                                                    <li>
+                                                        {p.email.clone()}
+                                                        " "
+                                                        <button type="button" class="pc-button pc-button--small"
+                                                            aria-label=label
+                                                            on:click=move |_| uncopy(email.clone())>
+                                                            "Remove"
+                                                        </button>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                    <form class="pc-inline" on:submit=copy>
+                                        <label for="pc-participant">"Copy someone"</label>
+                                        <input id="pc-participant" type="email" required placeholder="name@example.com" />
+                                        <button type="submit" class="pc-button">"Add"</button>
+                                    </form>
+                                </section>
+                                {t.rating.clone().map(|r| view! {
+                                    <section class="pc-card">
+                                        <h2 class="pc-label">"Rating"</h2>
+                                        <p>{format!("{} / 5", r.score)}</p>
+                                        {r.comment.map(|c| view! { <p class="pc-quote">{c}</p> })}
+                                    </section>
+                                })}
+                            </aside>
+                        </div>
+                    }
+                })
+        }}
+    }
+}
+
+fn message(m: AgentMessage) -> impl IntoView {
+    let kind = match (m.internal, m.author) {
+        (true, _) => "pc-message pc-message--note",
+        (false, Author::Agent) => "pc-message pc-message--agent",
+        (false, _) => "pc-message pc-message--customer",
+    };
+    let who = m
+        .author_name
+        .clone()
+        .unwrap_or_else(|| m.author.label().to_owned());
+    view! {
+        <li class=kind>
+            <p class="pc-message-head">
+                <strong>{who}</strong>
+                {m.internal.then_some(" · internal note")}
+                " · "
+                <time datetime=m.created_at.clone()>{short_time(&m.created_at)}</time>
+            </p>
+            <p class="pc-body">{m.body.clone()}</p>
+            <ul class="pc-files">
+                {m.attachments
+                    .iter()
+                    .map(|a| {
+                        let href = format!("/api/v1/agent/attachments/{}", a.id);
+                        view! { <li><a class="pc-link" href=href download>{a.name.clone()}</a></li> }
+                    })
+                    .collect_view()}
+            </ul>
+        </li>
+    }
+}
+
+fn controls(
+    t: &AgentTicket,
+    me: String,
+    patch: impl Fn(TicketPatch) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let s = &t.summary;
+    let status = s.status;
+    let priority = s.priority;
+    let assignee = s.assignee.clone().unwrap_or_default();
+    let mine = me.clone();
+    view! {
+        <section class="pc-card">
+            <h2 class="pc-label">"Ticket"</h2>
+            <label for="pc-status">"Status"</label>
+            <select id="pc-status" on:change=move |ev| {
+                let status = TicketStatus::parse(&event_target_value(&ev));
+                patch(TicketPatch { status, ..TicketPatch::default() });
+            }>
+                {TicketStatus::ALL.iter().map(|st| view! {
+                    <option value=st.as_str() selected=*st == status>{st.label()}</option>
+                }).collect_view()}
+            </select>
+            <label for="pc-priority">"Priority"</label>
+            <select id="pc-priority" on:change=move |ev| {
+                let priority = Priority::parse(&event_target_value(&ev));
+                patch(TicketPatch { priority, ..TicketPatch::default() });
+            }>
+                {Priority::ALL.iter().map(|p| view! {
+                    <option value=p.as_str() selected=*p == priority>{p.label()}</option>
+                }).collect_view()}
+            </select>
+            <p>"Assignee: " <strong class="pc-assignee">{if assignee.is_empty() { "nobody".to_owned() } else { assignee.clone() }}</strong></p>
+            <button type="button" class="pc-button" on:click=move |_| {
+                patch(TicketPatch { assignee: Some(Some(mine.clone())), ..TicketPatch::default() });
+            }>"Assign to me"</button>
+            <button type="button" class="pc-button" on:click=move |_| {
+                patch(TicketPatch { assignee: Some(None), ..TicketPatch::default() });
+            }>"Unassign"</button>
+        </section>
+    }
+}
+
+fn customer(t: &AgentTicket, others: RwSignal<Vec<(String, String)>>) -> impl IntoView {
+    let c = t.summary.contact.clone();
+    let metadata = c.metadata.clone().unwrap_or_default();
+    view! {
+        <section class="pc-card">
+            <h2 class="pc-label">"Customer"</h2>
+            <p><strong>{c.name.clone().unwrap_or_else(|| c.email.clone())}</strong></p>
+            <p>{c.email.clone()}</p>
+            {metadata.name.clone().map(|plan| view! { <p>"Plan: " {plan}</p> })}
+            {metadata.value.map(|v| view! { <p>"Value: " {v.to_string()}</p> })}
+            <ul class="pc-links">
+                {metadata.links.iter().filter(|(_, url)| url.starts_with("https://") || url.starts_with("http://")).map(|(label, url)| view! {
+                    <li><a class="pc-link" href=url.clone() target="_blank" rel="noopener noreferrer nofollow">{label.clone()}</a></li>
+                }).collect_view()}
+            </ul>
+            <h3 class="pc-label">"Their other tickets"</h3>
+            <ul class="pc-others">
+                {move || others.get().into_iter().map(|(reference, subject)| {
+                    let href = Route::Ticket(reference.clone()).hash();
+                    view! { <li><a class="pc-link" href=href>{reference} " " {subject}</a></li> }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

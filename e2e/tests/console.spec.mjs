@@ -1,0 +1,78 @@
+// The agents' console in Chromium: an invited agent sets a password, finds a customer's ticket
+// in the inbox and answers it; the customer sees the answer live in the widget.
+import { test, expect, email, signIn, launcher, panel } from "../fixtures.mjs";
+
+const PASSWORD = "tide pool lantern 42";
+
+/// Invites an agent with the CLI and signs them in through the invitation, in a browser of
+/// their own; fails the test on any script error or dialog there.
+async function agentConsole(browser, env, who) {
+  const out = env.cli(["agent", "invite", "--workspace", env.slug, "--email", who, "--name", "Ann Agent"]);
+  const link = out.match(/\/console\/invitation\?t=\S+/)[0];
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  page.on("dialog", (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  await page.goto(env.origin + link);
+  await expect(page).toHaveURL(`${env.origin}/console/invitation`);
+  await page.getByLabel("Password (at least 12 characters)").fill(PASSWORD);
+  await page.getByLabel("The same password again").fill(PASSWORD);
+  await page.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
+  return { page, context, problems };
+}
+
+test("an agent answers a ticket from the console and the customer sees it live", async ({ page, browser, env }, testInfo) => {
+  const me = email(testInfo);
+  const api = await env.asUser(me);
+  const hostile = `<img src=x onerror=alert(1)> export of ${me} fails`;
+  const { body: ticket } = await api("POST", "/tickets", { subject: "Cannot export CSV", description: hostile });
+  await signIn(page, env, env.user(me));
+  await launcher(page).click();
+  const widget = panel(page);
+  await widget.getByRole("button", { name: /Cannot export CSV/ }).click();
+  await expect(widget.getByRole("heading", { name: "Cannot export CSV" })).toBeVisible();
+
+  const agent = await agentConsole(browser, env, email(testInfo, "agent"));
+  const c = agent.page;
+  await c.getByLabel("Search subjects, messages and notes").fill(me);
+  await c.getByRole("button", { name: "Search" }).click();
+  await c.getByRole("link", { name: new RegExp(`${ticket.reference} Cannot export CSV`) }).click();
+  await expect(c.getByRole("heading", { name: /Cannot export CSV/ })).toBeVisible();
+  // What the customer wrote is shown as they wrote it, and nothing in it runs.
+  await expect(c.getByText(hostile)).toBeVisible();
+  await expect(c.getByText(me).first()).toBeVisible();
+
+  await c.getByRole("button", { name: "Assign to me" }).click();
+  await expect(c.locator(".pc-assignee")).toHaveText(email(testInfo, "agent"));
+  await c.getByLabel("Reply").fill("Fixed in 2.3, please try again");
+  await c.getByLabel("Then set the status to").selectOption("waiting");
+  await c.getByRole("button", { name: "Send" }).click();
+  await expect(c.getByRole("status").filter({ hasText: "Reply sent." })).toBeVisible();
+
+  await expect(widget.locator(".ph-message--agent")).toContainText("Fixed in 2.3, please try again");
+  await expect(widget.locator(".ph-message--agent")).toContainText("Ann Agent");
+  const seen = await env.agent("GET", `/tickets/${ticket.reference}`);
+  expect(seen.status).toBe("waiting");
+  expect(agent.problems).toEqual([]);
+  await agent.context.close();
+});
+
+test("a new ticket reaches the open inbox without a reload, and signing out ends the session", async ({ browser, env }, testInfo) => {
+  const me = email(testInfo);
+  const agent = await agentConsole(browser, env, email(testInfo, "agent"));
+  const c = agent.page;
+  await c.getByRole("button", { name: "Unassigned" }).click();
+  const api = await env.asUser(me);
+  await api("POST", "/tickets", { subject: `Live arrival for ${me}` });
+  await expect(c.getByRole("link", { name: new RegExp(`Live arrival for ${me}`) })).toBeVisible();
+
+  await c.getByRole("button", { name: "Sign out" }).click();
+  await expect(c.getByRole("heading", { name: "Sign in to the console" })).toBeVisible();
+  await c.goto(`${env.origin}/console`);
+  await expect(c).toHaveURL(`${env.origin}/console/sign-in`);
+  expect(agent.problems).toEqual([]);
+  await agent.context.close();
+});

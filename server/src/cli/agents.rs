@@ -1,0 +1,96 @@
+use clap::Subcommand;
+use secrecy::ExposeSecret;
+
+use super::{keys::parse_role, workspace_named, DEFAULT_PUBLIC_URL};
+use crate::clock::Clock;
+use crate::domain::{bounded_text, EmailAddress};
+use crate::store::{Invitation, KeyRole, Store};
+
+/// How long an invitation link works.
+pub const INVITATION_TTL_MS: i64 = 7 * 24 * 3_600_000;
+
+#[derive(Debug, Subcommand)]
+pub enum AgentCommand {
+    /// Invite someone to the console; prints the link to give them (valid 7 days, once).
+    Invite {
+        #[arg(long)]
+        workspace: String,
+        #[arg(long)]
+        email: String,
+        /// Shown to customers beside their replies [default: the email's name part]
+        #[arg(long)]
+        name: Option<String>,
+        /// agent: works tickets and writes articles. admin: also settings, origins, the
+        /// identity secret, webhooks, API keys and agents.
+        #[arg(long, value_parser = parse_role, default_value = "agent")]
+        role: KeyRole,
+    },
+    /// List a workspace's agents, invited ones included.
+    List {
+        #[arg(long)]
+        workspace: String,
+    },
+}
+
+pub async fn run(
+    cmd: AgentCommand,
+    store: &Store,
+    clock: &Clock,
+    public_url: Option<&str>,
+) -> anyhow::Result<()> {
+    match cmd {
+        AgentCommand::Invite {
+            workspace,
+            email,
+            name,
+            role,
+        } => {
+            let ws = workspace_named(store, &workspace).await?;
+            let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;
+            let fallback = email
+                .as_str()
+                .split('@')
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            let name = bounded_text(
+                "name",
+                name.as_deref().unwrap_or(&fallback),
+                porthole_types::limits::NAME_MAX_CHARS,
+            )?;
+            let invitation = Invitation {
+                workspace_id: ws.id,
+                email: &email,
+                name: &name,
+                role,
+            };
+            let token = store
+                .invite_agent(invitation, clock.now_ms(), INVITATION_TTL_MS)
+                .await?;
+            let base = public_url
+                .unwrap_or(DEFAULT_PUBLIC_URL)
+                .trim_end_matches('/');
+            println!(
+                "Invited {email} as {} of {:?}. Give them this link (valid 7 days, once):",
+                role.as_str(),
+                ws.slug
+            );
+            println!(
+                "  {base}/console/invitation?t={}",
+                token.secret.expose_secret()
+            );
+        }
+        AgentCommand::List { workspace } => {
+            let ws = workspace_named(store, &workspace).await?;
+            for a in store.agents(ws.id).await? {
+                let state = match (a.active, a.totp_on) {
+                    (false, _) => "invited",
+                    (true, true) => "active, two-step sign-in",
+                    (true, false) => "active",
+                };
+                println!("{:<6} {:<30} {:<24} {state}", a.role, a.email, a.name);
+            }
+        }
+    }
+    Ok(())
+}

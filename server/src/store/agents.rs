@@ -1,0 +1,328 @@
+//! Agent accounts: invitations, passwords (their Argon2id hashes), second factors, sign-in
+//! throttling and console sessions. Hashing and checking live in `crate::console::accounts`;
+//! this module only keeps what they decide.
+
+use super::Store;
+use crate::domain::{DomainError, DomainResult, EmailAddress, Token};
+
+/// An agent as the console and the API see them.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AgentAccount {
+    pub id: i64,
+    pub workspace_id: i64,
+    pub slug: String,
+    pub email: String,
+    pub name: String,
+    /// `admin` or `agent`.
+    pub role: String,
+    pub available: bool,
+    pub totp_on: bool,
+    /// Whether they accepted their invitation.
+    pub active: bool,
+}
+
+/// What signing in needs to know about an agent.
+#[derive(Debug, sqlx::FromRow)]
+pub struct SignInRecord {
+    pub id: i64,
+    pub password_hash: Option<String>,
+    pub totp_secret: Option<String>,
+    pub totp_last_step: Option<i64>,
+    pub locked_until: Option<i64>,
+}
+
+/// A new agent, as an admin invites them.
+pub struct Invitation<'a> {
+    pub workspace_id: i64,
+    pub email: &'a EmailAddress,
+    pub name: &'a str,
+    pub role: super::KeyRole,
+}
+
+const ACCOUNT_COLUMNS: &str = "a.id, a.workspace_id, w.slug, a.email, a.name, a.role, \
+    a.available, a.totp_secret IS NOT NULL AS totp_on, a.password_hash IS NOT NULL AS active";
+
+/// After this many failed sign-ins in a row, the account is locked for `LOCK_MS`.
+pub const FAILURES_BEFORE_LOCK: i64 = 5;
+pub const LOCK_MS: i64 = 15 * 60 * 1000;
+
+impl Store {
+    /// Invites an agent: makes the account (or renews the invitation of one not yet accepted)
+    /// and returns the invitation's token, valid for `ttl_ms`; only its hash is kept. An
+    /// agent who already accepted is a conflict.
+    pub async fn invite_agent(
+        &self,
+        invite: Invitation<'_>,
+        now_ms: i64,
+        ttl_ms: i64,
+    ) -> DomainResult<Token> {
+        let mut tx = self.write_tx().await?;
+        let existing: Option<(i64, bool)> = sqlx::query_as(
+            "SELECT id, password_hash IS NOT NULL FROM agents WHERE workspace_id = $1 AND email = $2",
+        )
+        .bind(invite.workspace_id)
+        .bind(invite.email.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let agent_id = match existing {
+            Some((_, true)) => {
+                return Err(DomainError::Conflict(
+                    "agent_exists",
+                    "this person is already an agent of the workspace",
+                ))
+            }
+            Some((id, false)) => {
+                sqlx::query("UPDATE agents SET name = $1, role = $2 WHERE id = $3")
+                    .bind(invite.name)
+                    .bind(invite.role.as_str())
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM agent_invites WHERE agent_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                id
+            }
+            None => {
+                sqlx::query_scalar(
+                    "INSERT INTO agents (workspace_id, email, name, role, created_at) \
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                )
+                .bind(invite.workspace_id)
+                .bind(invite.email.as_str())
+                .bind(invite.name)
+                .bind(invite.role.as_str())
+                .bind(now_ms)
+                .fetch_one(&mut *tx)
+                .await?
+            }
+        };
+        let token = Token::generate("phv_");
+        sqlx::query(
+            "INSERT INTO agent_invites (token_hash, agent_id, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&token.hash)
+        .bind(agent_id)
+        .bind(now_ms)
+        .bind(now_ms + ttl_ms)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(token)
+    }
+
+    /// The agent a live invitation is for.
+    pub async fn invited_agent(
+        &self,
+        token_hash: &str,
+        now_ms: i64,
+    ) -> sqlx::Result<Option<AgentAccount>> {
+        sqlx::query_as(&format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM agent_invites i JOIN agents a ON a.id = i.agent_id \
+             JOIN workspaces w ON w.id = a.workspace_id \
+             WHERE i.token_hash = $1 AND i.expires_at > $2"
+        ))
+        .bind(token_hash)
+        .bind(now_ms)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// Accepts an invitation: sets the password's hash and spends the token, once. `None` if
+    /// the invitation is gone (used, expired or replaced).
+    pub async fn accept_invitation(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        now_ms: i64,
+    ) -> sqlx::Result<Option<i64>> {
+        let mut tx = self.write_tx().await?;
+        let agent: Option<i64> = sqlx::query_scalar(
+            "DELETE FROM agent_invites WHERE token_hash = $1 AND expires_at > $2 RETURNING agent_id",
+        )
+        .bind(token_hash)
+        .bind(now_ms)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(agent) = agent else {
+            tx.rollback().await?;
+            return Ok(None);
+        };
+        sqlx::query(
+            "UPDATE agents SET password_hash = $1, failed_logins = 0, locked_until = NULL \
+             WHERE id = $2",
+        )
+        .bind(password_hash)
+        .bind(agent)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Some(agent))
+    }
+
+    /// What signing in as `email` in workspace `slug` checks against.
+    pub async fn sign_in_record(
+        &self,
+        slug: &str,
+        email: &str,
+    ) -> sqlx::Result<Option<SignInRecord>> {
+        sqlx::query_as(
+            "SELECT a.id, a.password_hash, a.totp_secret, a.totp_last_step, a.locked_until \
+             FROM agents a JOIN workspaces w ON w.id = a.workspace_id \
+             WHERE w.slug = $1 AND a.email = $2",
+        )
+        .bind(slug)
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// Counts a failed sign-in; the fifth in a row locks the account for 15 minutes.
+    pub async fn sign_in_failed(&self, agent_id: i64, now_ms: i64) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query(
+            "UPDATE agents SET failed_logins = failed_logins + 1, \
+             locked_until = CASE WHEN (failed_logins + 1) % $1 = 0 THEN $2 ELSE locked_until END \
+             WHERE id = $3",
+        )
+        .bind(FAILURES_BEFORE_LOCK)
+        .bind(now_ms + LOCK_MS)
+        .bind(agent_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
+    }
+
+    /// Signs the agent in: the failure count starts again, the TOTP step (if any) is spent,
+    /// and a session is made. `None` when that step was spent already: a code is good once.
+    pub async fn sign_in(
+        &self,
+        agent_id: i64,
+        totp_step: Option<i64>,
+        now_ms: i64,
+        ttl_ms: i64,
+    ) -> sqlx::Result<Option<Token>> {
+        let mut tx = self.write_tx().await?;
+        let done = sqlx::query(
+            "UPDATE agents SET failed_logins = 0, locked_until = NULL, \
+             totp_last_step = COALESCE($1, totp_last_step) \
+             WHERE id = $2 AND ($1 IS NULL OR totp_last_step IS NULL OR totp_last_step < $1)",
+        )
+        .bind(totp_step)
+        .bind(agent_id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        sqlx::query("DELETE FROM agent_sessions WHERE expires_at <= $1")
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
+        let token = Token::generate("pha_");
+        sqlx::query(
+            "INSERT INTO agent_sessions (token_hash, agent_id, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&token.hash)
+        .bind(agent_id)
+        .bind(now_ms)
+        .bind(now_ms + ttl_ms)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Some(token))
+    }
+
+    /// The agent a live console session belongs to.
+    pub async fn console_session(
+        &self,
+        token_hash: &str,
+        now_ms: i64,
+    ) -> sqlx::Result<Option<AgentAccount>> {
+        sqlx::query_as(&format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM agent_sessions s JOIN agents a ON a.id = s.agent_id \
+             JOIN workspaces w ON w.id = a.workspace_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.password_hash IS NOT NULL"
+        ))
+        .bind(token_hash)
+        .bind(now_ms)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// Ends one console session, or with `everywhere` all of its agent's.
+    pub async fn sign_out(&self, token_hash: &str, everywhere: bool) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        if everywhere {
+            sqlx::query(
+                "DELETE FROM agent_sessions WHERE agent_id = \
+                 (SELECT agent_id FROM agent_sessions WHERE token_hash = $1)",
+            )
+            .bind(token_hash)
+            .execute(&mut *tx)
+            .await?;
+        } else {
+            sqlx::query("DELETE FROM agent_sessions WHERE token_hash = $1")
+                .bind(token_hash)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        self.revoked();
+        Ok(())
+    }
+
+    /// Sign-in attempts from `client` since `since_ms`; counting this one, in one step.
+    pub async fn count_sign_in_attempt(
+        &self,
+        client: &str,
+        since_ms: i64,
+        now_ms: i64,
+    ) -> sqlx::Result<i64> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query("DELETE FROM sign_in_attempts WHERE created_at < $1")
+            .bind(now_ms - 86_400_000)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO sign_in_attempts (client, created_at) VALUES ($1, $2)")
+            .bind(client)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
+        let count: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM sign_in_attempts WHERE client = $1 AND created_at > $2",
+        )
+        .bind(client)
+        .bind(since_ms)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(count)
+    }
+
+    /// The workspace's agents, invited ones included.
+    pub async fn agents(&self, workspace_id: i64) -> sqlx::Result<Vec<AgentAccount>> {
+        sqlx::query_as(&format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM agents a JOIN workspaces w ON w.id = a.workspace_id \
+             WHERE a.workspace_id = $1 ORDER BY a.name, a.email"
+        ))
+        .bind(workspace_id)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Turns the second factor on with this key, or off with `None`.
+    pub async fn set_totp(&self, agent_id: i64, secret: Option<&str>) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query("UPDATE agents SET totp_secret = $1, totp_last_step = NULL WHERE id = $2")
+            .bind(secret)
+            .bind(agent_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
+    }
+}

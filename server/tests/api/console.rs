@@ -1,0 +1,408 @@
+//! Agent accounts and the console's sessions: an invitation becomes a password, signing in is
+//! throttled and may take a second factor, the console works the agent API with its cookie
+//! and CSRF token, and signing out ends the session on the server.
+
+use porthole::store::{Invitation, KeyRole};
+use reqwest::{header, Method, Response, StatusCode};
+use secrecy::ExposeSecret;
+use serde_json::{json, Value};
+
+use crate::helpers::{assert_error, RequestExt, TestApp};
+
+const PASSWORD: &str = "tide pool lantern 42";
+
+/// An invitation link for `email`, as `porthole agent invite` prints it.
+async fn invite(app: &TestApp, email: &str, role: KeyRole) -> String {
+    let ws = app.store.workspace_by_slug("acme").await.unwrap().unwrap();
+    let email = porthole::domain::EmailAddress::parse(email).unwrap();
+    let invitation = Invitation {
+        workspace_id: ws.id,
+        email: &email,
+        name: "Ann",
+        role,
+    };
+    let token = app
+        .store
+        .invite_agent(invitation, app.clock.now_ms(), 3_600_000)
+        .await
+        .unwrap();
+    format!(
+        "{}/console/invitation?t={}",
+        app.base,
+        token.secret.expose_secret()
+    )
+}
+
+fn cookie_of(res: &Response, name: &str) -> Option<String> {
+    res.headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(|v| v.split(';').next().unwrap().to_owned())
+}
+
+async fn post_form(app: &TestApp, path: &str, cookie: &str, form: &[(&str, &str)]) -> Response {
+    app.pages()
+        .post(format!("{}{path}", app.base))
+        .header(header::COOKIE, cookie)
+        .header("Origin", &app.base)
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Follows an invitation through to a signed-in console; returns the console cookie.
+async fn accept(app: &TestApp, link: &str) -> String {
+    let res = app.pages().get(link).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        "/console/invitation",
+        "the token leaves the address bar"
+    );
+    let invite = cookie_of(&res, "ph_invite").unwrap();
+    let form = app
+        .pages()
+        .get(format!("{}/console/invitation", app.base))
+        .header(header::COOKIE, &invite)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), StatusCode::OK);
+    let res = post_form(
+        app,
+        "/console/invitation",
+        &invite,
+        &[("password", PASSWORD), ("confirm", PASSWORD)],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let set = res
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|v| v.starts_with("ph_console="))
+        .unwrap();
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Strict"),
+        "{set}"
+    );
+    cookie_of(&res, "ph_console").unwrap()
+}
+
+async fn sign_in(app: &TestApp, email: &str, password: &str, code: &str) -> Response {
+    post_form(
+        app,
+        "/console/sign-in",
+        "",
+        &[
+            ("workspace", "acme"),
+            ("email", email),
+            ("password", password),
+            ("code", code),
+        ],
+    )
+    .await
+}
+
+/// The console page's CSRF token, which the app sends with every change.
+async fn csrf(app: &TestApp, cookie: &str) -> String {
+    let page = app
+        .pages()
+        .get(format!("{}/console", app.base))
+        .header(header::COOKIE, cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let csp = page.headers()["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    let html = page.text().await.unwrap();
+    let start = html.find(r#"name="ph-csrf" content=""#).unwrap() + 24;
+    html[start..start + 32].to_owned()
+}
+
+fn console_api(app: &TestApp, method: Method, path: &str, cookie: &str) -> reqwest::RequestBuilder {
+    app.request(method, &format!("/api/v1/agent{path}"))
+        .header(header::COOKIE, cookie)
+}
+
+#[tokio::test]
+async fn an_invited_agent_sets_a_password_and_works_tickets_from_the_console() {
+    let app = TestApp::spawn().await;
+    let token = app.login("ada@example.com").await;
+    app.new_ticket(&token, "Printer on fire").await;
+    let link = invite(&app, "ann@acme.test", KeyRole::Agent).await;
+    let cookie = accept(&app, &link).await;
+
+    // Reads need only the cookie.
+    let list = console_api(&app, Method::GET, "/tickets", &cookie)
+        .value()
+        .await;
+    assert_eq!(list["tickets"][0]["subject"], "Printer on fire");
+
+    // A change needs the CSRF token and the console's own origin.
+    let csrf = csrf(&app, &cookie).await;
+    let change = |origin: &str, token: &str| {
+        console_api(&app, Method::PATCH, "/tickets/TKT-0001", &cookie)
+            .header("Origin", origin.to_owned())
+            .header("x-csrf-token", token.to_owned())
+            .json(&json!({ "status": "in_progress" }))
+    };
+    let res = change(&app.base, "").go().await;
+    assert_error(res, StatusCode::FORBIDDEN, "csrf_refused").await;
+    let res = change("https://evil.example", &csrf).go().await;
+    assert_error(res, StatusCode::FORBIDDEN, "csrf_refused").await;
+    let res = change(&app.base, &csrf).go().await;
+    assert_eq!(res.status(), StatusCode::OK);
+
+    // A reply from the console is signed with the agent's name.
+    let res = console_api(&app, Method::POST, "/tickets/TKT-0001/messages", &cookie)
+        .header("Origin", &app.base)
+        .header("x-csrf-token", &csrf)
+        .json(&json!({ "body": "Extinguisher on its way" }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let seen = app
+        .widget(Method::GET, "/tickets/TKT-0001", &token)
+        .value()
+        .await;
+    assert_eq!(
+        seen["messages"].as_array().unwrap().last().unwrap()["author_name"],
+        "Ann"
+    );
+
+    // An agent is not an admin; and the invitation was good once.
+    let res = console_api(&app, Method::PATCH, "/settings", &cookie)
+        .header("Origin", &app.base)
+        .header("x-csrf-token", &csrf)
+        .json(&json!({ "title": "Owned" }))
+        .go()
+        .await;
+    assert_error(res, StatusCode::FORBIDDEN, "admin_only").await;
+    let again = app.pages().get(&link).send().await.unwrap();
+    let invite = cookie_of(&again, "ph_invite").unwrap();
+    let res = post_form(
+        &app,
+        "/console/invitation",
+        &invite,
+        &[
+            ("password", "another long password"),
+            ("confirm", "another long password"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_session_on_the_server_and_everywhere_ends_them_all() {
+    let app = TestApp::spawn().await;
+    let first = accept(&app, &invite(&app, "ann@acme.test", KeyRole::Admin).await).await;
+    let res = sign_in(&app, "Ann@Acme.test", PASSWORD, "").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let second = cookie_of(&res, "ph_console").unwrap();
+    let third = cookie_of(
+        &sign_in(&app, "ann@acme.test", PASSWORD, "").await,
+        "ph_console",
+    )
+    .unwrap();
+
+    // Signing out needs the session's CSRF token, so no other site can sign an agent out.
+    let res = post_form(&app, "/console/sign-out", &first, &[("csrf", "nope")]).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let token = csrf(&app, &first).await;
+    let res = post_form(&app, "/console/sign-out", &first, &[("csrf", &token)]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // The stolen cookie is worth nothing now; the other sessions live.
+    let res = console_api(&app, Method::GET, "/tickets", &first)
+        .go()
+        .await;
+    assert_error(res, StatusCode::UNAUTHORIZED, "invalid_session").await;
+    let res = console_api(&app, Method::GET, "/tickets", &second)
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+
+    let token = csrf(&app, &second).await;
+    let res = post_form(
+        &app,
+        "/console/sign-out",
+        &second,
+        &[("csrf", &token), ("everywhere", "1")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    for cookie in [&second, &third] {
+        let res = console_api(&app, Method::GET, "/tickets", cookie)
+            .go()
+            .await;
+        assert_error(res, StatusCode::UNAUTHORIZED, "invalid_session").await;
+    }
+    let page = app
+        .pages()
+        .get(format!("{}/console", app.base))
+        .header(header::COOKIE, &third)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.headers()[header::LOCATION], "/console/sign-in");
+}
+
+#[tokio::test]
+async fn guessing_locks_the_account_and_a_client_that_keeps_trying_is_held_off() {
+    let app = TestApp::spawn().await;
+    accept(&app, &invite(&app, "ann@acme.test", KeyRole::Agent).await).await;
+    // Unknown agents and wrong passwords get the same answer.
+    let unknown = sign_in(&app, "nobody@acme.test", PASSWORD, "").await;
+    assert_eq!(unknown.status(), StatusCode::UNAUTHORIZED);
+    let unknown = unknown.text().await.unwrap();
+    for _ in 0..5 {
+        let res = sign_in(&app, "ann@acme.test", "wrong guess number", "").await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        assert!(cookie_of(&res, "ph_console").is_none());
+    }
+    assert!(unknown.contains("do not match an agent"));
+    // Locked: even the right password is refused for now.
+    let res = sign_in(&app, "ann@acme.test", PASSWORD, "").await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(cookie_of(&res, "ph_console").is_none());
+    assert!(res.text().await.unwrap().contains("15 minutes"));
+
+    // This client has made 7 attempts; from the 21st it is held off whatever it sends.
+    for _ in 0..13 {
+        sign_in(&app, "nobody@acme.test", PASSWORD, "").await;
+    }
+    let res = sign_in(&app, "nobody@acme.test", PASSWORD, "").await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Too many sign-in attempts"));
+
+    // A sign-in form posted from another site is refused outright.
+    let res = app
+        .pages()
+        .post(format!("{}/console/sign-in", app.base))
+        .header("Origin", "https://evil.example")
+        .form(&[
+            ("workspace", "acme"),
+            ("email", "ann@acme.test"),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn with_two_step_sign_in_a_password_alone_is_not_enough_and_a_code_works_once() {
+    let app = TestApp::spawn().await;
+    let cookie = accept(&app, &invite(&app, "ann@acme.test", KeyRole::Agent).await).await;
+    let page = app
+        .pages()
+        .get(format!("{}/console/security", app.base))
+        .header(header::COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let start = page.find(r#"name="secret" value=""#).unwrap() + 21;
+    let secret: String = page[start..].chars().take_while(|c| *c != '"').collect();
+    let token = csrf(&app, &cookie).await;
+    let now = app.clock.now_ms();
+    let wrong = post_form(
+        &app,
+        "/console/security",
+        &cookie,
+        &[
+            ("csrf", &token),
+            ("action", "on"),
+            ("secret", &secret),
+            ("code", "000000"),
+        ],
+    )
+    .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let code = porthole::accounts::totp_code(&secret, now).unwrap();
+    let res = post_form(
+        &app,
+        "/console/security",
+        &cookie,
+        &[
+            ("csrf", &token),
+            ("action", "on"),
+            ("secret", &secret),
+            ("code", &code),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+
+    let res = sign_in(&app, "ann@acme.test", PASSWORD, "").await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert!(res.text().await.unwrap().contains("authenticator app"));
+    let res = sign_in(&app, "ann@acme.test", PASSWORD, &code).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "a current code signs in"
+    );
+    assert!(cookie_of(&res, "ph_console").is_some());
+    let res = sign_in(&app, "ann@acme.test", PASSWORD, &code).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNAUTHORIZED,
+        "the same code is spent"
+    );
+    assert!(cookie_of(&res, "ph_console").is_none());
+}
+
+#[tokio::test]
+async fn the_console_of_one_workspace_reaches_nothing_of_another() {
+    let app = TestApp::spawn().await;
+    let globex = app.globex_key().await;
+    let res = app.agent(Method::GET, "/tickets", &globex).go().await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookie = accept(&app, &invite(&app, "ann@acme.test", KeyRole::Admin).await).await;
+    // Globex's ticket numbers are its own: an acme agent sees only acme's.
+    let ws = app
+        .store
+        .workspace_by_slug("globex")
+        .await
+        .unwrap()
+        .unwrap();
+    let scope = porthole::store::UserScope {
+        workspace_id: ws.id,
+        email: "gus@globex.test".into(),
+        name: None,
+    };
+    let new = porthole::store::NewTicket {
+        subject: "Globex secret".into(),
+        description: None,
+        ticket_type: None,
+        category: None,
+        channel: porthole_types::Channel::Widget,
+        locale: None,
+        attachments: vec![],
+        message_id: None,
+        participants: vec![],
+    };
+    app.store.create_ticket(&scope, new, None, 1).await.unwrap();
+    let res = console_api(&app, Method::GET, "/tickets/TKT-0001", &cookie)
+        .go()
+        .await;
+    assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
+    let list: Value = console_api(&app, Method::GET, "/tickets", &cookie)
+        .value()
+        .await;
+    assert_eq!(list["tickets"].as_array().unwrap().len(), 0);
+}
