@@ -65,6 +65,7 @@ async fn start(
         key.expose_secret(),
         &cli,
     );
+    println!("{}", console_access(store, clock, (&ws, porthole)).await?);
 
     let site = demo_site::router(store.clone(), clock.clone(), porthole.clone());
     Ok(tokio::spawn(async move {
@@ -139,6 +140,37 @@ async fn fresh_agent_key(
     Ok(store
         .create_api_key(ws.id, (AGENT_NAME, KeyRole::Admin), now)
         .await?)
+}
+
+/// The demo's admin for the console: an invitation link until they set a password, then
+/// where to sign in.
+const CONSOLE_ADMIN: &str = "admin@demo.example";
+
+async fn console_access(
+    store: &Store,
+    clock: &Clock,
+    (ws, porthole): (&Workspace, &Origin),
+) -> anyhow::Result<String> {
+    let email = crate::domain::EmailAddress::parse(CONSOLE_ADMIN).map_err(anyhow::Error::msg)?;
+    let invitation = crate::store::Invitation {
+        workspace_id: ws.id,
+        email: &email,
+        name: "Demo Admin",
+        role: KeyRole::Admin,
+    };
+    let ttl = super::agents::INVITATION_TTL_MS;
+    Ok(match store.invite_agent(invitation, clock.now_ms(), ttl).await {
+        Ok(token) => format!(
+            "The agents' console: set the demo admin's password at\n  {}/console/invitation?t={}\n",
+            porthole.as_str(),
+            token.secret.expose_secret()
+        ),
+        Err(crate::domain::DomainError::Conflict(..)) => format!(
+            "The agents' console: {}/console/sign-in?workspace=demo as {CONSOLE_ADMIN}, with the password you chose.\n",
+            porthole.as_str()
+        ),
+        Err(other) => return Err(other.into()),
+    })
 }
 
 /// `cli` is how to run this binary on the demo's database, exactly as it can be pasted.
