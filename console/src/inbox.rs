@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use porthole_types::{AgentTicketList, AgentTicketSummary};
 use wasm_bindgen::JsCast;
 
-use crate::logic::{list_path, short_time, step, Folder, Route};
+use crate::logic::{list_path, mood, short_time, step, Folder, Route};
 use crate::{api, page_meta, Console};
 
 pub fn inbox(console: Console) -> impl IntoView {
@@ -21,7 +21,10 @@ pub fn inbox(console: Console) -> impl IntoView {
     let load = move |cursor: Option<String>| {
         let path = me.with_value(|me| {
             list_path(
-                console.folder.get_untracked(),
+                (
+                    console.folder.get_untracked(),
+                    console.upset_first.get_untracked(),
+                ),
                 me,
                 &console.search.get_untracked(),
                 cursor.as_deref(),
@@ -56,6 +59,7 @@ pub fn inbox(console: Console) -> impl IntoView {
         console.tick.track();
         console.folder.track();
         console.search.track();
+        console.upset_first.track();
         load(None);
     });
 
@@ -124,6 +128,11 @@ pub fn inbox(console: Console) -> impl IntoView {
                 <input id="pc-search" type="search" name="q" prop:value=move || console.search.get() />
                 <button type="submit" class="pc-button">"Search"</button>
             </form>
+            <label class="pc-check">
+                <input type="checkbox" prop:checked=move || console.upset_first.get()
+                    on:change=move |ev| console.upset_first.set(event_target_checked(&ev)) />
+                " Most upset first (sentiment, by the VADER word list)"
+            </label>
             <p class="pc-count" role="status">{move || total.get()}</p>
             {move || error.get().map(|e| view! { <p class="pc-error" role="alert">{e}</p> })}
             <table class="pc-list">
@@ -131,6 +140,7 @@ pub fn inbox(console: Console) -> impl IntoView {
                     <tr>
                         <th scope="col">"Subject"</th>
                         <th scope="col">"Customer"</th>
+                        <th scope="col">"Mood"</th>
                         <th scope="col">"Status"</th>
                         <th scope="col">"Priority"</th>
                         <th scope="col">"Assignee"</th>
@@ -187,6 +197,10 @@ fn row(
                 </a>
             </td>
             <td>{customer}</td>
+            <td>{mood(t.sentiment).map(|m| view! {
+                <span class=format!("pc-mood pc-mood--{}", m.replace(' ', "-"))
+                    title=format!("VADER compound score {:.2}", t.sentiment.unwrap_or_default())>{m}</span>
+            })}</td>
             <td><span class=format!("pc-badge pc-badge--{}", t.status.as_str())>{t.status.label()}</span></td>
             <td>{t.priority.label()}</td>
             <td>{t.assignee.clone().unwrap_or_else(|| "—".into())}</td>

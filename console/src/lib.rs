@@ -33,6 +33,8 @@ pub struct Console {
     /// The inbox's view and search, kept while a ticket is open.
     pub folder: RwSignal<logic::Folder>,
     pub search: RwSignal<String>,
+    /// Most negative first, so upset customers surface.
+    pub upset_first: RwSignal<bool>,
     /// Bumped by the event stream: whatever is on screen fetches again.
     pub tick: RwSignal<u32>,
 }
@@ -41,6 +43,40 @@ impl Console {
     pub fn go(&self, route: Route) {
         let _ = window().location().set_hash(&route.hash());
         self.route.set(route);
+    }
+}
+
+/// Whether round-robin assignment gives this agent tickets; a toggle in the header.
+fn availability() -> impl IntoView {
+    let available = RwSignal::new(None::<bool>);
+    leptos::task::spawn_local(async move {
+        if let Ok(me) = api::get::<porthole_types::AgentInfo>("/me").await {
+            available.set(Some(me.available));
+        }
+    });
+    let toggle = move |_| {
+        let Some(now) = available.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let change = porthole_types::ChangeMe {
+                available: Some(!now),
+            };
+            if let Ok(me) = api::send::<_, porthole_types::AgentInfo>("PATCH", "/me", &change).await
+            {
+                available.set(Some(me.available));
+            }
+        });
+    };
+    view! {
+        <button type="button" class="pc-button" aria-pressed=move || available.get().unwrap_or(false).to_string()
+            on:click=toggle title="Whether new tickets are assigned to you in turn">
+            {move || match available.get() {
+                Some(true) => "Available",
+                Some(false) => "Away",
+                None => "…",
+            }}
+        </button>
     }
 }
 
@@ -64,6 +100,7 @@ fn app() -> impl IntoView {
         route: RwSignal::new(current_route()),
         folder: RwSignal::new(logic::Folder::All),
         search: RwSignal::new(String::new()),
+        upset_first: RwSignal::new(false),
         tick: RwSignal::new(0),
     };
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -75,6 +112,7 @@ fn app() -> impl IntoView {
         <header class="pc-header">
             <a class="pc-brand" href="#/">"Porthole · " {page_meta("ph-workspace")}</a>
             <span class="pc-me">{page_meta("ph-agent")} " (" {page_meta("ph-role")} ")"</span>
+            {availability()}
             <a class="pc-link" href="/console/security">"Security"</a>
             <form method="post" action="/console/sign-out" class="pc-signout">
                 <input type="hidden" name="csrf" value=csrf />

@@ -55,11 +55,19 @@ impl Folder {
 
 /// The path of one page of the inbox: the folder, the search (which ranks, so it pages by
 /// offset) or the cursor where the previous page ended.
-pub fn list_path(folder: Folder, me: &str, search: &str, cursor: Option<&str>) -> String {
+pub fn list_path(
+    (folder, upset_first): (Folder, bool),
+    me: &str,
+    search: &str,
+    cursor: Option<&str>,
+) -> String {
     let mut query = folder.filter(me);
     let search = search.trim();
     if !search.is_empty() {
         query.push(("q", search.to_owned()));
+    }
+    if upset_first {
+        query.push(("sort", "sentiment".into()));
     }
     if let Some(cursor) = cursor {
         query.push(("cursor", cursor.to_owned()));
@@ -70,6 +78,16 @@ pub fn list_path(folder: Folder, me: &str, search: &str, cursor: Option<&str>) -
         .map(|(k, v)| format!("{k}={}", encode(&v)))
         .collect();
     format!("/tickets?{}", encoded.join("&"))
+}
+
+/// How a customer sounded, in a word, from VADER's compound score (its usual thresholds).
+pub fn mood(sentiment: Option<f64>) -> Option<&'static str> {
+    match sentiment? {
+        s if s <= -0.5 => Some("very negative"),
+        s if s <= -0.05 => Some("negative"),
+        s if s >= 0.05 => Some("positive"),
+        _ => None,
+    }
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986).
@@ -145,16 +163,20 @@ mod tests {
     #[test]
     fn folders_ask_for_their_tickets_and_searches_are_encoded() {
         assert_eq!(
-            list_path(Folder::Mine, "ann@acme.test", "", None),
+            list_path((Folder::Mine, false), "ann@acme.test", "", None),
             "/tickets?assignee=ann%40acme.test&limit=50"
         );
         assert_eq!(
-            list_path(Folder::Unassigned, "a@b", "refund & more", None),
+            list_path((Folder::Unassigned, false), "a@b", "refund & more", None),
             "/tickets?unassigned=true&q=refund%20%26%20more&limit=50"
         );
         assert_eq!(
-            list_path(Folder::Waiting, "a@b", "  ", Some("17.3")),
+            list_path((Folder::Waiting, false), "a@b", "  ", Some("17.3")),
             "/tickets?status=waiting&cursor=17.3&limit=50"
+        );
+        assert_eq!(
+            list_path((Folder::Open, true), "a@b", "", None),
+            "/tickets?status=open&sort=sentiment&limit=50"
         );
     }
 
@@ -186,6 +208,15 @@ mod tests {
         assert_eq!(step(Some(2), 3, 1), Some(2));
         assert_eq!(step(Some(0), 3, -1), Some(0));
         assert_eq!(step(Some(1), 0, 1), None);
+    }
+
+    #[test]
+    fn moods_follow_vaders_thresholds() {
+        assert_eq!(mood(Some(-0.8)), Some("very negative"));
+        assert_eq!(mood(Some(-0.2)), Some("negative"));
+        assert_eq!(mood(Some(0.0)), None);
+        assert_eq!(mood(Some(0.6)), Some("positive"));
+        assert_eq!(mood(None), None);
     }
 
     #[test]

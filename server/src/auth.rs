@@ -96,6 +96,8 @@ pub struct Actor {
     pub principal: String,
     /// The hash of the credential, for streams that check it again.
     pub credential: Credential,
+    /// The console's agent, when signed in there rather than holding a key.
+    pub agent_id: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -142,6 +144,7 @@ impl FromRequestParts<AppState> for Agent {
                 role: key.role,
                 principal: format!("key:{}", key.id),
                 credential: Credential::ApiKey(key_hash),
+                agent_id: None,
             }));
         }
         let jar = CookieJar::from_headers(&parts.headers);
@@ -173,6 +176,7 @@ impl FromRequestParts<AppState> for Agent {
             role: agent.role,
             principal: format!("agent:{}", agent.id),
             credential: Credential::Console(session_hash),
+            agent_id: Some(agent.id),
         }))
     }
 }

@@ -167,6 +167,23 @@ pub fn apply(
             }
             "categories" => s.categories = categories(value)?,
             "faqs" => s.faqs = faqs(value)?,
+            "auto_assign" => {
+                s.auto_assign = boolean("auto_assign", value, defaults.auto_assign)?;
+            }
+            "auto_assign_cap" => {
+                s.auto_assign_cap =
+                    match value {
+                        Value::Null => None,
+                        v => Some(v.as_i64().filter(|n| (1..=1000).contains(n)).ok_or_else(
+                            || {
+                                invalid(
+                            "auto_assign_cap",
+                            "auto_assign_cap must be a whole number from 1 to 1000, or null",
+                        )
+                            },
+                        )?),
+                    };
+            }
             "email_auto_response" => {
                 s.email_auto_response =
                     boolean("email_auto_response", value, defaults.email_auto_response)?

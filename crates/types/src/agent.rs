@@ -39,6 +39,11 @@ pub struct AgentTicketSummary {
     pub category: Option<String>,
     pub channel: Channel,
     pub assignee: Option<String>,
+    /// How the customer sounded when they opened it: VADER's compound score of the subject and
+    /// description, -1 (most negative) to 1; below -0.05 reads as negative. A lexicon's
+    /// reading of words, not an understanding of them. Absent for tickets opened before.
+    #[serde(default)]
+    pub sentiment: Option<f64>,
     pub contact: Contact,
     pub created_at: String,
     pub updated_at: String,
@@ -83,6 +88,37 @@ pub struct Participant {
     /// `email` (they were in the Cc of the email that opened it).
     pub added_by: String,
     pub added_at: String,
+}
+
+/// An agent of the workspace, as `GET /api/v1/agent/me` and `GET /api/v1/agent/agents` show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AgentInfo {
+    pub email: String,
+    pub name: String,
+    /// `admin` or `agent`.
+    pub role: String,
+    /// Taken into round-robin assignment.
+    pub available: bool,
+    /// Signs in with a code from an authenticator app as well.
+    pub two_step: bool,
+    /// Accepted the invitation.
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AgentInfoList {
+    pub agents: Vec<AgentInfo>,
+}
+
+/// `PATCH /api/v1/agent/me`
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ChangeMe {
+    #[serde(default)]
+    pub available: Option<bool>,
 }
 
 /// `GET /api/v1/agent/tickets/{reference}/participants`, and the answer to changes.

@@ -105,6 +105,11 @@ pub struct Settings {
     /// Where the team hears of new tickets and customer replies, unless the ticket's assignee
     /// is an email address.
     pub notification_email: Option<String>,
+    /// Give each new ticket to the next available agent in turn (round robin).
+    pub auto_assign: bool,
+    /// With `auto_assign`, skip agents who already hold this many open, in-progress or waiting
+    /// tickets (1 to 1000); none means no cap.
+    pub auto_assign_cap: Option<i64>,
 }
 
 impl Default for Settings {
@@ -129,6 +134,8 @@ impl Default for Settings {
             widget_host_url: None,
             email_auto_response: false,
             notification_email: None,
+            auto_assign: false,
+            auto_assign_cap: None,
         }
     }
 }

@@ -72,7 +72,10 @@ Keys (an empty value resets one to its default):
   require_timestamp      true refuses the plain hash form
   timestamp_window_secs  how far a timestamped hash may be from the clock (1-86400)
   widget_host_url        the page of your site where the widget lives (emails link there)
-  notification_email     where the team hears of new tickets and customer replies";
+  notification_email     where the team hears of new tickets and customer replies
+  email_auto_response    true answers an email that opens a ticket, pointing to the widget
+  auto_assign            true gives each new ticket to the next available agent in turn
+  auto_assign_cap        with auto_assign, skip agents holding this many open tickets (1-1000)";
 
 /// Turns `key=value` pairs into the JSON object the settings API takes.
 pub fn parse_changes(
@@ -94,11 +97,17 @@ pub fn parse_changes(
             ("faqs", json) => serde_json::from_str(json).map_err(|e| {
                 anyhow::anyhow!("faqs must be JSON, like [{{\"question\":…,\"answer\":…}}]: {e}")
             })?,
-            (key @ ("show_toggle_button" | "require_timestamp"), b) => Value::Bool(
+            (
+                key @ ("show_toggle_button"
+                | "require_timestamp"
+                | "email_auto_response"
+                | "auto_assign"),
+                b,
+            ) => Value::Bool(
                 b.parse()
                     .map_err(|_| anyhow::anyhow!("{key} takes true or false"))?,
             ),
-            (key @ ("revenue_threshold" | "timestamp_window_secs"), n) => {
+            (key @ ("revenue_threshold" | "timestamp_window_secs" | "auto_assign_cap"), n) => {
                 serde_json::from_str(n).map_err(|_| anyhow::anyhow!("{key} takes a number"))?
             }
             (_, text) => Value::String(text.to_owned()),

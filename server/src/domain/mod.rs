@@ -7,6 +7,7 @@ pub mod links;
 pub mod markdown;
 mod origin;
 mod reference;
+pub mod sentiment;
 mod text;
 mod token;
 

@@ -40,6 +40,9 @@ pub(super) struct ListQuery {
     assignee: Option<String>,
     /// Only tickets nobody is assigned (`true`).
     unassigned: Option<bool>,
+    /// `sentiment`: most negative first, so upset customers surface (paged by `offset`).
+    /// Default: most recently updated first.
+    sort: Option<String>,
     email: Option<String>,
     /// Text searched in subjects and messages, internal notes included.
     q: Option<String>,
@@ -82,15 +85,24 @@ async fn list(
         priority: query.priority,
         assignee: blank_is_none(query.assignee),
         unassigned: query.unassigned.unwrap_or(false),
+        by_sentiment: match query.sort.as_deref() {
+            None | Some("updated") => false,
+            Some("sentiment") => true,
+            Some(_) => {
+                return Err(ApiError::InvalidQuery(
+                    "sort must be updated or sentiment".into(),
+                ))
+            }
+        },
         email: blank_is_none(query.email).as_deref().map(normalise_email),
         text: blank_is_none(query.q),
         limit,
         offset,
         after: cursor(query.cursor.as_deref())?,
     };
-    if filter.after.is_some() && (filter.text.is_some() || offset > 0) {
+    if filter.after.is_some() && (filter.text.is_some() || offset > 0 || filter.by_sentiment) {
         return Err(ApiError::InvalidQuery(
-            "cursor cannot be combined with q or offset".into(),
+            "cursor cannot be combined with q, sort=sentiment or offset".into(),
         ));
     }
     let page = state.store.agent_list(key.workspace_id, &filter).await?;

@@ -2,6 +2,7 @@
 
 mod admin;
 mod agent;
+mod agents;
 mod articles;
 mod delivery;
 mod files;
@@ -56,6 +57,7 @@ pub fn app(state: AppState) -> Router {
                 .merge(ratings::agent_routes())
                 .merge(files::agent_routes())
                 .merge(participants::routes())
+                .merge(agents::routes())
                 .merge(webhooks::routes()),
         )
         // API answers are personal and some carry tokens: never let a cache keep them.

@@ -41,6 +41,9 @@ use crate::state::AppState;
         super::participants::list,
         super::participants::add,
         super::participants::remove,
+        super::agents::me,
+        super::agents::change_me,
+        super::agents::team,
         super::stream::team,
         super::articles::list,
         super::articles::add,
@@ -76,7 +79,8 @@ use crate::state::AppState;
 )]
 pub struct ApiDoc;
 
-/// The two bearer credentials: a widget session token and an agent API key.
+/// The credentials: a widget session token, an agent API key, the inbound secret, and the
+/// console's session cookie.
 struct BearerSchemes;
 
 impl Modify for BearerSchemes {
@@ -94,6 +98,16 @@ impl Modify for BearerSchemes {
             scheme.description = Some(what.to_owned());
             components.add_security_scheme(name, SecurityScheme::Http(scheme));
         }
+        let mut cookie = utoipa::openapi::security::ApiKeyValue::new("ph_console");
+        cookie.description = Some(
+            "The console's session cookie; changes also need the x-csrf-token header and \
+             Porthole's own Origin"
+                .to_owned(),
+        );
+        components.add_security_scheme(
+            "console",
+            SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Cookie(cookie)),
+        );
     }
 }
 

@@ -315,6 +315,33 @@ impl Store {
         .await
     }
 
+    /// One agent of the workspace.
+    pub async fn agent(
+        &self,
+        workspace_id: i64,
+        agent_id: i64,
+    ) -> sqlx::Result<Option<AgentAccount>> {
+        sqlx::query_as(&format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM agents a JOIN workspaces w ON w.id = a.workspace_id \
+             WHERE a.workspace_id = $1 AND a.id = $2"
+        ))
+        .bind(workspace_id)
+        .bind(agent_id)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// Whether round-robin assignment gives the agent tickets.
+    pub async fn set_available(&self, agent_id: i64, available: bool) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query("UPDATE agents SET available = $1 WHERE id = $2")
+            .bind(available)
+            .bind(agent_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
+    }
+
     /// Turns the second factor on with this key, or off with `None`.
     pub async fn set_totp(&self, agent_id: i64, secret: Option<&str>) -> sqlx::Result<()> {
         let mut tx = self.write_tx().await?;
@@ -325,4 +352,45 @@ impl Store {
             .await?;
         tx.commit().await
     }
+}
+
+/// The agent who takes a new ticket when the workspace assigns round robin: available, signed
+/// up, under the cap of open tickets if there is one, and given a ticket longest ago (or
+/// never). Their address becomes the assignee, so they hear of the ticket by email too. In
+/// the creating transaction, so two tickets at once go to two agents.
+pub(super) async fn round_robin(
+    conn: &mut sqlx::SqliteConnection,
+    workspace_id: i64,
+    now_ms: i64,
+) -> sqlx::Result<Option<String>> {
+    let (on, cap): (Option<bool>, Option<i64>) = sqlx::query_as(
+        "SELECT json_extract(settings, '$.auto_assign'), json_extract(settings, '$.auto_assign_cap') \
+         FROM workspaces WHERE id = $1",
+    )
+    .bind(workspace_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    if on != Some(true) {
+        return Ok(None);
+    }
+    let chosen: Option<(i64, String)> = sqlx::query_as(
+        "SELECT a.id, a.email FROM agents a \
+         WHERE a.workspace_id = $1 AND a.available AND a.password_hash IS NOT NULL \
+         AND ($2 IS NULL OR (SELECT COUNT(*) FROM tickets t WHERE t.workspace_id = $1 \
+              AND t.assignee = a.email AND t.status IN ('open', 'in_progress', 'waiting')) < $2) \
+         ORDER BY a.last_assigned_at IS NOT NULL, a.last_assigned_at, a.id LIMIT 1",
+    )
+    .bind(workspace_id)
+    .bind(cap)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((agent_id, email)) = chosen else {
+        return Ok(None);
+    };
+    sqlx::query("UPDATE agents SET last_assigned_at = $1 WHERE id = $2")
+        .bind(now_ms)
+        .bind(agent_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(Some(email))
 }

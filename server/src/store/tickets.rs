@@ -11,7 +11,7 @@ use super::participants::{self, AddedBy, Reach};
 use super::{decode, Store};
 use crate::clock::rfc3339;
 use crate::domain::{links, TicketRef};
-use crate::domain::{DomainError, DomainResult, EmailAddress};
+use crate::domain::{sentiment, DomainError, DomainResult, EmailAddress};
 use crate::files::{customer_owner, AGENT_OWNER};
 
 /// Whose tickets a widget request may touch: one email in one workspace.
@@ -65,6 +65,8 @@ pub struct AgentFilter {
     pub assignee: Option<String>,
     /// Only tickets nobody is assigned.
     pub unassigned: bool,
+    /// Most negative first (paged by offset), instead of most recently updated.
+    pub by_sentiment: bool,
     pub email: Option<String>,
     pub text: Option<String>,
     pub limit: i64,
@@ -182,6 +184,7 @@ struct AgentRow {
     category: Option<String>,
     channel: String,
     assignee: Option<String>,
+    sentiment: Option<f64>,
     email: String,
     name: Option<String>,
     metadata: Option<String>,
@@ -204,6 +207,7 @@ impl AgentRow {
             category: self.category.clone(),
             channel: decode(Channel::parse, &self.channel)?,
             assignee: self.assignee.clone(),
+            sentiment: self.sentiment,
             contact: Contact {
                 email: self.email.clone(),
                 name: self.name.clone(),
@@ -221,7 +225,7 @@ impl AgentRow {
 
 const AGENT_COLUMNS: &str =
     "t.id, t.number, t.subject, t.description, t.resolution, t.status, t.priority, \
-    t.kind, t.category, t.channel, t.assignee, c.email, c.name, c.metadata, t.created_at, \
+    t.kind, t.category, t.channel, t.assignee, t.sentiment, c.email, c.name, c.metadata, t.created_at, \
     t.updated_at";
 
 async fn insert_message(
@@ -438,8 +442,8 @@ impl Store {
         let ticket_id: i64 = sqlx::query_scalar(
             "INSERT INTO tickets (workspace_id, number, contact_id, subject, description, kind, \
              status, priority, channel, created_at, updated_at, public_activity_at, user_seen_at, \
-             category) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10, $10, $11) RETURNING id",
+             category, sentiment) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10, $10, $11, $12) RETURNING id",
         )
         .bind(scope.workspace_id)
         .bind(number)
@@ -452,6 +456,7 @@ impl Store {
         .bind(new.channel.as_str())
         .bind(now_ms)
         .bind(&new.category)
+        .bind(sentiment::score(&new.subject, new.description.as_deref()))
         .fetch_one(&mut *tx)
         .await?;
         // The description opens the conversation, so the thread reads from the start; files
@@ -493,6 +498,24 @@ impl Store {
             now_ms,
         )
         .await?;
+        if let Some(agent) = super::agents::round_robin(&mut tx, scope.workspace_id, now_ms).await?
+        {
+            sqlx::query("UPDATE tickets SET assignee = $1 WHERE id = $2")
+                .bind(&agent)
+                .bind(ticket_id)
+                .execute(&mut *tx)
+                .await?;
+            let data = json!({ "assignee": agent, "by": "round_robin" });
+            events::record(
+                &mut tx,
+                ticket_id,
+                number,
+                EventKind::Assigned,
+                data,
+                now_ms,
+            )
+            .await?;
+        }
         if let Some(message_id) = &new.message_id {
             sqlx::query(
                 "INSERT INTO inbound_messages (workspace_id, message_id, ticket_id, created_at) \
@@ -818,7 +841,7 @@ impl Store {
         rows.truncate(filter.limit as usize);
         let next = rows
             .last()
-            .filter(|_| more && !searching(filter))
+            .filter(|_| more && !searching(filter) && !filter.by_sentiment)
             .map(|r| PageCursor {
                 activity: r.updated_at,
                 id: r.id,
@@ -1024,8 +1047,14 @@ fn agent_page(workspace_id: i64, filter: &AgentFilter) -> QueryBuilder<'static, 
     // A search is ranked by relevance (FTS5's rank, which is bm25: best first), then by
     // recency.
     let by_rank = if searching(filter) { " s.score," } else { "" };
+    // Most negative first, through tickets_by_sentiment; unscored tickets are left out.
+    let by_mood = if filter.by_sentiment {
+        " t.sentiment,"
+    } else {
+        ""
+    };
     page.push(format!(
-        " ORDER BY{by_rank} t.updated_at DESC, t.id DESC LIMIT "
+        " ORDER BY{by_rank}{by_mood} t.updated_at DESC, t.id DESC LIMIT "
     ))
     .push_bind(filter.limit + 1)
     .push(" OFFSET ")
@@ -1080,6 +1109,9 @@ fn push_filter(q: &mut QueryBuilder<'static, Sqlite>, workspace_id: i64, f: &Age
     }
     if f.unassigned {
         q.push(" AND t.assignee IS NULL");
+    }
+    if f.by_sentiment {
+        q.push(" AND t.sentiment IS NOT NULL");
     }
     if let Some(assignee) = &f.assignee {
         q.push(" AND t.assignee = ").push_bind(assignee.clone());
@@ -1163,6 +1195,20 @@ mod tests {
                 "ticket_text",
                 AgentFilter {
                     text: Some("refund".into()),
+                    ..base.clone()
+                },
+            ),
+            (
+                "tickets_by_assignee",
+                AgentFilter {
+                    unassigned: true,
+                    ..base.clone()
+                },
+            ),
+            (
+                "tickets_by_sentiment",
+                AgentFilter {
+                    by_sentiment: true,
                     ..base.clone()
                 },
             ),

@@ -406,3 +406,38 @@ async fn the_console_of_one_workspace_reaches_nothing_of_another() {
         .await;
     assert_eq!(list["tickets"].as_array().unwrap().len(), 0);
 }
+
+#[tokio::test]
+async fn an_agent_steps_away_from_round_robin_and_only_admins_see_the_team() {
+    let app = TestApp::spawn().await;
+    let cookie = accept(&app, &invite(&app, "ann@acme.test", KeyRole::Agent).await).await;
+    let me = console_api(&app, Method::GET, "/me", &cookie).value().await;
+    assert_eq!(me["available"], true);
+    assert_eq!(me["email"], "ann@acme.test");
+    let res = console_api(&app, Method::PATCH, "/me", &cookie)
+        .header("Origin", &app.base)
+        .json(&json!({ "available": false }))
+        .go()
+        .await;
+    assert_error(res, StatusCode::FORBIDDEN, "csrf_refused").await;
+    let token = csrf(&app, &cookie).await;
+    let me = console_api(&app, Method::PATCH, "/me", &cookie)
+        .header("Origin", &app.base)
+        .header("x-csrf-token", &token)
+        .json(&json!({ "available": false }))
+        .value()
+        .await;
+    assert_eq!(me["available"], false);
+
+    let res = console_api(&app, Method::GET, "/agents", &cookie)
+        .go()
+        .await;
+    assert_error(res, StatusCode::FORBIDDEN, "admin_only").await;
+    let key = app.agent_key("Admin").await;
+    let team = app.agent(Method::GET, "/agents", &key).value().await;
+    assert_eq!(team["agents"][0]["email"], "ann@acme.test");
+    assert_eq!(team["agents"][0]["available"], false);
+    // A key is no agent.
+    let res = app.agent(Method::GET, "/me", &key).go().await;
+    assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
+}

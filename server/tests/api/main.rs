@@ -20,6 +20,7 @@ mod portal;
 mod ratings;
 mod receiver;
 mod roles;
+mod routing;
 mod s3;
 mod search;
 mod sessions;

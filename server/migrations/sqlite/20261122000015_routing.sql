@@ -1,0 +1,7 @@
+-- How upset the customer sounded when they opened the ticket: VADER's compound score of the
+-- subject and description, -1 (very negative) to 1. NULL for tickets opened before.
+ALTER TABLE tickets ADD COLUMN sentiment REAL;
+CREATE INDEX tickets_by_sentiment ON tickets (workspace_id, sentiment);
+
+-- Round-robin assignment gives the next ticket to the available agent who got one longest ago.
+ALTER TABLE agents ADD COLUMN last_assigned_at BIGINT;
