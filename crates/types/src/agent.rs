@@ -90,6 +90,37 @@ pub struct Participant {
     pub added_at: String,
 }
 
+/// `GET /api/v1/agent/reports/tickets`: the team's throughput and speed over a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketsReport {
+    /// Every day of the period (UTC), oldest first, with none left out.
+    pub days: Vec<DayCounts>,
+    /// From a ticket's opening to the first public reply of an agent, for tickets opened in
+    /// the period that have one.
+    pub first_response: Durations,
+    /// From a ticket's opening to its resolution, for tickets resolved in the period.
+    pub resolution: Durations,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DayCounts {
+    /// `YYYY-MM-DD`
+    pub date: String,
+    pub opened: i64,
+    pub resolved: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Durations {
+    pub count: i64,
+    /// Seconds; absent when `count` is 0.
+    pub median_secs: Option<i64>,
+    pub p90_secs: Option<i64>,
+}
+
 /// An agent of the workspace, as `GET /api/v1/agent/me` and `GET /api/v1/agent/agents` show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

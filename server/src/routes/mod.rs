@@ -13,6 +13,7 @@ pub mod metrics;
 pub mod openapi;
 mod participants;
 mod ratings;
+mod reports;
 mod session;
 mod stream;
 mod trace;
@@ -58,6 +59,7 @@ pub fn app(state: AppState) -> Router {
                 .merge(files::agent_routes())
                 .merge(participants::routes())
                 .merge(agents::routes())
+                .merge(reports::routes())
                 .merge(webhooks::routes()),
         )
         // API answers are personal and some carry tokens: never let a cache keep them.

@@ -44,6 +44,8 @@ use crate::state::AppState;
         super::agents::me,
         super::agents::change_me,
         super::agents::team,
+        super::reports::tickets,
+        super::reports::tickets_csv,
         super::stream::team,
         super::articles::list,
         super::articles::add,

@@ -13,6 +13,7 @@ mod mail;
 mod participants;
 mod portal;
 mod ratings;
+mod reports;
 mod seed;
 mod sessions;
 mod tickets;

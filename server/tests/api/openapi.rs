@@ -29,6 +29,7 @@ fn declared_routes() -> BTreeSet<(String, String)> {
             include_str!("../../src/routes/participants.rs"),
         ),
         ("/api/v1/agent", include_str!("../../src/routes/agents.rs")),
+        ("/api/v1/agent", include_str!("../../src/routes/reports.rs")),
         ("/api/v1/agent", include_str!("../../src/routes/admin.rs")),
         (
             "/api/v1/agent",

@@ -148,3 +148,79 @@ async fn upset_customers_come_first_when_sorted_by_sentiment() {
         .await;
     assert_error(res, StatusCode::BAD_REQUEST, "invalid_query").await;
 }
+
+#[tokio::test]
+async fn the_ticket_report_counts_each_day_and_times_first_responses_and_resolutions() {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Admin").await;
+    let ada = app.login("ada@example.com").await;
+    for n in 1..=3 {
+        app.new_ticket(&ada, &format!("Ticket {n}")).await;
+    }
+    // The first gets an answer after 10 minutes and is resolved an hour after opening.
+    app.clock.advance(std::time::Duration::from_secs(600));
+    let res = app
+        .agent(Method::POST, "/tickets/TKT-0001/messages", &key)
+        .json(&json!({ "body": "Looking", "internal": false }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    app.clock.advance(std::time::Duration::from_secs(3000));
+    let res = app
+        .agent(Method::PATCH, "/tickets/TKT-0001", &key)
+        .json(&json!({ "status": "resolved" }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    // A note is no response.
+    let res = app
+        .agent(Method::POST, "/tickets/TKT-0002/messages", &key)
+        .json(&json!({ "body": "internal", "internal": true }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+
+    let report = app
+        .agent(Method::GET, "/reports/tickets", &key)
+        .value()
+        .await;
+    let days = report["days"].as_array().unwrap();
+    assert_eq!(days.len(), 31, "every day of the default period");
+    let opened: i64 = days.iter().map(|d| d["opened"].as_i64().unwrap()).sum();
+    let resolved: i64 = days.iter().map(|d| d["resolved"].as_i64().unwrap()).sum();
+    assert_eq!((opened, resolved), (3, 1));
+    assert_eq!(
+        report["first_response"],
+        json!({ "count": 1, "median_secs": 600, "p90_secs": 600 })
+    );
+    assert_eq!(report["resolution"]["median_secs"], 3600);
+
+    let csv = app
+        .agent(
+            Method::GET,
+            "/reports/tickets.csv?from=2026-01-01&to=2026-01-02",
+            &key,
+        )
+        .go()
+        .await;
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert!(csv.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    assert_eq!(
+        csv.text().await.unwrap(),
+        "date,opened,resolved\r\n2026-01-01,0,0\r\n2026-01-02,0,0\r\n"
+    );
+    for bad in [
+        "from=yesterday",
+        "from=2026-02-01&to=2026-01-01",
+        "period=7d",
+    ] {
+        let res = app
+            .agent(Method::GET, &format!("/reports/tickets?{bad}"), &key)
+            .go()
+            .await;
+        assert_error(res, StatusCode::BAD_REQUEST, "invalid_query").await;
+    }
+}
