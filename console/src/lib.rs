@@ -8,6 +8,7 @@ mod api;
 mod inbox;
 mod live;
 pub mod logic;
+mod reports;
 mod ticket;
 
 use leptos::prelude::*;
@@ -111,6 +112,11 @@ fn app() -> impl IntoView {
     view! {
         <header class="pc-header">
             <a class="pc-brand" href="#/">"Porthole · " {page_meta("ph-workspace")}</a>
+            <nav class="pc-nav" aria-label="Console">
+                <a class="pc-link" href="#/">"Inbox"</a>
+                " "
+                <a class="pc-link" href="#/reports">"Reports"</a>
+            </nav>
             <span class="pc-me">{page_meta("ph-agent")} " (" {page_meta("ph-role")} ")"</span>
             {availability()}
             <a class="pc-link" href="/console/security">"Security"</a>
@@ -122,6 +128,7 @@ fn app() -> impl IntoView {
         <main class="pc-main">
             {move || match console.route.get() {
                 Route::Inbox => inbox::inbox(console).into_any(),
+                Route::Reports => reports::reports().into_any(),
                 Route::Ticket(reference) => ticket::ticket(console, reference).into_any(),
             }}
         </main>

@@ -108,6 +108,7 @@ pub fn encode(value: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Inbox,
+    Reports,
     Ticket(String),
 }
 
@@ -123,6 +124,7 @@ impl Route {
             {
                 Route::Ticket(reference.to_owned())
             }
+            _ if hash == "#/reports" => Route::Reports,
             _ => Route::Inbox,
         }
     }
@@ -130,9 +132,37 @@ impl Route {
     pub fn hash(&self) -> String {
         match self {
             Route::Inbox => "#/".into(),
+            Route::Reports => "#/reports".into(),
             Route::Ticket(reference) => format!("#/tickets/{reference}"),
         }
     }
+}
+
+/// A duration as people read it: "45 s", "12 min", "3 h 5 min", "2 d 4 h"; "—" for none.
+pub fn duration_text(secs: Option<i64>) -> String {
+    let Some(s) = secs else {
+        return "—".into();
+    };
+    match s {
+        s if s < 60 => format!("{s} s"),
+        s if s < 3600 => format!("{} min", s / 60),
+        s if s < 86_400 => match (s / 3600, s % 3600 / 60) {
+            (h, 0) => format!("{h} h"),
+            (h, m) => format!("{h} h {m} min"),
+        },
+        s => match (s / 86_400, s % 86_400 / 3600) {
+            (d, 0) => format!("{d} d"),
+            (d, h) => format!("{d} d {h} h"),
+        },
+    }
+}
+
+/// The height of a bar for `value` when the tallest is `max` and the chart `height` high.
+pub fn bar(value: i64, max: i64, height: f64) -> f64 {
+    if max <= 0 {
+        return 0.0;
+    }
+    (value.max(0) as f64 / max as f64 * height).round()
 }
 
 /// The row the keyboard selects after `delta` (j: +1, k: -1), kept within the list.
@@ -217,6 +247,23 @@ mod tests {
         assert_eq!(mood(Some(0.0)), None);
         assert_eq!(mood(Some(0.6)), Some("positive"));
         assert_eq!(mood(None), None);
+    }
+
+    #[test]
+    fn durations_read_as_people_say_them() {
+        assert_eq!(duration_text(None), "—");
+        assert_eq!(duration_text(Some(45)), "45 s");
+        assert_eq!(duration_text(Some(600)), "10 min");
+        assert_eq!(duration_text(Some(3600)), "1 h");
+        assert_eq!(duration_text(Some(3 * 3600 + 5 * 60)), "3 h 5 min");
+        assert_eq!(duration_text(Some(2 * 86_400 + 4 * 3600)), "2 d 4 h");
+    }
+
+    #[test]
+    fn bars_scale_to_the_tallest() {
+        assert_eq!(bar(5, 10, 100.0), 50.0);
+        assert_eq!(bar(0, 0, 100.0), 0.0);
+        assert_eq!(bar(10, 10, 80.0), 80.0);
     }
 
     #[test]

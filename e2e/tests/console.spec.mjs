@@ -76,3 +76,25 @@ test("a new ticket reaches the open inbox without a reload, and signing out ends
   expect(agent.problems).toEqual([]);
   await agent.context.close();
 });
+
+test("reports chart the team's days and download as CSV", async ({ browser, env }, testInfo) => {
+  const api = await env.asUser(email(testInfo));
+  await api("POST", "/tickets", { subject: "Counted" });
+  const agent = await agentConsole(browser, env, email(testInfo, "agent"));
+  const c = agent.page;
+  await c.getByRole("link", { name: "Reports" }).click();
+  await expect(c.getByRole("heading", { name: "Reports" })).toBeVisible();
+  await expect(c.getByRole("heading", { name: "First response" })).toBeVisible();
+  await expect(c.getByRole("heading", { name: "Satisfaction" })).toBeVisible();
+  await c.getByText("The numbers").click();
+  const today = new Date().toISOString().slice(0, 10);
+  const row = c.getByRole("row", { name: new RegExp(today) });
+  await expect(row).toBeVisible();
+  expect(Number(await row.getByRole("cell").nth(1).textContent())).toBeGreaterThan(0);
+  await c.getByLabel("Period").selectOption("7");
+  await expect(c.getByRole("row")).toHaveCount(8);
+  const [download] = await Promise.all([c.waitForEvent("download"), c.getByRole("link", { name: "Download CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^tickets-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(agent.problems).toEqual([]);
+  await agent.context.close();
+});
