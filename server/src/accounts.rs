@@ -7,6 +7,9 @@ use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 use totp_rs::{Algorithm, Secret, TOTP};
 
+/// How long an invitation link works.
+pub const INVITATION_TTL_MS: i64 = 7 * 24 * 3_600_000;
+
 /// NIST SP 800-63B asks for at least 8; a support console holds every customer's words.
 pub const PASSWORD_MIN_CHARS: usize = 12;
 pub const PASSWORD_MAX_CHARS: usize = 128;

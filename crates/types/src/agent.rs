@@ -143,6 +143,31 @@ pub struct AgentInfoList {
     pub agents: Vec<AgentInfo>,
 }
 
+/// `POST /api/v1/agent/agents`: invite someone to the console.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct InviteAgent {
+    pub email: String,
+    /// Shown to customers beside their replies; the email's name part by default.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// `agent` (default) or `admin`.
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// An invitation made: the link (valid 7 days, once), and whether it was emailed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Invited {
+    pub agent: AgentInfo,
+    pub invitation_url: String,
+    /// Sent to the agent's address; false when email is off or the server refused it, and
+    /// the link must be given to them another way.
+    pub emailed: bool,
+}
+
 /// `PATCH /api/v1/agent/me`
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -2,12 +2,10 @@ use clap::Subcommand;
 use secrecy::ExposeSecret;
 
 use super::{keys::parse_role, workspace_named, DEFAULT_PUBLIC_URL};
+use crate::accounts::INVITATION_TTL_MS;
 use crate::clock::Clock;
 use crate::domain::{bounded_text, EmailAddress};
 use crate::store::{Invitation, KeyRole, Store};
-
-/// How long an invitation link works.
-pub const INVITATION_TTL_MS: i64 = 7 * 24 * 3_600_000;
 
 #[derive(Debug, Subcommand)]
 pub enum AgentCommand {

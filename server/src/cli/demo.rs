@@ -158,7 +158,7 @@ async fn console_access(
         name: "Demo Admin",
         role: KeyRole::Admin,
     };
-    let ttl = super::agents::INVITATION_TTL_MS;
+    let ttl = crate::accounts::INVITATION_TTL_MS;
     Ok(match store.invite_agent(invitation, clock.now_ms(), ttl).await {
         Ok(token) => format!(
             "The agents' console: set the demo admin's password at\n  {}/console/invitation?t={}\n",

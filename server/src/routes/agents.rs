@@ -1,20 +1,25 @@
 //! The agents themselves: the console's signed-in agent (`/me`), and the workspace's team.
 
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
-use porthole_types::{AgentInfo, AgentInfoList, ChangeMe, ErrorBody};
+use lettre::Message;
+use porthole_types::{AgentInfo, AgentInfoList, ChangeMe, ErrorBody, InviteAgent, Invited};
+use secrecy::ExposeSecret;
 
+use crate::accounts::INVITATION_TTL_MS;
 use crate::auth::{Admin, Agent};
+use crate::domain::{bounded_text, EmailAddress};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::AppJson;
 use crate::state::AppState;
-use crate::store::AgentAccount;
+use crate::store::{AgentAccount, Invitation, KeyRole};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/me", get(me).patch(change_me))
-        .route("/agents", get(team))
+        .route("/agents", get(team).post(invite))
 }
 
 fn info(a: AgentAccount) -> AgentInfo {
@@ -89,4 +94,105 @@ async fn team(
     Ok(AppJson(AgentInfoList {
         agents: agents.into_iter().map(info).collect(),
     }))
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/agent/agents", tag = "settings", request_body = InviteAgent,
+    security(("api_key" = []), ("console" = [])),
+    responses(
+        (status = 201, description = "Invited: the link, valid 7 days and once, emailed to them when email is on", body = Invited),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "not an admin", body = ErrorBody),
+        (status = 409, description = "already an agent of the workspace", body = ErrorBody),
+        (status = 422, description = "not an email address, or an unknown role", body = ErrorBody)
+    )
+)]
+async fn invite(
+    State(state): State<AppState>,
+    Admin(actor): Admin,
+    AppJson(req): AppJson<InviteAgent>,
+) -> ApiResult<(StatusCode, AppJson<Invited>)> {
+    let email = EmailAddress::parse(&req.email).map_err(|m| ApiError::invalid("email", m))?;
+    let role = match req.role.as_deref() {
+        None => KeyRole::Agent,
+        Some(raw) => KeyRole::parse(raw)
+            .ok_or_else(|| ApiError::invalid("role", "role must be agent or admin"))?,
+    };
+    let fallback = email
+        .as_str()
+        .split('@')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let name = bounded_text(
+        "name",
+        req.name.as_deref().unwrap_or(&fallback),
+        porthole_types::limits::NAME_MAX_CHARS,
+    )?;
+    let now = state.clock.now_ms();
+    let invitation = Invitation {
+        workspace_id: actor.workspace_id,
+        email: &email,
+        name: &name,
+        role,
+    };
+    let token = state
+        .store
+        .invite_agent(invitation, now, INVITATION_TTL_MS)
+        .await?;
+    let url = format!(
+        "{}/console/invitation?t={}",
+        state.settings.public_origin.as_str(),
+        token.secret.expose_secret()
+    );
+    let emailed = send_invitation(&state, (&email, &name), (&actor.name, &url)).await;
+    let agent = state
+        .store
+        .agents(actor.workspace_id)
+        .await?
+        .into_iter()
+        .find(|a| a.email == email.as_str())
+        .ok_or(ApiError::NotFound)?;
+    Ok((
+        StatusCode::CREATED,
+        AppJson(Invited {
+            agent: info(agent),
+            invitation_url: url,
+            emailed,
+        }),
+    ))
+}
+
+/// Emails the invitation, when email is on; whether the SMTP server took it. The link is in
+/// the answer either way, so a refusal loses nothing.
+async fn send_invitation(
+    state: &AppState,
+    (email, name): (&EmailAddress, &str),
+    (inviter, url): (&str, &str),
+) -> bool {
+    let Some(mailer) = &state.mailer else {
+        return false;
+    };
+    let Ok(to) = email.as_str().parse() else {
+        return false;
+    };
+    let text = format!(
+        "Hello {name},\n\n{inviter} invited you to answer customers with Porthole.\n\n\
+         Set your password here (the link works once, for 7 days):\n{url}\n"
+    );
+    let message = Message::builder()
+        .from(mailer.from_as("Porthole"))
+        .to(to)
+        .subject("You are invited to the support console")
+        .body(text);
+    match message {
+        Ok(message) => match mailer.send(message).await {
+            Ok(()) => true,
+            Err(failure) => {
+                tracing::warn!(reason = %failure.reason, "an invitation was not emailed");
+                false
+            }
+        },
+        Err(_) => false,
+    }
 }

@@ -44,6 +44,7 @@ use crate::state::AppState;
         super::agents::me,
         super::agents::change_me,
         super::agents::team,
+        super::agents::invite,
         super::reports::tickets,
         super::reports::tickets_csv,
         super::stream::team,

@@ -441,3 +441,53 @@ async fn an_agent_steps_away_from_round_robin_and_only_admins_see_the_team() {
     let res = app.agent(Method::GET, "/me", &key).go().await;
     assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
 }
+
+#[tokio::test]
+async fn an_admin_invites_by_api_and_the_invitation_is_emailed_when_email_is_on() {
+    let app = TestApp::spawn_with(crate::helpers::Options {
+        email: true,
+        ..Default::default()
+    })
+    .await;
+    let admin = app.agent_key("Admin").await;
+    let res = app
+        .agent(Method::POST, "/agents", &admin)
+        .json(&json!({ "email": "Cy@Acme.test", "name": "Cy", "role": "admin" }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let invited: Value = res.json().await.unwrap();
+    assert_eq!(invited["agent"]["email"], "cy@acme.test");
+    assert_eq!(invited["agent"]["active"], false);
+    assert_eq!(invited["emailed"], true);
+    let link = invited["invitation_url"].as_str().unwrap().to_owned();
+    let mail = app.mail().wait_for(|m| m.to == "cy@acme.test").await;
+    assert!(mail.text.contains(&link), "{}", mail.text);
+    // The emailed link works, once; then Cy is an agent already.
+    accept(&app, &link).await;
+    let res = app
+        .agent(Method::POST, "/agents", &admin)
+        .json(&json!({ "email": "cy@acme.test" }))
+        .go()
+        .await;
+    assert_error(res, StatusCode::CONFLICT, "agent_exists").await;
+
+    let agent_key = app.key_with_role("Desk", KeyRole::Agent).await;
+    let res = app
+        .agent(Method::POST, "/agents", &agent_key)
+        .json(&json!({ "email": "eve@acme.test", "role": "admin" }))
+        .go()
+        .await;
+    assert_error(res, StatusCode::FORBIDDEN, "admin_only").await;
+    for bad in [
+        json!({ "email": "nope" }),
+        json!({ "email": "a@b.co", "role": "owner" }),
+    ] {
+        let res = app
+            .agent(Method::POST, "/agents", &admin)
+            .json(&bad)
+            .go()
+            .await;
+        assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
+    }
+}

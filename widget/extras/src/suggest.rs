@@ -129,4 +129,13 @@ pub fn count_faqs() {
     });
     let _ = document().add_event_listener_with_callback("click", clicked.as_ref().unchecked_ref());
     clicked.forget();
+    // Opened before this module had loaded (it loads with the form the FAQs stand beside):
+    // counted now, or those clicks would be lost on a slow connection.
+    if let Ok(open) = document().query_selector_all(".ph-faqs details[open] > summary") {
+        for i in 0..open.length() {
+            if let Some(question) = open.item(i).and_then(|n| n.text_content()) {
+                spawn_local(api::faq_click(question));
+            }
+        }
+    }
 }
