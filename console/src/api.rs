@@ -47,7 +47,7 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, Failed> {
     decoded(Request::get(&url(path)).send().await).await
 }
 
-/// A change: `POST` or `PATCH` with a JSON body.
+/// A change: `POST`, `PATCH` or `PUT` with a JSON body.
 pub async fn send<B: Serialize, T: DeserializeOwned>(
     method: &str,
     path: &str,
@@ -55,6 +55,7 @@ pub async fn send<B: Serialize, T: DeserializeOwned>(
 ) -> Result<T, Failed> {
     let builder = match method {
         "PATCH" => Request::patch(&url(path)),
+        "PUT" => Request::put(&url(path)),
         _ => Request::post(&url(path)),
     };
     let request = with_csrf(builder)

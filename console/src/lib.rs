@@ -5,10 +5,12 @@
 //! can run here.
 
 mod api;
+mod dom;
 mod inbox;
 mod live;
 pub mod logic;
 mod reports;
+mod settings;
 mod ticket;
 
 use leptos::prelude::*;
@@ -116,6 +118,9 @@ fn app() -> impl IntoView {
                 <a class="pc-link" href="#/">"Inbox"</a>
                 " "
                 <a class="pc-link" href="#/reports">"Reports"</a>
+                {(page_meta("ph-role") == "admin").then(|| view! {
+                    " " <a class="pc-link" href="#/settings">"Settings"</a>
+                })}
             </nav>
             <span class="pc-me">{page_meta("ph-agent")} " (" {page_meta("ph-role")} ")"</span>
             {availability()}
@@ -129,6 +134,7 @@ fn app() -> impl IntoView {
             {move || match console.route.get() {
                 Route::Inbox => inbox::inbox(console).into_any(),
                 Route::Reports => reports::reports().into_any(),
+                Route::Settings => settings::settings().into_any(),
                 Route::Ticket(reference) => ticket::ticket(console, reference).into_any(),
             }}
         </main>

@@ -109,6 +109,7 @@ pub fn encode(value: &str) -> String {
 pub enum Route {
     Inbox,
     Reports,
+    Settings,
     Ticket(String),
 }
 
@@ -125,6 +126,7 @@ impl Route {
                 Route::Ticket(reference.to_owned())
             }
             _ if hash == "#/reports" => Route::Reports,
+            _ if hash == "#/settings" => Route::Settings,
             _ => Route::Inbox,
         }
     }
@@ -133,6 +135,7 @@ impl Route {
         match self {
             Route::Inbox => "#/".into(),
             Route::Reports => "#/reports".into(),
+            Route::Settings => "#/settings".into(),
             Route::Ticket(reference) => format!("#/tickets/{reference}"),
         }
     }
@@ -163,6 +166,25 @@ pub fn bar(value: i64, max: i64, height: f64) -> f64 {
         return 0.0;
     }
     (value.max(0) as f64 / max as f64 * height).round()
+}
+
+/// FAQs as an admin types them, one a line: `question | answer`. At most five; blank lines
+/// are skipped.
+pub fn parse_faqs(text: &str) -> Result<Vec<porthole_types::Faq>, String> {
+    let mut faqs = vec![];
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let (question, answer) = line
+            .split_once('|')
+            .ok_or_else(|| format!("“{}” needs a | between question and answer.", line.trim()))?;
+        faqs.push(porthole_types::Faq {
+            question: question.trim().to_owned(),
+            answer: answer.trim().to_owned(),
+        });
+    }
+    if faqs.len() > 5 {
+        return Err("At most five FAQs.".into());
+    }
+    Ok(faqs)
 }
 
 /// The row the keyboard selects after `delta` (j: +1, k: -1), kept within the list.
@@ -257,6 +279,15 @@ mod tests {
         assert_eq!(duration_text(Some(3600)), "1 h");
         assert_eq!(duration_text(Some(3 * 3600 + 5 * 60)), "3 h 5 min");
         assert_eq!(duration_text(Some(2 * 86_400 + 4 * 3600)), "2 d 4 h");
+    }
+
+    #[test]
+    fn faqs_are_typed_one_a_line() {
+        let faqs = parse_faqs("Where is my invoice? | Under Billing.\n\n A | B | C ").unwrap();
+        assert_eq!(faqs.len(), 2);
+        assert_eq!(faqs[1].answer, "B | C");
+        assert!(parse_faqs("no bar here").is_err());
+        assert!(parse_faqs(&"q | a\n".repeat(6)).is_err());
     }
 
     #[test]

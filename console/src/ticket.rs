@@ -11,35 +11,9 @@ use porthole_types::{
 };
 use wasm_bindgen::JsCast;
 
+use crate::dom::{checked, clear, field};
 use crate::logic::{encode, short_time, Route};
 use crate::{api, page_meta, Console};
-
-fn field(id: &str) -> String {
-    let Some(el) = document().get_element_by_id(id) else {
-        return String::new();
-    };
-    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-        return input.value();
-    }
-    el.unchecked_into::<web_sys::HtmlElement>()
-        .dyn_into::<web_sys::HtmlTextAreaElement>()
-        .map(|t| t.value())
-        .or_else(|el| {
-            el.dyn_into::<web_sys::HtmlSelectElement>()
-                .map(|s| s.value())
-        })
-        .unwrap_or_default()
-}
-
-fn clear(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
-        if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-            t.set_value("");
-        } else if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-            i.set_value("");
-        }
-    }
-}
 
 pub fn ticket(console: Console, reference: String) -> impl IntoView {
     let reference = StoredValue::new(reference);
@@ -96,10 +70,7 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
             error.set(Some("Write something first.".into()));
             return;
         }
-        let internal = document()
-            .get_element_by_id("pc-internal")
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .is_some_and(|c| c.checked());
+        let internal = checked("pc-internal");
         let status = TicketStatus::parse(&field("pc-then"));
         let message = AgentCreateMessage {
             body,

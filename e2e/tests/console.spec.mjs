@@ -98,3 +98,45 @@ test("reports chart the team's days and download as CSV", async ({ browser, env 
   expect(agent.problems).toEqual([]);
   await agent.context.close();
 });
+
+test("an admin changes the widget's greeting and colour in the console and the widget shows them", async ({ page, browser, env }, testInfo) => {
+  const ws = env.newWorkspace("branded");
+  const out = env.cli(["agent", "invite", "--workspace", ws.slug, "--email", email(testInfo, "admin"), "--role", "admin"]);
+  const link = out.match(/\/console\/invitation\?t=\S+/)[0];
+  const context = await browser.newContext();
+  const c = await context.newPage();
+  const problems = [];
+  c.on("pageerror", (e) => problems.push(e.message));
+  await c.goto(env.origin + link);
+  await c.getByLabel("Password (at least 12 characters)").fill(PASSWORD);
+  await c.getByLabel("The same password again").fill(PASSWORD);
+  await c.getByRole("button", { name: "Set password and sign in" }).click();
+  await c.getByRole("link", { name: "Settings" }).click();
+  await c.getByLabel("Greeting on an empty ticket list").fill("Ahoy! Nothing here yet.");
+  await c.getByLabel("Brand colour").fill("#0a7f3c");
+  await c.getByRole("button", { name: "Save appearance" }).click();
+  await expect(c.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await c.getByLabel("Categories, separated by commas").fill("Billing, <b>Bugs</b>");
+  await c.getByRole("button", { name: "Save forms" }).click();
+  await expect(c.getByRole("status").filter({ hasText: "Saved." }).nth(1)).toBeVisible();
+  // The harness's server sends email: the invitation goes to the newcomer's inbox.
+  const newcomer = email(testInfo, "newcomer");
+  await c.getByLabel("Invite by email").fill(newcomer);
+  await c.getByRole("button", { name: "Invite" }).click();
+  await expect(c.getByRole("status").filter({ hasText: "the link is in their inbox" })).toBeVisible();
+  await expect.poll(() => env.mails().some((m) => m.includes(newcomer) && m.includes("/console/invitation?t="))).toBe(true);
+  await expect(c.getByRole("listitem").filter({ hasText: newcomer })).toContainText("invited");
+  expect(problems).toEqual([]);
+  await context.close();
+
+  await page.goto(ws.page);
+  await page.evaluate((u) => window.$porthole.helpCenter("init", { user: u }), ws.user(email(testInfo)));
+  await launcher(page).click();
+  const widget = panel(page);
+  await expect(widget.getByText("Ahoy! Nothing here yet.")).toBeVisible();
+  const settings = await ws.agent("GET", "/settings");
+  expect(settings.primary_color).toBe("#0a7f3c");
+  expect(settings.categories).toEqual(["Billing", "<b>Bugs</b>"]);
+  await widget.getByRole("button", { name: "New ticket" }).click();
+  await expect(widget.getByLabel("Category").locator("option", { hasText: "<b>Bugs</b>" })).toHaveCount(1);
+});

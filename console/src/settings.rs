@@ -1,0 +1,352 @@
+//! The admins' screen: how the widget looks (with a preview), what the forms offer, routing
+//! and email, allowed origins, the identity secret, the team, and the snippet to paste.
+//! Each part saves on its own, through the same agent API the CLI's users have.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use porthole_types::{
+    AgentInfoList, Faq, InviteAgent, Invited, LauncherPosition, OriginList, RotateSecret,
+    RotatedSecret, SecretInfo, Settings,
+};
+use serde_json::{json, Value};
+
+use crate::dom::{checked, field};
+use crate::logic::{parse_faqs, short_time};
+use crate::{api, page_meta};
+
+/// A part's outcome, said where the part is.
+type Said = RwSignal<Option<Result<String, String>>>;
+
+fn said(status: Said) -> impl IntoView {
+    move || {
+        status.get().map(|s| match s {
+            Ok(m) => view! { <p class="pc-notice" role="status">{m}</p> }.into_any(),
+            Err(m) => view! { <p class="pc-error" role="alert">{m}</p> }.into_any(),
+        })
+    }
+}
+
+fn text_or_null(id: &str) -> Value {
+    let v = field(id);
+    if v.trim().is_empty() {
+        Value::Null
+    } else {
+        Value::String(v)
+    }
+}
+
+pub fn settings() -> impl IntoView {
+    let current = RwSignal::new(None::<Settings>);
+    let colour = RwSignal::new(String::from("#2563eb"));
+    let left = RwSignal::new(false);
+    spawn_local(async move {
+        if let Ok(s) = api::get::<Settings>("/settings").await {
+            colour.set(s.primary_color.clone());
+            left.set(s.launcher_position == LauncherPosition::Left);
+            current.set(Some(s));
+        }
+    });
+    view! {
+        <section class="pc-settings" aria-labelledby="pc-settings-title">
+            <h1 id="pc-settings-title" class="pc-title">"Settings"</h1>
+            {move || current.get().map(|s| view! {
+                {appearance(&s, colour, left)}
+                {forms(&s)}
+                {routing(&s)}
+            })}
+            {origins()}
+            {secret()}
+            {team()}
+            {snippet()}
+        </section>
+    }
+}
+
+/// Saves some settings; the answer is the whole of them.
+fn save(changes: Value, status: Said) {
+    spawn_local(async move {
+        match api::send::<_, Settings>("PATCH", "/settings", &changes).await {
+            Ok(_) => status.set(Some(Ok(
+                "Saved. The widget shows it on its next open.".into()
+            ))),
+            Err(failed) => status.set(Some(Err(failed.0))),
+        }
+    });
+}
+
+fn appearance(s: &Settings, colour: RwSignal<String>, left: RwSignal<bool>) -> impl IntoView {
+    let status: Said = RwSignal::new(None);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let changes = json!({
+            "title": text_or_null("pc-s-title"),
+            "greeting": text_or_null("pc-s-greeting"),
+            "brand_name": text_or_null("pc-s-brand"),
+            "primary_color": field("pc-s-colour"),
+            "launcher_position": field("pc-s-position"),
+        });
+        save(changes, status);
+    };
+    let title = s.title.clone().unwrap_or_default();
+    let greeting = s.greeting.clone().unwrap_or_default();
+    let brand = s.brand_name.clone().unwrap_or_default();
+    view! {
+        <form class="pc-card" on:submit=submit aria-labelledby="pc-s-look">
+            <h2 id="pc-s-look" class="pc-label">"Appearance"</h2>
+            <label for="pc-s-title">"Widget title"</label>
+            <input id="pc-s-title" value=title maxlength="200" />
+            <label for="pc-s-greeting">"Greeting on an empty ticket list"</label>
+            <input id="pc-s-greeting" value=greeting maxlength="500" />
+            <label for="pc-s-brand">"Brand name on the pages"</label>
+            <input id="pc-s-brand" value=brand maxlength="200" />
+            <label for="pc-s-colour">"Brand colour"</label>
+            <input id="pc-s-colour" type="color" prop:value=move || colour.get()
+                on:input=move |ev| colour.set(event_target_value(&ev)) />
+            <label for="pc-s-position">"Launcher"</label>
+            <select id="pc-s-position" on:change=move |ev| left.set(event_target_value(&ev) == "left")>
+                <option value="right" selected=move || !left.get()>"Bottom right"</option>
+                <option value="left" selected=move || left.get()>"Bottom left"</option>
+            </select>
+            <figure class="pc-preview">
+                <svg viewBox="0 0 200 120" role="img" aria-label="Preview of the launcher on a page">
+                    <rect x="1" y="1" width="198" height="118" class="pc-preview-page" />
+                    <rect x="40" y="12" width="120" height="18" fill=move || colour.get() />
+                    <circle cx=move || if left.get() { 22 } else { 178 } cy="98" r="13" fill=move || colour.get() />
+                </svg>
+                <figcaption>"The panel's header and the launcher, in your colour"</figcaption>
+            </figure>
+            <button type="submit" class="pc-button pc-button--primary">"Save appearance"</button>
+            {said(status)}
+        </form>
+    }
+}
+
+fn forms(s: &Settings) -> impl IntoView {
+    let status: Said = RwSignal::new(None);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let categories: Vec<String> = field("pc-s-categories")
+            .split(',')
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let faqs = match parse_faqs(&field("pc-s-faqs")) {
+            Ok(faqs) => faqs,
+            Err(m) => return status.set(Some(Err(m))),
+        };
+        save(json!({ "categories": categories, "faqs": faqs }), status);
+    };
+    let categories = s.categories.join(", ");
+    let faqs: String = s
+        .faqs
+        .iter()
+        .map(|Faq { question, answer }| format!("{question} | {answer}\n"))
+        .collect();
+    view! {
+        <form class="pc-card" on:submit=submit aria-labelledby="pc-s-forms">
+            <h2 id="pc-s-forms" class="pc-label">"New-ticket forms"</h2>
+            <label for="pc-s-categories">"Categories, separated by commas"</label>
+            <input id="pc-s-categories" value=categories />
+            <label for="pc-s-faqs">"FAQs, one a line: question | answer (at most five)"</label>
+            <textarea id="pc-s-faqs" rows="5">{faqs}</textarea>
+            <button type="submit" class="pc-button pc-button--primary">"Save forms"</button>
+            {said(status)}
+        </form>
+    }
+}
+
+fn routing(s: &Settings) -> impl IntoView {
+    let status: Said = RwSignal::new(None);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let cap = field("pc-s-cap");
+        let cap = match cap.trim() {
+            "" => Value::Null,
+            n => match n.parse::<i64>() {
+                Ok(n) => json!(n),
+                Err(_) => return status.set(Some(Err("The cap is a whole number.".into()))),
+            },
+        };
+        let changes = json!({
+            "auto_assign": checked("pc-s-auto"),
+            "auto_assign_cap": cap,
+            "notification_email": text_or_null("pc-s-notify"),
+            "widget_host_url": text_or_null("pc-s-host"),
+            "email_auto_response": checked("pc-s-autoresponse"),
+        });
+        save(changes, status);
+    };
+    let cap = s.auto_assign_cap.map(|c| c.to_string()).unwrap_or_default();
+    view! {
+        <form class="pc-card" on:submit=submit aria-labelledby="pc-s-routing">
+            <h2 id="pc-s-routing" class="pc-label">"Routing and email"</h2>
+            <label class="pc-check"><input id="pc-s-auto" type="checkbox" checked=s.auto_assign />
+                " Give new tickets to available agents in turn"</label>
+            <label for="pc-s-cap">"…but not to an agent holding this many open tickets (blank: no cap)"</label>
+            <input id="pc-s-cap" inputmode="numeric" value=cap />
+            <label for="pc-s-notify">"Team address for new tickets and replies"</label>
+            <input id="pc-s-notify" type="email" value=s.notification_email.clone().unwrap_or_default() />
+            <label for="pc-s-host">"Page of your site where the widget lives"</label>
+            <input id="pc-s-host" type="url" value=s.widget_host_url.clone().unwrap_or_default() />
+            <label class="pc-check"><input id="pc-s-autoresponse" type="checkbox" checked=s.email_auto_response />
+                " Answer emails that open a ticket with a link to the widget"</label>
+            <button type="submit" class="pc-button pc-button--primary">"Save routing"</button>
+            {said(status)}
+        </form>
+    }
+}
+
+fn origins() -> impl IntoView {
+    let status: Said = RwSignal::new(None);
+    let list = RwSignal::new(String::new());
+    spawn_local(async move {
+        if let Ok(o) = api::get::<OriginList>("/origins").await {
+            list.set(o.origins.join("\n"));
+        }
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let origins: Vec<String> = field("pc-s-origins")
+            .lines()
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect();
+        spawn_local(async move {
+            match api::send::<_, OriginList>("PUT", "/origins", &OriginList { origins }).await {
+                Ok(o) => {
+                    list.set(o.origins.join("\n"));
+                    status.set(Some(Ok(
+                        "Saved. Sessions from a removed origin have ended.".into(),
+                    )));
+                }
+                Err(failed) => status.set(Some(Err(failed.0))),
+            }
+        });
+    };
+    view! {
+        <form class="pc-card" on:submit=submit aria-labelledby="pc-s-origins-h">
+            <h2 id="pc-s-origins-h" class="pc-label">"Allowed origins"</h2>
+            <label for="pc-s-origins">"Sites that may embed the widget, one a line (https://app.example.com)"</label>
+            <textarea id="pc-s-origins" rows="3" prop:value=move || list.get()></textarea>
+            <button type="submit" class="pc-button pc-button--primary">"Save origins"</button>
+            {said(status)}
+        </form>
+    }
+}
+
+fn secret() -> impl IntoView {
+    let status: Said = RwSignal::new(None);
+    let info = RwSignal::new(None::<SecretInfo>);
+    let fresh = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        info.set(api::get::<SecretInfo>("/secret").await.ok());
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let grace_hours = field("pc-s-grace").trim().parse().ok();
+        spawn_local(async move {
+            let body = RotateSecret { grace_hours };
+            match api::send::<_, RotatedSecret>("POST", "/secret/rotate", &body).await {
+                Ok(r) => {
+                    fresh.set(Some(r.secret));
+                    info.set(Some(r.info));
+                    status.set(Some(Ok(
+                        "Rotated. Put the new secret in your backend now: it is shown once.".into(),
+                    )));
+                }
+                Err(failed) => status.set(Some(Err(failed.0))),
+            }
+        });
+    };
+    view! {
+        <form class="pc-card" on:submit=submit aria-labelledby="pc-s-secret">
+            <h2 id="pc-s-secret" class="pc-label">"Identity secret"</h2>
+            {move || info.get().map(|i| view! {
+                <p>"Made " {short_time(&i.created_at)}
+                    {i.previous_verifies_until.map(|u| format!("; the previous one verifies until {}", short_time(&u)))}</p>
+            })}
+            <label for="pc-s-grace">"Hours the old secret keeps working"</label>
+            <input id="pc-s-grace" inputmode="numeric" value="24" />
+            <button type="submit" class="pc-button">"Rotate the secret"</button>
+            {move || fresh.get().map(|s| view! { <p>"New secret: " <code class="pc-secret">{s}</code></p> })}
+            {said(status)}
+        </form>
+    }
+}
+
+fn team() -> impl IntoView {
+    let status: Said = RwSignal::new(None);
+    let agents = RwSignal::new(Vec::new());
+    let load = move || {
+        spawn_local(async move {
+            if let Ok(list) = api::get::<AgentInfoList>("/agents").await {
+                agents.set(list.agents);
+            }
+        })
+    };
+    load();
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let invite = InviteAgent {
+            email: field("pc-s-invite"),
+            name: Some(field("pc-s-invite-name")).filter(|n| !n.trim().is_empty()),
+            role: Some(field("pc-s-invite-role")),
+        };
+        spawn_local(async move {
+            match api::send::<_, Invited>("POST", "/agents", &invite).await {
+                Ok(i) => {
+                    let how = if i.emailed {
+                        format!("Invited {}; the link is in their inbox.", i.agent.email)
+                    } else {
+                        format!(
+                            "Invited {}. Email is off: give them this link, valid 7 days: {}",
+                            i.agent.email, i.invitation_url
+                        )
+                    };
+                    status.set(Some(Ok(how)));
+                    load();
+                }
+                Err(failed) => status.set(Some(Err(failed.0))),
+            }
+        });
+    };
+    view! {
+        <form class="pc-card" on:submit=submit aria-labelledby="pc-s-team">
+            <h2 id="pc-s-team" class="pc-label">"Team"</h2>
+            <ul class="pc-team">
+                {move || agents.get().into_iter().map(|a| view! {
+                    <li>{a.name} " · " {a.email} " · " {a.role}
+                        {if a.active { "" } else { " · invited" }}
+                        {if a.available { "" } else { " · away" }}</li>
+                }).collect_view()}
+            </ul>
+            <label for="pc-s-invite">"Invite by email"</label>
+            <input id="pc-s-invite" type="email" required />
+            <label for="pc-s-invite-name">"Their name (customers see it)"</label>
+            <input id="pc-s-invite-name" />
+            <label for="pc-s-invite-role">"Role"</label>
+            <select id="pc-s-invite-role">
+                <option value="agent">"Agent: works tickets and articles"</option>
+                <option value="admin">"Admin: also settings, origins, the secret and the team"</option>
+            </select>
+            <button type="submit" class="pc-button pc-button--primary">"Invite"</button>
+            {said(status)}
+        </form>
+    }
+}
+
+fn snippet() -> impl IntoView {
+    let origin = window().location().origin().unwrap_or_default();
+    let workspace = page_meta("ph-workspace");
+    let code = format!(
+        "<script src=\"{origin}/loader.js\" data-workspace=\"{workspace}\" async></script>"
+    );
+    view! {
+        <section class="pc-card" aria-labelledby="pc-s-snippet">
+            <h2 id="pc-s-snippet" class="pc-label">"Embed"</h2>
+            <p>"Paste into your site's " <code>"<head>"</code> ", then call init with each user's signed email (see the README)."</p>
+            <pre class="pc-snippet"><code>{code}</code></pre>
+        </section>
+    }
+}
