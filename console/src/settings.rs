@@ -168,9 +168,17 @@ fn routing(s: &Settings) -> impl IntoView {
                 Err(_) => return status.set(Some(Err("The cap is a whole number.".into()))),
             },
         };
+        let escalate = match field("pc-s-escalate").trim() {
+            "" => Value::Null,
+            n => match n.parse::<i64>() {
+                Ok(n) => json!(n),
+                Err(_) => return status.set(Some(Err("Minutes are a whole number.".into()))),
+            },
+        };
         let changes = json!({
             "auto_assign": checked("pc-s-auto"),
             "auto_assign_cap": cap,
+            "escalate_after_minutes": escalate,
             "notification_email": text_or_null("pc-s-notify"),
             "widget_host_url": text_or_null("pc-s-host"),
             "email_auto_response": checked("pc-s-autoresponse"),
@@ -178,6 +186,10 @@ fn routing(s: &Settings) -> impl IntoView {
         save(changes, status);
     };
     let cap = s.auto_assign_cap.map(|c| c.to_string()).unwrap_or_default();
+    let escalate = s
+        .escalate_after_minutes
+        .map(|m| m.to_string())
+        .unwrap_or_default();
     view! {
         <form class="pc-card" on:submit=submit aria-labelledby="pc-s-routing">
             <h2 id="pc-s-routing" class="pc-label">"Routing and email"</h2>
@@ -185,6 +197,8 @@ fn routing(s: &Settings) -> impl IntoView {
                 " Give new tickets to available agents in turn"</label>
             <label for="pc-s-cap">"…but not to an agent holding this many open tickets (blank: no cap)"</label>
             <input id="pc-s-cap" inputmode="numeric" value=cap />
+            <label for="pc-s-escalate">"Email the admins about a ticket unassigned or unanswered after this many minutes (blank: never)"</label>
+            <input id="pc-s-escalate" inputmode="numeric" value=escalate />
             <label for="pc-s-notify">"Team address for new tickets and replies"</label>
             <input id="pc-s-notify" type="email" value=s.notification_email.clone().unwrap_or_default() />
             <label for="pc-s-host">"Page of your site where the widget lives"</label>

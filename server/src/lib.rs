@@ -10,6 +10,7 @@ pub mod clock;
 pub mod cors;
 pub mod domain;
 pub mod error;
+pub mod escalation;
 pub mod extract;
 pub mod files;
 pub mod i18n;

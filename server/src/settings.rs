@@ -184,6 +184,21 @@ pub fn apply(
                         )?),
                     };
             }
+            "escalate_after_minutes" => {
+                s.escalate_after_minutes = match value {
+                    Value::Null => None,
+                    v => Some(
+                        v.as_i64()
+                            .filter(|n| (1..=10_080).contains(n))
+                            .ok_or_else(|| {
+                                invalid(
+                                    "escalate_after_minutes",
+                                    "escalate_after_minutes must be a whole number of minutes from 1 to 10080, or null",
+                                )
+                            })?,
+                    ),
+                };
+            }
             "email_auto_response" => {
                 s.email_auto_response =
                     boolean("email_auto_response", value, defaults.email_auto_response)?

@@ -115,6 +115,7 @@ impl Application {
         let live = self.state.live.clone();
         let notifier = tokio::spawn(live.clone().notify(self.state.store.clone()));
         let webhooks = tokio::spawn(crate::webhooks::run(self.state.clone()));
+        let escalation = tokio::spawn(crate::escalation::run(self.state.clone()));
         let sweeper = tokio::spawn(crate::files::run_sweeper(
             self.state.files.clone(),
             self.state.store.clone(),
@@ -135,6 +136,7 @@ impl Application {
         statistics.abort();
         notifier.abort();
         webhooks.abort();
+        escalation.abort();
         sweeper.abort();
         if let Some(mail) = mail {
             mail.abort();

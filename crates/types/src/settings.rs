@@ -110,6 +110,10 @@ pub struct Settings {
     /// With `auto_assign`, skip agents who already hold this many open, in-progress or waiting
     /// tickets (1 to 1000); none means no cap.
     pub auto_assign_cap: Option<i64>,
+    /// Tell the admins (by email, and webhooks by `ticket.escalated`) of a ticket still
+    /// unassigned or unanswered this many minutes after it was opened (1 to 10080); none
+    /// turns it off.
+    pub escalate_after_minutes: Option<i64>,
 }
 
 impl Default for Settings {
@@ -136,6 +140,7 @@ impl Default for Settings {
             notification_email: None,
             auto_assign: false,
             auto_assign_cap: None,
+            escalate_after_minutes: None,
         }
     }
 }

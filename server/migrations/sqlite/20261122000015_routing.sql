@@ -8,3 +8,9 @@ ALTER TABLE agents ADD COLUMN last_assigned_at BIGINT;
 
 -- Reports count resolutions by day without reading every event of the workspace.
 CREATE INDEX events_by_kind ON events (workspace_id, kind, created_at);
+
+-- When a ticket was escalated: once, when it waited the workspace's escalate_after_minutes
+-- unassigned or unanswered. The partial index holds only tickets that could still be.
+ALTER TABLE tickets ADD COLUMN escalated_at BIGINT;
+CREATE INDEX tickets_awaiting_escalation ON tickets (created_at)
+    WHERE escalated_at IS NULL AND status IN ('open', 'in_progress');

@@ -75,7 +75,8 @@ Keys (an empty value resets one to its default):
   notification_email     where the team hears of new tickets and customer replies
   email_auto_response    true answers an email that opens a ticket, pointing to the widget
   auto_assign            true gives each new ticket to the next available agent in turn
-  auto_assign_cap        with auto_assign, skip agents holding this many open tickets (1-1000)";
+  auto_assign_cap        with auto_assign, skip agents holding this many open tickets (1-1000)
+  escalate_after_minutes tell admins of tickets unassigned or unanswered this long (1-10080)";
 
 /// Turns `key=value` pairs into the JSON object the settings API takes.
 pub fn parse_changes(
@@ -107,9 +108,13 @@ pub fn parse_changes(
                 b.parse()
                     .map_err(|_| anyhow::anyhow!("{key} takes true or false"))?,
             ),
-            (key @ ("revenue_threshold" | "timestamp_window_secs" | "auto_assign_cap"), n) => {
-                serde_json::from_str(n).map_err(|_| anyhow::anyhow!("{key} takes a number"))?
-            }
+            (
+                key @ ("revenue_threshold"
+                | "timestamp_window_secs"
+                | "auto_assign_cap"
+                | "escalate_after_minutes"),
+                n,
+            ) => serde_json::from_str(n).map_err(|_| anyhow::anyhow!("{key} takes a number"))?,
             (_, text) => Value::String(text.to_owned()),
         };
         map.insert(key.to_owned(), value);

@@ -140,6 +140,12 @@ fn content(mail: &DueMail, t: &MailTexts) -> Content {
             after: None,
             show_reference: true,
         },
+        "team_escalated" => Content {
+            lead: t.team_escalated.replace("{who}", &mail.contact_email),
+            quote: mail.description.clone(),
+            after: None,
+            show_reference: true,
+        },
         "team_new_ticket" => Content {
             lead: t.team_new_ticket.replace("{who}", &mail.contact_email),
             quote: mail.description.clone(),

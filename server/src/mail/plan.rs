@@ -58,6 +58,21 @@ pub fn plan(event: &MailEvent) -> Vec<PlannedMail> {
         ("ticket.message", Some("user")) => {
             mails.extend(team.map(|to| mail("team_customer_reply", &to, now)));
         }
+        ("ticket.escalated", _) => {
+            // The team address and every admin, each once.
+            let mut to: Vec<String> = settings.notification_email.iter().cloned().collect();
+            for admin in event
+                .admins
+                .as_deref()
+                .unwrap_or_default()
+                .split_whitespace()
+            {
+                if !to.iter().any(|t| t == admin) {
+                    to.push(admin.to_owned());
+                }
+            }
+            mails.extend(to.iter().map(|to| mail("team_escalated", to, now)));
+        }
         ("ticket.status_changed", _) if data["status"] == "resolved" && data["by"] == "agent" => {
             mails.extend(customer.map(|to| mail("resolved", to, now)));
             mails.extend(participants.map(|to| mail("resolved", to, now)));
@@ -92,6 +107,7 @@ mod tests {
             contact_email: "ada@example.com".into(),
             unsubscribed: false,
             participants: None,
+            admins: None,
             settings: serde_json::json!({ "notification_email": "team@acme.test" }).to_string(),
             created_at: 1_000,
         }
@@ -159,6 +175,25 @@ mod tests {
         assert!(plan(&copied("ticket.message", by_user))
             .iter()
             .all(|m| m.kind.starts_with("team_")));
+    }
+
+    #[test]
+    fn an_escalation_goes_to_the_team_address_and_each_admin_once() {
+        let e = MailEvent {
+            admins: Some("ann@acme.test team@acme.test".into()),
+            ..event(
+                "ticket.escalated",
+                "widget",
+                serde_json::json!({ "reason": "unanswered" }),
+            )
+        };
+        assert_eq!(
+            kinds(&plan(&e)),
+            [
+                ("team_escalated", "team@acme.test", 1_000),
+                ("team_escalated", "ann@acme.test", 1_000)
+            ]
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub enum EventKind {
     Rated,
     ParticipantAdded,
     ParticipantRemoved,
+    Escalated,
 }
 
 impl EventKind {
@@ -36,6 +37,7 @@ impl EventKind {
             EventKind::Rated => "ticket.rated",
             EventKind::ParticipantAdded => "ticket.participant_added",
             EventKind::ParticipantRemoved => "ticket.participant_removed",
+            EventKind::Escalated => "ticket.escalated",
         }
     }
 

@@ -21,6 +21,8 @@ pub struct MailEvent {
     pub unsubscribed: bool,
     /// The participants who take notifications, separated by spaces.
     pub participants: Option<String>,
+    /// The workspace's admin agents' addresses, separated by spaces.
+    pub admins: Option<String>,
     /// The workspace's settings, as stored (JSON).
     pub settings: String,
     pub created_at: i64,
@@ -94,6 +96,8 @@ impl Store {
              (SELECT group_concat(pc.email, ' ') FROM ticket_participants p \
               JOIN contacts pc ON pc.id = p.contact_id \
               WHERE p.ticket_id = t.id AND pc.unsubscribed_at IS NULL) AS participants, \
+             (SELECT group_concat(a.email, ' ') FROM agents a WHERE a.workspace_id = e.workspace_id \
+              AND a.role = 'admin' AND a.password_hash IS NOT NULL) AS admins, \
              w.settings, e.created_at \
              FROM events e JOIN tickets t ON t.id = e.ticket_id \
              JOIN contacts c ON c.id = t.contact_id JOIN workspaces w ON w.id = e.workspace_id \

@@ -7,6 +7,7 @@ mod api_keys;
 mod articles;
 mod attachments;
 mod deflection;
+mod escalation;
 mod events;
 mod inbound;
 mod mail;

@@ -26,6 +26,7 @@ pub const EVENT_TYPES: &[&str] = &[
     "ticket.rated",
     "ticket.participant_added",
     "ticket.participant_removed",
+    "ticket.escalated",
 ];
 
 /// A new signing secret: `whsec_` and 24 random bytes in base64, as Standard Webhooks

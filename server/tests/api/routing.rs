@@ -224,3 +224,89 @@ async fn the_ticket_report_counts_each_day_and_times_first_responses_and_resolut
         assert_error(res, StatusCode::BAD_REQUEST, "invalid_query").await;
     }
 }
+
+#[tokio::test]
+async fn a_ticket_left_unanswered_too_long_is_escalated_once_to_the_admins() {
+    let app = TestApp::spawn_with(crate::helpers::Options {
+        email: true,
+        ..Default::default()
+    })
+    .await;
+    let key = app.agent_key("Admin").await;
+    agent(&app, "ann@acme.test").await;
+    let ws = app.store.workspace_by_slug("acme").await.unwrap().unwrap();
+    let address = porthole::domain::EmailAddress::parse("boss@acme.test").unwrap();
+    let invitation = Invitation {
+        workspace_id: ws.id,
+        email: &address,
+        name: "Boss",
+        role: KeyRole::Admin,
+    };
+    let now = app.clock.now_ms();
+    let token = app
+        .store
+        .invite_agent(invitation, now, 3_600_000)
+        .await
+        .unwrap();
+    let hash = porthole::accounts::hash_password("a long enough password").unwrap();
+    app.store
+        .accept_invitation(&token.hash, &hash, now)
+        .await
+        .unwrap();
+    let res = app
+        .agent(Method::PATCH, "/settings", &key)
+        .json(&json!({ "escalate_after_minutes": 30, "notification_email": "team@acme.test" }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let ada = app.login("ada@example.com").await;
+    app.new_ticket(&ada, "Waiting").await;
+    app.new_ticket(&ada, "Answered").await;
+    let res = app
+        .agent(Method::POST, "/tickets/TKT-0002/messages", &key)
+        .json(&json!({ "body": "On it" }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let res = app
+        .agent(Method::PATCH, "/tickets/TKT-0002", &key)
+        .json(&json!({ "assignee": "ann@acme.test" }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+
+    app.clock.advance(std::time::Duration::from_secs(31 * 60));
+    let to_boss = app
+        .mail()
+        .wait_for(|m| m.to == "boss@acme.test" && m.subject.contains("TKT-0001"))
+        .await;
+    assert!(to_boss.text.contains("waited too long"), "{}", to_boss.text);
+    app.mail()
+        .wait_for(|m| m.to == "team@acme.test" && m.text.contains("waited too long"))
+        .await;
+    // Once per ticket, and never for the answered and assigned one.
+    let escalations = app
+        .store
+        .escalate_due(app.clock.now_ms(), 100)
+        .await
+        .unwrap();
+    assert_eq!(escalations, 0);
+    let sent = app.mail().received();
+    assert!(sent
+        .iter()
+        .all(|m| !m.subject.contains("TKT-0002") || !m.text.contains("waited too long")));
+    assert_eq!(
+        sent.iter()
+            .filter(|m| m.text.contains("waited too long"))
+            .count(),
+        2,
+        "one to the team address and one to the admin, not to Ann"
+    );
+
+    let res = app
+        .agent(Method::PATCH, "/settings", &key)
+        .json(&json!({ "escalate_after_minutes": 0 }))
+        .go()
+        .await;
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
+}

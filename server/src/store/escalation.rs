@@ -1,0 +1,67 @@
+//! Escalation: tickets left unassigned or unanswered too long are marked, once, with an event
+//! that tells the admins (by email) and webhooks.
+
+use serde_json::json;
+
+use super::events::{self, EventKind};
+use super::Store;
+
+/// Tickets older than this are never escalated, so turning escalation on does not page
+/// everyone about last year's backlog.
+const LOOK_BACK_MS: i64 = 7 * 86_400_000;
+
+impl Store {
+    /// Escalates up to `limit` tickets due now; returns how many.
+    pub async fn escalate_due(&self, now_ms: i64, limit: i64) -> sqlx::Result<usize> {
+        let due: Vec<(i64, i64, bool, i64)> = sqlx::query_as(
+            "SELECT t.id, t.number, t.assignee IS NULL, \
+             json_extract(w.settings, '$.escalate_after_minutes') \
+             FROM tickets t INDEXED BY tickets_awaiting_escalation \
+             JOIN workspaces w ON w.id = t.workspace_id \
+             WHERE t.escalated_at IS NULL AND t.status IN ('open', 'in_progress') \
+             AND t.created_at > $1 \
+             AND json_extract(w.settings, '$.escalate_after_minutes') IS NOT NULL \
+             AND t.created_at <= $2 - json_extract(w.settings, '$.escalate_after_minutes') * 60000 \
+             AND (t.assignee IS NULL OR t.last_agent_reply_at IS NULL) \
+             ORDER BY t.created_at LIMIT $3",
+        )
+        .bind(now_ms - LOOK_BACK_MS)
+        .bind(now_ms)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        for (ticket_id, number, unassigned, minutes) in &due {
+            let mut tx = self.write_tx().await?;
+            // Checked again under the write lock: an agent may have just answered.
+            let still = sqlx::query(
+                "UPDATE tickets SET escalated_at = $1 WHERE id = $2 AND escalated_at IS NULL \
+                 AND (assignee IS NULL OR last_agent_reply_at IS NULL)",
+            )
+            .bind(now_ms)
+            .bind(ticket_id)
+            .execute(&mut *tx)
+            .await?;
+            if still.rows_affected() == 0 {
+                tx.rollback().await?;
+                continue;
+            }
+            let reason = if *unassigned {
+                "unassigned"
+            } else {
+                "unanswered"
+            };
+            let data = json!({ "reason": reason, "after_minutes": minutes });
+            events::record(
+                &mut tx,
+                *ticket_id,
+                *number,
+                EventKind::Escalated,
+                data,
+                now_ms,
+            )
+            .await?;
+            tx.commit().await?;
+        }
+        Ok(due.len())
+    }
+}
