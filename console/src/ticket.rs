@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_types::{
     AddParticipant, AgentCreateMessage, AgentMessage, AgentTicket, AgentTicketList, Author,
-    ParticipantList, Priority, TicketPatch, TicketStatus,
+    Colleague, Colleagues, ParticipantList, Presence, Priority, TicketPatch, TicketStatus,
 };
 use wasm_bindgen::JsCast;
 
@@ -23,6 +23,31 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
     let sending = RwSignal::new(false);
     let path = move |suffix: &str| format!("/tickets/{}{suffix}", reference.get_value());
+
+    // Presence: every 10 s, and as soon as this agent starts or stops writing.
+    let colleagues = RwSignal::new(Vec::<Colleague>::new());
+    let replying = StoredValue::new(false);
+    let beat = move || {
+        let body = Presence {
+            replying: replying.get_value(),
+        };
+        spawn_local(async move {
+            if let Ok(c) = api::send::<_, Colleagues>("POST", &path("/presence"), &body).await {
+                colleagues.set(c.others);
+            }
+        });
+    };
+    beat();
+    if let Ok(handle) = set_interval_with_handle(beat, std::time::Duration::from_secs(10)) {
+        on_cleanup(move || handle.clear());
+    }
+    let typing = move |ev: leptos::ev::Event| {
+        let now = !event_target_value(&ev).trim().is_empty();
+        if now != replying.get_value() {
+            replying.set_value(now);
+            beat();
+        }
+    };
 
     Effect::new(move |_| {
         console.tick.track();
@@ -84,6 +109,8 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
             match api::send::<_, AgentTicket>("POST", &path("/messages"), &message).await {
                 Ok(t) => {
                     clear("pc-reply");
+                    replying.set_value(false);
+                    beat();
                     ticket.set(Some(t));
                     error.set(None);
                     notice.set(Some(
@@ -138,6 +165,12 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
         <p><a class="pc-link" href="#/" on:click=move |_| console.go(Route::Inbox)>"← Inbox"</a></p>
         {move || error.get().map(|e| view! { <p class="pc-error" role="alert">{e}</p> })}
         {move || notice.get().map(|n| view! { <p class="pc-notice" role="status">{n}</p> })}
+        <p class="pc-presence" aria-live="polite">
+            {move || colleagues.get().into_iter().map(|c| {
+                let doing = if c.replying { " is writing a reply…" } else { " is viewing this ticket." };
+                view! { <span class="pc-colleague">{c.name}{doing}" "</span> }
+            }).collect_view()}
+        </p>
         {move || {
             ticket
                 .get()
@@ -162,6 +195,7 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
                                 <form class="pc-reply" on:submit=reply>
                                     <label for="pc-reply">"Reply"</label>
                                     <textarea id="pc-reply" rows="5" maxlength="5000"
+                                        on:input=typing
                                         on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                                             if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
                                                 ev.prevent_default();
@@ -274,6 +308,7 @@ fn controls(
     let status = s.status;
     let priority = s.priority;
     let assignee = s.assignee.clone().unwrap_or_default();
+    let resolution = t.resolution.clone().unwrap_or_default();
     let mine = me.clone();
     view! {
         <section class="pc-card">
@@ -303,6 +338,13 @@ fn controls(
             <button type="button" class="pc-button" on:click=move |_| {
                 patch(TicketPatch { assignee: Some(None), ..TicketPatch::default() });
             }>"Unassign"</button>
+            <label for="pc-resolution">"Resolution (the customer sees it once resolved)"</label>
+            <textarea id="pc-resolution" rows="3" maxlength="5000">{resolution}</textarea>
+            <button type="button" class="pc-button" on:click=move |_| {
+                let text = field("pc-resolution");
+                let resolution = Some(Some(text).filter(|t| !t.trim().is_empty()));
+                patch(TicketPatch { resolution, ..TicketPatch::default() });
+            }>"Save resolution"</button>
         </section>
     }
 }

@@ -140,3 +140,23 @@ test("an admin changes the widget's greeting and colour in the console and the w
   await widget.getByRole("button", { name: "New ticket" }).click();
   await expect(widget.getByLabel("Category").locator("option", { hasText: "<b>Bugs</b>" })).toHaveCount(1);
 });
+
+test("two agents on one ticket see each other, and who is writing", async ({ browser, env }, testInfo) => {
+  const me = email(testInfo);
+  const api = await env.asUser(me);
+  const { body: ticket } = await api("POST", "/tickets", { subject: `Shared attention ${me}` });
+  const first = await agentConsole(browser, env, email(testInfo, "first"));
+  const second = await agentConsole(browser, env, email(testInfo, "second"));
+  // The first agent's page runs on a clock the test moves, so its 10 s heartbeat comes at once.
+  await first.page.clock.install();
+  await first.page.goto(`${env.origin}/console#/tickets/${ticket.reference}`);
+  await expect(first.page.getByRole("heading", { name: new RegExp(ticket.reference) })).toBeVisible();
+  await second.page.goto(`${env.origin}/console#/tickets/${ticket.reference}`);
+  await expect(second.page.locator(".pc-presence")).toContainText("Ann Agent is viewing this ticket.");
+  await second.page.getByLabel("Reply").fill("Drafting…");
+  await first.page.clock.runFor(11_000);
+  await expect(first.page.locator(".pc-presence")).toContainText("Ann Agent is writing a reply");
+  expect([...first.problems, ...second.problems]).toEqual([]);
+  await first.context.close();
+  await second.context.close();
+});

@@ -20,6 +20,7 @@ pub mod listener;
 pub mod live;
 pub mod mail;
 pub mod pages;
+pub mod presence;
 pub mod routes;
 pub mod settings;
 pub mod startup;

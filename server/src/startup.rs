@@ -86,6 +86,7 @@ impl Application {
                 live: Default::default(),
                 mailer,
                 files,
+                presence: Default::default(),
             },
         })
     }

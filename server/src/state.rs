@@ -37,4 +37,6 @@ pub struct AppState {
     pub mailer: Option<crate::mail::Mailer>,
     /// Where attachments' bytes are kept.
     pub files: crate::files::Files,
+    /// Which agents have which ticket open in the console.
+    pub presence: crate::presence::Presence,
 }

@@ -121,6 +121,30 @@ pub struct Durations {
     pub p90_secs: Option<i64>,
 }
 
+/// `POST /api/v1/agent/tickets/{reference}/presence`: this agent has the ticket open.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Presence {
+    /// Writing in the reply box.
+    #[serde(default)]
+    pub replying: bool,
+}
+
+/// The other agents with the ticket open in the last 30 seconds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Colleagues {
+    pub others: Vec<Colleague>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Colleague {
+    pub name: String,
+    pub replying: bool,
+}
+
 /// An agent of the workspace, as `GET /api/v1/agent/me` and `GET /api/v1/agent/agents` show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

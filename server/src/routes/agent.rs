@@ -6,8 +6,8 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use porthole_types::{
-    limits, AgentCreateMessage, AgentTicket, AgentTicketList, ErrorBody, Priority, TicketPatch,
-    TicketStatus,
+    limits, AgentCreateMessage, AgentTicket, AgentTicketList, Colleagues, ErrorBody, Presence,
+    Priority, TicketPatch, TicketStatus,
 };
 use serde::Deserialize;
 
@@ -24,6 +24,7 @@ pub fn routes() -> Router<AppState> {
         .route("/tickets", get(list))
         .route("/tickets/{reference}", get(show).patch(update))
         .route("/tickets/{reference}/messages", post(message))
+        .route("/tickets/{reference}/presence", post(presence))
         .route("/events", get(super::stream::team))
 }
 
@@ -224,4 +225,36 @@ async fn message(
         )
         .await?;
     Ok((StatusCode::CREATED, AppJson(ticket)))
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/agent/tickets/{reference}/presence", tag = "agent",
+    params(("reference" = String, Path, description = "A ticket reference such as TKT-0042")),
+    request_body = Presence, security(("api_key" = []), ("console" = [])),
+    responses(
+        (status = 200, description = "Noted that this agent has the ticket open (send every 10 s); the other agents who have had it open in the last 30 s, and whether they are writing a reply", body = Colleagues),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 404, description = "no such ticket", body = ErrorBody)
+    )
+)]
+async fn presence(
+    State(state): State<AppState>,
+    Agent(actor): Agent,
+    AppPath(raw_ref): AppPath<String>,
+    AppJson(req): AppJson<Presence>,
+) -> ApiResult<AppJson<Colleagues>> {
+    let number = reference(&raw_ref)?;
+    // Only real tickets of this workspace are tracked.
+    state
+        .store
+        .ticket_id(actor.workspace_id, number)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let others = state.presence.beat(
+        (actor.workspace_id, number),
+        (&actor.principal, &actor.name),
+        req.replying,
+        state.clock.now_ms(),
+    );
+    Ok(AppJson(Colleagues { others }))
 }

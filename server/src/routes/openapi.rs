@@ -38,6 +38,7 @@ use crate::state::AppState;
         super::agent::show,
         super::agent::update,
         super::agent::message,
+        super::agent::presence,
         super::participants::list,
         super::participants::add,
         super::participants::remove,

@@ -491,3 +491,38 @@ async fn an_admin_invites_by_api_and_the_invitation_is_emailed_when_email_is_on(
         assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
     }
 }
+
+#[tokio::test]
+async fn agents_on_the_same_ticket_see_each_other_and_who_is_replying() {
+    let app = TestApp::spawn().await;
+    let token = app.login("ada@example.com").await;
+    app.new_ticket(&token, "Shared attention").await;
+    let ann = accept(&app, &invite(&app, "ann@acme.test", KeyRole::Agent).await).await;
+    let key = app.agent_key("Bob's script").await;
+    let beat = |cookie: &str, csrf: &str, replying: bool| {
+        console_api(&app, Method::POST, "/tickets/TKT-0001/presence", cookie)
+            .header("Origin", &app.base)
+            .header("x-csrf-token", csrf.to_owned())
+            .json(&json!({ "replying": replying }))
+    };
+    let ann_csrf = csrf(&app, &ann).await;
+    let seen = beat(&ann, &ann_csrf, true).value().await;
+    assert_eq!(seen["others"], json!([]));
+    let seen = app
+        .agent(Method::POST, "/tickets/TKT-0001/presence", &key)
+        .json(&json!({}))
+        .value()
+        .await;
+    assert_eq!(seen["others"], json!([{ "name": "Ann", "replying": true }]));
+    let seen = beat(&ann, &ann_csrf, false).value().await;
+    assert_eq!(
+        seen["others"],
+        json!([{ "name": "Bob's script", "replying": false }])
+    );
+    let res = app
+        .agent(Method::POST, "/tickets/TKT-0404/presence", &key)
+        .json(&json!({}))
+        .go()
+        .await;
+    assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
+}
