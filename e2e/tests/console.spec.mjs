@@ -1,5 +1,6 @@
 // The agents' console in Chromium: an invited agent sets a password, finds a customer's ticket
 // in the inbox and answers it; the customer sees the answer live in the widget.
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect, email, signIn, launcher, panel } from "../fixtures.mjs";
 
 const PASSWORD = "tide pool lantern 42";
@@ -159,4 +160,39 @@ test("two agents on one ticket see each other, and who is writing", async ({ bro
   expect([...first.problems, ...second.problems]).toEqual([]);
   await first.context.close();
   await second.context.close();
+});
+
+test("the console's screens have no accessibility violations axe can find", async ({ browser, env }, testInfo) => {
+  const api = await env.asUser(email(testInfo));
+  const { body: ticket } = await api("POST", "/tickets", { subject: "Accessible?", description: "Checking" });
+  const out = env.cli(["agent", "invite", "--workspace", env.slug, "--email", email(testInfo, "admin"), "--role", "admin"]);
+  const link = out.match(/\/console\/invitation\?t=\S+/)[0];
+  const context = await browser.newContext();
+  const c = await context.newPage();
+  const check = async (what) => {
+    const { violations } = await new AxeBuilder({ page: c }).analyze();
+    expect(violations.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+  };
+  await c.goto(`${env.origin}/console/sign-in`);
+  await check("sign-in");
+  await c.goto(env.origin + link);
+  await check("invitation");
+  await c.getByLabel("Password (at least 12 characters)").fill(PASSWORD);
+  await c.getByLabel("The same password again").fill(PASSWORD);
+  await c.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect(c.getByRole("heading", { name: "Inbox" })).toBeVisible();
+  await expect(c.getByRole("link", { name: /Accessible\?/ }).first()).toBeVisible();
+  await check("inbox");
+  await c.goto(`${env.origin}/console#/tickets/${ticket.reference}`);
+  await expect(c.getByRole("heading", { name: /Accessible\?/ })).toBeVisible();
+  await check("ticket");
+  await c.getByRole("link", { name: "Reports" }).click();
+  await expect(c.getByRole("heading", { name: "First response" })).toBeVisible();
+  await check("reports");
+  await c.getByRole("link", { name: "Settings" }).click();
+  await expect(c.getByRole("heading", { name: "Team" })).toBeVisible();
+  await check("settings");
+  await c.goto(`${env.origin}/console/security`);
+  await check("security");
+  await context.close();
 });

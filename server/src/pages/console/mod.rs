@@ -106,7 +106,7 @@ async fn app(
                 script type="module" src={ "/assets/" (script) } {}
             }
             body.pc-body {
-                main #console aria-busy="true" { p.pc-loading { "Loading the console…" } }
+                div #console aria-busy="true" { p.pc-loading { "Loading the console…" } }
                 noscript { p { "The console needs JavaScript. Your tickets are also at the agent API and the porthole CLI." } }
             }
         }
