@@ -121,6 +121,10 @@ pub(super) async fn add(
     added_by: AddedBy,
     now_ms: i64,
 ) -> DomainResult<Vec<String>> {
+    // Most tickets copy nobody: then there is nothing to count either.
+    if emails.is_empty() {
+        return Ok(vec![]);
+    }
     let mut added = vec![];
     for email in emails {
         let contact: i64 = sqlx::query_scalar(
