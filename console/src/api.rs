@@ -68,3 +68,15 @@ pub async fn delete(path: &str) -> Result<(), Failed> {
     checked(with_csrf(Request::delete(&url(path))).send().await).await?;
     Ok(())
 }
+
+/// Uploads one file for the next message; its id goes in the message's `attachments`.
+pub async fn upload(file: &web_sys::File) -> Result<porthole_types::Attachment, Failed> {
+    let unreadable = || Failed("The file could not be read.".into());
+    let form = web_sys::FormData::new().map_err(|_| unreadable())?;
+    form.append_with_blob_and_filename("file", file, &file.name())
+        .map_err(|_| unreadable())?;
+    let request = with_csrf(Request::post(&url("/uploads")))
+        .body(form)
+        .map_err(|_| unreadable())?;
+    decoded(request.send().await).await
+}

@@ -6,8 +6,8 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_types::{
-    AgentInfoList, Faq, InviteAgent, Invited, LauncherPosition, OriginList, RotateSecret,
-    RotatedSecret, SecretInfo, Settings,
+    AgentInfo, AgentInfoList, ChangeAgent, Faq, InviteAgent, Invited, LauncherPosition, OriginList,
+    RotateSecret, RotatedSecret, SecretInfo, Settings,
 };
 use serde_json::{json, Value};
 
@@ -329,10 +329,43 @@ fn team() -> impl IntoView {
         <form class="pc-card" on:submit=submit aria-labelledby="pc-s-team">
             <h2 id="pc-s-team" class="pc-label">"Team"</h2>
             <ul class="pc-team">
-                {move || agents.get().into_iter().map(|a| view! {
-                    <li>{a.name} " · " {a.email} " · " {a.role}
-                        {if a.active { "" } else { " · invited" }}
-                        {if a.available { "" } else { " · away" }}</li>
+                {move || agents.get().into_iter().map(|a| {
+                    let me = a.email == page_meta("ph-email");
+                    let email = a.email.clone();
+                    let target = format!("/agents/{}", crate::logic::encode(&a.email));
+                    let role_target = target.clone();
+                    let other_role = if a.role == "admin" { "agent" } else { "admin" };
+                    let make = format!("Make {other_role}");
+                    let remove_label = format!("Remove {email}");
+                    view! {
+                        <li>{a.name} " · " {a.email.clone()} " · " {a.role.clone()}
+                            {if a.active { "" } else { " · invited" }}
+                            {if a.available { "" } else { " · away" }}
+                            {(!me).then(|| view! {
+                                " "
+                                <button type="button" class="pc-button pc-button--small" on:click=move |_| {
+                                    let target = role_target.clone();
+                                    let body = ChangeAgent { role: other_role.to_owned() };
+                                    spawn_local(async move {
+                                        match api::send::<_, AgentInfo>("PATCH", &target, &body).await {
+                                            Ok(_) => load(),
+                                            Err(failed) => status.set(Some(Err(failed.0))),
+                                        }
+                                    });
+                                }>{make}</button>
+                                " "
+                                <button type="button" class="pc-button pc-button--small" aria-label=remove_label on:click=move |_| {
+                                    let target = target.clone();
+                                    spawn_local(async move {
+                                        match api::delete(&target).await {
+                                            Ok(()) => load(),
+                                            Err(failed) => status.set(Some(Err(failed.0))),
+                                        }
+                                    });
+                                }>"Remove"</button>
+                            })}
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
             <label for="pc-s-invite">"Invite by email"</label>

@@ -22,6 +22,32 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
     let sending = RwSignal::new(false);
+    // Files uploaded for the reply being written: their names and ids.
+    let files = RwSignal::new(Vec::<(String, String)>::new());
+    let uploading = RwSignal::new(false);
+    let choose = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(list) = input.files() else {
+            return;
+        };
+        let chosen: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        input.set_value("");
+        uploading.set(true);
+        spawn_local(async move {
+            for file in chosen {
+                match api::upload(&file).await {
+                    Ok(a) => files.update(|f| f.push((a.name, a.id))),
+                    Err(failed) => error.set(Some(format!("{}: {}", file.name(), failed.0))),
+                }
+            }
+            uploading.set(false);
+        });
+    };
     let path = move |suffix: &str| format!("/tickets/{}{suffix}", reference.get_value());
 
     // Presence: every 10 s, and as soon as this agent starts or stops writing.
@@ -91,8 +117,13 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
             return;
         }
         let body = field("pc-reply");
-        if body.trim().is_empty() {
-            error.set(Some("Write something first.".into()));
+        let attached: Vec<String> = files
+            .get_untracked()
+            .into_iter()
+            .map(|(_, id)| id)
+            .collect();
+        if body.trim().is_empty() && attached.is_empty() {
+            error.set(Some("Write something or attach a file first.".into()));
             return;
         }
         let internal = checked("pc-internal");
@@ -102,13 +133,14 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
             internal,
             author_name: None,
             status: status.filter(|_| !internal),
-            attachments: vec![],
+            attachments: attached,
         };
         sending.set(true);
         spawn_local(async move {
             match api::send::<_, AgentTicket>("POST", &path("/messages"), &message).await {
                 Ok(t) => {
                     clear("pc-reply");
+                    files.set(vec![]);
                     replying.set_value(false);
                     beat();
                     ticket.set(Some(t));
@@ -205,6 +237,19 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
                                             }
                                         }
                                     ></textarea>
+                                    <label for="pc-files">"Attach files (images, PDF, text, CSV, Word, Excel; 10 MB each, up to 5)"</label>
+                                    <input id="pc-files" type="file" multiple on:change=choose />
+                                    <ul class="pc-files" aria-label="Attached files">
+                                        {move || files.get().into_iter().map(|(name, id)| view! {
+                                            <li>{name.clone()} " "
+                                                <button type="button" class="pc-button pc-button--small"
+                                                    aria-label=format!("Remove {name}")
+                                                    on:click=move |_| files.update(|f| f.retain(|(_, i)| *i != id))>
+                                                    "Remove"
+                                                </button>
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
                                     <label class="pc-check">
                                         <input id="pc-internal" type="checkbox" />
                                         " Internal note (the customer never sees it)"
@@ -215,7 +260,7 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
                                         <option value="waiting">"Waiting"</option>
                                         <option value="resolved">"Resolved"</option>
                                     </select>
-                                    <button type="submit" class="pc-button pc-button--primary" disabled=move || sending.get()>
+                                    <button type="submit" class="pc-button pc-button--primary" disabled=move || sending.get() || uploading.get()>
                                         "Send"
                                     </button>
                                     <p class="pc-hint">"Ctrl+Enter sends."</p>

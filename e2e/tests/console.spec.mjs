@@ -4,6 +4,12 @@ import AxeBuilder from "@axe-core/playwright";
 import { test, expect, email, signIn, launcher, panel } from "../fixtures.mjs";
 
 const PASSWORD = "tide pool lantern 42";
+// A 1×1 PNG: what a screenshot is, by its bytes.
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108020000009077" +
+    "53de0000000c4944415408d763f8ffff3f0005fe02fea7d6a4c90000000049454e44ae426082",
+  "hex",
+);
 
 /// Invites an agent with the CLI and signs them in through the invitation, in a browser of
 /// their own; fails the test on any script error or dialog there.
@@ -49,12 +55,15 @@ test("an agent answers a ticket from the console and the customer sees it live",
   await c.getByRole("button", { name: "Assign to me" }).click();
   await expect(c.locator(".pc-assignee")).toHaveText(email(testInfo, "agent"));
   await c.getByLabel("Reply").fill("Fixed in 2.3, please try again");
+  await c.getByLabel(/^Attach files/).setInputFiles({ name: "fix.png", mimeType: "image/png", buffer: PNG });
+  await expect(c.getByRole("list", { name: "Attached files" })).toContainText("fix.png");
   await c.getByLabel("Then set the status to").selectOption("waiting");
   await c.getByRole("button", { name: "Send" }).click();
   await expect(c.getByRole("status").filter({ hasText: "Reply sent." })).toBeVisible();
 
   await expect(widget.locator(".ph-message--agent")).toContainText("Fixed in 2.3, please try again");
   await expect(widget.locator(".ph-message--agent")).toContainText("Ann Agent");
+  await expect(widget.getByRole("button", { name: /fix\.png/ })).toBeVisible();
   const seen = await env.agent("GET", `/tickets/${ticket.reference}`);
   expect(seen.status).toBe("waiting");
   expect(agent.problems).toEqual([]);

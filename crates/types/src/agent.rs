@@ -192,6 +192,15 @@ pub struct Invited {
     pub emailed: bool,
 }
 
+/// `PATCH /api/v1/agent/agents/{email}`
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ChangeAgent {
+    /// `agent` or `admin`.
+    pub role: String,
+}
+
 /// `PATCH /api/v1/agent/me`
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -2,17 +2,19 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::get;
+use axum::routing::{get, patch};
 use axum::Router;
 use lettre::Message;
-use porthole_types::{AgentInfo, AgentInfoList, ChangeMe, ErrorBody, InviteAgent, Invited};
+use porthole_types::{
+    AgentInfo, AgentInfoList, ChangeAgent, ChangeMe, ErrorBody, InviteAgent, Invited,
+};
 use secrecy::ExposeSecret;
 
 use crate::accounts::INVITATION_TTL_MS;
 use crate::auth::{Admin, Agent};
 use crate::domain::{bounded_text, EmailAddress};
 use crate::error::{ApiError, ApiResult};
-use crate::extract::AppJson;
+use crate::extract::{AppJson, AppPath};
 use crate::state::AppState;
 use crate::store::{AgentAccount, Invitation, KeyRole};
 
@@ -20,6 +22,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/me", get(me).patch(change_me))
         .route("/agents", get(team).post(invite))
+        .route("/agents/{email}", patch(change).delete(remove))
 }
 
 fn info(a: AgentAccount) -> AgentInfo {
@@ -195,4 +198,96 @@ async fn send_invitation(
         },
         Err(_) => false,
     }
+}
+
+/// The agent an admin names in the path; not themselves, so no admin locks themselves out by
+/// a slip.
+fn other_agent(actor: &crate::auth::Actor, raw: &str, me: Option<&str>) -> ApiResult<EmailAddress> {
+    let email = EmailAddress::parse(raw).map_err(|_| ApiError::NotFound)?;
+    if actor.agent_id.is_some() && me == Some(email.as_str()) {
+        return Err(ApiError::invalid(
+            "email",
+            "you cannot change or remove yourself; ask another admin",
+        ));
+    }
+    Ok(email)
+}
+
+async fn own_email(state: &AppState, actor: &crate::auth::Actor) -> ApiResult<Option<String>> {
+    let Some(id) = actor.agent_id else {
+        return Ok(None);
+    };
+    Ok(state
+        .store
+        .agent(actor.workspace_id, id)
+        .await?
+        .map(|a| a.email))
+}
+
+#[utoipa::path(
+    patch, path = "/api/v1/agent/agents/{email}", tag = "settings", request_body = ChangeAgent,
+    params(("email" = String, Path, description = "The agent's address")),
+    security(("api_key" = []), ("console" = [])),
+    responses(
+        (status = 200, description = "The agent with the new role, which applies to their next request", body = AgentInfo),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "not an admin", body = ErrorBody),
+        (status = 404, description = "no such agent", body = ErrorBody),
+        (status = 422, description = "an unknown role, or yourself", body = ErrorBody)
+    )
+)]
+async fn change(
+    State(state): State<AppState>,
+    Admin(actor): Admin,
+    AppPath(raw): AppPath<String>,
+    AppJson(req): AppJson<ChangeAgent>,
+) -> ApiResult<AppJson<AgentInfo>> {
+    let me = own_email(&state, &actor).await?;
+    let email = other_agent(&actor, &raw, me.as_deref())?;
+    let role = KeyRole::parse(&req.role)
+        .ok_or_else(|| ApiError::invalid("role", "role must be agent or admin"))?;
+    if !state
+        .store
+        .set_role(actor.workspace_id, email.as_str(), role)
+        .await?
+    {
+        return Err(ApiError::NotFound);
+    }
+    let agent = state
+        .store
+        .agents(actor.workspace_id)
+        .await?
+        .into_iter()
+        .find(|a| a.email == email.as_str())
+        .ok_or(ApiError::NotFound)?;
+    Ok(AppJson(info(agent)))
+}
+
+#[utoipa::path(
+    delete, path = "/api/v1/agent/agents/{email}", tag = "settings",
+    params(("email" = String, Path, description = "The agent's address")),
+    security(("api_key" = []), ("console" = [])),
+    responses(
+        (status = 204, description = "Removed: their sessions end at once; tickets assigned to them stay assigned"),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "not an admin", body = ErrorBody),
+        (status = 404, description = "no such agent", body = ErrorBody),
+        (status = 422, description = "yourself", body = ErrorBody)
+    )
+)]
+async fn remove(
+    State(state): State<AppState>,
+    Admin(actor): Admin,
+    AppPath(raw): AppPath<String>,
+) -> ApiResult<StatusCode> {
+    let me = own_email(&state, &actor).await?;
+    let email = other_agent(&actor, &raw, me.as_deref())?;
+    if !state
+        .store
+        .remove_agent(actor.workspace_id, email.as_str())
+        .await?
+    {
+        return Err(ApiError::NotFound);
+    }
+    Ok(StatusCode::NO_CONTENT)
 }

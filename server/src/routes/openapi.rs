@@ -46,6 +46,8 @@ use crate::state::AppState;
         super::agents::change_me,
         super::agents::team,
         super::agents::invite,
+        super::agents::change,
+        super::agents::remove,
         super::reports::tickets,
         super::reports::tickets_csv,
         super::stream::team,

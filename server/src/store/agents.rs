@@ -331,6 +331,38 @@ impl Store {
         .await
     }
 
+    /// Changes an agent's role; `false` when there is no such agent.
+    pub async fn set_role(
+        &self,
+        workspace_id: i64,
+        email: &str,
+        role: super::KeyRole,
+    ) -> sqlx::Result<bool> {
+        let mut tx = self.write_tx().await?;
+        let done =
+            sqlx::query("UPDATE agents SET role = $1 WHERE workspace_id = $2 AND email = $3")
+                .bind(role.as_str())
+                .bind(workspace_id)
+                .bind(email)
+                .execute(&mut *tx)
+                .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Removes an agent: their sessions and invitation go with them, at once.
+    pub async fn remove_agent(&self, workspace_id: i64, email: &str) -> sqlx::Result<bool> {
+        let mut tx = self.write_tx().await?;
+        let done = sqlx::query("DELETE FROM agents WHERE workspace_id = $1 AND email = $2")
+            .bind(workspace_id)
+            .bind(email)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        self.revoked();
+        Ok(done.rows_affected() > 0)
+    }
+
     /// Whether round-robin assignment gives the agent tickets.
     pub async fn set_available(&self, agent_id: i64, available: bool) -> sqlx::Result<()> {
         let mut tx = self.write_tx().await?;

@@ -526,3 +526,42 @@ async fn agents_on_the_same_ticket_see_each_other_and_who_is_replying() {
         .await;
     assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
 }
+
+#[tokio::test]
+async fn an_admin_changes_a_role_or_removes_an_agent_whose_session_then_ends() {
+    let app = TestApp::spawn().await;
+    let boss = accept(&app, &invite(&app, "boss@acme.test", KeyRole::Admin).await).await;
+    let ann = accept(&app, &invite(&app, "ann@acme.test", KeyRole::Agent).await).await;
+    let boss_csrf = csrf(&app, &boss).await;
+    let admin = |method: Method, path: &str| {
+        console_api(&app, method, path, &boss)
+            .header("Origin", &app.base)
+            .header("x-csrf-token", &boss_csrf)
+    };
+    let changed = admin(Method::PATCH, "/agents/ann@acme.test")
+        .json(&json!({ "role": "admin" }))
+        .value()
+        .await;
+    assert_eq!(changed["role"], "admin");
+    // Ann's next request is an admin's.
+    let res = console_api(&app, Method::GET, "/agents", &ann).go().await;
+    assert_eq!(res.status(), StatusCode::OK);
+
+    let res = admin(Method::PATCH, "/agents/boss@acme.test")
+        .json(&json!({ "role": "agent" }))
+        .go()
+        .await;
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
+    let res = admin(Method::PATCH, "/agents/ann@acme.test")
+        .json(&json!({ "role": "owner" }))
+        .go()
+        .await;
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
+
+    let res = admin(Method::DELETE, "/agents/ann@acme.test").go().await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let res = console_api(&app, Method::GET, "/tickets", &ann).go().await;
+    assert_error(res, StatusCode::UNAUTHORIZED, "invalid_session").await;
+    let res = admin(Method::DELETE, "/agents/ann@acme.test").go().await;
+    assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
+}
