@@ -5,6 +5,7 @@
 //! can run here.
 
 mod api;
+mod articles;
 mod dom;
 mod inbox;
 mod live;
@@ -118,6 +119,8 @@ fn app() -> impl IntoView {
                 <a class="pc-link" href="#/">"Inbox"</a>
                 " "
                 <a class="pc-link" href="#/reports">"Reports"</a>
+                " "
+                <a class="pc-link" href="#/articles">"Articles"</a>
                 {(page_meta("ph-role") == "admin").then(|| view! {
                     " " <a class="pc-link" href="#/settings">"Settings"</a>
                 })}
@@ -135,6 +138,7 @@ fn app() -> impl IntoView {
                 Route::Inbox => inbox::inbox(console).into_any(),
                 Route::Reports => reports::reports().into_any(),
                 Route::Settings => settings::settings().into_any(),
+                Route::Articles => articles::articles().into_any(),
                 Route::Ticket(reference) => ticket::ticket(console, reference).into_any(),
             }}
         </main>

@@ -110,6 +110,7 @@ pub enum Route {
     Inbox,
     Reports,
     Settings,
+    Articles,
     Ticket(String),
 }
 
@@ -127,6 +128,7 @@ impl Route {
             }
             _ if hash == "#/reports" => Route::Reports,
             _ if hash == "#/settings" => Route::Settings,
+            _ if hash == "#/articles" => Route::Articles,
             _ => Route::Inbox,
         }
     }
@@ -136,6 +138,7 @@ impl Route {
             Route::Inbox => "#/".into(),
             Route::Reports => "#/reports".into(),
             Route::Settings => "#/settings".into(),
+            Route::Articles => "#/articles".into(),
             Route::Ticket(reference) => format!("#/tickets/{reference}"),
         }
     }

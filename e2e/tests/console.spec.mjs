@@ -205,3 +205,24 @@ test("the console's screens have no accessibility violations axe can find", asyn
   await check("security");
   await context.close();
 });
+
+test("an agent writes and publishes an article, and what it shows is sanitised", async ({ browser, env }, testInfo) => {
+  const agent = await agentConsole(browser, env, email(testInfo, "agent"));
+  const c = agent.page;
+  const title = `Resetting a password ${Date.now()}`;
+  await c.getByRole("link", { name: "Articles" }).click();
+  await c.getByLabel("Title").fill(title);
+  await c.getByLabel(/^Text/).fill("Open **Settings**.\n\n<script>alert(1)</script>\n\n[Help](javascript:alert(2))");
+  await c.getByLabel("Published").check();
+  await c.getByRole("button", { name: "Save article" }).click();
+  await expect(c.getByRole("status")).toContainText(`“${title}” published.`);
+  const item = c.getByRole("listitem").filter({ hasText: title });
+  await expect(item).toContainText("published");
+  const href = await item.getByRole("link", { name: "Open" }).getAttribute("href");
+  const html = await (await fetch(env.origin + href)).text();
+  expect(html).toContain("<strong>Settings</strong>");
+  expect(html).not.toContain("<script>alert(1)");
+  expect(html).not.toContain("javascript:");
+  expect(agent.problems).toEqual([]);
+  await agent.context.close();
+});
