@@ -69,6 +69,12 @@ pub async fn delete(path: &str) -> Result<(), Failed> {
     Ok(())
 }
 
+/// A `POST` with no body whose answer has none either (`202`).
+pub async fn poke(path: &str) -> Result<(), Failed> {
+    checked(with_csrf(Request::post(&url(path))).send().await).await?;
+    Ok(())
+}
+
 /// Uploads one file for the next message; its id goes in the message's `attachments`.
 pub async fn upload(file: &web_sys::File) -> Result<porthole_types::Attachment, Failed> {
     let unreadable = || Failed("The file could not be read.".into());

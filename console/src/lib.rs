@@ -13,6 +13,7 @@ pub mod logic;
 mod reports;
 mod settings;
 mod ticket;
+mod webhooks;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

@@ -58,6 +58,7 @@ pub fn settings() -> impl IntoView {
             {origins()}
             {secret()}
             {team()}
+            {crate::webhooks::webhooks()}
             {snippet()}
         </section>
     }

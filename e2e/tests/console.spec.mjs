@@ -136,6 +136,11 @@ test("an admin changes the widget's greeting and colour in the console and the w
   await expect(c.getByRole("status").filter({ hasText: "the link is in their inbox" })).toBeVisible();
   await expect.poll(() => env.mails().some((m) => m.includes(newcomer) && m.includes("/console/invitation?t="))).toBe(true);
   await expect(c.getByRole("listitem").filter({ hasText: newcomer })).toContainText("invited");
+  // A webhook aimed at this machine's own network is refused, with the server's reason.
+  await c.getByLabel("Add an endpoint").fill("http://127.0.0.1:9/hook");
+  await c.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(c.getByRole("alert")).toContainText("not a private, loopback or link-local");
+  await expect(c.getByRole("region", { name: "Webhooks" }).getByRole("listitem")).toHaveCount(0);
   expect(problems).toEqual([]);
   await context.close();
 
