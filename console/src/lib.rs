@@ -8,6 +8,7 @@ mod api;
 mod articles;
 mod dom;
 mod inbox;
+mod keys;
 mod live;
 pub mod logic;
 mod reports;

@@ -59,6 +59,7 @@ pub fn settings() -> impl IntoView {
             {secret()}
             {team()}
             {crate::webhooks::webhooks()}
+            {crate::keys::keys()}
             {snippet()}
         </section>
     }

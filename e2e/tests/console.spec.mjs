@@ -141,6 +141,15 @@ test("an admin changes the widget's greeting and colour in the console and the w
   await c.getByRole("button", { name: "Add", exact: true }).click();
   await expect(c.getByRole("alert")).toContainText("not a private, loopback or link-local");
   await expect(c.getByRole("region", { name: "Webhooks" }).getByRole("listitem")).toHaveCount(0);
+  // An API key, shown once, that then works and is listed by its first characters only.
+  await c.getByLabel("New key for").fill("Zapier");
+  await c.getByRole("button", { name: "Make key" }).click();
+  const shown = await c.getByRole("status").filter({ hasText: "shown once: phk_" }).textContent();
+  const key = shown.match(/phk_\S+/)[0];
+  expect((await fetch(`${env.origin}/api/v1/agent/tickets`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+  const listed = c.getByRole("region", { name: "API keys" }).getByRole("list");
+  await expect(listed).toContainText("Zapier");
+  await expect(listed).not.toContainText(key);
   expect(problems).toEqual([]);
   await context.close();
 

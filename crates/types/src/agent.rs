@@ -201,6 +201,48 @@ pub struct ChangeAgent {
     pub role: String,
 }
 
+/// An API key as listed: never the key itself, only its first characters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiKeyView {
+    pub id: i64,
+    pub name: String,
+    /// `admin` or `agent`.
+    pub role: String,
+    /// The key's first characters, to tell keys apart.
+    pub hint: String,
+    pub created_at: String,
+    pub last_used_at: Option<String>,
+    pub revoked_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiKeyList {
+    pub keys: Vec<ApiKeyView>,
+}
+
+/// `POST /api/v1/agent/keys`
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewApiKey {
+    /// Whose key this is; it signs replies made with it.
+    pub name: String,
+    /// `agent` (default) or `admin`.
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// A new key, shown this once; only its hash is kept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreatedApiKey {
+    pub key: String,
+    pub name: String,
+    pub role: String,
+}
+
 /// `PATCH /api/v1/agent/me`
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

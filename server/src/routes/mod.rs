@@ -8,6 +8,7 @@ mod delivery;
 mod files;
 mod health;
 mod inbound;
+mod keys;
 mod limits;
 pub mod metrics;
 pub mod openapi;
@@ -60,6 +61,7 @@ pub fn app(state: AppState) -> Router {
                 .merge(participants::routes())
                 .merge(agents::routes())
                 .merge(reports::routes())
+                .merge(keys::routes())
                 .merge(webhooks::routes()),
         )
         // API answers are personal and some carry tokens: never let a cache keep them.

@@ -65,3 +65,58 @@ async fn an_agent_key_works_tickets_but_cannot_change_the_workspace() {
     let settings = app.agent(Method::GET, "/settings", &admin).value().await;
     assert_ne!(settings["title"], "Hijacked");
 }
+
+#[tokio::test]
+async fn admins_make_list_and_revoke_keys_over_the_api_and_agents_cannot() {
+    let app = TestApp::spawn().await;
+    let admin = app.agent_key("Admin").await;
+    let res = app
+        .agent(Method::POST, "/keys", &admin)
+        .json(&serde_json::json!({ "name": "Zapier", "role": "agent" }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let made: serde_json::Value = res.json().await.unwrap();
+    let key = made["key"].as_str().unwrap().to_owned();
+    assert!(key.starts_with("phk_"));
+    // The new key works, as an agent.
+    let res = app.agent(Method::GET, "/tickets", &key).go().await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app.agent(Method::GET, "/keys", &key).go().await;
+    assert_error(res, StatusCode::FORBIDDEN, "admin_only").await;
+    let res = app
+        .agent(Method::POST, "/keys", &key)
+        .json(&serde_json::json!({ "name": "Escalate me", "role": "admin" }))
+        .go()
+        .await;
+    assert_error(res, StatusCode::FORBIDDEN, "admin_only").await;
+
+    let list = app.agent(Method::GET, "/keys", &admin).value().await;
+    let zapier = list["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["name"] == "Zapier")
+        .unwrap()
+        .clone();
+    assert!(!list.to_string().contains(&key), "keys are never listed");
+    assert!(key.starts_with(zapier["hint"].as_str().unwrap()));
+    let res = app
+        .agent(Method::DELETE, &format!("/keys/{}", zapier["id"]), &admin)
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let res = app.agent(Method::GET, "/tickets", &key).go().await;
+    assert_error(res, StatusCode::UNAUTHORIZED, "invalid_api_key").await;
+    for bad in [
+        serde_json::json!({ "name": "  " }),
+        serde_json::json!({ "name": "X", "role": "root" }),
+    ] {
+        let res = app
+            .agent(Method::POST, "/keys", &admin)
+            .json(&bad)
+            .go()
+            .await;
+        assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
+    }
+}
