@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::dom::{checked, field};
+use crate::dom::{checked, field, said, Said};
 use crate::{api, page_meta};
 
 #[derive(Clone, Deserialize)]
@@ -28,7 +28,7 @@ struct ArticleList {
 pub fn articles() -> impl IntoView {
     let list = RwSignal::new(Vec::<Article>::new());
     let editing = RwSignal::new(None::<Article>);
-    let status = RwSignal::new(None::<Result<String, String>>);
+    let status: Said = RwSignal::new(None);
     let load = move || {
         spawn_local(async move {
             if let Ok(l) = api::get::<ArticleList>("/articles").await {
@@ -117,10 +117,7 @@ pub fn articles() -> impl IntoView {
                     </form>
                 }
             }}
-            {move || status.get().map(|s| match s {
-                Ok(m) => view! { <p class="pc-notice" role="status">{m}</p> }.into_any(),
-                Err(m) => view! { <p class="pc-error" role="alert">{m}</p> }.into_any(),
-            })}
+            {said(status)}
         </section>
     }
 }

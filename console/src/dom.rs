@@ -37,3 +37,15 @@ pub fn checked(id: &str) -> bool {
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         .is_some_and(|c| c.checked())
 }
+
+/// A part's outcome, said where the part is.
+pub type Said = RwSignal<Option<Result<String, String>>>;
+
+pub fn said(status: Said) -> impl IntoView {
+    move || {
+        status.get().map(|s| match s {
+            Ok(m) => view! { <p class="pc-notice" role="status">{m}</p> }.into_any(),
+            Err(m) => view! { <p class="pc-error" role="alert">{m}</p> }.into_any(),
+        })
+    }
+}

@@ -7,12 +7,12 @@ use leptos::task::spawn_local;
 use porthole_types::{ApiKeyList, ApiKeyView, CreatedApiKey, NewApiKey};
 
 use crate::api;
-use crate::dom::{clear, field};
+use crate::dom::{clear, field, said, Said};
 use crate::logic::short_time;
 
 pub fn keys() -> impl IntoView {
     let list = RwSignal::new(Vec::<ApiKeyView>::new());
-    let status = RwSignal::new(None::<Result<String, String>>);
+    let status: Said = RwSignal::new(None);
     let load = move || {
         spawn_local(async move {
             if let Ok(l) = api::get::<ApiKeyList>("/keys").await {
@@ -81,10 +81,7 @@ pub fn keys() -> impl IntoView {
                 </select>
                 <button type="submit" class="pc-button">"Make key"</button>
             </form>
-            {move || status.get().map(|s| match s {
-                Ok(m) => view! { <p class="pc-notice pc-secret" role="status">{m}</p> }.into_any(),
-                Err(m) => view! { <p class="pc-error" role="alert">{m}</p> }.into_any(),
-            })}
+            {said(status)}
         </section>
     }
 }

@@ -11,21 +11,9 @@ use porthole_types::{
 };
 use serde_json::{json, Value};
 
-use crate::dom::{checked, field};
+use crate::dom::{checked, field, said, Said};
 use crate::logic::{parse_faqs, short_time};
 use crate::{api, page_meta};
-
-/// A part's outcome, said where the part is.
-type Said = RwSignal<Option<Result<String, String>>>;
-
-fn said(status: Said) -> impl IntoView {
-    move || {
-        status.get().map(|s| match s {
-            Ok(m) => view! { <p class="pc-notice" role="status">{m}</p> }.into_any(),
-            Err(m) => view! { <p class="pc-error" role="alert">{m}</p> }.into_any(),
-        })
-    }
-}
 
 fn text_or_null(id: &str) -> Value {
     let v = field(id);

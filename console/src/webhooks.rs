@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::api;
-use crate::dom::{clear, field};
+use crate::dom::{clear, field, said, Said};
 
 #[derive(Clone, Deserialize)]
 struct Webhook {
@@ -49,7 +49,7 @@ struct DeliveryLog {
 pub fn webhooks() -> impl IntoView {
     let list = RwSignal::new(Vec::<Webhook>::new());
     let log = RwSignal::new(None::<(i64, Vec<Delivery>)>);
-    let status = RwSignal::new(None::<Result<String, String>>);
+    let status: Said = RwSignal::new(None);
     let load = move || {
         spawn_local(async move {
             if let Ok(l) = api::get::<WebhookList>("/webhooks").await {
@@ -159,10 +159,7 @@ pub fn webhooks() -> impl IntoView {
                 </select>
                 <button type="submit" class="pc-button">"Add"</button>
             </form>
-            {move || status.get().map(|s| match s {
-                Ok(m) => view! { <p class="pc-notice" role="status">{m}</p> }.into_any(),
-                Err(m) => view! { <p class="pc-error" role="alert">{m}</p> }.into_any(),
-            })}
+            {said(status)}
         </section>
     }
 }

@@ -4,7 +4,7 @@ use secrecy::ExposeSecret;
 use super::{keys::parse_role, workspace_named, DEFAULT_PUBLIC_URL};
 use crate::accounts::INVITATION_TTL_MS;
 use crate::clock::Clock;
-use crate::domain::{bounded_text, EmailAddress};
+use crate::domain::EmailAddress;
 use crate::store::{Invitation, KeyRole, Store};
 
 #[derive(Debug, Subcommand)]
@@ -45,17 +45,7 @@ pub async fn run(
         } => {
             let ws = workspace_named(store, &workspace).await?;
             let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;
-            let fallback = email
-                .as_str()
-                .split('@')
-                .next()
-                .unwrap_or_default()
-                .to_owned();
-            let name = bounded_text(
-                "name",
-                name.as_deref().unwrap_or(&fallback),
-                porthole_types::limits::NAME_MAX_CHARS,
-            )?;
+            let name = crate::accounts::agent_name(name.as_deref(), &email)?;
             let invitation = Invitation {
                 workspace_id: ws.id,
                 email: &email,

@@ -12,7 +12,7 @@ use secrecy::ExposeSecret;
 
 use crate::accounts::INVITATION_TTL_MS;
 use crate::auth::{Admin, Agent};
-use crate::domain::{bounded_text, EmailAddress};
+use crate::domain::EmailAddress;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath};
 use crate::state::AppState;
@@ -45,13 +45,7 @@ fn info(a: AgentAccount) -> AgentInfo {
     )
 )]
 async fn me(State(state): State<AppState>, Agent(actor): Agent) -> ApiResult<AppJson<AgentInfo>> {
-    let id = actor.agent_id.ok_or(ApiError::NotFound)?;
-    let agent = state
-        .store
-        .agent(actor.workspace_id, id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    Ok(AppJson(info(agent)))
+    Ok(AppJson(info(signed_in(&state, &actor).await?)))
 }
 
 #[utoipa::path(
@@ -73,12 +67,17 @@ async fn change_me(
     if let Some(available) = change.available {
         state.store.set_available(id, available).await?;
     }
-    let agent = state
+    Ok(AppJson(info(signed_in(&state, &actor).await?)))
+}
+
+/// The console's agent behind the request; an API key is nobody (404).
+async fn signed_in(state: &AppState, actor: &crate::auth::Actor) -> ApiResult<AgentAccount> {
+    let id = actor.agent_id.ok_or(ApiError::NotFound)?;
+    state
         .store
         .agent(actor.workspace_id, id)
         .await?
-        .ok_or(ApiError::NotFound)?;
-    Ok(AppJson(info(agent)))
+        .ok_or(ApiError::NotFound)
 }
 
 #[utoipa::path(
@@ -121,17 +120,7 @@ async fn invite(
         Some(raw) => KeyRole::parse(raw)
             .ok_or_else(|| ApiError::invalid("role", "role must be agent or admin"))?,
     };
-    let fallback = email
-        .as_str()
-        .split('@')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
-    let name = bounded_text(
-        "name",
-        req.name.as_deref().unwrap_or(&fallback),
-        porthole_types::limits::NAME_MAX_CHARS,
-    )?;
+    let name = crate::accounts::agent_name(req.name.as_deref(), &email)?;
     let now = state.clock.now_ms();
     let invitation = Invitation {
         workspace_id: actor.workspace_id,
@@ -214,14 +203,10 @@ fn other_agent(actor: &crate::auth::Actor, raw: &str, me: Option<&str>) -> ApiRe
 }
 
 async fn own_email(state: &AppState, actor: &crate::auth::Actor) -> ApiResult<Option<String>> {
-    let Some(id) = actor.agent_id else {
+    if actor.agent_id.is_none() {
         return Ok(None);
-    };
-    Ok(state
-        .store
-        .agent(actor.workspace_id, id)
-        .await?
-        .map(|a| a.email))
+    }
+    Ok(Some(signed_in(state, actor).await?.email))
 }
 
 #[utoipa::path(

@@ -42,6 +42,38 @@ pub struct Invitation<'a> {
 const ACCOUNT_COLUMNS: &str = "a.id, a.workspace_id, w.slug, a.email, a.name, a.role, \
     a.available, a.totp_secret IS NOT NULL AS totp_on, a.password_hash IS NOT NULL AS active";
 
+/// The two tokens an agent is given: the invitation's, and each session's.
+#[derive(Clone, Copy)]
+enum Issued {
+    Invitation,
+    Session,
+}
+
+/// Makes a token for the agent, valid for `ttl_ms`, in the caller's transaction; only its
+/// hash is kept.
+async fn issue(
+    conn: &mut sqlx::SqliteConnection,
+    what: Issued,
+    agent_id: i64,
+    (now_ms, ttl_ms): (i64, i64),
+) -> sqlx::Result<Token> {
+    let (prefix, table) = match what {
+        Issued::Invitation => ("phv_", "agent_invites"),
+        Issued::Session => ("pha_", "agent_sessions"),
+    };
+    let token = Token::generate(prefix);
+    sqlx::query(&format!(
+        "INSERT INTO {table} (token_hash, agent_id, created_at, expires_at) VALUES ($1, $2, $3, $4)"
+    ))
+    .bind(&token.hash)
+    .bind(agent_id)
+    .bind(now_ms)
+    .bind(now_ms + ttl_ms)
+    .execute(conn)
+    .await?;
+    Ok(token)
+}
+
 /// After this many failed sign-ins in a row, the account is locked for `LOCK_MS`.
 pub const FAILURES_BEFORE_LOCK: i64 = 5;
 pub const LOCK_MS: i64 = 15 * 60 * 1000;
@@ -98,17 +130,7 @@ impl Store {
                 .await?
             }
         };
-        let token = Token::generate("phv_");
-        sqlx::query(
-            "INSERT INTO agent_invites (token_hash, agent_id, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4)",
-        )
-        .bind(&token.hash)
-        .bind(agent_id)
-        .bind(now_ms)
-        .bind(now_ms + ttl_ms)
-        .execute(&mut *tx)
-        .await?;
+        let token = issue(&mut tx, Issued::Invitation, agent_id, (now_ms, ttl_ms)).await?;
         tx.commit().await?;
         Ok(token)
     }
@@ -222,17 +244,7 @@ impl Store {
             .bind(now_ms)
             .execute(&mut *tx)
             .await?;
-        let token = Token::generate("pha_");
-        sqlx::query(
-            "INSERT INTO agent_sessions (token_hash, agent_id, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4)",
-        )
-        .bind(&token.hash)
-        .bind(agent_id)
-        .bind(now_ms)
-        .bind(now_ms + ttl_ms)
-        .execute(&mut *tx)
-        .await?;
+        let token = issue(&mut tx, Issued::Session, agent_id, (now_ms, ttl_ms)).await?;
         tx.commit().await?;
         Ok(Some(token))
     }

@@ -9,13 +9,17 @@ use crate::helpers::{assert_error, references, RequestExt, TestApp};
 
 /// An agent who accepted their invitation.
 async fn agent(app: &TestApp, email: &str) {
+    agent_as(app, email, KeyRole::Agent).await;
+}
+
+async fn agent_as(app: &TestApp, email: &str, role: KeyRole) {
     let ws = app.store.workspace_by_slug("acme").await.unwrap().unwrap();
     let address = porthole::domain::EmailAddress::parse(email).unwrap();
     let invitation = Invitation {
         workspace_id: ws.id,
         email: &address,
         name: email,
-        role: KeyRole::Agent,
+        role,
     };
     let now = app.clock.now_ms();
     let token = app
@@ -234,25 +238,7 @@ async fn a_ticket_left_unanswered_too_long_is_escalated_once_to_the_admins() {
     .await;
     let key = app.agent_key("Admin").await;
     agent(&app, "ann@acme.test").await;
-    let ws = app.store.workspace_by_slug("acme").await.unwrap().unwrap();
-    let address = porthole::domain::EmailAddress::parse("boss@acme.test").unwrap();
-    let invitation = Invitation {
-        workspace_id: ws.id,
-        email: &address,
-        name: "Boss",
-        role: KeyRole::Admin,
-    };
-    let now = app.clock.now_ms();
-    let token = app
-        .store
-        .invite_agent(invitation, now, 3_600_000)
-        .await
-        .unwrap();
-    let hash = porthole::accounts::hash_password("a long enough password").unwrap();
-    app.store
-        .accept_invitation(&token.hash, &hash, now)
-        .await
-        .unwrap();
+    agent_as(&app, "boss@acme.test", KeyRole::Admin).await;
     let res = app
         .agent(Method::PATCH, "/settings", &key)
         .json(&json!({ "escalate_after_minutes": 30, "notification_email": "team@acme.test" }))
