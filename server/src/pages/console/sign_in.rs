@@ -61,7 +61,7 @@ fn sign_in_page(status: StatusCode, form: &SignInForm, error: Option<&str>) -> R
                     pattern="[0-9 ]*" maxlength="8";
                 button.ph-button.ph-button--primary type="submit" { "Sign in" }
             }
-            p { "New to the team? Your invitation email has a link to set your password." }
+            p { "New to the team? Open the invitation link an admin gave you, by email or otherwise, to set your password." }
         },
     )
 }
