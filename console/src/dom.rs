@@ -30,6 +30,23 @@ pub fn clear(id: &str) {
     }
 }
 
+/// The files just chosen in the file field `ev` came from; the field is emptied, so choosing
+/// the same file again is noticed.
+pub fn chosen_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return vec![];
+    };
+    let chosen = input
+        .files()
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    chosen
+}
+
 /// Whether the checkbox with this id is ticked.
 pub fn checked(id: &str) -> bool {
     document()

@@ -4,10 +4,10 @@
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_types::{AgentTicketList, AgentTicketSummary};
+use porthole_types::{AgentTicketList, AgentTicketSummary, CategoryList, Priority};
 use wasm_bindgen::JsCast;
 
-use crate::logic::{list_path, mood, short_time, step, Folder, Route};
+use crate::logic::{list_path, mood, short_time, step, Folder, Narrowing, Route};
 use crate::{api, page_meta, Console};
 
 pub fn inbox(console: Console) -> impl IntoView {
@@ -25,6 +25,7 @@ pub fn inbox(console: Console) -> impl IntoView {
                     console.folder.get_untracked(),
                     console.upset_first.get_untracked(),
                 ),
+                &console.narrowing.get_untracked(),
                 me,
                 &console.search.get_untracked(),
                 cursor.as_deref(),
@@ -60,7 +61,14 @@ pub fn inbox(console: Console) -> impl IntoView {
         console.folder.track();
         console.search.track();
         console.upset_first.track();
+        console.narrowing.track();
         load(None);
+    });
+    let categories = RwSignal::new(Vec::<String>::new());
+    spawn_local(async move {
+        if let Ok(list) = api::get::<CategoryList>("/categories").await {
+            categories.set(list.categories);
+        }
     });
 
     let keys = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
@@ -128,6 +136,7 @@ pub fn inbox(console: Console) -> impl IntoView {
                 <input id="pc-search" type="search" name="q" prop:value=move || console.search.get() />
                 <button type="submit" class="pc-button">"Search"</button>
             </form>
+            {narrow(console, categories)}
             <label class="pc-check">
                 <input type="checkbox" prop:checked=move || console.upset_first.get()
                     on:change=move |ev| console.upset_first.set(event_target_checked(&ev)) />
@@ -206,5 +215,41 @@ fn row(
             <td>{t.assignee.clone().unwrap_or_else(|| "—".into())}</td>
             <td>{short_time(&t.updated_at)}</td>
         </tr>
+    }
+}
+
+/// Narrows the view to one category and one priority.
+fn narrow(console: Console, categories: RwSignal<Vec<String>>) -> impl IntoView {
+    let set = move |change: &dyn Fn(&mut Narrowing)| console.narrowing.update(|n| change(n));
+    view! {
+        <div class="pc-narrow">
+            <label for="pc-narrow-category">"Category"</label>
+            <select id="pc-narrow-category" on:change=move |ev| {
+                let chosen = event_target_value(&ev);
+                set(&|n| n.category = chosen.clone());
+            }>
+                <option value="" selected=move || console.narrowing.with(|n| n.category.is_empty())>"Any"</option>
+                {move || categories.get().into_iter().map(|c| {
+                    let (value, label) = (c.clone(), c.clone());
+                    let selected = move || console.narrowing.with(|n| n.category == c);
+                    view! { <option value=value selected=selected>{label}</option> }
+                }).collect_view()}
+            </select>
+            <label for="pc-narrow-priority">"Priority"</label>
+            <select id="pc-narrow-priority" on:change=move |ev| {
+                let chosen = Priority::parse(&event_target_value(&ev));
+                set(&|n| n.priority = chosen);
+            }>
+                <option value="" selected=move || console.narrowing.with(|n| n.priority.is_none())>"Any"</option>
+                {Priority::ALL.iter().map(|p| {
+                    let p = *p;
+                    view! {
+                        <option value=p.as_str() selected=move || console.narrowing.with(|n| n.priority == Some(p))>
+                            {p.label()}
+                        </option>
+                    }
+                }).collect_view()}
+            </select>
+        </div>
     }
 }

@@ -7,10 +7,13 @@
 mod api;
 mod articles;
 mod dom;
+mod email;
 mod inbox;
 mod keys;
 mod live;
 pub mod logic;
+mod preview;
+mod profile;
 mod reports;
 mod settings;
 mod ticket;
@@ -39,6 +42,7 @@ pub struct Console {
     /// The inbox's view and search, kept while a ticket is open.
     pub folder: RwSignal<logic::Folder>,
     pub search: RwSignal<String>,
+    pub narrowing: RwSignal<logic::Narrowing>,
     /// Most negative first, so upset customers surface.
     pub upset_first: RwSignal<bool>,
     /// Bumped by the event stream: whatever is on screen fetches again.
@@ -67,6 +71,7 @@ fn availability() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let change = porthole_types::ChangeMe {
                 available: Some(!now),
+                name: None,
             };
             if let Ok(me) = api::send::<_, porthole_types::AgentInfo>("PATCH", "/me", &change).await
             {
@@ -106,6 +111,7 @@ fn app() -> impl IntoView {
         route: RwSignal::new(current_route()),
         folder: RwSignal::new(logic::Folder::All),
         search: RwSignal::new(String::new()),
+        narrowing: RwSignal::new(logic::Narrowing::default()),
         upset_first: RwSignal::new(false),
         tick: RwSignal::new(0),
     };
@@ -127,7 +133,7 @@ fn app() -> impl IntoView {
                     " " <a class="pc-link" href="#/settings">"Settings"</a>
                 })}
             </nav>
-            <span class="pc-me">{page_meta("ph-agent")} " (" {page_meta("ph-role")} ")"</span>
+            <a class="pc-me pc-link" href="#/profile" title="Your name and picture">{page_meta("ph-agent")} " (" {page_meta("ph-role")} ")"</a>
             {availability()}
             <a class="pc-link" href="/console/security">"Security"</a>
             <form method="post" action="/console/sign-out" class="pc-signout">
@@ -141,6 +147,7 @@ fn app() -> impl IntoView {
                 Route::Reports => reports::reports().into_any(),
                 Route::Settings => settings::settings().into_any(),
                 Route::Articles => articles::articles().into_any(),
+                Route::Profile => profile::profile().into_any(),
                 Route::Ticket(reference) => ticket::ticket(console, reference).into_any(),
             }}
         </main>

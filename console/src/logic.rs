@@ -53,15 +53,31 @@ impl Folder {
     }
 }
 
-/// The path of one page of the inbox: the folder, the search (which ranks, so it pages by
-/// offset) or the cursor where the previous page ended.
+/// The inbox's view narrowed further: to one category, to one priority.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Narrowing {
+    /// Blank for every category.
+    pub category: String,
+    pub priority: Option<Priority>,
+}
+
+/// The path of one page of the inbox: the folder, narrowed, the search (which ranks, so it
+/// pages by offset) or the cursor where the previous page ended.
 pub fn list_path(
     (folder, upset_first): (Folder, bool),
+    narrowing: &Narrowing,
     me: &str,
     search: &str,
     cursor: Option<&str>,
 ) -> String {
     let mut query = folder.filter(me);
+    if !narrowing.category.is_empty() {
+        query.push(("category", narrowing.category.clone()));
+    }
+    // The Urgent view has its priority already.
+    if let Some(p) = narrowing.priority.filter(|_| folder != Folder::Urgent) {
+        query.push(("priority", p.as_str().into()));
+    }
     let search = search.trim();
     if !search.is_empty() {
         query.push(("q", search.to_owned()));
@@ -111,6 +127,8 @@ pub enum Route {
     Reports,
     Settings,
     Articles,
+    /// The signed-in agent's name and picture.
+    Profile,
     Ticket(String),
 }
 
@@ -129,6 +147,7 @@ impl Route {
             _ if hash == "#/reports" => Route::Reports,
             _ if hash == "#/settings" => Route::Settings,
             _ if hash == "#/articles" => Route::Articles,
+            _ if hash == "#/profile" => Route::Profile,
             _ => Route::Inbox,
         }
     }
@@ -139,6 +158,7 @@ impl Route {
             Route::Reports => "#/reports".into(),
             Route::Settings => "#/settings".into(),
             Route::Articles => "#/articles".into(),
+            Route::Profile => "#/profile".into(),
             Route::Ticket(reference) => format!("#/tickets/{reference}"),
         }
     }
@@ -217,21 +237,44 @@ mod tests {
 
     #[test]
     fn folders_ask_for_their_tickets_and_searches_are_encoded() {
+        let all = Narrowing::default();
         assert_eq!(
-            list_path((Folder::Mine, false), "ann@acme.test", "", None),
+            list_path((Folder::Mine, false), &all, "ann@acme.test", "", None),
             "/tickets?assignee=ann%40acme.test&limit=50"
         );
         assert_eq!(
-            list_path((Folder::Unassigned, false), "a@b", "refund & more", None),
+            list_path(
+                (Folder::Unassigned, false),
+                &all,
+                "a@b",
+                "refund & more",
+                None
+            ),
             "/tickets?unassigned=true&q=refund%20%26%20more&limit=50"
         );
         assert_eq!(
-            list_path((Folder::Waiting, false), "a@b", "  ", Some("17.3")),
+            list_path((Folder::Waiting, false), &all, "a@b", "  ", Some("17.3")),
             "/tickets?status=waiting&cursor=17.3&limit=50"
         );
         assert_eq!(
-            list_path((Folder::Open, true), "a@b", "", None),
+            list_path((Folder::Open, true), &all, "a@b", "", None),
             "/tickets?status=open&sort=sentiment&limit=50"
+        );
+    }
+
+    #[test]
+    fn a_view_narrows_to_a_category_and_a_priority_without_asking_twice() {
+        let billing_high = Narrowing {
+            category: "Billing & tax".into(),
+            priority: Some(Priority::High),
+        };
+        assert_eq!(
+            list_path((Folder::Open, false), &billing_high, "a@b", "", None),
+            "/tickets?status=open&category=Billing%20%26%20tax&priority=high&limit=50"
+        );
+        assert_eq!(
+            list_path((Folder::Urgent, false), &billing_high, "a@b", "", None),
+            "/tickets?priority=urgent&category=Billing%20%26%20tax&limit=50"
         );
     }
 
@@ -254,6 +297,14 @@ mod tests {
             Route::Ticket("TKT-0001".into()).hash(),
             "#/tickets/TKT-0001"
         );
+        for route in [
+            Route::Reports,
+            Route::Settings,
+            Route::Articles,
+            Route::Profile,
+        ] {
+            assert_eq!(Route::parse(&route.hash()), route);
+        }
     }
 
     #[test]

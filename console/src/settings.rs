@@ -1,5 +1,5 @@
 //! The admins' screen: how the widget looks (with a preview), what the forms offer, routing
-//! and email, allowed origins, the identity secret, the team, and the snippet to paste.
+//! and email, allowed origins, the identity secret, email, the team, and the snippet to paste.
 //! Each part saves on its own, through the same agent API the CLI's users have.
 
 use leptos::ev::SubmitEvent;
@@ -45,6 +45,7 @@ pub fn settings() -> impl IntoView {
             })}
             {origins()}
             {secret()}
+            {crate::email::email()}
             {team()}
             {crate::webhooks::webhooks()}
             {crate::keys::keys()}

@@ -7,13 +7,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_types::{
     AddParticipant, AgentCreateMessage, AgentMessage, AgentTicket, AgentTicketList, Author,
-    Colleague, Colleagues, ParticipantList, Presence, Priority, TicketPatch, TicketStatus,
+    CategoryList, Colleague, Colleagues, ParticipantList, Presence, Priority, TicketPatch,
+    TicketStatus,
 };
 use wasm_bindgen::JsCast;
 
-use crate::dom::{checked, clear, field};
+use crate::dom::{checked, chosen_files, clear, field};
 use crate::logic::{encode, short_time, Route};
-use crate::{api, page_meta, Console};
+use crate::{api, page_meta, preview, Console};
 
 pub fn ticket(console: Console, reference: String) -> impl IntoView {
     let reference = StoredValue::new(reference);
@@ -26,17 +27,7 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
     let files = RwSignal::new(Vec::<(String, String)>::new());
     let uploading = RwSignal::new(false);
     let choose = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(list) = input.files() else {
-            return;
-        };
-        let chosen: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-        input.set_value("");
+        let chosen = chosen_files(&ev);
         uploading.set(true);
         spawn_local(async move {
             for file in chosen {
@@ -67,7 +58,15 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
     if let Ok(handle) = set_interval_with_handle(beat, std::time::Duration::from_secs(10)) {
         on_cleanup(move || handle.clear());
     }
+    let previewed: preview::Shown = RwSignal::new(None);
+    let categories = RwSignal::new(Vec::<String>::new());
+    spawn_local(async move {
+        if let Ok(list) = api::get::<CategoryList>("/categories").await {
+            categories.set(list.categories);
+        }
+    });
     let typing = move |ev: leptos::ev::Event| {
+        previewed.set(None);
         let now = !event_target_value(&ev).trim().is_empty();
         if now != replying.get_value() {
             replying.set_value(now);
@@ -140,6 +139,7 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
             match api::send::<_, AgentTicket>("POST", &path("/messages"), &message).await {
                 Ok(t) => {
                     clear("pc-reply");
+                    previewed.set(None);
                     files.set(vec![]);
                     replying.set_value(false);
                     beat();
@@ -226,7 +226,8 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
                                 </ol>
                                 <form class="pc-reply" on:submit=reply>
                                     <label for="pc-reply">"Reply"</label>
-                                    <textarea id="pc-reply" rows="5" maxlength="5000"
+                                    <p id="pc-reply-hint" class="pc-hint">"Markdown: **bold**, _italic_, [a link](https://…), lists. A line break stays a line break."</p>
+                                    <textarea id="pc-reply" rows="5" maxlength="5000" aria-describedby="pc-reply-hint"
                                         on:input=typing
                                         on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                                             if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
@@ -237,6 +238,7 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
                                             }
                                         }
                                     ></textarea>
+                                    {preview::preview(previewed, error)}
                                     <label for="pc-files">"Attach files (images, PDF, text, CSV, Word, Excel; 10 MB each, up to 5)"</label>
                                     <input id="pc-files" type="file" multiple on:change=choose />
                                     <ul class="pc-files" aria-label="Attached files">
@@ -267,7 +269,7 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
                                 </form>
                             </article>
                             <aside class="pc-side" aria-label="Ticket details">
-                                {controls(&t, me, patch)}
+                                {controls(&t, (me, categories.get()), patch)}
                                 {customer(&t, others)}
                                 <section class="pc-card">
                                     <h2 class="pc-label">"Copied"</h2>
@@ -325,12 +327,14 @@ fn message(m: AgentMessage) -> impl IntoView {
     view! {
         <li class=kind>
             <p class="pc-message-head">
+                {m.author_avatar.clone().map(|src| view! { <img class="pc-avatar" src=src alt="" /> })}
                 <strong>{who}</strong>
                 {m.internal.then_some(" · internal note")}
                 " · "
                 <time datetime=m.created_at.clone()>{short_time(&m.created_at)}</time>
             </p>
-            <p class="pc-body">{m.body.clone()}</p>
+            // Made by the server: a customer's text escaped, an agent's Markdown sanitised.
+            <div class="pc-body" inner_html=m.html.clone()></div>
             <ul class="pc-files">
                 {m.attachments
                     .iter()
@@ -346,10 +350,11 @@ fn message(m: AgentMessage) -> impl IntoView {
 
 fn controls(
     t: &AgentTicket,
-    me: String,
+    (me, categories): (String, Vec<String>),
     patch: impl Fn(TicketPatch) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let s = &t.summary;
+    let category = s.category.clone().unwrap_or_default();
     let status = s.status;
     let priority = s.priority;
     let assignee = s.assignee.clone().unwrap_or_default();
@@ -374,6 +379,17 @@ fn controls(
             }>
                 {Priority::ALL.iter().map(|p| view! {
                     <option value=p.as_str() selected=*p == priority>{p.label()}</option>
+                }).collect_view()}
+            </select>
+            <label for="pc-category">"Category"</label>
+            <select id="pc-category" on:change=move |ev| {
+                let chosen = Some(event_target_value(&ev)).filter(|c| !c.is_empty());
+                patch(TicketPatch { category: Some(chosen), ..TicketPatch::default() });
+            }>
+                <option value="" selected=category.is_empty()>"(none)"</option>
+                {categories.into_iter().map(|c| {
+                    let (selected, value) = (c == category, c.clone());
+                    view! { <option value=value selected=selected>{c}</option> }
                 }).collect_view()}
             </select>
             <p>"Assignee: " <strong class="pc-assignee">{if assignee.is_empty() { "nobody".to_owned() } else { assignee.clone() }}</strong></p>

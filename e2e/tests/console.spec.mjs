@@ -70,6 +70,51 @@ test("an agent answers a ticket from the console and the customer sees it live",
   await agent.context.close();
 });
 
+test("an agent's Markdown reply, previewed, reaches the customer formatted, beside the agent's name and picture", async ({ page, browser, env }, testInfo) => {
+  const me = email(testInfo);
+  const api = await env.asUser(me);
+  const { body: ticket } = await api("POST", "/tickets", { subject: "Router blinks", description: "Orange light" });
+  await signIn(page, env, env.user(me));
+  await launcher(page).click();
+  const widget = panel(page);
+  await widget.getByRole("button", { name: /Router blinks/ }).click();
+  await expect(widget.getByRole("heading", { name: "Router blinks" })).toBeVisible();
+
+  const agent = await agentConsole(browser, env, email(testInfo, "agent"));
+  const c = agent.page;
+  await c.getByRole("link", { name: /Ann Agent \(agent\)/ }).click();
+  await c.getByLabel("Shown to customers").fill("Ann Lee");
+  await c.getByRole("button", { name: "Save name" }).click();
+  await expect(c.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await c.getByLabel(/^Choose a picture/).setInputFiles({ name: "me.png", mimeType: "image/png", buffer: PNG });
+  await expect(c.getByRole("status").filter({ hasText: "Your picture is changed." })).toBeVisible();
+  await expect(c.getByRole("img", { name: "Your picture" })).toBeVisible();
+
+  await c.goto(`${env.origin}/console#/tickets/${ticket.reference}`);
+  await expect(c.getByRole("heading", { name: /Router blinks/ })).toBeVisible();
+  await c.getByLabel("Reply").fill("Try **restarting** it:\n- unplug it\n- wait ten seconds\n\n<img src=x onerror=alert(1)>");
+  await c.getByRole("button", { name: "Preview" }).click();
+  const preview = c.getByRole("region", { name: "Preview: how it will read" });
+  await expect(preview.locator("strong")).toHaveText("restarting");
+  await expect(preview.locator("li")).toHaveCount(2);
+  await expect(preview.locator("img")).toHaveCount(0);
+  await c.getByRole("button", { name: "Send" }).click();
+  await expect(c.getByRole("status").filter({ hasText: "Reply sent." })).toBeVisible();
+
+  const reply = widget.locator(".ph-message--agent");
+  await expect(reply.locator("strong")).toHaveText("restarting");
+  await expect(reply.locator("li")).toHaveCount(2);
+  await expect(reply).toContainText("Ann Lee");
+  // The agent's picture, loaded from Porthole's origin under the panel's CSP; the hostile
+  // image the agent pasted is gone.
+  const avatar = reply.locator("img.ph-avatar");
+  await expect(avatar).toHaveAttribute("src", /^\/avatars\/[0-9a-f]{32}$/);
+  await expect.poll(() => avatar.evaluate((img) => img.complete && img.naturalWidth)).toBe(1);
+  await expect(reply.locator("img")).toHaveCount(1);
+  expect(agent.problems).toEqual([]);
+  await agent.context.close();
+});
+
 test("a new ticket reaches the open inbox without a reload, and signing out ends the session", async ({ browser, env }, testInfo) => {
   const me = email(testInfo);
   const agent = await agentConsole(browser, env, email(testInfo, "agent"));
@@ -215,6 +260,9 @@ test("the console's screens have no accessibility violations axe can find", asyn
   await c.getByRole("link", { name: "Settings" }).click();
   await expect(c.getByRole("heading", { name: "Team" })).toBeVisible();
   await check("settings");
+  await c.getByRole("link", { name: /\(admin\)/ }).click();
+  await expect(c.getByRole("heading", { name: "Your profile" })).toBeVisible();
+  await check("profile");
   await c.goto(`${env.origin}/console/security`);
   await check("security");
   await context.close();

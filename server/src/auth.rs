@@ -13,7 +13,7 @@ use crate::accounts::csrf_matches;
 use crate::domain::hash_token;
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::store::{KeyRole, UserScope};
+use crate::store::{KeyRole, UserScope, Workspace};
 
 /// The console's session cookie: `HttpOnly`, `SameSite=Strict`, for the whole origin, since the
 /// console calls the agent API with it.
@@ -98,6 +98,17 @@ pub struct Actor {
     pub credential: Credential,
     /// The console's agent, when signed in there rather than holding a key.
     pub agent_id: Option<i64>,
+}
+
+impl Actor {
+    /// The workspace the credential belongs to. One deleted under a live credential leaves
+    /// the credential meaning nothing.
+    pub async fn workspace(&self, store: &crate::store::Store) -> Result<Workspace, ApiError> {
+        store
+            .workspace_by_id(self.workspace_id)
+            .await?
+            .ok_or(ApiError::InvalidApiKey)
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -61,6 +61,7 @@ fn message(o: Obj) -> Option<Message> {
         id: o.get("id").as_f64()? as i64,
         author: Author::parse(&o.string("author")?)?,
         author_name: o.nullable_string("author_name")?,
+        author_avatar: o.nullable_string("author_avatar")?,
         body: o.string("body")?,
         html: o.string("html")?,
         created_at: o.string("created_at")?,

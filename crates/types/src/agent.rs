@@ -19,7 +19,13 @@ pub struct AgentMessage {
     pub id: i64,
     pub author: Author,
     pub author_name: Option<String>,
+    /// The picture of the agent who wrote it in the console (a path on this server).
+    pub author_avatar: Option<String>,
+    /// As written: a customer's plain text, an agent's Markdown.
     pub body: String,
+    /// The body as readers see it: a customer's text escaped with its web links made links,
+    /// an agent's Markdown rendered and sanitised.
+    pub html: String,
     /// Internal notes are visible to agents only.
     pub internal: bool,
     pub created_at: String,
@@ -159,6 +165,8 @@ pub struct AgentInfo {
     pub two_step: bool,
     /// Accepted the invitation.
     pub active: bool,
+    /// Their picture, shown to customers beside their replies (a path on this server).
+    pub avatar_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -250,6 +258,19 @@ pub struct CreatedApiKey {
 pub struct ChangeMe {
     #[serde(default)]
     pub available: Option<bool>,
+    /// The name customers see beside the agent's replies from now on.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// `PUT /api/v1/agent/me/avatar`: take an uploaded image as the agent's picture.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SetAvatar {
+    /// The id `POST /api/v1/agent/uploads` gave: a JPEG, PNG, GIF or WebP image of at most
+    /// 1 MB.
+    pub upload: String,
 }
 
 /// `GET /api/v1/agent/tickets/{reference}/participants`, and the answer to changes.
@@ -277,11 +298,61 @@ pub struct TicketRating {
     pub created_at: String,
 }
 
+/// `GET /api/v1/agent/email`: how email works for the workspace. Sending and replies by email
+/// are the server's (`--smtp-url`, `--mail-from`, `--inbound-address`); tickets by email need
+/// the workspace's inbound secret at the provider.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmailSetup {
+    /// Whether Porthole sends email at all.
+    pub sending: bool,
+    /// The address emails come from, when sending.
+    pub from: Option<String>,
+    /// Whether customers can answer by replying to an email.
+    pub replies_by_email: bool,
+    /// Where the mail provider posts raw inbound messages for this workspace.
+    pub inbound_url: String,
+    /// Whether the workspace has an inbound secret, without which nothing is taken in.
+    pub inbound_secret_set: bool,
+}
+
+/// A new inbound secret, shown this once; the one before it stops working.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InboundSecret {
+    pub secret: String,
+}
+
+/// `GET /api/v1/agent/categories`: what tickets may be filed under.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryList {
+    pub categories: Vec<String>,
+}
+
+/// `POST /api/v1/agent/preview`: a reply or note not yet sent.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PreviewRequest {
+    /// Markdown, as for a message's `body`.
+    pub body: String,
+}
+
+/// How a reply or note will read once sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MarkdownPreview {
+    pub html: String,
+}
+
 /// `POST /api/v1/agent/tickets/{reference}/messages`
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgentCreateMessage {
+    /// Markdown (CommonMark with tables and strikethrough; a single line break stays one).
+    /// Raw HTML and images are taken out.
     pub body: String,
     #[serde(default)]
     pub internal: bool,
@@ -318,6 +389,13 @@ pub struct TicketPatch {
         skip_serializing_if = "Option::is_none"
     )]
     pub resolution: Option<Option<String>>,
+    /// One of the workspace's categories, or `null` (or blank) for none.
+    #[serde(
+        default,
+        with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub category: Option<Option<String>>,
 }
 
 /// Tells a missing field (`None`) from an explicit `null` (`Some(None)`).

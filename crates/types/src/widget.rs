@@ -152,8 +152,11 @@ pub struct Message {
     pub id: i64,
     pub author: Author,
     pub author_name: Option<String>,
+    /// The picture of the agent who wrote it, if they have one (a path on this server).
+    pub author_avatar: Option<String>,
     pub body: String,
-    /// `body` as HTML, for display: escaped, with its web links made links.
+    /// `body` as HTML, for display: a customer's text escaped with its web links made links,
+    /// an agent's Markdown rendered and sanitised.
     pub html: String,
     pub created_at: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

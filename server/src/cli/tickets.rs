@@ -88,6 +88,9 @@ pub enum TicketCommand {
         /// What was done, shown to the user once resolved.
         #[arg(long)]
         resolution: Option<String>,
+        /// One of the workspace's categories; an empty value for none.
+        #[arg(long)]
+        category: Option<String>,
     },
     /// Copy people on a ticket, or take them off: they read it, reply and are notified like
     /// its customer, and lose access when taken off.
@@ -291,6 +294,7 @@ pub async fn run(
         } => {
             let message = AgentPost {
                 author_name: &author.author,
+                author_agent: None,
                 body: &body,
                 internal: false,
                 status,
@@ -310,6 +314,7 @@ pub async fn run(
         } => {
             let note = AgentPost {
                 author_name: &author.author,
+                author_agent: None,
                 body: &body,
                 internal: true,
                 status: None,
@@ -344,6 +349,7 @@ pub async fn run(
             assignee,
             unassign,
             resolution,
+            category,
         } => {
             let ws = workspace_named(store, &ws.workspace).await?;
             let assignee = if unassign {
@@ -355,9 +361,14 @@ pub async fn run(
                 status.is_some()
                     || priority.is_some()
                     || assignee.is_some()
-                    || resolution.is_some(),
-                "give --status, --priority, --assignee, --unassign or --resolution"
+                    || resolution.is_some()
+                    || category.is_some(),
+                "give --status, --priority, --assignee, --unassign, --resolution or --category"
             );
+            let category = category
+                .map(|c| crate::settings::category(&ws.settings, Some(&c)))
+                .transpose()
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             let resolution = resolution
                 .map(|r| bounded_text("resolution", &r, limits::MESSAGE_MAX_CHARS))
                 .transpose()?
@@ -367,6 +378,7 @@ pub async fn run(
                 priority,
                 assignee,
                 resolution,
+                category,
             };
             let t = store
                 .agent_patch(ws.id, number(&reference)?, &patch, now)

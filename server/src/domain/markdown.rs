@@ -1,23 +1,86 @@
-//! Article bodies: Markdown (CommonMark, with tables and strikethrough) turned into HTML, then
-//! cleaned by ammonia's allowlist, so raw HTML, scripts, event handlers and `javascript:`
+//! Markdown turned into HTML that is safe to show: article bodies, and what agents write in
+//! replies and notes. CommonMark (with tables and strikethrough) is rendered by pulldown-cmark,
+//! then cleaned by ammonia's allowlist, so raw HTML, scripts, event handlers and `javascript:`
 //! links cannot come through whatever the author wrote.
 
-use pulldown_cmark::{html, Options, Parser};
+use porthole_types::Author;
+use pulldown_cmark::{html, Event, Options, Parser};
+
+use super::links;
+
+const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
 
 pub fn to_safe_html(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut raw = String::with_capacity(markdown.len() * 2);
-    html::push_html(&mut raw, Parser::new_ext(markdown, options));
-    ammonia::Builder::default()
+    html::push_html(&mut raw, Parser::new_ext(markdown, OPTIONS));
+    cleaner().clean(&raw).to_string()
+}
+
+/// An agent's reply or note. Agents write as they would an email, so a single line break
+/// stays a line break. Links open in a new tab. Images are taken out: a remote image in a
+/// reply would tell its server when, and from where, each customer read it. The result is
+/// wrapped in `ph-md` for the readers' stylesheets, and has no line breaks of its own outside
+/// code blocks, so it reads right even where messages are pre-wrapped text.
+pub fn reply_to_safe_html(markdown: &str) -> String {
+    let events = Parser::new_ext(markdown, OPTIONS).map(|event| match event {
+        Event::SoftBreak => Event::HardBreak,
+        other => other,
+    });
+    let mut raw = String::with_capacity(markdown.len() * 2);
+    html::push_html(&mut raw, events);
+    let mut cleaner = cleaner();
+    cleaner
+        .rm_tags(["img"])
+        .set_tag_attribute_value("a", "target", "_blank");
+    let clean = cleaner.clean(&raw).to_string();
+    format!(
+        "<div class=\"ph-md\">{}</div>",
+        without_layout_breaks(&clean)
+    )
+}
+
+/// The renderer's line breaks between tags dropped, and any other outside `<pre>` made a
+/// space (a break the writer meant is a `<br>` by now).
+fn without_layout_breaks(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_pre = false;
+    for (i, c) in html.char_indices() {
+        let rest = &html[i..];
+        if rest.starts_with("<pre") {
+            in_pre = true;
+        } else if rest.starts_with("</pre>") {
+            in_pre = false;
+        }
+        match c {
+            '\n' if in_pre => out.push(c),
+            '\n' if out.ends_with('>') => {}
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A message as its readers see it: a customer's words escaped with their web links made
+/// links, an agent's Markdown rendered and cleaned.
+pub fn message_html(author: Author, body: &str) -> String {
+    match author {
+        Author::User => links::to_html(body),
+        Author::Agent => reply_to_safe_html(body),
+    }
+}
+
+fn cleaner() -> ammonia::Builder<'static> {
+    let mut cleaner = ammonia::Builder::default();
+    cleaner
         .url_schemes(["http", "https", "mailto"].into())
-        .link_rel(Some("noopener noreferrer nofollow"))
-        .clean(&raw)
-        .to_string()
+        .link_rel(Some("noopener noreferrer nofollow"));
+    cleaner
 }
 
 #[cfg(test)]
 mod tests {
-    use super::to_safe_html;
+    use super::*;
 
     #[test]
     fn markdown_becomes_html() {
@@ -48,5 +111,59 @@ mod tests {
         ] {
             assert!(!html.contains(bad), "{bad} in {html}");
         }
+    }
+
+    #[test]
+    fn a_reply_keeps_its_line_breaks_and_formatting_and_links_open_in_a_new_tab() {
+        let html =
+            reply_to_safe_html("Hi Ada,\nTry **this**:\n\n- one\n- [docs](https://acme.test/d)");
+        assert!(
+            html.starts_with(
+                "<div class=\"ph-md\"><p>Hi Ada,<br>Try <strong>this</strong>:</p><ul><li>one</li>"
+            ),
+            "{html}"
+        );
+        assert!(!html.contains('\n'), "{html}");
+        assert!(html.contains("<strong>this</strong>"), "{html}");
+        assert!(html.contains("<li>one</li>"), "{html}");
+        assert!(html.contains(r#"target="_blank""#), "{html}");
+        assert!(html.ends_with("</div>"), "{html}");
+    }
+
+    #[test]
+    fn code_blocks_keep_their_lines() {
+        let html = reply_to_safe_html("See:\n\n```\nfn main() {\n}\n```\nDone");
+        assert!(
+            html.contains("<pre><code>fn main() {\n}\n</code></pre>"),
+            "{html}"
+        );
+        assert!(html.ends_with("</pre><p>Done</p></div>"), "{html}");
+    }
+
+    #[test]
+    fn a_reply_loses_scripts_handlers_and_remote_images() {
+        let html = reply_to_safe_html(
+            "![pixel](https://tracker.test/p.png) <img src=x onerror=alert(1)>\n\n\
+             <script>alert(2)</script> [x](javascript:alert(3)) <b onclick=alert(4)>b</b>",
+        );
+        for bad in [
+            "<img",
+            "tracker.test",
+            "onerror",
+            "<script",
+            "href=\"javascript",
+            "onclick",
+        ] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
+    }
+
+    #[test]
+    fn only_agents_write_markdown_customers_words_are_text() {
+        assert_eq!(
+            message_html(Author::User, "**hi** <b>x</b>"),
+            "**hi** &lt;b&gt;x&lt;/b&gt;"
+        );
+        assert!(message_html(Author::Agent, "**hi**").contains("<strong>hi</strong>"));
     }
 }

@@ -215,14 +215,19 @@ impl Files {
         Ok(axum::body::Body::from_stream(found.into_stream()))
     }
 
+    /// Deletes the bytes of the file `id`; bytes already gone are no error.
+    pub async fn delete(&self, id: &str) -> anyhow::Result<()> {
+        match self.objects.delete(&ObjectPath::from(id)).await {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(err) => Err(err).context("deleting a file"),
+        }
+    }
+
     /// Deletes staged files no message claimed within the hour, bytes first, then the row.
     pub async fn sweep(&self, store: &Store, now_ms: i64) -> anyhow::Result<usize> {
         let stale = store.staged_before(now_ms - STAGED_TTL_MS).await?;
         for id in &stale {
-            match self.objects.delete(&ObjectPath::from(id.as_str())).await {
-                Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
-                Err(err) => return Err(err).context("deleting an unclaimed file"),
-            }
+            self.delete(id).await?;
             store.forget_staged(id).await?;
         }
         Ok(stale.len())

@@ -6,12 +6,12 @@ use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::MultiPart;
 use lettre::Message;
 use maud::{html, Markup, PreEscaped};
-use porthole_types::{Locale, Settings};
+use porthole_types::{Author, Locale, Settings};
 use sha2::Sha256;
 
 use super::inbound::REPLY_MARKER;
 use super::Mailer;
-use crate::domain::{links, TicketRef};
+use crate::domain::{markdown, TicketRef};
 use crate::i18n::{catalogue, MailTexts};
 use crate::store::DueMail;
 
@@ -99,6 +99,8 @@ struct Content {
     lead: String,
     /// A message quoted in full: a reply, or a new ticket's description.
     quote: Option<String>,
+    /// Who wrote the quote: an agent's reply is Markdown, shown rendered in the HTML copy.
+    quote_by: Author,
     after: Option<&'static str>,
     /// Whether the ticket reference is shown as such (customer emails).
     show_reference: bool,
@@ -110,12 +112,14 @@ fn content(mail: &DueMail, t: &MailTexts) -> Content {
         "auto_response" => Content {
             lead: t.received.into(),
             quote: None,
+            quote_by: Author::User,
             after: None,
             show_reference: true,
         },
         "confirmation" => Content {
             lead: t.received.into(),
             quote: None,
+            quote_by: Author::User,
             after: None,
             show_reference: true,
         },
@@ -125,30 +129,35 @@ fn content(mail: &DueMail, t: &MailTexts) -> Content {
                 None => t.team_replied.into(),
             },
             quote,
+            quote_by: Author::Agent,
             after: (mail.message_files > 0).then_some(t.files_attached),
             show_reference: false,
         },
         "resolved" => Content {
             lead: t.resolved.into(),
             quote: mail.resolution.clone(),
+            quote_by: Author::User,
             after: Some(t.reopen_hint),
             show_reference: false,
         },
         "fresh_link" => Content {
             lead: t.fresh_link.into(),
             quote: None,
+            quote_by: Author::User,
             after: None,
             show_reference: true,
         },
         "team_escalated" => Content {
             lead: t.team_escalated.replace("{who}", &mail.contact_email),
             quote: mail.description.clone(),
+            quote_by: Author::User,
             after: None,
             show_reference: true,
         },
         "team_new_ticket" => Content {
             lead: t.team_new_ticket.replace("{who}", &mail.contact_email),
             quote: mail.description.clone(),
+            quote_by: Author::User,
             after: None,
             show_reference: true,
         },
@@ -158,6 +167,7 @@ fn content(mail: &DueMail, t: &MailTexts) -> Content {
                 mail.message_from.as_deref().unwrap_or(&mail.contact_email),
             ),
             quote,
+            quote_by: Author::User,
             after: None,
             show_reference: true,
         },
@@ -222,8 +232,8 @@ fn render(
                 p style={ "border-top: 4px solid " (color) "; padding-top: 12px; font-weight: 600" } { (brand) }
                 p { (c.lead) }
                 @if let Some(quote) = &c.quote {
-                    blockquote style="margin: 0; padding: 8px 12px; border-left: 3px solid #d1d5db; white-space: pre-wrap" {
-                        (PreEscaped(links::to_html(quote)))
+                    blockquote style={ "margin: 0; padding: 8px 12px; border-left: 3px solid #d1d5db; white-space: " (if c.quote_by == Author::User { "pre-wrap" } else { "normal" }) } {
+                        (PreEscaped(markdown::message_html(c.quote_by, quote)))
                     }
                 }
                 @if c.show_reference {

@@ -112,6 +112,11 @@ impl Mailer {
             })
     }
 
+    /// The address emails come from.
+    pub fn from_address(&self) -> String {
+        self.from.email.to_string()
+    }
+
     /// The sender's domain, which our `Message-ID`s use.
     pub fn domain(&self) -> &str {
         self.from.email.domain()

@@ -375,7 +375,14 @@ pub fn conversation(t: &Catalogue, ticket: &Ticket, files: &str) -> Markup {
                 };
                 li class=(class) {
                     p.ph-author { (who) " · " time.ph-time datetime=(m.created_at) { (when(t, &m.created_at)) } }
-                    @if !m.body.is_empty() { p.ph-text { (maud::PreEscaped(&m.html)) } }
+                    @if !m.body.is_empty() {
+                        div.ph-text {
+                            @if let Some(src) = &m.author_avatar {
+                                img.ph-avatar src=(src) alt="" width="28" height="28";
+                            }
+                            (maud::PreEscaped(&m.html))
+                        }
+                    }
                     (file_links(t, files, &m.attachments))
                 }
             }

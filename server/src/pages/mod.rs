@@ -211,7 +211,7 @@ impl Chrome {
                     meta charset="utf-8";
                     meta name="viewport" content="width=device-width,initial-scale=1";
                     title { (title) " · " (self.brand) }
-                    @for file in ["widget.css", "pages.css"] {
+                    @for file in ["widget.css", "extras.css", "pages.css"] {
                         @if let Some(css) = assets::served_name(file) {
                             link rel="stylesheet" href={ "/assets/" (css) };
                         }

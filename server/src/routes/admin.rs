@@ -29,11 +29,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn workspace(state: &AppState, agent: &Admin) -> ApiResult<Workspace> {
-    state
-        .store
-        .workspace_by_id(agent.0.workspace_id)
-        .await?
-        .ok_or(ApiError::InvalidApiKey)
+    agent.0.workspace(&state.store).await
 }
 
 #[utoipa::path(

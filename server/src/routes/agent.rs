@@ -6,8 +6,8 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use porthole_types::{
-    limits, AgentCreateMessage, AgentTicket, AgentTicketList, Colleagues, ErrorBody, Presence,
-    Priority, TicketPatch, TicketStatus,
+    limits, AgentCreateMessage, AgentTicket, AgentTicketList, CategoryList, Colleagues, ErrorBody,
+    MarkdownPreview, Presence, PreviewRequest, Priority, TicketPatch, TicketStatus,
 };
 use serde::Deserialize;
 
@@ -25,6 +25,8 @@ pub fn routes() -> Router<AppState> {
         .route("/tickets/{reference}", get(show).patch(update))
         .route("/tickets/{reference}/messages", post(message))
         .route("/tickets/{reference}/presence", post(presence))
+        .route("/preview", post(preview))
+        .route("/categories", get(categories))
         .route("/events", get(super::stream::team))
 }
 
@@ -160,10 +162,18 @@ async fn update(
         && patch.priority.is_none()
         && patch.assignee.is_none()
         && patch.resolution.is_none()
+        && patch.category.is_none()
     {
         return Err(ApiError::InvalidBody(
-            "give at least one of status, priority, assignee or resolution".into(),
+            "give at least one of status, priority, assignee, resolution or category".into(),
         ));
+    }
+    if let Some(category) = &patch.category {
+        let workspace = key.workspace(&state.store).await?;
+        patch.category = Some(crate::settings::category(
+            &workspace.settings,
+            category.as_deref(),
+        )?);
     }
     if let Some(Some(assignee)) = &patch.assignee {
         // A blank assignee means nobody, as null does.
@@ -216,6 +226,7 @@ async fn message(
             number,
             AgentPost {
                 author_name: &author,
+                author_agent: key.agent_id,
                 body: &body,
                 internal: req.internal,
                 status: req.status,
@@ -225,6 +236,42 @@ async fn message(
         )
         .await?;
     Ok((StatusCode::CREATED, AppJson(ticket)))
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/agent/categories", tag = "agent", security(("api_key" = []), ("console" = [])),
+    responses(
+        (status = 200, description = "The workspace's categories, for filing tickets and filtering the list (any agent; the rest of the settings are for admins)", body = CategoryList),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+    )
+)]
+async fn categories(
+    State(state): State<AppState>,
+    Agent(key): Agent,
+) -> ApiResult<AppJson<CategoryList>> {
+    let workspace = key.workspace(&state.store).await?;
+    Ok(AppJson(CategoryList {
+        categories: workspace.settings.categories,
+    }))
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/agent/preview", tag = "agent", request_body = PreviewRequest,
+    security(("api_key" = []), ("console" = [])),
+    responses(
+        (status = 200, description = "A reply or note as customers and agents will read it: the Markdown rendered and sanitised exactly as when it is sent", body = MarkdownPreview),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 422, description = "the text is over the length of a message", body = ErrorBody)
+    )
+)]
+async fn preview(
+    _: Agent,
+    AppJson(req): AppJson<PreviewRequest>,
+) -> ApiResult<AppJson<MarkdownPreview>> {
+    let body = message_text(&req.body, true)?;
+    Ok(AppJson(MarkdownPreview {
+        html: crate::domain::markdown::reply_to_safe_html(&body),
+    }))
 }
 
 #[utoipa::path(

@@ -2,25 +2,27 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, patch};
+use axum::routing::{get, patch, put};
 use axum::Router;
 use lettre::Message;
 use porthole_types::{
-    AgentInfo, AgentInfoList, ChangeAgent, ChangeMe, ErrorBody, InviteAgent, Invited,
+    limits, AgentInfo, AgentInfoList, ChangeAgent, ChangeMe, ErrorBody, InviteAgent, Invited,
+    SetAvatar,
 };
 use secrecy::ExposeSecret;
 
 use crate::accounts::INVITATION_TTL_MS;
 use crate::auth::{Admin, Agent};
-use crate::domain::EmailAddress;
+use crate::domain::{bounded_text, EmailAddress};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath};
 use crate::state::AppState;
-use crate::store::{AgentAccount, Invitation, KeyRole};
+use crate::store::{avatar_path, AgentAccount, Invitation, KeyRole};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/me", get(me).patch(change_me))
+        .route("/me/avatar", put(set_avatar).delete(clear_avatar))
         .route("/agents", get(team).post(invite))
         .route("/agents/{email}", patch(change).delete(remove))
 }
@@ -33,6 +35,7 @@ fn info(a: AgentAccount) -> AgentInfo {
         available: a.available,
         two_step: a.totp_on,
         active: a.active,
+        avatar_url: a.avatar.as_deref().map(avatar_path),
     }
 }
 
@@ -51,8 +54,9 @@ async fn me(State(state): State<AppState>, Agent(actor): Agent) -> ApiResult<App
 #[utoipa::path(
     patch, path = "/api/v1/agent/me", tag = "agent", request_body = ChangeMe, security(("console" = [])),
     responses(
-        (status = 200, description = "The agent, changed: `available` takes them into round-robin assignment or out of it", body = AgentInfo),
+        (status = 200, description = "The agent, changed: `available` takes them into round-robin assignment or out of it; `name` is what customers see beside their replies from now on", body = AgentInfo),
         (status = 400, description = "malformed JSON", body = ErrorBody),
+        (status = 422, description = "an empty or overlong name", body = ErrorBody),
         (status = 401, description = "missing or invalid credentials", body = ErrorBody),
         (status = 403, description = "a change without the console's CSRF token", body = ErrorBody),
         (status = 404, description = "an API key is no agent", body = ErrorBody)
@@ -64,10 +68,71 @@ async fn change_me(
     AppJson(change): AppJson<ChangeMe>,
 ) -> ApiResult<AppJson<AgentInfo>> {
     let id = actor.agent_id.ok_or(ApiError::NotFound)?;
+    let name = change
+        .name
+        .as_deref()
+        .map(|n| bounded_text("name", n, limits::NAME_MAX_CHARS))
+        .transpose()?;
     if let Some(available) = change.available {
         state.store.set_available(id, available).await?;
     }
+    if let Some(name) = name {
+        state.store.rename_agent(id, &name).await?;
+    }
     Ok(AppJson(info(signed_in(&state, &actor).await?)))
+}
+
+#[utoipa::path(
+    put, path = "/api/v1/agent/me/avatar", tag = "agent", request_body = SetAvatar, security(("console" = [])),
+    responses(
+        (status = 200, description = "The agent with their new picture, which customers see beside their replies, earlier ones included", body = AgentInfo),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "a change without the console's CSRF token", body = ErrorBody),
+        (status = 404, description = "an API key is no agent", body = ErrorBody),
+        (status = 422, description = "not an unused upload of a JPEG, PNG, GIF or WebP image of at most 1 MB", body = ErrorBody)
+    )
+)]
+async fn set_avatar(
+    State(state): State<AppState>,
+    Agent(actor): Agent,
+    AppJson(req): AppJson<SetAvatar>,
+) -> ApiResult<AppJson<AgentInfo>> {
+    let id = actor.agent_id.ok_or(ApiError::NotFound)?;
+    let old = state
+        .store
+        .set_avatar(actor.workspace_id, id, &req.upload)
+        .await?;
+    forget_picture(&state, old).await;
+    Ok(AppJson(info(signed_in(&state, &actor).await?)))
+}
+
+#[utoipa::path(
+    delete, path = "/api/v1/agent/me/avatar", tag = "agent", security(("console" = [])),
+    responses(
+        (status = 200, description = "The agent without a picture", body = AgentInfo),
+        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        (status = 403, description = "a change without the console's CSRF token", body = ErrorBody),
+        (status = 404, description = "an API key is no agent", body = ErrorBody)
+    )
+)]
+async fn clear_avatar(
+    State(state): State<AppState>,
+    Agent(actor): Agent,
+) -> ApiResult<AppJson<AgentInfo>> {
+    let id = actor.agent_id.ok_or(ApiError::NotFound)?;
+    let old = state.store.clear_avatar(id).await?;
+    forget_picture(&state, old).await;
+    Ok(AppJson(info(signed_in(&state, &actor).await?)))
+}
+
+/// Deletes the bytes of a picture no row names any more. The change is already made; bytes
+/// left behind by a failure here are only logged, since nothing can serve them again.
+async fn forget_picture(state: &AppState, avatar: Option<String>) {
+    if let Some(avatar) = avatar {
+        if let Err(err) = state.files.delete(&avatar).await {
+            tracing::warn!(error = ?err, "deleting a replaced picture failed");
+        }
+    }
 }
 
 /// The console's agent behind the request; an API key is nobody (404).
@@ -267,12 +332,11 @@ async fn remove(
 ) -> ApiResult<StatusCode> {
     let me = own_email(&state, &actor).await?;
     let email = other_agent(&actor, &raw, me.as_deref())?;
-    if !state
+    let picture = state
         .store
         .remove_agent(actor.workspace_id, email.as_str())
         .await?
-    {
-        return Err(ApiError::NotFound);
-    }
+        .ok_or(ApiError::NotFound)?;
+    forget_picture(&state, picture).await;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -29,6 +29,40 @@ pub fn routes() -> Router<AppState> {
         .route("/w/{slug}/", get(panel))
         .route("/w/{slug}/theme.css", get(theme_css))
         .route("/w/{slug}/texts", get(extras_texts))
+        .route("/avatars/{id}", get(avatar))
+}
+
+/// An agent's picture, which customers see beside replies. Public: its id is 128 random bits,
+/// new with each picture, and the picture is meant to be seen. Served only while it is some
+/// agent's current picture, with the type its bytes showed when it was uploaded, in a sandbox.
+async fn avatar(
+    State(state): State<AppState>,
+    AppPath(id): AppPath<String>,
+) -> ApiResult<Response> {
+    let well_formed = id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit());
+    let kind = match well_formed {
+        true => state.store.avatar_type(&id).await?,
+        false => None,
+    };
+    let kind = kind.ok_or(ApiError::NotFound)?;
+    let mut response = state.files.body(&id).await?.into_response();
+    let headers = response.headers_mut();
+    let kind = HeaderValue::from_str(&kind).map_err(|e| ApiError::Internal(e.into()))?;
+    headers.insert(CONTENT_TYPE, kind);
+    headers.insert(
+        CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("sandbox; default-src 'none'"),
+    );
+    // A new picture has a new id, so this one never changes.
+    headers.insert(
+        CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
+    headers.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    Ok(response)
 }
 
 async fn loader(headers: HeaderMap) -> ApiResult<Response> {

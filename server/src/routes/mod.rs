@@ -5,6 +5,7 @@ mod agent;
 mod agents;
 mod articles;
 mod delivery;
+mod email;
 mod files;
 mod health;
 mod inbound;
@@ -62,6 +63,7 @@ pub fn app(state: AppState) -> Router {
                 .merge(agents::routes())
                 .merge(reports::routes())
                 .merge(keys::routes())
+                .merge(email::routes())
                 .merge(webhooks::routes()),
         )
         // API answers are personal and some carry tokens: never let a cache keep them.

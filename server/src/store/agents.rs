@@ -19,6 +19,8 @@ pub struct AgentAccount {
     pub totp_on: bool,
     /// Whether they accepted their invitation.
     pub active: bool,
+    /// Their picture's id in the file store.
+    pub avatar: Option<String>,
 }
 
 /// What signing in needs to know about an agent.
@@ -40,7 +42,8 @@ pub struct Invitation<'a> {
 }
 
 const ACCOUNT_COLUMNS: &str = "a.id, a.workspace_id, w.slug, a.email, a.name, a.role, \
-    a.available, a.totp_secret IS NOT NULL AS totp_on, a.password_hash IS NOT NULL AS active";
+    a.available, a.totp_secret IS NOT NULL AS totp_on, a.password_hash IS NOT NULL AS active, \
+    a.avatar";
 
 /// The two tokens an agent is given: the invitation's, and each session's.
 #[derive(Clone, Copy)]
@@ -362,17 +365,35 @@ impl Store {
         Ok(done.rows_affected() > 0)
     }
 
-    /// Removes an agent: their sessions and invitation go with them, at once.
-    pub async fn remove_agent(&self, workspace_id: i64, email: &str) -> sqlx::Result<bool> {
+    /// Removes an agent: their sessions and invitation go with them, at once. `None` when
+    /// there is no such agent; otherwise their picture, whose bytes the caller deletes.
+    pub async fn remove_agent(
+        &self,
+        workspace_id: i64,
+        email: &str,
+    ) -> sqlx::Result<Option<Option<String>>> {
         let mut tx = self.write_tx().await?;
-        let done = sqlx::query("DELETE FROM agents WHERE workspace_id = $1 AND email = $2")
-            .bind(workspace_id)
-            .bind(email)
-            .execute(&mut *tx)
-            .await?;
+        let removed = sqlx::query_scalar(
+            "DELETE FROM agents WHERE workspace_id = $1 AND email = $2 RETURNING avatar",
+        )
+        .bind(workspace_id)
+        .bind(email)
+        .fetch_optional(&mut *tx)
+        .await?;
         tx.commit().await?;
         self.revoked();
-        Ok(done.rows_affected() > 0)
+        Ok(removed)
+    }
+
+    /// Changes the name customers see beside the agent's replies from now on.
+    pub async fn rename_agent(&self, agent_id: i64, name: &str) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query("UPDATE agents SET name = $1 WHERE id = $2")
+            .bind(name)
+            .bind(agent_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
     }
 
     /// Whether round-robin assignment gives the agent tickets.

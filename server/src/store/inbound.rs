@@ -27,6 +27,14 @@ impl Store {
         Ok(token.secret)
     }
 
+    /// Whether the workspace has an inbound secret.
+    pub async fn has_inbound_secret(&self, workspace_id: i64) -> sqlx::Result<bool> {
+        sqlx::query_scalar("SELECT inbound_secret_hash IS NOT NULL FROM workspaces WHERE id = $1")
+            .bind(workspace_id)
+            .fetch_one(&self.pool)
+            .await
+    }
+
     /// The workspace's id and inbound secret hash, if it has one.
     pub async fn inbound_secret_hash(&self, slug: &str) -> sqlx::Result<Option<(i64, String)>> {
         sqlx::query_as(

@@ -8,9 +8,9 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use super::attachments;
 use super::events::{self, By, EventKind};
 use super::participants::{self, AddedBy, Reach};
-use super::{decode, Store};
+use super::{avatar_path, decode, Store};
 use crate::clock::rfc3339;
-use crate::domain::{links, TicketRef};
+use crate::domain::{markdown, TicketRef};
 use crate::domain::{sentiment, DomainError, DomainResult, EmailAddress};
 use crate::files::{customer_owner, AGENT_OWNER};
 
@@ -44,6 +44,8 @@ pub struct NewTicket {
 /// An agent's message, validated.
 pub struct AgentPost<'a> {
     pub author_name: &'a str,
+    /// The console's agent who writes it, whose picture customers see beside it.
+    pub author_agent: Option<i64>,
     pub body: &'a str,
     pub internal: bool,
     pub status: Option<TicketStatus>,
@@ -142,6 +144,7 @@ struct MessageRow {
     id: i64,
     author: String,
     author_name: Option<String>,
+    avatar: Option<String>,
     body: String,
     internal: bool,
     created_at: i64,
@@ -750,11 +753,13 @@ impl Store {
             messages: messages
                 .into_iter()
                 .map(|m| {
+                    let author = decode(Author::parse, &m.author)?;
                     Ok(Message {
                         id: m.id,
-                        author: decode(Author::parse, &m.author)?,
+                        author,
                         author_name: m.author_name,
-                        html: links::to_html(&m.body),
+                        author_avatar: m.avatar.as_deref().map(avatar_path),
+                        html: markdown::message_html(author, &m.body),
                         body: m.body,
                         created_at: rfc3339(m.created_at),
                         attachments: files.remove(&m.id).unwrap_or_default(),
@@ -767,8 +772,9 @@ impl Store {
 
     async fn messages(&self, ticket_id: i64, with_internal: bool) -> sqlx::Result<Vec<MessageRow>> {
         sqlx::query_as(
-            "SELECT id, author, author_name, body, internal, created_at FROM messages \
-             WHERE ticket_id = $1 AND (internal = FALSE OR $2) ORDER BY id",
+            "SELECT m.id, m.author, m.author_name, a.avatar, m.body, m.internal, m.created_at \
+             FROM messages m LEFT JOIN agents a ON a.id = m.author_agent \
+             WHERE m.ticket_id = $1 AND (m.internal = FALSE OR $2) ORDER BY m.id",
         )
         .bind(ticket_id)
         .bind(with_internal)
@@ -874,10 +880,13 @@ impl Store {
             .await?
             .into_iter()
             .map(|m| {
+                let author = decode(Author::parse, &m.author)?;
                 Ok(AgentMessage {
                     id: m.id,
-                    author: decode(Author::parse, &m.author)?,
+                    author,
                     author_name: m.author_name,
+                    author_avatar: m.avatar.as_deref().map(avatar_path),
+                    html: markdown::message_html(author, &m.body),
                     body: m.body,
                     internal: m.internal,
                     created_at: rfc3339(m.created_at),
@@ -914,6 +923,7 @@ impl Store {
     ) -> DomainResult<AgentTicket> {
         let AgentPost {
             author_name,
+            author_agent,
             body,
             internal,
             status,
@@ -932,6 +942,13 @@ impl Store {
             now_ms,
         )
         .await?;
+        if let Some(agent) = author_agent {
+            sqlx::query("UPDATE messages SET author_agent = $1 WHERE id = $2")
+                .bind(agent)
+                .bind(message_id)
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query(
             "UPDATE tickets SET updated_at = $1, \
              public_activity_at = CASE WHEN $2 OR $3 IS NOT NULL THEN $1 ELSE public_activity_at END, \
@@ -975,6 +992,10 @@ impl Store {
             None => (false, None),
             Some(r) => (true, r.as_deref()),
         };
+        let (set_category, category) = match &patch.category {
+            None => (false, None),
+            Some(c) => (true, c.as_deref()),
+        };
         let mut tx = self.write_tx().await?;
         let (ticket_id, old_status, old_assignee): (i64, String, Option<String>) = sqlx::query_as(
             "SELECT id, status, assignee FROM tickets WHERE workspace_id = $1 AND number = $2",
@@ -990,7 +1011,8 @@ impl Store {
                                   ELSE public_activity_at END, \
              status = COALESCE($2, status), priority = COALESCE($3, priority), \
              assignee = CASE WHEN $4 THEN $5 ELSE assignee END, \
-             resolution = CASE WHEN $7 THEN $8 ELSE resolution END \
+             resolution = CASE WHEN $7 THEN $8 ELSE resolution END, \
+             category = CASE WHEN $9 THEN $10 ELSE category END \
              WHERE id = $6",
         )
         .bind(now_ms)
@@ -1001,6 +1023,8 @@ impl Store {
         .bind(ticket_id)
         .bind(set_resolution)
         .bind(resolution)
+        .bind(set_category)
+        .bind(category)
         .execute(&mut *tx)
         .await?;
         if let Some(status) = patch.status.filter(|s| s.as_str() != old_status) {
@@ -1010,14 +1034,15 @@ impl Store {
         if set_assignee && assignee != old_assignee.as_deref() {
             changes.push((EventKind::Assigned, json!({ "assignee": assignee })));
         }
-        if patch.priority.is_some() || set_resolution {
-            changes.push((
-                EventKind::Updated,
-                json!({
-                    "priority": patch.priority.map(Priority::as_str),
-                    "resolution": resolution.filter(|_| set_resolution),
-                }),
-            ));
+        if patch.priority.is_some() || set_resolution || set_category {
+            let mut data = json!({
+                "priority": patch.priority.map(Priority::as_str),
+                "resolution": resolution.filter(|_| set_resolution),
+            });
+            if set_category {
+                data["category"] = json!(category);
+            }
+            changes.push((EventKind::Updated, data));
         }
         for (kind, data) in changes {
             events::record(&mut tx, ticket_id, number, kind, data, now_ms).await?;

@@ -1,5 +1,6 @@
 //! The agent API, and the ways a key is kept to its own workspace.
 
+use porthole::store::KeyRole;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -291,4 +292,52 @@ async fn the_agent_list_pages_by_cursor_and_its_count_stops_at_a_thousand() {
             .await;
         assert_error(res, StatusCode::BAD_REQUEST, "invalid_query").await;
     }
+}
+
+#[tokio::test]
+async fn an_agent_files_a_ticket_under_one_of_the_workspaces_categories_and_the_customer_sees_it() {
+    let app = TestApp::spawn().await;
+    let admin = app.key_with_role("Admin", KeyRole::Admin).await;
+    let res = app
+        .agent(Method::PATCH, "/settings", &admin)
+        .json(&json!({ "categories": ["Billing", "Bug report"] }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let key = app.agent_key("Ann").await;
+    let token = app.login("ada@example.com").await;
+    app.new_ticket(&token, "Charged twice").await;
+
+    let listed = app.agent(Method::GET, "/categories", &key).value().await;
+    assert_eq!(listed, json!({ "categories": ["Billing", "Bug report"] }));
+
+    let set = |category: Value| {
+        app.agent(Method::PATCH, "/tickets/TKT-0001", &key)
+            .json(&json!({ "category": category }))
+            .go()
+    };
+    let res = set(json!("billing")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let t: Value = res.json().await.unwrap();
+    assert_eq!(
+        t["category"], "Billing",
+        "stored as the workspace spells it"
+    );
+    let seen = app
+        .widget(Method::GET, "/tickets/TKT-0001", &token)
+        .value()
+        .await;
+    assert_eq!(seen["category"], "Billing");
+    let filtered = app
+        .agent(Method::GET, "/tickets?category=Billing", &key)
+        .value()
+        .await;
+    assert_eq!(references(&filtered), vec!["TKT-0001"]);
+
+    let res = set(json!("Refunds")).await;
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
+    let res = set(json!("<script>alert(1)</script>")).await;
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
+    let t: Value = set(Value::Null).await.json().await.unwrap();
+    assert_eq!(t["category"], Value::Null);
 }

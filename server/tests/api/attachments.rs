@@ -8,11 +8,11 @@ use serde_json::{json, Value};
 use crate::helpers::{assert_error, RequestExt, TestApp};
 
 pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde";
-const PDF: &[u8] =
+pub const PDF: &[u8] =
     b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 const EXE: &[u8] = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0\0\xb8\0\0\0\0\0\0\0@\0\0\0";
 
-fn file(name: &str, bytes: &[u8], declared: &str) -> Form {
+pub fn file(name: &str, bytes: &[u8], declared: &str) -> Form {
     let part = Part::bytes(bytes.to_vec())
         .file_name(name.to_owned())
         .mime_str(declared)

@@ -12,7 +12,7 @@ use crate::helpers::{assert_error, RequestExt, TestApp};
 const PASSWORD: &str = "tide pool lantern 42";
 
 /// An invitation link for `email`, as `porthole agent invite` prints it.
-async fn invite(app: &TestApp, email: &str, role: KeyRole) -> String {
+pub async fn invite(app: &TestApp, email: &str, role: KeyRole) -> String {
     let ws = app.store.workspace_by_slug("acme").await.unwrap().unwrap();
     let email = porthole::domain::EmailAddress::parse(email).unwrap();
     let invitation = Invitation {
@@ -54,7 +54,7 @@ async fn post_form(app: &TestApp, path: &str, cookie: &str, form: &[(&str, &str)
 }
 
 /// Follows an invitation through to a signed-in console; returns the console cookie.
-async fn accept(app: &TestApp, link: &str) -> String {
+pub async fn accept(app: &TestApp, link: &str) -> String {
     let res = app.pages().get(link).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(
@@ -109,7 +109,7 @@ async fn sign_in(app: &TestApp, email: &str, password: &str, code: &str) -> Resp
 }
 
 /// The console page's CSRF token, which the app sends with every change.
-async fn csrf(app: &TestApp, cookie: &str) -> String {
+pub async fn csrf(app: &TestApp, cookie: &str) -> String {
     let page = app
         .pages()
         .get(format!("{}/console", app.base))
@@ -125,7 +125,12 @@ async fn csrf(app: &TestApp, cookie: &str) -> String {
     html[start..start + 32].to_owned()
 }
 
-fn console_api(app: &TestApp, method: Method, path: &str, cookie: &str) -> reqwest::RequestBuilder {
+pub fn console_api(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    cookie: &str,
+) -> reqwest::RequestBuilder {
     app.request(method, &format!("/api/v1/agent{path}"))
         .header(header::COOKIE, cookie)
 }

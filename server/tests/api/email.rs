@@ -76,13 +76,20 @@ async fn a_portal_ticket_is_confirmed_by_email_with_a_tracking_link_that_works()
 }
 
 #[tokio::test]
-async fn an_agent_reply_is_emailed_at_once_threaded_under_the_confirmation_and_escaped() {
+async fn an_agent_reply_is_emailed_at_once_threaded_under_the_confirmation_formatted_and_sanitised()
+{
     let app = with_email().await;
     let key = app.agent_key("Ann").await;
     let reference = submit(&app, "ada@example.com", "Engine stopped").await;
     let confirmation = app.mail().wait_for(|m| m.to == "ada@example.com").await;
 
-    agent_reply(&app, &key, &reference, "Try <b>restarting</b> it").await;
+    agent_reply(
+        &app,
+        &key,
+        &reference,
+        "Try **restarting** it <b onclick=\"alert(1)\">now</b><script>alert(2)</script>",
+    )
+    .await;
     let reply = app.mail().wait_for(|m| m.text.contains("restarting")).await;
     assert_eq!(reply.to, "ada@example.com");
     assert!(reply.text.contains("Ann replied"), "{}", reply.text);
@@ -90,12 +97,22 @@ async fn an_agent_reply_is_emailed_at_once_threaded_under_the_confirmation_and_e
         reply.in_reply_to.as_deref(),
         Some(confirmation.message_id.as_str())
     );
+    // The Markdown is rendered in the HTML copy and kept as written in the text one.
     assert!(
-        reply.html.contains("Try &lt;b&gt;restarting&lt;/b&gt; it"),
+        reply
+            .html
+            .contains("Try <strong>restarting</strong> it <b>now</b>"),
         "{}",
         reply.html
     );
-    assert!(!reply.html.contains("<b>restarting"));
+    assert!(
+        reply.text.contains("Try **restarting** it"),
+        "{}",
+        reply.text
+    );
+    for bad in ["onclick", "<script", "alert(2)"] {
+        assert!(!reply.html.contains(bad), "{bad} in {}", reply.html);
+    }
     // A fresh tracking link in each email, and a one-click unsubscribe.
     assert!(reply.text.contains("/p/acme/tickets/"));
     assert_eq!(

@@ -1,6 +1,7 @@
 //! Replies by email: the Reply-To of a real email (sent to aiosmtpd), answered through the
 //! inbound endpoint as a mail provider's hook would post it.
 
+use porthole::store::KeyRole;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -566,4 +567,62 @@ async fn those_copied_on_an_email_hear_of_replies_answer_by_email_and_stop_when_
         .await
         .unwrap();
     assert_eq!(page.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn an_admin_sees_how_email_is_set_up_and_a_new_inbound_secret_replaces_the_old_one() {
+    let (inbound, _) = replied_ticket().await;
+    let app = &inbound.app;
+    let admin = app.key_with_role("Admin", KeyRole::Admin).await;
+    let setup = app.agent(Method::GET, "/email", &admin).value().await;
+    assert_eq!(setup["sending"], true);
+    assert_eq!(setup["replies_by_email"], true);
+    assert_eq!(setup["inbound_secret_set"], true);
+    assert_eq!(
+        setup["inbound_url"],
+        format!("{}/api/v1/inbound/acme", app.base)
+    );
+    assert!(
+        !setup.to_string().contains(&inbound.secret),
+        "the secret is never shown again"
+    );
+    let agent = app.key_with_role("Ann", KeyRole::Agent).await;
+    let res = app.agent(Method::GET, "/email", &agent).go().await;
+    assert_error(res, StatusCode::FORBIDDEN, "admin_only").await;
+    let res = app
+        .agent(Method::POST, "/email/inbound-secret", &agent)
+        .go()
+        .await;
+    assert_error(res, StatusCode::FORBIDDEN, "admin_only").await;
+
+    let res = app
+        .agent(Method::POST, "/email/inbound-secret", &admin)
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let fresh: Value = res.json().await.unwrap();
+    let fresh = fresh["secret"].as_str().unwrap().to_owned();
+    assert!(fresh.starts_with("phi_"));
+    let raw = new_email("bea@example.com", "n9@example.com", "Export broken", "");
+    let res = inbound.post(raw.clone()).await;
+    assert_error(res, StatusCode::UNAUTHORIZED, "invalid_api_key").await;
+    let res = app
+        .request(Method::POST, "/api/v1/inbound/acme")
+        .bearer_auth(&fresh)
+        .header("Content-Type", "message/rfc822")
+        .body(raw)
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn with_email_off_the_email_screen_says_so() {
+    let app = TestApp::spawn().await;
+    let admin = app.key_with_role("Admin", KeyRole::Admin).await;
+    let setup = app.agent(Method::GET, "/email", &admin).value().await;
+    assert_eq!(setup["sending"], false);
+    assert_eq!(setup["from"], Value::Null);
+    assert_eq!(setup["replies_by_email"], false);
+    assert_eq!(setup["inbound_secret_set"], false);
 }

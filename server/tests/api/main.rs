@@ -2,6 +2,7 @@
 
 mod agent;
 mod attachments;
+mod avatars;
 mod bad_input;
 mod branding;
 mod cli;

@@ -31,6 +31,7 @@ fn declared_routes() -> BTreeSet<(String, String)> {
         ("/api/v1/agent", include_str!("../../src/routes/agents.rs")),
         ("/api/v1/agent", include_str!("../../src/routes/reports.rs")),
         ("/api/v1/agent", include_str!("../../src/routes/keys.rs")),
+        ("/api/v1/agent", include_str!("../../src/routes/email.rs")),
         ("/api/v1/agent", include_str!("../../src/routes/admin.rs")),
         (
             "/api/v1/agent",

@@ -157,3 +157,105 @@ async fn messages_come_with_safe_html_whose_only_links_are_web_links() {
     assert!(html.ends_with("</a>. and javascript:alert(1)"), "{html}");
     assert_eq!(html.matches("<a ").count(), 1);
 }
+
+#[tokio::test]
+async fn an_agents_markdown_reaches_the_customer_formatted_and_sanitised_while_a_customers_stays_text(
+) {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Grace").await;
+    let ada = app.login("ada@example.com").await;
+    let ticket = app.new_ticket(&ada, "Formatting").await;
+    let reference = ticket["reference"].as_str().unwrap();
+    let customer = "**not bold** <b>nor this</b>";
+    app.widget(
+        Method::POST,
+        &format!("/tickets/{reference}/messages"),
+        &ada,
+    )
+    .json(&json!({ "body": customer }))
+    .value()
+    .await;
+    let reply = "Try **this**:\n1. open [Settings](https://acme.test/s)\n\n\
+                 ![pixel](https://tracker.test/p.png)\n\n<script>alert(1)</script><img src=x onerror=alert(2)>";
+    let preview = app
+        .agent(Method::POST, "/preview", &key)
+        .json(&json!({ "body": reply }))
+        .value()
+        .await;
+    app.agent(
+        Method::POST,
+        &format!("/tickets/{reference}/messages"),
+        &key,
+    )
+    .json(&json!({ "body": reply }))
+    .value()
+    .await;
+
+    let thread = app
+        .widget(Method::GET, &format!("/tickets/{reference}"), &ada)
+        .value()
+        .await;
+    let messages = thread["messages"].as_array().unwrap();
+    let theirs = &messages[messages.len() - 2];
+    assert_eq!(
+        theirs["html"], "**not bold** &lt;b&gt;nor this&lt;/b&gt;",
+        "a customer's words are never markup"
+    );
+    let ours = messages.last().unwrap();
+    assert_eq!(ours["body"], reply, "the Markdown is kept as written");
+    let html = ours["html"].as_str().unwrap();
+    assert!(html.contains("<strong>this</strong>"), "{html}");
+    assert!(html.contains("<ol>"), "{html}");
+    assert!(
+        html.contains(r#"<a href="https://acme.test/s" target="_blank" rel="noopener noreferrer nofollow">Settings</a>"#),
+        "{html}"
+    );
+    for bad in ["<script", "alert(", "<img", "tracker.test", "onerror"] {
+        assert!(!html.contains(bad), "{bad} in {html}");
+    }
+    assert_eq!(
+        preview["html"], ours["html"],
+        "the preview is what was sent"
+    );
+
+    let agent_view = app
+        .agent(Method::GET, &format!("/tickets/{reference}"), &key)
+        .value()
+        .await;
+    let last = agent_view["messages"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["html"], ours["html"]);
+}
+
+#[tokio::test]
+async fn a_preview_needs_an_agent_and_a_message_sized_text() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .request(Method::POST, "/api/v1/agent/preview")
+        .json(&json!({ "body": "hi" }))
+        .send()
+        .await
+        .unwrap();
+    assert_error(res, StatusCode::UNAUTHORIZED, "missing_credentials").await;
+    let ada = app.login("ada@example.com").await;
+    let res = app
+        .request(Method::POST, "/api/v1/agent/preview")
+        .bearer_auth(&ada)
+        .json(&json!({ "body": "hi" }))
+        .send()
+        .await
+        .unwrap();
+    assert_error(res, StatusCode::UNAUTHORIZED, "invalid_api_key").await;
+    let key = app.agent_key("Grace").await;
+    let res = app
+        .agent(Method::POST, "/preview", &key)
+        .json(&json!({ "body": "x".repeat(5_001) }))
+        .send()
+        .await
+        .unwrap();
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
+}

@@ -1,0 +1,110 @@
+//! The signed-in agent's profile: the name and picture customers see beside their replies.
+//! The picture is uploaded like any file (checked by its bytes on the server), then taken as
+//! the picture.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use porthole_types::{AgentInfo, ChangeMe, SetAvatar};
+
+use crate::api;
+use crate::dom::{chosen_files, field, said, Said};
+
+pub fn profile() -> impl IntoView {
+    // Set once, when loaded: the forms below keep their own state from then on.
+    let me = RwSignal::new(None::<AgentInfo>);
+    spawn_local(async move {
+        if let Ok(found) = api::get::<AgentInfo>("/me").await {
+            me.set(Some(found));
+        }
+    });
+    view! {
+        <section class="pc-settings" aria-labelledby="pc-profile-title">
+            <h1 id="pc-profile-title" class="pc-title">"Your profile"</h1>
+            <p class="pc-hint">"Customers see your name and picture beside your replies."</p>
+            {move || me.get().map(|m| view! { {name(&m)} {picture(&m)} })}
+        </section>
+    }
+}
+
+fn name(m: &AgentInfo) -> impl IntoView {
+    let status: Said = RwSignal::new(None);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let change = ChangeMe {
+            available: None,
+            name: Some(field("pc-p-name")),
+        };
+        spawn_local(async move {
+            match api::send::<_, AgentInfo>("PATCH", "/me", &change).await {
+                Ok(_) => status.set(Some(Ok("Saved. Your next replies carry this name.".into()))),
+                Err(failed) => status.set(Some(Err(failed.0))),
+            }
+        });
+    };
+    view! {
+        <form class="pc-card" on:submit=submit aria-labelledby="pc-p-name-h">
+            <h2 id="pc-p-name-h" class="pc-label">"Name"</h2>
+            <label for="pc-p-name">"Shown to customers"</label>
+            <input id="pc-p-name" value=m.name.clone() maxlength="200" required />
+            <button type="submit" class="pc-button pc-button--primary">"Save name"</button>
+            {said(status)}
+        </form>
+    }
+}
+
+fn picture(m: &AgentInfo) -> impl IntoView {
+    let status: Said = RwSignal::new(None);
+    let current = RwSignal::new(m.avatar_url.clone());
+    let choose = move |ev: leptos::ev::Event| {
+        let Some(file) = chosen_files(&ev).into_iter().next() else {
+            return;
+        };
+        spawn_local(async move {
+            let taken = match api::upload(&file).await {
+                Ok(upload) => {
+                    let body = SetAvatar { upload: upload.id };
+                    api::send::<_, AgentInfo>("PUT", "/me/avatar", &body).await
+                }
+                Err(failed) => Err(failed),
+            };
+            match taken {
+                Ok(now) => {
+                    current.set(now.avatar_url);
+                    status.set(Some(Ok("Your picture is changed.".into())));
+                }
+                Err(failed) => status.set(Some(Err(failed.0))),
+            }
+        });
+    };
+    let remove = move |_| {
+        spawn_local(async move {
+            let removed = match api::delete("/me/avatar").await {
+                Ok(()) => api::get::<AgentInfo>("/me").await,
+                Err(failed) => Err(failed),
+            };
+            match removed {
+                Ok(now) => {
+                    current.set(now.avatar_url);
+                    status.set(Some(Ok("Your picture is removed.".into())));
+                }
+                Err(failed) => status.set(Some(Err(failed.0))),
+            }
+        });
+    };
+    view! {
+        <section class="pc-card" aria-labelledby="pc-p-picture-h">
+            <h2 id="pc-p-picture-h" class="pc-label">"Picture"</h2>
+            {move || match current.get() {
+                Some(src) => view! {
+                    <img class="pc-avatar pc-avatar--large" src=src alt="Your picture" />
+                    <button type="button" class="pc-button" on:click=remove>"Remove picture"</button>
+                }.into_any(),
+                None => view! { <p class="pc-hint">"No picture yet: customers see your name alone."</p> }.into_any(),
+            }}
+            <label for="pc-p-picture">"Choose a picture (JPEG, PNG, GIF or WebP, at most 1 MB)"</label>
+            <input id="pc-p-picture" type="file" accept="image/jpeg,image/png,image/gif,image/webp" on:change=choose />
+            {said(status)}
+        </section>
+    }
+}
