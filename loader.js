@@ -22,7 +22,12 @@
     emit("error", { message });
   };
 
-  const readCookie = () => (d.cookie.match(`(^|; )${cookieName}=([^;]+)`) || [])[2];
+  // Read through the Cookie Store API where there is one: `document.cookie` makes the page wait
+  // on the browser's cookie store, which costs the host page milliseconds of main thread.
+  const readCookie = async () =>
+    w.cookieStore
+      ? (await cookieStore.get(cookieName))?.value
+      : (d.cookie.match(`(^|; )${cookieName}=([^;]+)`) || [])[2];
 
   // A first-party cookie on the host's own domain, one per workspace, so a reload reuses the
   // session without verifying again.
@@ -61,11 +66,12 @@
     // it and verifies the hash afresh.
     // `user` goes as the host wrote it (name, timestamp, participants...); the server reads
     // what it knows, verificationHash included, and ignores the rest.
-    return call("POST", readCookie(), {
-      ...user,
-      locale: options.locale, languages: navigator.languages, metadata: options.metadata,
-      show_toggle_button: options.showToggleButton,
-    })
+    return readCookie()
+      .then((token) => call("POST", token, {
+        ...user,
+        locale: options.locale, languages: navigator.languages, metadata: options.metadata,
+        show_toggle_button: options.showToggleButton,
+      }))
       .then((session) => {
         if (st != mine) return call("DELETE", session.token).catch(Boolean);
         mine._token = session.token;
@@ -97,10 +103,13 @@
 
   // Logout: revoke the session on the server, delete the cookie, forget everything here.
   const stop = () => {
-    const token = readCookie() || st?._token;
+    const held = st?._token;
     teardown();
-    writeCookie("", 0);
-    return token && call("DELETE", token).catch(Boolean);
+    return readCookie().then((token) => {
+      writeCookie("", 0);
+      token ||= held;
+      return token && call("DELETE", token).catch(Boolean);
+    });
   };
 
   const widgetUrl = (mode) =>

@@ -4,9 +4,9 @@
 //! links cannot come through whatever the author wrote.
 
 use porthole_types::Author;
-use pulldown_cmark::{html, Event, Options, Parser};
+use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::links;
+use super::links::{self, Piece};
 
 const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
 
@@ -17,14 +17,26 @@ pub fn to_safe_html(markdown: &str) -> String {
 }
 
 /// An agent's reply or note. Agents write as they would an email, so a single line break
-/// stays a line break. Links open in a new tab. Images are taken out: a remote image in a
+/// stays a line break, and a web address pasted bare is a link, as it is in a customer's
+/// message. Links open in a new tab. Images are taken out: a remote image in a
 /// reply would tell its server when, and from where, each customer read it. The result is
 /// wrapped in `ph-md` for the readers' stylesheets, and has no line breaks of its own outside
 /// code blocks, so it reads right even where messages are pre-wrapped text.
 pub fn reply_to_safe_html(markdown: &str) -> String {
-    let events = Parser::new_ext(markdown, OPTIONS).map(|event| match event {
-        Event::SoftBreak => Event::HardBreak,
-        other => other,
+    // Depth of links and code blocks: a bare address inside one is left as it is.
+    let mut inside = 0usize;
+    let events = Parser::new_ext(markdown, OPTIONS).flat_map(move |event| match event {
+        Event::SoftBreak => vec![Event::HardBreak],
+        Event::Start(tag @ (Tag::Link { .. } | Tag::CodeBlock(_))) => {
+            inside += 1;
+            vec![Event::Start(tag)]
+        }
+        Event::End(end @ (TagEnd::Link | TagEnd::CodeBlock)) => {
+            inside -= 1;
+            vec![Event::End(end)]
+        }
+        Event::Text(text) if inside == 0 => bare_links(&text),
+        other => vec![other],
     });
     let mut raw = String::with_capacity(markdown.len() * 2);
     html::push_html(&mut raw, events);
@@ -37,6 +49,27 @@ pub fn reply_to_safe_html(markdown: &str) -> String {
         "<div class=\"ph-md\">{}</div>",
         without_layout_breaks(&clean)
     )
+}
+
+/// Text with each bare `http(s)://` address made a link.
+fn bare_links(text: &str) -> Vec<Event<'static>> {
+    let mut events = Vec::new();
+    for piece in links::linkify(text) {
+        match piece {
+            Piece::Text(t) => events.push(Event::Text(CowStr::from(t.to_owned()))),
+            Piece::Link(url) => events.extend([
+                Event::Start(Tag::Link {
+                    link_type: LinkType::Autolink,
+                    dest_url: CowStr::from(url.to_owned()),
+                    title: CowStr::Borrowed(""),
+                    id: CowStr::Borrowed(""),
+                }),
+                Event::Text(CowStr::from(url.to_owned())),
+                Event::End(TagEnd::Link),
+            ]),
+        }
+    }
+    events
 }
 
 /// The renderer's line breaks between tags dropped, and any other outside `<pre>` made a
@@ -128,6 +161,23 @@ mod tests {
         assert!(html.contains("<li>one</li>"), "{html}");
         assert!(html.contains(r#"target="_blank""#), "{html}");
         assert!(html.ends_with("</div>"), "{html}");
+    }
+
+    #[test]
+    fn a_bare_web_address_becomes_a_link_but_not_inside_code_or_another_link() {
+        let html = reply_to_safe_html(
+            "See https://docs.test/guide. Not javascript:alert(1)\n\n\
+             `https://code.test/x` [named](https://named.test/) <https://angle.test/>",
+        );
+        assert!(
+            html.contains(
+                r#"See <a href="https://docs.test/guide" target="_blank" rel="noopener noreferrer nofollow">https://docs.test/guide</a>. Not javascript:alert(1)"#
+            ),
+            "{html}"
+        );
+        assert!(html.contains("<code>https://code.test/x</code>"), "{html}");
+        assert_eq!(html.matches("<a ").count(), 3, "{html}");
+        assert!(!html.contains("href=\"javascript"), "{html}");
     }
 
     #[test]
