@@ -22,18 +22,14 @@
     emit("error", { message });
   };
 
-  // Read through the Cookie Store API where there is one: `document.cookie` makes the page wait
-  // on the browser's cookie store, which costs the host page milliseconds of main thread.
-  const readCookie = async () =>
-    w.cookieStore
-      ? (await cookieStore.get(cookieName))?.value
-      : (d.cookie.match(`(^|; )${cookieName}=([^;]+)`) || [])[2];
-
   // A first-party cookie on the host's own domain, one per workspace, so a reload reuses the
-  // session without verifying again.
+  // session without verifying again. Through the Cookie Store API, not `document.cookie`,
+  // which makes the page wait on the browser's cookie store: milliseconds of the host page's
+  // main thread. Pages without it (plain http other than localhost) verify at every load.
+  const jar = w.cookieStore;
+  const readCookie = async () => jar && (await jar.get(cookieName))?.value;
   const writeCookie = (value, maxAge) =>
-    (d.cookie = `${cookieName}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax` +
-      (location.protocol == "https:" ? "; Secure" : ""));
+    jar?.set({ name: cookieName, value, expires: Date.now() + maxAge * 1e3, sameSite: "lax" });
 
   // A widget API call, with the session token (if any) as a bearer header.
   const api = (path, token, init) =>

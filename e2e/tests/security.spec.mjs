@@ -23,6 +23,7 @@ test("a reload reuses the session from the first-party cookie", async ({ page, e
   await expect(launcher(page)).toBeVisible();
   const [cookie] = (await page.context().cookies(env.host)).filter((c) => c.name === `porthole_${env.slug}`);
   expect(cookie.sameSite).toBe("Lax");
+  expect(cookie.secure).toBe(true);
   expect(cookie.httpOnly).toBe(false);
 
   const reuse = page.waitForResponse((r) => r.url().endsWith("/session") && r.request().method() === "POST");
@@ -47,7 +48,10 @@ test("stop on logout leaves nothing of the first user for the next", async ({ pa
   await expect(launcher(page)).toHaveCount(0);
   await expect(page.locator("iframe")).toHaveCount(0);
   expect(page.frames()).toHaveLength(1);
-  expect((await page.context().cookies(env.host)).some((c) => c.name.startsWith("porthole_"))).toBe(false);
+  // The cookie goes through the Cookie Store API, which settles after `stop` returns.
+  await expect
+    .poll(async () => (await page.context().cookies(env.host)).some((c) => c.name.startsWith("porthole_")))
+    .toBe(false);
   // The session is revoked on the server, not merely forgotten here.
   const res = await fetch(`${env.origin}/api/v1/widget/${env.slug}/tickets`, { headers: { authorization: `Bearer ${token}` } });
   expect(res.status).toBe(401);

@@ -420,24 +420,15 @@ impl Store {
 }
 
 /// The agent who takes a new ticket when the workspace assigns round robin: available, signed
-/// up, under the cap of open tickets if there is one, and given a ticket longest ago (or
-/// never). Their address becomes the assignee, so they hear of the ticket by email too. In
-/// the creating transaction, so two tickets at once go to two agents.
+/// up, under the workspace's `cap` of open tickets if there is one, and given a ticket longest
+/// ago (or never). Their address becomes the assignee, so they hear of the ticket by email
+/// too. In the creating transaction, so two tickets at once go to two agents.
 pub(super) async fn round_robin(
     conn: &mut sqlx::SqliteConnection,
     workspace_id: i64,
+    cap: Option<i64>,
     now_ms: i64,
 ) -> sqlx::Result<Option<String>> {
-    let (on, cap): (Option<bool>, Option<i64>) = sqlx::query_as(
-        "SELECT json_extract(settings, '$.auto_assign'), json_extract(settings, '$.auto_assign_cap') \
-         FROM workspaces WHERE id = $1",
-    )
-    .bind(workspace_id)
-    .fetch_one(&mut *conn)
-    .await?;
-    if on != Some(true) {
-        return Ok(None);
-    }
     let chosen: Option<(i64, String)> = sqlx::query_as(
         "SELECT a.id, a.email FROM agents a \
          WHERE a.workspace_id = $1 AND a.available AND a.password_hash IS NOT NULL \

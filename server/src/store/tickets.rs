@@ -387,6 +387,8 @@ impl Store {
         idempotency: Option<(&str, &str)>,
         now_ms: i64,
     ) -> DomainResult<Outcome> {
+        // Scored before the write lock is taken: the other writers need not wait on it.
+        let mood = sentiment::score(&new.subject, new.description.as_deref());
         let mut tx = self.write_tx().await?;
         if let Some((key, fingerprint)) = idempotency {
             let claimed = sqlx::query(
@@ -423,8 +425,12 @@ impl Store {
             tx.rollback().await?;
             return Err(DomainError::RateLimited(wait_secs));
         }
-        let number: i64 = sqlx::query_scalar(
-            "UPDATE workspaces SET ticket_seq = ticket_seq + 1 WHERE id = $1 RETURNING ticket_seq",
+        // The workspace's routing comes back with the number: one statement fewer while every
+        // other writer waits.
+        let (number, auto_assign, cap): (i64, Option<bool>, Option<i64>) = sqlx::query_as(
+            "UPDATE workspaces SET ticket_seq = ticket_seq + 1 WHERE id = $1 \
+             RETURNING ticket_seq, json_extract(settings, '$.auto_assign'), \
+             json_extract(settings, '$.auto_assign_cap')",
         )
         .bind(scope.workspace_id)
         .fetch_one(&mut *tx)
@@ -459,7 +465,7 @@ impl Store {
         .bind(new.channel.as_str())
         .bind(now_ms)
         .bind(&new.category)
-        .bind(sentiment::score(&new.subject, new.description.as_deref()))
+        .bind(mood)
         .fetch_one(&mut *tx)
         .await?;
         // The description opens the conversation, so the thread reads from the start; files
@@ -501,8 +507,13 @@ impl Store {
             now_ms,
         )
         .await?;
-        if let Some(agent) = super::agents::round_robin(&mut tx, scope.workspace_id, now_ms).await?
-        {
+        let assigned = match auto_assign {
+            Some(true) => {
+                super::agents::round_robin(&mut tx, scope.workspace_id, cap, now_ms).await?
+            }
+            _ => None,
+        };
+        if let Some(agent) = assigned {
             sqlx::query("UPDATE tickets SET assignee = $1 WHERE id = $2")
                 .bind(&agent)
                 .bind(ticket_id)
