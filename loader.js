@@ -25,11 +25,13 @@
   // A first-party cookie on the host's own domain, one per workspace, so a reload reuses the
   // session without verifying again. Through the Cookie Store API, not `document.cookie`,
   // which makes the page wait on the browser's cookie store: milliseconds of the host page's
-  // main thread. Pages without it (plain http other than localhost) verify at every load.
+  // main thread. Pages without it (plain http other than localhost) verify at every load, as
+  // do pages whose cookies the browser refuses to share (a sandboxed frame, say).
   const jar = w.cookieStore;
-  const readCookie = async () => jar && (await jar.get(cookieName))?.value;
+  const readCookie = async () => jar && (await jar.get(cookieName).catch(Boolean))?.value;
   const writeCookie = (value, maxAge) =>
-    jar?.set({ name: cookieName, value, expires: Date.now() + maxAge * 1e3, sameSite: "lax" });
+    jar?.set({ name: cookieName, value, expires: Date.now() + maxAge * 1e3, sameSite: "lax" })
+      .catch(Boolean);
 
   // A widget API call, with the session token (if any) as a bearer header.
   const api = (path, token, init) =>

@@ -33,6 +33,24 @@ test("a reload reuses the session from the first-party cookie", async ({ page, e
   expect(again.value).toBe(cookie.value);
 });
 
+test("a page whose cookies the browser will not share still signs the user in, and stop still revokes", async ({ page, env }, testInfo) => {
+  await page.addInitScript(() => {
+    const refuse = () => Promise.reject(new DOMException("cookies refused", "SecurityError"));
+    window.cookieStore.get = refuse;
+    window.cookieStore.set = refuse;
+  });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await signIn(page, env, env.user(email(testInfo)));
+  await expect(launcher(page)).toBeVisible();
+  const revoked = page.waitForResponse((r) => r.url().endsWith("/session") && r.request().method() === "DELETE");
+  await page.evaluate(() => window.$porthole.helpCenter("stop"));
+  expect((await revoked).status()).toBe(204);
+  await expect(launcher(page)).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test("stop on logout leaves nothing of the first user for the next", async ({ page, env }, testInfo) => {
   const alice = email(testInfo, "alice");
   const bob = email(testInfo, "bob");
