@@ -1,9 +1,7 @@
 //! Who is calling: a widget user holding a session, or an agent holding an API key or signed
 //! in to the console.
 
-use std::collections::HashMap;
-
-use axum::extract::{FromRequestParts, Path};
+use axum::extract::{FromRequestParts, RawPathParams};
 use axum::http::header::{AUTHORIZATION, ORIGIN};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method};
@@ -58,10 +56,14 @@ impl FromRequestParts<AppState> for UserSession {
             .find_session(&token_hash, state.clock.now_ms())
             .await?
             .ok_or(ApiError::InvalidSession)?;
-        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
+        let params = RawPathParams::from_request_parts(parts, state)
             .await
             .map_err(|_| ApiError::NotFound)?;
-        if params.get("slug") != Some(&session.slug) {
+        let slug = params
+            .iter()
+            .find(|(name, _)| *name == "slug")
+            .map(|(_, v)| v);
+        if slug != Some(session.slug.as_str()) {
             return Err(ApiError::InvalidSession);
         }
         // A session is bound to the host origin it was made for. Browsers always send Origin

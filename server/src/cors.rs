@@ -1,84 +1,60 @@
 //! CORS for the widget API, answered only for the origins the workspace in the path allows.
 //!
-//! Every browser call sends `Origin`, so the list is cached rather than read per request. An
-//! entry is trusted for at most [`FRESH_FOR`], and not at all once this process has changed any
-//! workspace's origins: a change through the API applies to the next request, one made by
-//! another process (the CLI) within a second. CORS only decides whether a browser may read an
-//! answer; sessions check their origin against the database on every request.
+//! Every browser call sends `Origin`, so the list is cached rather than read per request (see
+//! [`Recent`]): a change through the API applies to the next request, one made by another
+//! process (the CLI) within a second. CORS only decides whether a browser may read an answer;
+//! sessions are bound to their origin as well.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::{HeaderName, Method};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
+use crate::recent::Recent;
 use crate::store::Store;
-
-const FRESH_FOR: Duration = Duration::from_secs(1);
 
 /// The workspace slug in `/api/v1/widget/{slug}/...`.
 fn slug_in(path: &str) -> Option<&str> {
     path.strip_prefix("/api/v1/widget/")?.split('/').next()
 }
 
-/// Allowed origins by workspace slug. Only workspaces that exist have entries, so the map is
-/// bounded by their number whatever slugs a client makes up.
-#[derive(Clone)]
+/// Allowed origins by workspace slug. Only workspaces that exist have entries, and the cache is
+/// bounded, whatever slugs a client makes up.
 struct OriginCache {
     store: Store,
-    entries: Arc<Mutex<Entries>>,
-}
-
-#[derive(Default)]
-struct Entries {
-    /// The store's `origins_version` when these entries were read.
-    version: u64,
-    by_slug: HashMap<String, (Instant, Arc<[String]>)>,
+    by_slug: Recent<String, Arc<[String]>>,
 }
 
 impl OriginCache {
     async fn allows(&self, slug: &str, origin: &str) -> bool {
         let version = self.store.origins_version();
-        let cached = {
-            let mut entries = self.entries.lock().expect("origin cache poisoned");
-            if entries.version != version {
-                entries.by_slug.clear();
-                entries.version = version;
-            }
-            entries
-                .by_slug
-                .get(slug)
-                .filter(|(read_at, _)| read_at.elapsed() < FRESH_FOR)
-                .map(|(_, origins)| origins.clone())
-        };
-        let origins = match cached {
+        let origins = match self.by_slug.get(slug, version, Instant::now()) {
             Some(origins) => origins,
-            None => match self.store.allowed_origins_of(slug).await {
-                Ok(Some(origins)) => {
-                    let origins: Arc<[String]> = origins.into();
-                    let mut entries = self.entries.lock().expect("origin cache poisoned");
-                    // Possibly read before a change this process made meanwhile: do not keep it.
-                    if entries.version == version && self.store.origins_version() == version {
-                        entries
-                            .by_slug
-                            .insert(slug.to_owned(), (Instant::now(), origins.clone()));
+            None => {
+                let read_at = Instant::now();
+                match self.store.allowed_origins_of(slug).await {
+                    Ok(Some(origins)) => {
+                        let origins: Arc<[String]> = origins.into();
+                        self.by_slug
+                            .put(slug.to_owned(), version, read_at, origins.clone());
+                        origins
                     }
-                    origins
+                    Ok(None) | Err(_) => return false,
                 }
-                Ok(None) | Err(_) => return false,
-            },
+            }
         };
         origins.iter().any(|allowed| allowed == origin)
     }
 }
 
 pub fn widget_cors(store: Store) -> CorsLayer {
-    let cache = OriginCache {
+    // Shared by every request's check: one reference to count, not the store's dozen.
+    let cache = Arc::new(OriginCache {
         store,
-        entries: Arc::default(),
-    };
+        by_slug: Recent::new(10_000),
+    });
     CorsLayer::new()
         .allow_origin(AllowOrigin::async_predicate(move |origin, parts| {
             let cache = cache.clone();

@@ -21,6 +21,7 @@ pub mod live;
 pub mod mail;
 pub mod pages;
 pub mod presence;
+pub mod recent;
 pub mod routes;
 pub mod settings;
 pub mod startup;

@@ -64,6 +64,10 @@ impl<T> JsonParseErrors<T> {
 /// response head with status 400, 414 or 431 and no body. Porthole's own errors always carry a
 /// JSON body, so nothing of ours matches.
 fn replacement(head: &[u8]) -> Option<Vec<u8>> {
+    // Every response passes here: look at the bytes before reading the text.
+    if !head.starts_with(b"HTTP/1.1 4") || !head.ends_with(b"\r\n\r\n") {
+        return None;
+    }
     let text = std::str::from_utf8(head).ok()?;
     let status = text.strip_prefix("HTTP/1.1 ")?.get(..3)?;
     if !text.ends_with("\r\n\r\n") || !text.contains("\r\ncontent-length: 0\r\n") {
@@ -116,23 +120,36 @@ impl<T: AsyncRead + Unpin> AsyncRead for JsonParseErrors<T> {
 
 impl<T: AsyncWrite + Unpin> AsyncWrite for JsonParseErrors<T> {
     fn poll_write(
-        mut self: Pin<&mut Self>,
+        self: Pin<&mut Self>,
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
+        self.poll_write_vectored(cx, &[io::IoSlice::new(buf)])
+    }
+
+    /// Vectored, as the socket is, so hyper writes a head and its body in one call without
+    /// first copying them together. A head with no body comes as the only buffer.
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
         let this = &mut *self;
         ready!(this.drain(cx))?;
-        if let Some(ours) = replacement(buf) {
-            this.pending = ours;
-            this.sent = 0;
-            // Taken in full; what the socket does not take now goes out on the next write or
-            // flush, which hyper always makes.
-            if let Poll::Ready(Err(err)) = this.drain(cx) {
-                return Poll::Ready(Err(err));
+        let mut written = bufs.iter().filter(|b| !b.is_empty());
+        if let (Some(head), None) = (written.next(), written.next()) {
+            if let Some(ours) = replacement(head) {
+                this.pending = ours;
+                this.sent = 0;
+                // Taken in full; what the socket does not take now goes out on the next write
+                // or flush, which hyper always makes.
+                if let Poll::Ready(Err(err)) = this.drain(cx) {
+                    return Poll::Ready(Err(err));
+                }
+                return Poll::Ready(Ok(head.len()));
             }
-            return Poll::Ready(Ok(buf.len()));
         }
-        Pin::new(&mut this.inner).poll_write(cx, buf)
+        Pin::new(&mut this.inner).poll_write_vectored(cx, bufs)
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
@@ -145,10 +162,8 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for JsonParseErrors<T> {
         Pin::new(&mut self.inner).poll_shutdown(cx)
     }
 
-    /// Not vectored: hyper then writes each response head as one buffer, which is what
-    /// `replacement` recognises.
     fn is_write_vectored(&self) -> bool {
-        false
+        self.inner.is_write_vectored()
     }
 }
 

@@ -13,7 +13,7 @@ use crate::files::Files;
 use crate::listener::{Listener, Peer};
 use crate::mail::{MailConfig, Mailer};
 use crate::routes::app;
-use crate::state::{AppState, Settings};
+use crate::state::{AppState, Settings, Shared};
 use crate::store::Store;
 
 pub struct Application {
@@ -78,7 +78,7 @@ impl Application {
         };
         Ok(Self {
             listener,
-            state: AppState {
+            state: AppState::new(Shared {
                 store,
                 clock,
                 settings: Arc::new(settings),
@@ -87,7 +87,8 @@ impl Application {
                 mailer,
                 files,
                 presence: Default::default(),
-            },
+                ticket_lists: Default::default(),
+            }),
         })
     }
 

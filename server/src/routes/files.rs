@@ -27,12 +27,13 @@ pub const UPLOAD_LIMIT_BYTES: usize = limits::FILE_MAX_BYTES + 64 * 1024;
 const AGENT_UPLOADS_PER_WINDOW: i64 = 200;
 
 pub fn widget_routes() -> Router<AppState> {
+    use super::widget::at;
     Router::new()
         .route(
-            "/uploads",
+            &at("/uploads"),
             post(widget_upload).layer(DefaultBodyLimit::max(UPLOAD_LIMIT_BYTES)),
         )
-        .route("/attachments/{id}", get(widget_download))
+        .route(&at("/attachments/{id}"), get(widget_download))
 }
 
 pub fn agent_routes() -> Router<AppState> {

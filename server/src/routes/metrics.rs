@@ -35,18 +35,27 @@ struct Series {
     buckets: [u64; BUCKETS.len()],
 }
 
-/// A series' labels: method, route pattern and status. Never the raw path: a path can carry
-/// anything a client chose, and the label set must stay small.
-type Labels = (String, String, u16);
+/// Series by their labels: route pattern, method and status. Never the raw path: a path can
+/// carry anything a client chose, and the label set must stay small. Nested by label so that
+/// a request finds its series without allocating its labels.
+type ByLabels = BTreeMap<String, BTreeMap<String, BTreeMap<u16, Series>>>;
 
 #[derive(Clone, Default)]
-pub struct Metrics(Arc<Mutex<BTreeMap<Labels, Series>>>);
+pub struct Metrics(Arc<Mutex<ByLabels>>);
+
+/// The map under `key`, made on first use; the key is copied only then.
+fn entry<'a, V: Default>(map: &'a mut BTreeMap<String, V>, key: &str) -> &'a mut V {
+    if !map.contains_key(key) {
+        map.insert(key.to_owned(), V::default());
+    }
+    map.get_mut(key).expect("just inserted")
+}
 
 impl Metrics {
     fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
         let mut all = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let series = all
-            .entry((method.to_owned(), route.to_owned(), status))
+        let series = entry(entry(&mut all, route), method)
+            .entry(status)
             .or_default();
         series.count += 1;
         series.sum += seconds;
@@ -62,7 +71,14 @@ impl Metrics {
         out.push_str("# HELP porthole_http_request_duration_seconds Time to answer, by route.\n");
         out.push_str("# TYPE porthole_http_request_duration_seconds histogram\n");
         let all = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        for ((method, route, status), s) in all.iter() {
+        let series = all.iter().flat_map(|(route, methods)| {
+            methods.iter().flat_map(move |(method, statuses)| {
+                statuses
+                    .iter()
+                    .map(move |(status, s)| (method, route, status, s))
+            })
+        });
+        for (method, route, status, s) in series {
             let labels = format!("method=\"{method}\",route=\"{route}\",status=\"{status}\"");
             for (bound, n) in BUCKETS.iter().zip(s.buckets) {
                 let _ = writeln!(
@@ -99,17 +115,14 @@ impl Metrics {
 
 /// Times every request that matched a route.
 pub async fn record(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_owned());
-    let method = request.method().as_str().to_owned();
+    let route = request.extensions().get::<MatchedPath>().cloned();
+    let method = request.method().clone();
     let started = Instant::now();
     let response = next.run(request).await;
     if let Some(route) = route {
         state.metrics.observe(
-            &method,
-            &route,
+            method.as_str(),
+            route.as_str(),
             response.status().as_u16(),
             started.elapsed().as_secs_f64(),
         );

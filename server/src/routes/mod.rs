@@ -20,7 +20,7 @@ mod session;
 mod stream;
 mod trace;
 mod webhooks;
-mod widget;
+pub(crate) mod widget;
 
 pub use delivery::frame_ancestors;
 pub use files::download;
@@ -47,7 +47,7 @@ pub fn app(state: AppState) -> Router {
     // The JSON 405 is set before the CORS layer: axum would otherwise swap in an unlayered
     // fallback, and preflights (OPTIONS) would never reach CORS.
     let widget = Router::new()
-        .nest("/api/v1/widget/{slug}", widget::routes())
+        .merge(widget::routes())
         .method_not_allowed_fallback(method_not_allowed)
         .layer(widget_cors(state.store.clone()));
     let api = Router::new()

@@ -1,8 +1,12 @@
 //! The end-user API the widget calls: sessions, and the session owner's tickets.
 
 use axum::extract::State;
+use std::time::Instant;
+
+use axum::body::Bytes;
+use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use porthole_types::{
@@ -16,27 +20,37 @@ use crate::auth::UserSession;
 use crate::domain::{bounded_text, optional_text, EmailAddress};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath, AppQuery};
+use crate::recent::Recent;
 use crate::settings;
 use crate::state::AppState;
 use crate::store::{NewTicket, Outcome};
 
+/// Where the widget API lives: each route's full path, not a nested router, which axum would
+/// route twice on every call.
+pub(super) fn at(path: &str) -> String {
+    format!("/api/v1/widget/{{slug}}{path}")
+}
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(
-            "/session",
+            &at("/session"),
             post(session::create)
                 .get(session::current)
                 .delete(session::end),
         )
-        .route("/tickets", get(list_tickets).post(create_ticket))
-        .route("/tickets/{reference}", get(read_ticket))
-        .route("/tickets/{reference}/messages", post(reply))
-        .route("/tickets/{reference}/solve", post(solve))
-        .route("/faqs/clicks", post(faq_click))
-        .route("/events", get(super::stream::customer))
-        .route("/articles", get(super::articles::suggest))
-        .route("/articles/{id}", get(super::articles::read))
-        .route("/tickets/{reference}/rating", post(super::ratings::rate))
+        .route(&at("/tickets"), get(list_tickets).post(create_ticket))
+        .route(&at("/tickets/{reference}"), get(read_ticket))
+        .route(&at("/tickets/{reference}/messages"), post(reply))
+        .route(&at("/tickets/{reference}/solve"), post(solve))
+        .route(&at("/faqs/clicks"), post(faq_click))
+        .route(&at("/events"), get(super::stream::customer))
+        .route(&at("/articles"), get(super::articles::suggest))
+        .route(&at("/articles/{id}"), get(super::articles::read))
+        .route(
+            &at("/tickets/{reference}/rating"),
+            post(super::ratings::rate),
+        )
         .merge(super::files::widget_routes())
 }
 
@@ -68,7 +82,7 @@ async fn list_tickets(
     State(state): State<AppState>,
     session: UserSession,
     AppQuery(query): AppQuery<ListQuery>,
-) -> ApiResult<AppJson<TicketList>> {
+) -> ApiResult<Response> {
     let limit = query.limit.unwrap_or(PAGE_DEFAULT);
     if !(1..=PAGE_MAX).contains(&limit) {
         return Err(ApiError::InvalidQuery(format!(
@@ -76,14 +90,59 @@ async fn list_tickets(
         )));
     }
     let after = cursor(query.cursor.as_deref())?;
-    let (tickets, next) = state
-        .store
-        .list_user_tickets(&session.scope, after, limit)
-        .await?;
-    Ok(AppJson(TicketList {
-        tickets,
-        next_cursor: next.map(|c| c.to_string()),
-    }))
+    let key = ListKey {
+        workspace_id: session.scope.workspace_id,
+        email: session.scope.email.clone(),
+        cursor: query.cursor,
+        limit,
+    };
+    let version = state.store.data_version();
+    let read_at = Instant::now();
+    let kept = version.and_then(|v| state.ticket_lists.0.get(&key, v, read_at));
+    let body = match kept {
+        Some(body) => body,
+        None => {
+            let (tickets, next) = state
+                .store
+                .list_user_tickets(&session.scope, after, limit)
+                .await?;
+            let list = TicketList {
+                tickets,
+                next_cursor: next.map(|c| c.to_string()),
+            };
+            let body = Bytes::from(serde_json::to_vec(&list).map_err(anyhow::Error::from)?);
+            if let Some(version) = version {
+                state
+                    .ticket_lists
+                    .0
+                    .put(key, version, read_at, body.clone());
+            }
+            body
+        }
+    };
+    Ok(([(CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// Users' lists as last answered, since a widget asks for its list each time it opens and
+/// after every change it hears of. Any committed write makes them stale (see
+/// [`crate::recent`]): coarse, but nothing a user sees can change without one.
+pub struct TicketLists(Recent<ListKey, Bytes>);
+
+/// Lists kept at most: a few kilobytes each.
+const LISTS_KEPT: usize = 2_000;
+
+impl Default for TicketLists {
+    fn default() -> Self {
+        Self(Recent::new(LISTS_KEPT))
+    }
+}
+
+#[derive(PartialEq, Eq, Hash)]
+pub struct ListKey {
+    workspace_id: i64,
+    email: String,
+    cursor: Option<String>,
+    limit: i64,
 }
 
 /// The user marks their own ticket solved.

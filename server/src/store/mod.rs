@@ -19,6 +19,7 @@ mod reports;
 mod seed;
 mod sessions;
 mod tickets;
+mod wal_index;
 mod webhooks;
 mod workspaces;
 
@@ -53,6 +54,9 @@ pub use tickets::{
 pub use webhooks::{Attempt, DeliveryInfo, DueDelivery, NewWebhook, WebhookInfo};
 pub use workspaces::{NewWorkspace, Workspace};
 
+/// Widget sessions kept in memory at most: a few megabytes.
+const SESSIONS_KEPT: usize = 10_000;
+
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
@@ -68,12 +72,33 @@ pub struct Store {
     /// Counts this process's revocations of sessions and API keys, so open streams check
     /// their credential again at once.
     revocations: Arc<tokio::sync::watch::Sender<u64>>,
+    /// Counts this process's writes, each counted once it has committed, so caches of what
+    /// was read know when to read again.
+    writes_done: Arc<AtomicU64>,
+    /// Widget sessions by token hash: every widget call looks its session up.
+    sessions: Arc<crate::recent::Recent<String, SessionRow>>,
+    /// Tells when another process commits; without it, nothing is cached.
+    wal_index: Option<Arc<wal_index::WalIndex>>,
+}
+
+/// This process's turn to write (see `Store::write_tx`). Let go once the write is done, and
+/// counted then, after the commit.
+struct Turn {
+    _guard: tokio::sync::OwnedMutexGuard<()>,
+    writes_done: Arc<AtomicU64>,
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        self.writes_done.fetch_add(1, Ordering::AcqRel);
+    }
 }
 
 /// A write transaction holding this process's turn to write until it commits or rolls back.
 struct WriteTx {
+    // Dropped before the turn (fields drop in order), so the write is counted after it ends.
     tx: Transaction<'static, Sqlite>,
-    _turn: tokio::sync::OwnedMutexGuard<()>,
+    _turn: Turn,
     commits: Arc<tokio::sync::Notify>,
 }
 
@@ -139,6 +164,9 @@ impl Store {
             origins_version: Arc::default(),
             commits: Arc::default(),
             revocations: Arc::new(tokio::sync::watch::channel(0).0),
+            writes_done: Arc::default(),
+            sessions: Arc::new(crate::recent::Recent::new(SESSIONS_KEPT)),
+            wal_index: wal_index::WalIndex::open(path).map(Arc::new),
         };
         store.optimize().await.context("gathering statistics")?;
         Ok(store)
@@ -166,7 +194,7 @@ impl Store {
     /// in SQLite's busy handler, which sleeps and retries: under load that made a few writes
     /// wait up to a second while others went ahead.
     async fn write_tx(&self) -> sqlx::Result<WriteTx> {
-        let turn = self.writer.clone().lock_owned().await;
+        let turn = self.turn().await;
         let tx = self.writes.begin_with("BEGIN IMMEDIATE").await?;
         Ok(WriteTx {
             tx,
@@ -177,8 +205,19 @@ impl Store {
 
     /// This process's turn to write, for a single statement outside a transaction (see
     /// `write_tx`).
-    async fn turn(&self) -> tokio::sync::MutexGuard<'_, ()> {
-        self.writer.lock().await
+    async fn turn(&self) -> Turn {
+        Turn {
+            _guard: self.writer.clone().lock_owned().await,
+            writes_done: self.writes_done.clone(),
+        }
+    }
+
+    /// Changes after each write committed, by this process or another. A value read from
+    /// the database while this was unchanged is still what the database holds. `None` when
+    /// that cannot be told: then nothing may be served from memory.
+    pub fn data_version(&self) -> Option<u64> {
+        let local = self.writes_done.load(Ordering::Acquire);
+        self.wal_index.as_ref()?.version(local)
     }
 
     /// Wakes its one waiter after a write transaction of this process commits.

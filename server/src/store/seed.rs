@@ -219,6 +219,13 @@ impl Store {
             .await?;
         tx.commit().await?;
         self.optimize().await?;
+        // Leave the database as a running server keeps it, its pages in the main file. Left
+        // in the WAL (hundreds of megabytes after a large seed), every read would look pages
+        // up there, and the first write of the next server would copy it all back while a
+        // request waited on it.
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.writes)
+            .await?;
         Ok(())
     }
 }

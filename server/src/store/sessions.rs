@@ -1,8 +1,10 @@
+use std::time::Instant;
+
 use super::Store;
 use crate::domain::{EmailAddress, Origin};
 
 /// A live session, found by the hash of its token.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx::FromRow, Clone)]
 pub struct SessionRow {
     pub workspace_id: i64,
     pub slug: String,
@@ -72,13 +74,22 @@ impl Store {
     }
 
     /// The unexpired session with this token hash whose origin the workspace still allows, so
-    /// removing an origin ends its sessions at once.
+    /// removing an origin ends its sessions at once. Kept in memory between calls until any
+    /// process commits a change to the database (see [`crate::recent`]).
     pub async fn find_session(
         &self,
         token_hash: &str,
         now_ms: i64,
     ) -> sqlx::Result<Option<SessionRow>> {
-        sqlx::query_as(
+        // Revocations and origin changes are counted as they return, writes as they commit.
+        let local = *self.revocations.borrow() + self.origins_version();
+        let version = self.wal_index.as_ref().and_then(|wal| wal.version(local));
+        let read_at = Instant::now();
+        let kept = version.and_then(|v| self.sessions.get(token_hash, v, read_at));
+        if let Some(session) = kept {
+            return Ok((session.expires_at > now_ms).then_some(session));
+        }
+        let found: Option<SessionRow> = sqlx::query_as(
             "SELECT s.workspace_id, w.slug, s.email, s.name, s.origin, s.expires_at, \
              s.participants \
              FROM sessions s JOIN workspaces w ON w.id = s.workspace_id \
@@ -88,7 +99,13 @@ impl Store {
         .bind(token_hash)
         .bind(now_ms)
         .fetch_optional(&self.pool)
-        .await
+        .await?;
+        // Only sessions that exist are kept: made-up tokens must not fill the cache.
+        if let (Some(session), Some(version)) = (&found, version) {
+            self.sessions
+                .put(token_hash.to_owned(), version, read_at, session.clone());
+        }
+        Ok(found)
     }
 
     /// Deletes the session; returns whether there was one.

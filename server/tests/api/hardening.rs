@@ -160,6 +160,37 @@ async fn disallowing_an_origin_revokes_its_sessions_for_good() {
     assert_eq!(res.status(), StatusCode::OK);
 }
 
+#[tokio::test]
+async fn what_the_cli_changes_reaches_a_running_server_on_the_very_next_call() {
+    let app = TestApp::spawn().await;
+    let token = app.login("ada@example.com").await;
+    app.new_ticket(&token, "Export fails").await;
+    // Asked twice, so the server holds the session and the list in memory.
+    for _ in 0..2 {
+        let list = app.widget(Method::GET, "/tickets", &token).value().await;
+        assert_eq!(list["tickets"][0]["unread"], false, "{list}");
+    }
+    let cli = |args: &[&str]| {
+        let out = app.cli(args);
+        assert!(out.status.success(), "{out:?}");
+    };
+    cli(&[
+        "ticket",
+        "reply",
+        "--workspace",
+        "acme",
+        "TKT-0001",
+        "Fixed",
+    ]);
+    let list = app.widget(Method::GET, "/tickets", &token).value().await;
+    assert_eq!(list["tickets"][0]["unread"], true, "{list}");
+    cli(&["workspace", "disallow-origin", "acme", HOST]);
+    for path in ["/tickets", "/session"] {
+        let res = app.widget(Method::GET, path, &token).go().await;
+        assert_error(res, StatusCode::UNAUTHORIZED, "invalid_session").await;
+    }
+}
+
 /// Sends raw bytes and returns the raw answer: for requests no HTTP client will build.
 fn raw_exchange(base: &str, request: &[u8]) -> String {
     let addr = base.trim_start_matches("http://");

@@ -95,6 +95,16 @@ impl TestApp {
         }
     }
 
+    /// The `porthole` binary run on this server's database, as an operator would beside it.
+    pub fn cli(&self, args: &[&str]) -> std::process::Output {
+        std::process::Command::new(env!("CARGO_BIN_EXE_porthole"))
+            .arg("--database")
+            .arg(&self.db_path)
+            .args(args)
+            .output()
+            .expect("porthole runs")
+    }
+
     pub fn sign(&self, email: &str, ts: Option<i64>) -> String {
         porthole_identity::sign(self.secret.as_bytes(), email, ts)
     }

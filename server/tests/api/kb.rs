@@ -183,12 +183,7 @@ async fn the_cli_writes_publishes_and_lists_articles() {
     let body = dir.path().join("body.md");
     std::fs::write(&body, "# Exports\n\nUse **CSV**.").unwrap();
     let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_porthole"))
-            .arg("--database")
-            .arg(&app.db_path)
-            .args(args)
-            .output()
-            .unwrap();
+        let out = app.cli(args);
         (
             out.status.success(),
             String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -52,6 +52,40 @@ async fn the_list_pages_by_cursor_without_skipping_or_repeating_a_ticket() {
 }
 
 #[tokio::test]
+async fn the_list_shows_each_change_on_the_very_next_call_though_it_is_kept_between_calls() {
+    let app = TestApp::spawn().await;
+    let token = app.login("ada@example.com").await;
+    let key = app.agent_key("Ann").await;
+    app.new_ticket(&token, "Export fails").await;
+    let list = || async { app.widget(Method::GET, "/tickets", &token).value().await };
+    // Asked twice, as a widget does: the second answer may come from memory.
+    for _ in 0..2 {
+        let first = list().await;
+        assert_eq!(first["tickets"][0]["unread"], false, "{first}");
+    }
+    app.agent(Method::POST, "/tickets/TKT-0001/messages", &key)
+        .json(&json!({ "body": "Fixed in 2.3", "status": "waiting" }))
+        .go()
+        .await;
+    let replied = list().await;
+    let top = &replied["tickets"][0];
+    assert_eq!(top["unread"], true, "{replied}");
+    assert_eq!(top["status"], "waiting");
+    assert_eq!(top["preview"], "Fixed in 2.3");
+    // Reading the ticket marks it read; the list says so at once.
+    app.widget(Method::GET, "/tickets/TKT-0001", &token)
+        .value()
+        .await;
+    assert_eq!(list().await["tickets"][0]["unread"], false);
+    app.new_ticket(&token, "Another").await;
+    assert_eq!(references(&list().await), ["TKT-0002", "TKT-0001"]);
+    // Another user's list is theirs alone, memory or not.
+    let other = app.login("bob@example.com").await;
+    let theirs = app.widget(Method::GET, "/tickets", &other).value().await;
+    assert!(references(&theirs).is_empty(), "{theirs}");
+}
+
+#[tokio::test]
 async fn a_forged_cursor_or_limit_is_refused_and_leaks_nothing() {
     let app = TestApp::spawn().await;
     let eve = app.login("eve@example.com").await;
