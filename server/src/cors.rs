@@ -37,8 +37,9 @@ impl OriginCache {
                 match self.store.allowed_origins_of(slug).await {
                     Ok(Some(origins)) => {
                         let origins: Arc<[String]> = origins.into();
+                        let bytes = origins.iter().map(String::len).sum();
                         self.by_slug
-                            .put(slug.to_owned(), version, read_at, origins.clone());
+                            .put(slug.to_owned(), version, read_at, origins.clone(), bytes);
                         origins
                     }
                     Ok(None) | Err(_) => return false,
@@ -53,7 +54,7 @@ pub fn widget_cors(store: Store) -> CorsLayer {
     // Shared by every request's check: one reference to count, not the store's dozen.
     let cache = Arc::new(OriginCache {
         store,
-        by_slug: Recent::new(10_000),
+        by_slug: Recent::new(10_000, 8 << 20),
     });
     CorsLayer::new()
         .allow_origin(AllowOrigin::async_predicate(move |origin, parts| {

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use tokio::sync::broadcast::error::{RecvError, TryRecvError};
 use tokio::sync::{broadcast, watch};
 
 use crate::error::ApiError;
@@ -100,6 +101,42 @@ impl Live {
                 if !full {
                     break;
                 }
+            }
+        }
+    }
+}
+
+/// What wakes a background worker of the outbox (email, webhooks): a new event, a tick of
+/// its own, or the server stopping.
+pub struct Wakes {
+    notes: broadcast::Receiver<EventNote>,
+    closing: watch::Receiver<bool>,
+    tick: Duration,
+}
+
+impl Wakes {
+    pub fn new(live: &Live, tick: Duration) -> Self {
+        Self {
+            notes: live.subscribe(),
+            closing: live.closing(),
+            tick,
+        }
+    }
+
+    /// Waits for a reason to work; false once the server is stopping. The notes that came
+    /// meanwhile are taken too: one pass over the outbox handles them all, so a burst of
+    /// commits costs the worker one pass, not one each.
+    pub async fn next(&mut self) -> bool {
+        tokio::select! {
+            note = self.notes.recv() => if matches!(note, Err(RecvError::Closed)) { return false },
+            () = tokio::time::sleep(self.tick) => {}
+            _ = self.closing.changed() => return false,
+        }
+        loop {
+            match self.notes.try_recv() {
+                Ok(_) | Err(TryRecvError::Lagged(_)) => {}
+                Err(TryRecvError::Empty) => return true,
+                Err(TryRecvError::Closed) => return false,
             }
         }
     }

@@ -16,22 +16,35 @@ use std::time::{Duration, Instant};
 pub const FRESH_FOR: Duration = Duration::from_secs(1);
 
 pub struct Recent<K, V> {
-    entries: Mutex<HashMap<K, Entry<V>>>,
+    entries: Mutex<Entries<K, V>>,
     capacity: usize,
+    max_bytes: usize,
+}
+
+struct Entries<K, V> {
+    by_key: HashMap<K, Entry<V>>,
+    /// What the kept values weigh together, as their callers measured them.
+    bytes: usize,
 }
 
 struct Entry<V> {
     version: u64,
     read_at: Instant,
     value: V,
+    bytes: usize,
 }
 
 impl<K: Eq + Hash, V: Clone> Recent<K, V> {
-    /// Holds at most `capacity` entries, so memory stays bounded whatever callers ask for.
-    pub fn new(capacity: usize) -> Self {
+    /// Holds at most `capacity` entries weighing `max_bytes` together, so memory stays bounded
+    /// whatever callers ask for.
+    pub fn new(capacity: usize, max_bytes: usize) -> Self {
         Self {
-            entries: Mutex::new(HashMap::new()),
+            entries: Mutex::new(Entries {
+                by_key: HashMap::new(),
+                bytes: 0,
+            }),
             capacity,
+            max_bytes,
         }
     }
 
@@ -44,6 +57,7 @@ impl<K: Eq + Hash, V: Clone> Recent<K, V> {
     {
         let entries = self.entries.lock().expect("cache poisoned");
         entries
+            .by_key
             .get(key)
             .filter(|e| {
                 e.version == version && now.saturating_duration_since(e.read_at) < FRESH_FOR
@@ -51,22 +65,29 @@ impl<K: Eq + Hash, V: Clone> Recent<K, V> {
             .map(|e| e.value.clone())
     }
 
-    /// Keeps `value`, read at `version` (taken before the read began) at `read_at`. A full
-    /// cache is emptied rather than tracking which entry is oldest: refilling costs one read
-    /// per key, and the hot keys come back first.
-    pub fn put(&self, key: K, version: u64, read_at: Instant, value: V) {
-        let mut entries = self.entries.lock().expect("cache poisoned");
-        if entries.len() >= self.capacity {
-            entries.clear();
+    /// Keeps `value`, weighing `bytes`, read at `version` (taken before the read began) at
+    /// `read_at`. A full cache is emptied rather than tracking which entry is oldest:
+    /// refilling costs one read per key, and the hot keys come back first. A value over an
+    /// eighth of the whole is not kept.
+    pub fn put(&self, key: K, version: u64, read_at: Instant, value: V, bytes: usize) {
+        if bytes > self.max_bytes / 8 {
+            return;
         }
-        entries.insert(
-            key,
-            Entry {
-                version,
-                read_at,
-                value,
-            },
-        );
+        let mut entries = self.entries.lock().expect("cache poisoned");
+        if entries.by_key.len() >= self.capacity || entries.bytes + bytes > self.max_bytes {
+            entries.by_key.clear();
+            entries.bytes = 0;
+        }
+        let entry = Entry {
+            version,
+            read_at,
+            value,
+            bytes,
+        };
+        entries.bytes += bytes;
+        if let Some(old) = entries.by_key.insert(key, entry) {
+            entries.bytes -= old.bytes;
+        }
     }
 }
 
@@ -76,9 +97,9 @@ mod tests {
 
     #[test]
     fn an_entry_is_served_only_at_its_version_and_for_a_second() {
-        let cache = Recent::new(8);
+        let cache = Recent::new(8, 800);
         let t0 = Instant::now();
-        cache.put("k".to_owned(), 3, t0, 42);
+        cache.put("k".to_owned(), 3, t0, 42, 1);
         assert_eq!(cache.get("k", 3, t0), Some(42));
         assert_eq!(cache.get("k", 4, t0), None, "a change since the read");
         assert_eq!(cache.get("k", 3, t0 + FRESH_FOR), None, "too old");
@@ -87,12 +108,26 @@ mod tests {
 
     #[test]
     fn a_full_cache_forgets_rather_than_grows() {
-        let cache = Recent::new(2);
+        let cache = Recent::new(2, 800);
         let now = Instant::now();
         for key in 0..5 {
-            cache.put(key, 0, now, key);
+            cache.put(key, 0, now, key, 1);
         }
-        assert!(cache.entries.lock().unwrap().len() <= 2);
+        assert!(cache.entries.lock().unwrap().by_key.len() <= 2);
         assert_eq!(cache.get(&4, 0, now), Some(4), "the newest is kept");
+    }
+
+    #[test]
+    fn what_is_kept_never_weighs_more_than_allowed() {
+        let cache = Recent::new(100, 800);
+        let now = Instant::now();
+        cache.put(0, 0, now, 0, 101);
+        assert_eq!(cache.get(&0, 0, now), None, "over an eighth of the whole");
+        for key in 1..50 {
+            cache.put(key, 0, now, key, 100);
+            cache.put(key, 0, now, key, 100);
+            assert!(cache.entries.lock().unwrap().bytes <= 800);
+        }
+        assert_eq!(cache.get(&49, 0, now), Some(49));
     }
 }

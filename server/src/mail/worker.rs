@@ -6,11 +6,10 @@
 
 use std::time::Duration;
 
-use tokio::sync::broadcast::error::RecvError;
-
 use super::compose::{compose, Links};
 use super::{plan, unsubscribe_mac, Mailer};
 use crate::backoff::retry_at;
+use crate::live::Wakes;
 use crate::state::AppState;
 use crate::store::{DueMail, PlannedMail};
 
@@ -29,8 +28,7 @@ pub async fn run(state: AppState, mailer: Mailer) {
         tracing::error!(error = %err, "email is off: the outbox cannot be read");
         return;
     }
-    let mut notes = state.live.subscribe();
-    let mut closing = state.live.closing();
+    let mut wakes = Wakes::new(&state.live, TICK);
     loop {
         if let Err(err) = plan_new(&state).await {
             tracing::warn!(error = %err, "planning emails failed; will retry");
@@ -38,10 +36,8 @@ pub async fn run(state: AppState, mailer: Mailer) {
         if let Err(err) = send_due(&state, &mailer).await {
             tracing::warn!(error = %err, "sending emails failed; will retry");
         }
-        tokio::select! {
-            note = notes.recv() => if matches!(note, Err(RecvError::Closed)) { return },
-            () = tokio::time::sleep(TICK) => {}
-            _ = closing.changed() => return,
+        if !wakes.next().await {
+            return;
         }
     }
 }

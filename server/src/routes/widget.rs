@@ -112,10 +112,11 @@ async fn list_tickets(
             };
             let body = Bytes::from(serde_json::to_vec(&list).map_err(anyhow::Error::from)?);
             if let Some(version) = version {
+                let bytes = body.len() + key.email.len();
                 state
                     .ticket_lists
                     .0
-                    .put(key, version, read_at, body.clone());
+                    .put(key, version, read_at, body.clone(), bytes);
             }
             body
         }
@@ -128,12 +129,14 @@ async fn list_tickets(
 /// [`crate::recent`]): coarse, but nothing a user sees can change without one.
 pub struct TicketLists(Recent<ListKey, Bytes>);
 
-/// Lists kept at most: a few kilobytes each.
+/// Lists kept at most, and their bytes together: a page can hold 100 tickets, and a user can
+/// ask for many pages, so the weight is what bounds the memory.
 const LISTS_KEPT: usize = 2_000;
+const LISTS_BYTES: usize = 8 << 20;
 
 impl Default for TicketLists {
     fn default() -> Self {
-        Self(Recent::new(LISTS_KEPT))
+        Self(Recent::new(LISTS_KEPT, LISTS_BYTES))
     }
 }
 

@@ -36,9 +36,18 @@ impl From<Row> for Attachment {
     }
 }
 
+/// A claimed file, with when it was uploaded.
+#[derive(sqlx::FromRow)]
+struct Claimed {
+    created_at: i64,
+    #[sqlx(flatten)]
+    file: Row,
+}
+
 /// Gives staged files `ids` to message `message_id`, in the caller's transaction. Each must be
 /// staged by `owner` in this workspace and not yet used; otherwise nothing is claimed and the
-/// caller's transaction is to be rolled back.
+/// caller's transaction is to be rolled back. Returns them in the order the thread shows
+/// them (see `ticket_attachments`), so what a write answers matches what a read shows.
 pub(super) async fn claim(
     conn: &mut SqliteConnection,
     (workspace_id, owner): (i64, &str),
@@ -47,10 +56,10 @@ pub(super) async fn claim(
 ) -> DomainResult<Vec<Attachment>> {
     let mut claimed = Vec::with_capacity(ids.len());
     for id in ids {
-        let row: Option<Row> = sqlx::query_as(
+        let row: Option<Claimed> = sqlx::query_as(
             "UPDATE attachments SET message_id = $1 \
              WHERE id = $2 AND workspace_id = $3 AND owner = $4 AND message_id IS NULL \
-             RETURNING id, name, content_type, size",
+             RETURNING id, name, content_type, size, created_at",
         )
         .bind(message_id)
         .bind(id)
@@ -64,9 +73,10 @@ pub(super) async fn claim(
                 "a file to attach was not uploaded by you, has expired, or is already attached; upload it again".into(),
             )
         })?;
-        claimed.push(row.into());
+        claimed.push(row);
     }
-    Ok(claimed)
+    claimed.sort_by(|a, b| (a.created_at, &a.file.id).cmp(&(b.created_at, &b.file.id)));
+    Ok(claimed.into_iter().map(|c| c.file.into()).collect())
 }
 
 impl Store {

@@ -56,6 +56,7 @@ pub use workspaces::{NewWorkspace, Workspace};
 
 /// Widget sessions kept in memory at most: a few megabytes.
 const SESSIONS_KEPT: usize = 10_000;
+const SESSIONS_BYTES: usize = 4 << 20;
 
 #[derive(Clone)]
 pub struct Store {
@@ -147,9 +148,13 @@ impl Store {
             .connect_with(options.clone())
             .await
             .with_context(|| format!("opening database {}", path.display()))?;
+        // Never closed while the server runs: SQLite deletes the WAL index when its last
+        // connection closes, and `wal_index` reads the file this connection keeps.
         let writes = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(1)
+            .max_lifetime(None)
+            .idle_timeout(None)
             .connect_with(options)
             .await
             .with_context(|| format!("opening database {}", path.display()))?;
@@ -165,7 +170,7 @@ impl Store {
             commits: Arc::default(),
             revocations: Arc::new(tokio::sync::watch::channel(0).0),
             writes_done: Arc::default(),
-            sessions: Arc::new(crate::recent::Recent::new(SESSIONS_KEPT)),
+            sessions: Arc::new(crate::recent::Recent::new(SESSIONS_KEPT, SESSIONS_BYTES)),
             wal_index: wal_index::WalIndex::open(path).map(Arc::new),
         };
         store.optimize().await.context("gathering statistics")?;

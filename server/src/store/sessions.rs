@@ -102,8 +102,19 @@ impl Store {
         .await?;
         // Only sessions that exist are kept: made-up tokens must not fill the cache.
         if let (Some(session), Some(version)) = (&found, version) {
-            self.sessions
-                .put(token_hash.to_owned(), version, read_at, session.clone());
+            let bytes = token_hash.len()
+                + session.slug.len()
+                + session.email.len()
+                + session.name.as_ref().map_or(0, String::len)
+                + session.origin.len()
+                + session.participants.as_ref().map_or(0, String::len);
+            self.sessions.put(
+                token_hash.to_owned(),
+                version,
+                read_at,
+                session.clone(),
+                bytes,
+            );
         }
         Ok(found)
     }

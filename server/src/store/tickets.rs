@@ -470,21 +470,32 @@ impl Store {
         .await?;
         // The description opens the conversation, so the thread reads from the start; files
         // sent with the ticket belong to that first message.
-        let mut attached = vec![];
+        let mut opening = None;
         if new.description.is_some() || !new.attachments.is_empty() {
             let name = scope.name.as_deref();
             let body = new.description.as_deref().unwrap_or_default();
             let message_id =
                 insert_message(&mut tx, ticket_id, Author::User, name, body, false, now_ms).await?;
             let owner = customer_owner(&scope.email);
-            attached = attachments::claim(
+            let attached = attachments::claim(
                 &mut tx,
                 (scope.workspace_id, &owner),
                 message_id,
                 &new.attachments,
             )
             .await?;
+            opening = Some(Message {
+                id: message_id,
+                author: Author::User,
+                author_name: scope.name.clone(),
+                author_avatar: None,
+                html: markdown::message_html(Author::User, body),
+                body: body.to_owned(),
+                created_at: rfc3339(now_ms),
+                attachments: attached,
+            });
         }
+        let attached = opening.as_ref().map_or(&[][..], |m| &m.attachments[..]);
         let added_by = match new.channel {
             Channel::Email => AddedBy::Email,
             _ => AddedBy::User,
@@ -557,7 +568,20 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
-        Ok(Outcome::Created(self.user_ticket(scope, number).await?))
+        // Answered from what was written rather than read back: the same fields a read gives
+        // (see `user_ticket`), without four reads while other users wait to write.
+        Ok(Outcome::Created(Ticket {
+            reference: TicketRef(number).to_string(),
+            subject: new.subject,
+            status: TicketStatus::Open,
+            ticket_type: new.ticket_type,
+            category: new.category,
+            created_at: rfc3339(now_ms),
+            updated_at: rfc3339(now_ms),
+            resolution: None,
+            messages: opening.into_iter().collect(),
+            awaiting_rating: false,
+        }))
     }
 
     async fn replay(

@@ -3,11 +3,10 @@
 
 use std::time::Duration;
 
-use tokio::sync::broadcast::error::RecvError;
-
 use super::guard::forbidden_literal;
 use super::{client, payload, signature};
 use crate::backoff::retry_at;
+use crate::live::Wakes;
 use crate::state::AppState;
 use crate::store::{Attempt, DueDelivery};
 
@@ -25,8 +24,7 @@ pub async fn run(state: AppState) {
         return;
     }
     let http = client(state.settings.allow_private_webhooks);
-    let mut notes = state.live.subscribe();
-    let mut closing = state.live.closing();
+    let mut wakes = Wakes::new(&state.live, TICK);
     loop {
         loop {
             match state
@@ -45,10 +43,8 @@ pub async fn run(state: AppState) {
         if let Err(err) = send_due(&state, &http).await {
             tracing::warn!(error = %err, "sending webhooks failed; will retry");
         }
-        tokio::select! {
-            note = notes.recv() => if matches!(note, Err(RecvError::Closed)) { return },
-            () = tokio::time::sleep(TICK) => {}
-            _ = closing.changed() => return,
+        if !wakes.next().await {
+            return;
         }
     }
 }

@@ -104,6 +104,38 @@ async fn a_customer_attaches_a_screenshot_to_a_new_ticket_and_downloads_it_back(
 }
 
 #[tokio::test]
+async fn the_answer_to_a_new_ticket_is_what_reading_it_back_shows() {
+    let app = TestApp::spawn().await;
+    let token = app.login("ada@example.com").await;
+    let first = uploaded(&app, &token, "first.png", PNG).await;
+    let second = uploaded(&app, &token, "second.pdf", PDF).await;
+    // Named in the other order than uploaded: the thread shows them by upload.
+    let ids = [&second["id"], &first["id"]];
+    let res = app
+        .widget(Method::POST, "/tickets", &token)
+        .json(&json!({
+            "subject": "Export <b>fails</b>",
+            "description": "See https://example.com/x and <script>alert(1)</script>",
+            "type": "bug_report",
+            "attachments": ids,
+        }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let created: Value = res.json().await.unwrap();
+    let read = app
+        .widget(Method::GET, "/tickets/TKT-0001", &token)
+        .value()
+        .await;
+    assert_eq!(created, read);
+    let files = &read["messages"][0]["attachments"];
+    assert_eq!(files[0]["id"], first["id"]);
+    assert_eq!(files[1]["id"], second["id"]);
+    let html = read["messages"][0]["html"].as_str().unwrap();
+    assert!(!html.contains("<script>"), "{html}");
+}
+
+#[tokio::test]
 async fn a_used_upload_cannot_be_attached_again_and_a_bad_id_writes_nothing() {
     let app = TestApp::spawn().await;
     let token = app.login("ada@example.com").await;

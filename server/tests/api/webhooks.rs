@@ -206,6 +206,29 @@ async fn an_endpoint_hears_only_the_event_types_it_chose_and_can_have_one_replay
 }
 
 #[tokio::test]
+async fn an_endpoint_hears_nothing_of_what_happened_before_it_was_added() {
+    let app = app().await;
+    let key = app.agent_key("Ann").await;
+    let token = app.login("ada@example.com").await;
+    app.new_ticket(&token, "Before").await;
+    app.clock.advance(Duration::from_millis(1));
+    let (_, secret, port) = add(&app, &key, json!({})).await;
+    let receiver = Receiver::start(port, secret.as_deref(), 0);
+    app.new_ticket(&token, "After").await;
+    // Events are planned in order, so "Before" would have come first.
+    receiver
+        .wait_for(|d| d.body["data"]["subject"] == "After")
+        .await;
+    let received = receiver.received();
+    assert!(
+        received
+            .iter()
+            .all(|d| d.body["data"]["ticket"] != "TKT-0001"),
+        "{received:?}"
+    );
+}
+
+#[tokio::test]
 async fn a_slack_endpoint_gets_a_message_with_user_text_escaped() {
     let app = app().await;
     let key = app.agent_key("Ann").await;
