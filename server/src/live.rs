@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use tokio::sync::broadcast::error::{RecvError, TryRecvError};
 use tokio::sync::{broadcast, watch};
+use tokio::time::Instant;
 
 use crate::error::ApiError;
 use crate::store::{EventNote, Store};
@@ -19,6 +20,10 @@ const POLL: Duration = Duration::from_millis(250);
 /// Notes held for streams that fall behind; one that falls further re-reads the outbox.
 const BACKLOG: usize = 1024;
 const BATCH: i64 = 500;
+/// The notifier reads the outbox at most this often, and the email and webhook workers at most
+/// every [`WORKER_PACE`] (see [`Pace`]).
+const NOTIFIER_PACE: Duration = Duration::from_millis(2);
+const WORKER_PACE: Duration = Duration::from_millis(5);
 
 /// What streams share: the notes, the count of streams per holder, and the shutdown signal
 /// that ends every stream so the server can stop.
@@ -79,11 +84,13 @@ impl Live {
                 return;
             }
         };
+        let mut pace = Pace::new(NOTIFIER_PACE);
         loop {
             tokio::select! {
                 () = commits.notified() => {}
                 () = tokio::time::sleep(POLL) => {}
             }
+            pace.wait().await;
             loop {
                 let notes = match store.event_notes_after(last, BATCH).await {
                     Ok(notes) => notes,
@@ -112,6 +119,7 @@ pub struct Wakes {
     notes: broadcast::Receiver<EventNote>,
     closing: watch::Receiver<bool>,
     tick: Duration,
+    pace: Pace,
 }
 
 impl Wakes {
@@ -120,6 +128,7 @@ impl Wakes {
             notes: live.subscribe(),
             closing: live.closing(),
             tick,
+            pace: Pace::new(WORKER_PACE),
         }
     }
 
@@ -132,6 +141,7 @@ impl Wakes {
             () = tokio::time::sleep(self.tick) => {}
             _ = self.closing.changed() => return false,
         }
+        self.pace.wait().await;
         loop {
             match self.notes.try_recv() {
                 Ok(_) | Err(TryRecvError::Lagged(_)) => {}
@@ -139,6 +149,31 @@ impl Wakes {
                 Err(TryRecvError::Closed) => return false,
             }
         }
+    }
+}
+
+/// Spaces a worker's passes over the outbox: a pass right after a quiet spell starts at once,
+/// and under a stream of commits passes come `gap` apart, each taking all that came meanwhile.
+/// Without it, a busy server read the outbox once per commit in each worker, and each read
+/// is a round trip to SQLite's threads that the commits wait behind on a small machine.
+struct Pace {
+    gap: Duration,
+    last: Option<Instant>,
+}
+
+impl Pace {
+    fn new(gap: Duration) -> Self {
+        Self { gap, last: None }
+    }
+
+    /// Returns once `gap` has passed since the previous return.
+    async fn wait(&mut self) {
+        if let Some(due) = self.last.map(|last| last + self.gap) {
+            if due > Instant::now() {
+                tokio::time::sleep_until(due).await;
+            }
+        }
+        self.last = Some(Instant::now());
     }
 }
 
@@ -157,5 +192,34 @@ impl Drop for Slot {
                 open.remove(&self.holder);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Instant, Pace};
+    use std::time::Duration;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_pass_after_a_quiet_spell_starts_at_once_and_a_burst_is_spaced_by_the_gap() {
+        let gap = Duration::from_millis(5);
+        let mut pace = Pace::new(gap);
+        let start = Instant::now();
+        pace.wait().await;
+        assert_eq!(
+            start.elapsed(),
+            Duration::ZERO,
+            "the first pass waits for nothing"
+        );
+        pace.wait().await;
+        assert_eq!(start.elapsed(), gap, "the next comes a gap later");
+        tokio::time::advance(Duration::from_millis(20)).await;
+        let quiet = Instant::now();
+        pace.wait().await;
+        assert_eq!(
+            quiet.elapsed(),
+            Duration::ZERO,
+            "after a quiet spell, at once again"
+        );
     }
 }

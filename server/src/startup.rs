@@ -148,11 +148,15 @@ impl Application {
     }
 }
 
-/// Keeps the planner's statistics fresh as the data grows.
+/// Keeps the planner's statistics fresh and the search index compact as the data grows: at
+/// start-up (where `Store::open` has just gathered statistics) and hourly.
 async fn refresh_statistics(store: Store) {
     let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
-    hourly.tick().await; // the first tick is now, and `Store::open` has just done it
+    hourly.tick().await;
     loop {
+        if let Err(err) = store.compact_search().await {
+            tracing::warn!(error = %err, "compacting the search index failed");
+        }
         hourly.tick().await;
         if let Err(err) = store.optimize().await {
             tracing::warn!(error = %err, "refreshing statistics failed");

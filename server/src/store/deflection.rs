@@ -1,7 +1,6 @@
 //! Deflection: articles read before writing, and whether a ticket followed within the hour.
 
 use serde::Serialize;
-use sqlx::SqliteConnection;
 
 use super::Store;
 
@@ -20,24 +19,11 @@ pub struct DeflectionReport {
     pub deflection_rate: Option<f64>,
 }
 
-/// Marks `reader`'s reads of the last hour as followed by a ticket, in the caller's transaction.
-pub(super) async fn followed(
-    conn: &mut SqliteConnection,
-    workspace_id: i64,
-    reader: &str,
-    now_ms: i64,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE article_reads SET followed = TRUE \
-         WHERE workspace_id = $1 AND reader = $2 AND created_at > $3 AND NOT followed",
-    )
-    .bind(workspace_id)
-    .bind(reader)
-    .bind(now_ms - SESSION_MS)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
+/// Marks a reader's reads of the last hour as followed by a ticket. Binds: `$1` the
+/// workspace, `$2` the reader, `$3` the start of the hour. Run in the transaction that opens
+/// the ticket, which sends it with its own statements.
+pub(super) const FOLLOWED: &str = "UPDATE article_reads SET followed = TRUE \
+     WHERE workspace_id = $1 AND reader = $2 AND created_at > $3 AND NOT followed";
 
 impl Store {
     /// Notes that `reader` read an article; a second read of it within the hour is the same
@@ -65,16 +51,21 @@ impl Store {
         Ok(())
     }
 
-    /// The same as [`followed`], on its own: a portal visitor's reads, known by address.
+    /// [`FOLLOWED`] on its own: a portal visitor's reads, known by address.
     pub async fn reads_followed(
         &self,
         workspace_id: i64,
         reader: &str,
         now_ms: i64,
     ) -> sqlx::Result<()> {
-        let mut tx = self.write_tx().await?;
-        followed(&mut tx, workspace_id, reader, now_ms).await?;
-        tx.commit().await
+        let _turn = self.turn().await;
+        sqlx::query(FOLLOWED)
+            .bind(workspace_id)
+            .bind(reader)
+            .bind(now_ms - SESSION_MS)
+            .execute(&self.writes)
+            .await?;
+        Ok(())
     }
 
     pub async fn deflection(

@@ -219,6 +219,7 @@ impl Store {
             .await?;
         tx.commit().await?;
         self.optimize().await?;
+        self.compact_search().await?;
         // Leave the database as a running server keeps it, its pages in the main file. Left
         // in the WAL (hundreds of megabytes after a large seed), every read would look pages
         // up there, and the first write of the next server would copy it all back while a

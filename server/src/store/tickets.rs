@@ -345,21 +345,35 @@ const HOUR_MS: i64 = 3_600_000;
 /// user's allowance in the widget.
 pub const EMAIL_CREATIONS_PER_HOUR: i64 = 10;
 
-/// Seconds until the user may open another ticket, if they have used up the hour's allowance.
-/// Counted in the database, inside the creating transaction, so instances and concurrent
-/// requests agree. Verified tickets (widget and signed iframe) count together, and email
-/// tickets apart; portal submissions are made under any address without proof, are limited
-/// per client address instead, and must not let a stranger lock a user out.
+/// Which tickets count against a new one's hourly allowance, and how many there may be:
+/// verified tickets (widget and signed iframe) together, and email tickets apart. Portal
+/// submissions are made under any address without proof, are limited per client address
+/// instead, and must not let a stranger lock a user out: `None`.
+fn allowance(channel: Channel) -> Option<(&'static str, i64)> {
+    match channel {
+        Channel::Widget | Channel::Embed => Some(("'widget', 'embed'", CREATIONS_PER_HOUR)),
+        Channel::Email => Some(("'email'", EMAIL_CREATIONS_PER_HOUR)),
+        Channel::Portal => None,
+    }
+}
+
+/// The hour's tickets of the user in `channels`, counted in the database inside the creating
+/// transaction, so instances and concurrent requests agree. Binds: `$1` the workspace, `$4`
+/// the email, `$5` the start of the hour.
+fn hour_count(channels: &str) -> String {
+    format!(
+        "SELECT COUNT(*) FROM tickets t JOIN contacts c ON c.id = t.contact_id \
+         WHERE c.workspace_id = $1 AND c.email = $4 AND t.created_at > $5 \
+         AND t.channel IN ({channels})"
+    )
+}
+
+/// Seconds until the user may open another ticket, if the hour's allowance is used up.
 async fn creation_wait(
     conn: &mut SqliteConnection,
-    (scope, channel): (&UserScope, Channel),
+    (scope, (channels, allowed)): (&UserScope, (&str, i64)),
     now_ms: i64,
 ) -> sqlx::Result<Option<i64>> {
-    let (channels, allowed) = match channel {
-        Channel::Widget | Channel::Embed => ("'widget', 'embed'", CREATIONS_PER_HOUR),
-        Channel::Email => ("'email'", EMAIL_CREATIONS_PER_HOUR),
-        Channel::Portal => return Ok(None),
-    };
     let (count, oldest): (i64, Option<i64>) = sqlx::query_as(&format!(
         "SELECT COUNT(*), MIN(t.created_at) FROM tickets t JOIN contacts c ON c.id = t.contact_id \
          WHERE c.workspace_id = $1 AND c.email = $2 AND t.created_at > $3 \
@@ -421,61 +435,90 @@ impl Store {
                 return Ok(Outcome::Replayed(self.user_ticket(scope, number).await?));
             }
         }
-        if let Some(wait_secs) = creation_wait(&mut tx, (scope, new.channel), now_ms).await? {
-            tx.rollback().await?;
-            return Err(DomainError::RateLimited(wait_secs));
-        }
-        // The workspace's routing comes back with the number: one statement fewer while every
-        // other writer waits.
-        let (number, auto_assign, cap): (i64, Option<bool>, Option<i64>) = sqlx::query_as(
-            "UPDATE workspaces SET ticket_seq = ticket_seq + 1 WHERE id = $1 \
+        // Every other writer waits while this one holds the lock, and each statement is a
+        // round trip to SQLite's thread: so the statements are sent in two batches (sqlx runs
+        // each `;`-separated statement of a query in turn, with the same numbered binds).
+        // First, under the hour's allowance, the ticket's number with the workspace's routing,
+        // and the user's recent article reads marked as not having answered them.
+        let allowance = allowance(new.channel);
+        let under_allowance = allowance.map_or(String::new(), |(channels, _)| {
+            format!(" AND ({}) < $6", hour_count(channels))
+        });
+        let reader = format!("user:{}", scope.email);
+        let numbered: Option<(i64, Option<bool>, Option<i64>)> = sqlx::query_as(&format!(
+            "{}; UPDATE workspaces SET ticket_seq = ticket_seq + 1 WHERE id = $1{under_allowance} \
              RETURNING ticket_seq, json_extract(settings, '$.auto_assign'), \
              json_extract(settings, '$.auto_assign_cap')",
-        )
+            super::deflection::FOLLOWED
+        ))
         .bind(scope.workspace_id)
-        .fetch_one(&mut *tx)
+        .bind(&reader)
+        .bind(now_ms - super::deflection::SESSION_MS)
+        .bind(&scope.email)
+        .bind(now_ms - HOUR_MS)
+        .bind(allowance.map(|(_, allowed)| allowed))
+        .fetch_optional(&mut *tx)
         .await?;
-        let contact_id: i64 = sqlx::query_scalar(
+        let Some((number, auto_assign, cap)) = numbered else {
+            // The allowance was used up, or the workspace is gone.
+            let wait = match allowance {
+                Some(allowance) => creation_wait(&mut tx, (scope, allowance), now_ms).await?,
+                None => None,
+            };
+            tx.rollback().await?;
+            return Err(wait.map_or(DomainError::NotFound, DomainError::RateLimited));
+        };
+        // Then the contact, the ticket and the description that opens its conversation (so
+        // the thread reads from the start).
+        let opening_body = (new.description.is_some() || !new.attachments.is_empty())
+            .then(|| new.description.as_deref().unwrap_or_default());
+        let mut written = String::from(
             "INSERT INTO contacts (workspace_id, email, name, locale, created_at) \
              VALUES ($1, $2, $3, $4, $5) ON CONFLICT (workspace_id, email) DO UPDATE \
              SET name = COALESCE(excluded.name, contacts.name), \
-             locale = COALESCE(excluded.locale, contacts.locale) RETURNING id",
-        )
-        .bind(scope.workspace_id)
-        .bind(&scope.email)
-        .bind(&scope.name)
-        .bind(new.locale.map(Locale::as_str))
-        .bind(now_ms)
-        .fetch_one(&mut *tx)
-        .await?;
-        let ticket_id: i64 = sqlx::query_scalar(
-            "INSERT INTO tickets (workspace_id, number, contact_id, subject, description, kind, \
+             locale = COALESCE(excluded.locale, contacts.locale); \
+             INSERT INTO tickets (workspace_id, number, contact_id, subject, description, kind, \
              status, priority, channel, created_at, updated_at, public_activity_at, user_seen_at, \
              category, sentiment) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10, $10, $11, $12) RETURNING id",
-        )
-        .bind(scope.workspace_id)
-        .bind(number)
-        .bind(contact_id)
-        .bind(&new.subject)
-        .bind(&new.description)
-        .bind(new.ticket_type.map(TicketType::as_str))
-        .bind(TicketStatus::Open.as_str())
-        .bind(Priority::Medium.as_str())
-        .bind(new.channel.as_str())
-        .bind(now_ms)
-        .bind(&new.category)
-        .bind(mood)
-        .fetch_one(&mut *tx)
-        .await?;
-        // The description opens the conversation, so the thread reads from the start; files
-        // sent with the ticket belong to that first message.
+             VALUES ($1, $6, (SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2), \
+             $7, $8, $9, $10, $11, $12, $5, $5, $5, $5, $13, $14) RETURNING id",
+        );
+        if opening_body.is_some() {
+            written.push_str(
+                "; INSERT INTO messages (ticket_id, author, author_name, body, internal, created_at) \
+                 SELECT id, $15, $3, $16, FALSE, $5 FROM tickets \
+                 WHERE workspace_id = $1 AND number = $6 RETURNING id",
+            );
+        }
+        let ids: Vec<i64> = sqlx::query_scalar(&written)
+            .bind(scope.workspace_id)
+            .bind(&scope.email)
+            .bind(&scope.name)
+            .bind(new.locale.map(Locale::as_str))
+            .bind(now_ms)
+            .bind(number)
+            .bind(&new.subject)
+            .bind(&new.description)
+            .bind(new.ticket_type.map(TicketType::as_str))
+            .bind(TicketStatus::Open.as_str())
+            .bind(Priority::Medium.as_str())
+            .bind(new.channel.as_str())
+            .bind(&new.category)
+            .bind(mood)
+            .bind(Author::User.as_str())
+            .bind(opening_body)
+            .fetch_all(&mut *tx)
+            .await?;
+        let (ticket_id, message_id) = match ids[..] {
+            [ticket] => (ticket, None),
+            [ticket, message] => (ticket, Some(message)),
+            _ => {
+                return Err(anyhow::anyhow!("a ticket's creation wrote {} rows", ids.len()).into())
+            }
+        };
+        // Files sent with the ticket belong to its first message.
         let mut opening = None;
-        if new.description.is_some() || !new.attachments.is_empty() {
-            let name = scope.name.as_deref();
-            let body = new.description.as_deref().unwrap_or_default();
-            let message_id =
-                insert_message(&mut tx, ticket_id, Author::User, name, body, false, now_ms).await?;
+        if let (Some(message_id), Some(body)) = (message_id, opening_body) {
             let owner = customer_owner(&scope.email);
             let attached = attachments::claim(
                 &mut tx,
@@ -553,8 +596,6 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        let reader = format!("user:{}", scope.email);
-        super::deflection::followed(&mut tx, scope.workspace_id, &reader, now_ms).await?;
         if let Some((key, _)) = idempotency {
             sqlx::query(
                 "UPDATE idempotency_keys SET ticket_id = $1 \
@@ -870,7 +911,7 @@ impl Store {
         // The count needs no contacts (every filter is on tickets) and ignores the cursor: it
         // is the filter's total, not what is left.
         let mut count = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT 1");
-        push_tickets(&mut count, filter);
+        push_tickets(&mut count, filter, false);
         push_filter(&mut count, workspace_id, filter);
         count.push(" LIMIT ").push_bind(COUNT_CAP + 1).push(")");
         let counted: i64 = count.build_query_scalar().fetch_one(&self.pool).await?;
@@ -1090,7 +1131,7 @@ impl Store {
 /// The query for one page of the agent list.
 fn agent_page(workspace_id: i64, filter: &AgentFilter) -> QueryBuilder<'static, Sqlite> {
     let mut page = QueryBuilder::new(format!("SELECT {AGENT_COLUMNS}"));
-    push_tickets(&mut page, filter);
+    push_tickets(&mut page, filter, true);
     page.push(" JOIN contacts c ON c.id = t.contact_id");
     push_filter(&mut page, workspace_id, filter);
     // Keyset pagination: strictly after the previous page's last ticket, so a page costs the
@@ -1126,16 +1167,20 @@ fn searching(filter: &AgentFilter) -> bool {
     filter.text.as_deref().and_then(match_query).is_some()
 }
 
-/// The agent list's tickets. With a search, only the matching ones, each with the rank of its
-/// best-matching text, found once by the full-text index.
-fn push_tickets(q: &mut QueryBuilder<'static, Sqlite>, filter: &AgentFilter) {
+/// The agent list's tickets. With a search, only the matching ones, found once by the
+/// full-text index; `ranked`, each with the rank of its best-matching text (which costs a read
+/// of each match's length, so the count goes without).
+fn push_tickets(q: &mut QueryBuilder<'static, Sqlite>, filter: &AgentFilter, ranked: bool) {
     if let Some(query) = filter.text.as_deref().and_then(match_query) {
-        q.push(
+        q.push(if ranked {
             " FROM (SELECT ticket_id, MIN(rank) AS score FROM ticket_text \
-             WHERE ticket_text MATCH ",
-        )
+             WHERE ticket_text MATCH "
+        } else {
+            " FROM (SELECT DISTINCT ticket_id FROM ticket_text WHERE ticket_text MATCH "
+        })
         .push_bind(query)
-        .push(" GROUP BY ticket_id) s JOIN tickets t ON t.id = s.ticket_id");
+        .push(if ranked { " GROUP BY ticket_id" } else { "" })
+        .push(") s JOIN tickets t ON t.id = s.ticket_id");
     } else {
         q.push(" FROM tickets t");
     }
@@ -1186,7 +1231,7 @@ fn push_filter(q: &mut QueryBuilder<'static, Sqlite>, workspace_id: i64, f: &Age
             .push(")");
     }
     // Only punctuation was typed: no ticket contains a word of it. (Words are matched by the
-    // join in `push_from`.)
+    // join in `push_tickets`.)
     if f.text.is_some() && !searching(f) {
         q.push(" AND FALSE");
     }
@@ -1209,6 +1254,50 @@ mod tests {
             .map(|r| sqlx::Row::get::<String, _>(r, 3))
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    #[tokio::test]
+    async fn compacting_the_search_index_keeps_every_match_in_its_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::Store::open(&dir.path().join("p.db"))
+            .await
+            .unwrap();
+        // Each text in a transaction of its own, as tickets are written: a segment each.
+        for i in 0..40_i64 {
+            let refunds = " refund".repeat(i as usize % 4);
+            sqlx::query("INSERT INTO ticket_text (ticket_id, text) VALUES ($1, $2)")
+                .bind(i)
+                .bind(format!("ticket {i} about an invoice{refunds}"))
+                .execute(&store.pool)
+                .await
+                .unwrap();
+        }
+        let search = |store: crate::store::Store| async move {
+            let ids: Vec<i64> = sqlx::query_scalar(
+                "SELECT ticket_id FROM ticket_text WHERE ticket_text MATCH 'refund' \
+                 ORDER BY rank, ticket_id",
+            )
+            .fetch_all(&store.pool)
+            .await
+            .unwrap();
+            let pieces: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ticket_text_data")
+                .fetch_one(&store.pool)
+                .await
+                .unwrap();
+            (ids, pieces)
+        };
+        let (before, pieces_before) = search(store.clone()).await;
+        store.compact_search().await.unwrap();
+        let (after, pieces_after) = search(store.clone()).await;
+        assert_eq!(before.len(), 30);
+        assert_eq!(after, before);
+        assert!(
+            pieces_after < pieces_before,
+            "{pieces_after} pieces, from {pieces_before}"
+        );
+        // Nothing left to merge: it ends at once.
+        store.compact_search().await.unwrap();
+        assert_eq!(search(store).await.0, before);
     }
 
     #[tokio::test]
