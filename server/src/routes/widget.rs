@@ -261,7 +261,7 @@ async fn create_ticket(
 ) -> ApiResult<impl IntoResponse> {
     let key = idempotency_key(&headers)?;
     // The workspace's categories are read only to check one that was chosen: most tickets
-    // come without, and every read is time the ticket's writer waits.
+    // come without, and each read is a round trip to SQLite's threads on a busy server.
     let category = match req.category.as_deref().filter(|c| !c.trim().is_empty()) {
         None => None,
         Some(chosen) => {
