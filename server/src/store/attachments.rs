@@ -94,7 +94,7 @@ impl Store {
         .bind(&new.attachment.content_type)
         .bind(new.attachment.size)
         .bind(now_ms)
-        .execute(&self.writes)
+        .execute(&self.writer.pool)
         .await?;
         Ok(())
     }
@@ -104,7 +104,7 @@ impl Store {
         let _turn = self.turn().await;
         sqlx::query("DELETE FROM attachments WHERE id = $1 AND message_id IS NULL")
             .bind(id)
-            .execute(&self.writes)
+            .execute(&self.writer.pool)
             .await?;
         Ok(())
     }

@@ -46,7 +46,7 @@ impl Store {
         .bind(reader)
         .bind(now_ms)
         .bind(now_ms - SESSION_MS)
-        .execute(&self.writes)
+        .execute(&self.writer.pool)
         .await?;
         Ok(())
     }
@@ -63,7 +63,7 @@ impl Store {
             .bind(workspace_id)
             .bind(reader)
             .bind(now_ms - SESSION_MS)
-            .execute(&self.writes)
+            .execute(&self.writer.pool)
             .await?;
         Ok(())
     }

@@ -7,15 +7,18 @@ mod api_keys;
 mod articles;
 mod attachments;
 mod avatars;
+mod creation;
 mod deflection;
 mod escalation;
 mod events;
+mod group;
 mod inbound;
 mod mail;
 mod participants;
 mod portal;
 mod ratings;
 mod reports;
+mod search;
 mod seed;
 mod sessions;
 mod tickets;
@@ -38,6 +41,7 @@ pub use api_keys::{ApiKey, ApiKeyInfo, KeyRole};
 pub use articles::{Article, ArticleFields, ArticleKey, Readers};
 pub use attachments::NewAttachment;
 pub use avatars::avatar_path;
+pub use creation::CREATIONS_PER_HOUR;
 pub use deflection::DeflectionReport;
 pub use events::{EventNote, EventScope, StoredEvent};
 pub use inbound::ReplyTarget;
@@ -47,10 +51,7 @@ pub use portal::PageSession;
 pub use ratings::{CsatReport, Rating};
 pub use seed::SeedPlan;
 pub use sessions::{participants_column, stored_participants, NewSession, SessionRow};
-pub use tickets::{
-    AgentFilter, AgentPage, AgentPost, NewTicket, Outcome, PageCursor, UserScope,
-    CREATIONS_PER_HOUR,
-};
+pub use tickets::{AgentFilter, AgentPage, AgentPost, NewTicket, Outcome, PageCursor, UserScope};
 pub use webhooks::{Attempt, DeliveryInfo, DueDelivery, NewWebhook, WebhookInfo};
 pub use workspaces::{NewWorkspace, Workspace};
 
@@ -61,25 +62,43 @@ const SESSIONS_BYTES: usize = 4 << 20;
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
-    /// The one connection write transactions use, so a writer never waits behind readers for
-    /// a connection while it holds the turn to write.
-    writes: SqlitePool,
-    /// This process's writers' queue for the write lock (see `write_tx`).
-    writer: Arc<tokio::sync::Mutex<()>>,
+    writer: Writer,
+    /// Where ticket creations queue to share a transaction (see `group`).
+    groups: group::Groups,
     /// Counts this process's changes to allowed origins, so caches of them know to refetch.
     origins_version: Arc<AtomicU64>,
-    /// Woken after each write transaction commits, so events reach subscribers at once.
-    commits: Arc<tokio::sync::Notify>,
     /// Counts this process's revocations of sessions and API keys, so open streams check
     /// their credential again at once.
     revocations: Arc<tokio::sync::watch::Sender<u64>>,
-    /// Counts this process's writes, each counted once it has committed, so caches of what
-    /// was read know when to read again.
-    writes_done: Arc<AtomicU64>,
     /// Widget sessions by token hash: every widget call looks its session up.
     sessions: Arc<crate::recent::Recent<String, SessionRow>>,
     /// Tells when another process commits; without it, nothing is cached.
     wal_index: Option<Arc<wal_index::WalIndex>>,
+}
+
+/// What writing takes: the connection, the queue for it and what is told once a write is done.
+#[derive(Clone)]
+struct Writer {
+    /// The one connection write transactions use, so a writer never waits behind readers for
+    /// a connection while it holds the turn to write.
+    pool: SqlitePool,
+    /// This process's writers' queue for the write lock (see `write_tx`).
+    lock: Arc<tokio::sync::Mutex<()>>,
+    /// Counts this process's writes, each counted once it has committed, so caches of what
+    /// was read know when to read again.
+    writes_done: Arc<AtomicU64>,
+    /// Woken after each write transaction commits, so events reach subscribers at once.
+    commits: Arc<tokio::sync::Notify>,
+}
+
+impl Writer {
+    /// This process's turn to write (see `Store::write_tx`).
+    async fn turn(&self) -> Turn {
+        Turn {
+            _guard: self.lock.clone().lock_owned().await,
+            writes_done: self.writes_done.clone(),
+        }
+    }
 }
 
 /// This process's turn to write (see `Store::write_tx`). Let go once the write is done, and
@@ -104,7 +123,8 @@ struct WriteTx {
 }
 
 impl WriteTx {
-    async fn commit(self) -> sqlx::Result<()> {
+    async fn commit(mut self) -> sqlx::Result<()> {
+        search::index_pending(&mut self.tx).await?;
         self.tx.commit().await?;
         self.commits.notify_one();
         Ok(())
@@ -143,8 +163,11 @@ impl Store {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
+        // A connection to a local file does not go stale, so it is not pinged before each use:
+        // with SQLite, a ping is a round trip to the connection's thread, like a query.
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
+            .test_before_acquire(false)
             .connect_with(options.clone())
             .await
             .with_context(|| format!("opening database {}", path.display()))?;
@@ -152,6 +175,7 @@ impl Store {
         // connection closes, and `wal_index` reads the file this connection keeps.
         let writes = SqlitePoolOptions::new()
             .max_connections(1)
+            .test_before_acquire(false)
             .min_connections(1)
             .max_lifetime(None)
             .idle_timeout(None)
@@ -162,14 +186,18 @@ impl Store {
             .run(&pool)
             .await
             .context("applying migrations")?;
+        let writer = Writer {
+            pool: writes,
+            lock: Arc::default(),
+            writes_done: Arc::default(),
+            commits: Arc::default(),
+        };
         let store = Self {
             pool,
-            writes,
-            writer: Arc::default(),
+            groups: group::Groups::start(writer.clone()),
+            writer,
             origins_version: Arc::default(),
-            commits: Arc::default(),
             revocations: Arc::new(tokio::sync::watch::channel(0).0),
-            writes_done: Arc::default(),
             sessions: Arc::new(crate::recent::Recent::new(SESSIONS_KEPT, SESSIONS_BYTES)),
             wal_index: wal_index::WalIndex::open(path).map(Arc::new),
         };
@@ -205,7 +233,7 @@ impl Store {
                  INSERT INTO ticket_text (ticket_text, rank) VALUES ('merge', 32); \
                  SELECT total_changes()",
             )
-            .fetch_all(&self.writes)
+            .fetch_all(&self.writer.pool)
             .await?;
             match changes[..] {
                 [before, after] if after - before >= 2 => {}
@@ -223,34 +251,31 @@ impl Store {
     /// wait up to a second while others went ahead.
     async fn write_tx(&self) -> sqlx::Result<WriteTx> {
         let turn = self.turn().await;
-        let tx = self.writes.begin_with("BEGIN IMMEDIATE").await?;
+        let tx = self.writer.pool.begin_with("BEGIN IMMEDIATE").await?;
         Ok(WriteTx {
             tx,
             _turn: turn,
-            commits: self.commits.clone(),
+            commits: self.writer.commits.clone(),
         })
     }
 
     /// This process's turn to write, for a single statement outside a transaction (see
     /// `write_tx`).
     async fn turn(&self) -> Turn {
-        Turn {
-            _guard: self.writer.clone().lock_owned().await,
-            writes_done: self.writes_done.clone(),
-        }
+        self.writer.turn().await
     }
 
     /// Changes after each write committed, by this process or another. A value read from
     /// the database while this was unchanged is still what the database holds. `None` when
     /// that cannot be told: then nothing may be served from memory.
     pub fn data_version(&self) -> Option<u64> {
-        let local = self.writes_done.load(Ordering::Acquire);
+        let local = self.writer.writes_done.load(Ordering::Acquire);
         self.wal_index.as_ref()?.version(local)
     }
 
     /// Wakes its one waiter after a write transaction of this process commits.
     pub fn commits(&self) -> Arc<tokio::sync::Notify> {
-        self.commits.clone()
+        self.writer.commits.clone()
     }
 
     /// Changes whenever this process revokes a session or an API key.
@@ -272,7 +297,7 @@ impl Store {
     }
 
     pub async fn close(&self) {
-        self.writes.close().await;
+        self.writer.pool.close().await;
         self.pool.close().await;
     }
 }

@@ -211,6 +211,8 @@ impl Store {
                     .push_bind(m.2);
             });
             messages.build().execute(&mut *tx).await?;
+            // A chunk at a time, so the text waiting to be indexed stays a chunk's worth.
+            super::search::index_pending(&mut tx).await?;
         }
         sqlx::query("UPDATE workspaces SET ticket_seq = ticket_seq + $1 WHERE id = $2")
             .bind(total)
@@ -225,7 +227,7 @@ impl Store {
         // up there, and the first write of the next server would copy it all back while a
         // request waited on it.
         sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.writes)
+            .execute(&self.writer.pool)
             .await?;
         Ok(())
     }

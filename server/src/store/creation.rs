@@ -1,0 +1,508 @@
+//! Creating a ticket: the hour's allowance, idempotency, gapless numbers, and all of it
+//! written in one savepoint of a group of creations (see `group`).
+
+use porthole_types::{
+    Author, Channel, Locale, Message, Priority, Ticket, TicketStatus, TicketType,
+};
+use serde_json::json;
+use sqlx::SqliteConnection;
+
+use super::attachments;
+use super::events::{self, EventKind};
+use super::participants::{self, AddedBy};
+use super::tickets::{NewTicket, Outcome, UserScope};
+use super::Store;
+use crate::clock::rfc3339;
+use crate::domain::{markdown, sentiment, DomainError, DomainResult, TicketRef};
+use crate::files::customer_owner;
+
+/// How many tickets a verified user may open through the widget and the signed iframe in an
+/// hour. The public portal is limited per client address instead.
+pub const CREATIONS_PER_HOUR: i64 = 30;
+const HOUR_MS: i64 = 3_600_000;
+
+/// Tickets one sender may open by email in an hour. Counted apart from the widget's: a From
+/// address proves nothing, and a stranger writing under a user's address must not use up that
+/// user's allowance in the widget.
+pub const EMAIL_CREATIONS_PER_HOUR: i64 = 10;
+
+/// Which tickets count against a new one's hourly allowance, and how many there may be:
+/// verified tickets (widget and signed iframe) together, and email tickets apart. Portal
+/// submissions are made under any address without proof, are limited per client address
+/// instead, and must not let a stranger lock a user out: `None`.
+fn allowance(channel: Channel) -> Option<(&'static str, i64)> {
+    match channel {
+        Channel::Widget | Channel::Embed => Some(("'widget', 'embed'", CREATIONS_PER_HOUR)),
+        Channel::Email => Some(("'email'", EMAIL_CREATIONS_PER_HOUR)),
+        Channel::Portal => None,
+    }
+}
+
+/// The hour's tickets of the user in `channels`, counted in the database inside the creating
+/// transaction, so instances and concurrent requests agree. Binds: `$1` the workspace, `$4`
+/// the email, `$5` the start of the hour.
+fn hour_count(channels: &str) -> String {
+    format!(
+        "SELECT COUNT(*) FROM tickets t JOIN contacts c ON c.id = t.contact_id \
+         WHERE c.workspace_id = $1 AND c.email = $4 AND t.created_at > $5 \
+         AND t.channel IN ({channels})"
+    )
+}
+
+/// Seconds until the user may open another ticket, if the hour's allowance is used up.
+async fn creation_wait(
+    conn: &mut SqliteConnection,
+    (scope, (channels, allowed)): (&UserScope, (&str, i64)),
+    now_ms: i64,
+) -> sqlx::Result<Option<i64>> {
+    let (count, oldest): (i64, Option<i64>) = sqlx::query_as(&format!(
+        "SELECT COUNT(*), MIN(t.created_at) FROM tickets t JOIN contacts c ON c.id = t.contact_id \
+         WHERE c.workspace_id = $1 AND c.email = $2 AND t.created_at > $3 \
+         AND t.channel IN ({channels})"
+    ))
+    .bind(scope.workspace_id)
+    .bind(&scope.email)
+    .bind(now_ms - HOUR_MS)
+    .fetch_one(conn)
+    .await?;
+    if count < allowed {
+        return Ok(None);
+    }
+    let frees_at = oldest.unwrap_or(now_ms) + HOUR_MS;
+    Ok(Some(((frees_at - now_ms + 999) / 1000).max(1)))
+}
+
+impl Store {
+    /// Creates a ticket for the scope's user. With an idempotency key, a repeat of the same
+    /// request returns the first ticket, and concurrent repeats create exactly one. Written in
+    /// the next group of creations (see `group`), and answered once that group has committed.
+    pub async fn create_ticket(
+        &self,
+        scope: &UserScope,
+        new: NewTicket,
+        idempotency: Option<(&str, &str)>,
+        now_ms: i64,
+    ) -> DomainResult<Outcome> {
+        // Scored and rendered before the write lock is taken: the other writers need not
+        // wait on it.
+        let mood = sentiment::score(&new.subject, new.description.as_deref());
+        let opening_html = (new.description.is_some() || !new.attachments.is_empty()).then(|| {
+            markdown::message_html(Author::User, new.description.as_deref().unwrap_or_default())
+        });
+        let written = (scope.clone(), new, mood, opening_html);
+        let key = idempotency.map(|(key, fingerprint)| (key.to_owned(), fingerprint.to_owned()));
+        let written = self
+            .groups
+            .write(move |conn| Box::pin(write_ticket(conn, written, key, now_ms)))
+            .await?;
+        match written {
+            Written::Created(ticket) => Ok(Outcome::Created(ticket)),
+            Written::Claimed(key, fingerprint) => self.replay(scope, &key, &fingerprint).await,
+            Written::Received(number) => {
+                Ok(Outcome::Replayed(self.user_ticket(scope, number).await?))
+            }
+        }
+    }
+
+    async fn replay(
+        &self,
+        scope: &UserScope,
+        key: &str,
+        fingerprint: &str,
+    ) -> DomainResult<Outcome> {
+        let (stored, number): (String, Option<i64>) = sqlx::query_as(
+            "SELECT k.fingerprint, t.number FROM idempotency_keys k \
+             LEFT JOIN tickets t ON t.id = k.ticket_id \
+             WHERE k.workspace_id = $1 AND k.email = $2 AND k.key = $3",
+        )
+        .bind(scope.workspace_id)
+        .bind(&scope.email)
+        .bind(key)
+        .fetch_one(&self.pool)
+        .await?;
+        if stored != fingerprint {
+            return Err(DomainError::Conflict(
+                "idempotency_key_reused",
+                "this Idempotency-Key was already used with a different request",
+            ));
+        }
+        let number = number.ok_or(DomainError::NotFound)?;
+        Ok(Outcome::Replayed(self.user_ticket(scope, number).await?))
+    }
+}
+
+/// What a creation's savepoint did.
+enum Written {
+    Created(Ticket),
+    /// Nothing: the idempotency key (and the request's fingerprint) were claimed before.
+    Claimed(String, String),
+    /// Nothing: the email that would open it opened this ticket before.
+    Received(i64),
+}
+
+/// The ticket's number, contact, ticket, opening message, copies, events and assignment.
+async fn write_ticket(
+    conn: &mut SqliteConnection,
+    (scope, new, mood, mut opening_html): (UserScope, NewTicket, f64, Option<String>),
+    idempotency: Option<(String, String)>,
+    now_ms: i64,
+) -> DomainResult<Written> {
+    let mut claimed_key = None;
+    if let Some((key, fingerprint)) = idempotency {
+        let claimed = sqlx::query(
+            "INSERT INTO idempotency_keys (workspace_id, email, key, fingerprint, created_at) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+        )
+        .bind(scope.workspace_id)
+        .bind(&scope.email)
+        .bind(&key)
+        .bind(&fingerprint)
+        .bind(now_ms)
+        .execute(&mut *conn)
+        .await?;
+        if claimed.rows_affected() == 0 {
+            return Ok(Written::Claimed(key, fingerprint));
+        }
+        claimed_key = Some(key);
+    }
+    if let Some(message_id) = &new.message_id {
+        let seen: Option<i64> = sqlx::query_scalar(
+            "SELECT t.number FROM inbound_messages i JOIN tickets t ON t.id = i.ticket_id \
+             WHERE i.workspace_id = $1 AND i.message_id = $2",
+        )
+        .bind(scope.workspace_id)
+        .bind(message_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        if let Some(number) = seen {
+            return Ok(Written::Received(number));
+        }
+    }
+    // Every other writer waits while this one holds the lock, and each statement is a
+    // round trip to SQLite's thread: so the statements are sent in two batches (sqlx runs
+    // each `;`-separated statement of a query in turn, with the same numbered binds).
+    // First, under the hour's allowance, the ticket's number with the workspace's routing,
+    // and the user's recent article reads marked as not having answered them.
+    let allowance = allowance(new.channel);
+    let under_allowance = allowance.map_or(String::new(), |(channels, _)| {
+        format!(" AND ({}) < $6", hour_count(channels))
+    });
+    let reader = format!("user:{}", scope.email);
+    let numbered: Option<(i64, Option<bool>, Option<i64>)> = sqlx::query_as(&format!(
+        "{}; UPDATE workspaces SET ticket_seq = ticket_seq + 1 WHERE id = $1{under_allowance} \
+         RETURNING ticket_seq, json_extract(settings, '$.auto_assign'), \
+         json_extract(settings, '$.auto_assign_cap')",
+        super::deflection::FOLLOWED
+    ))
+    .bind(scope.workspace_id)
+    .bind(&reader)
+    .bind(now_ms - super::deflection::SESSION_MS)
+    .bind(&scope.email)
+    .bind(now_ms - HOUR_MS)
+    .bind(allowance.map(|(_, allowed)| allowed))
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((number, auto_assign, cap)) = numbered else {
+        // The allowance was used up, or the workspace is gone.
+        let wait = match allowance {
+            Some(allowance) => creation_wait(conn, (&scope, allowance), now_ms).await?,
+            None => None,
+        };
+        return Err(wait.map_or(DomainError::NotFound, DomainError::RateLimited));
+    };
+    // Then the contact, the ticket and the description that opens its conversation (so
+    // the thread reads from the start).
+    let opening_body = (new.description.is_some() || !new.attachments.is_empty())
+        .then(|| new.description.as_deref().unwrap_or_default());
+    let mut written = String::from(
+        "INSERT INTO contacts (workspace_id, email, name, locale, created_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (workspace_id, email) DO UPDATE \
+         SET name = COALESCE(excluded.name, contacts.name), \
+         locale = COALESCE(excluded.locale, contacts.locale); \
+         INSERT INTO tickets (workspace_id, number, contact_id, subject, description, kind, \
+         status, priority, channel, created_at, updated_at, public_activity_at, user_seen_at, \
+         category, sentiment) \
+         VALUES ($1, $6, (SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2), \
+         $7, $8, $9, $10, $11, $12, $5, $5, $5, $5, $13, $14) RETURNING id",
+    );
+    if opening_body.is_some() {
+        written.push_str(
+            "; INSERT INTO messages (ticket_id, author, author_name, body, internal, created_at) \
+             SELECT id, $15, $3, $16, FALSE, $5 FROM tickets \
+             WHERE workspace_id = $1 AND number = $6 RETURNING id",
+        );
+    }
+    let ids: Vec<i64> = sqlx::query_scalar(&written)
+        .bind(scope.workspace_id)
+        .bind(&scope.email)
+        .bind(&scope.name)
+        .bind(new.locale.map(Locale::as_str))
+        .bind(now_ms)
+        .bind(number)
+        .bind(&new.subject)
+        .bind(&new.description)
+        .bind(new.ticket_type.map(TicketType::as_str))
+        .bind(TicketStatus::Open.as_str())
+        .bind(Priority::Medium.as_str())
+        .bind(new.channel.as_str())
+        .bind(&new.category)
+        .bind(mood)
+        .bind(Author::User.as_str())
+        .bind(opening_body)
+        .fetch_all(&mut *conn)
+        .await?;
+    let (ticket_id, message_id) = match ids[..] {
+        [ticket] => (ticket, None),
+        [ticket, message] => (ticket, Some(message)),
+        _ => return Err(anyhow::anyhow!("a ticket's creation wrote {} rows", ids.len()).into()),
+    };
+    // Files sent with the ticket belong to its first message.
+    let mut opening = None;
+    if let (Some(message_id), Some(body)) = (message_id, opening_body) {
+        let owner = customer_owner(&scope.email);
+        let attached = attachments::claim(
+            conn,
+            (scope.workspace_id, &owner),
+            message_id,
+            &new.attachments,
+        )
+        .await?;
+        opening = Some(Message {
+            id: message_id,
+            author: Author::User,
+            author_name: scope.name.clone(),
+            author_avatar: None,
+            html: opening_html.take().unwrap_or_default(),
+            body: body.to_owned(),
+            created_at: rfc3339(now_ms),
+            attachments: attached,
+        });
+    }
+    let attached = opening.as_ref().map_or(&[][..], |m| &m.attachments[..]);
+    let added_by = match new.channel {
+        Channel::Email => AddedBy::Email,
+        _ => AddedBy::User,
+    };
+    let copied = (scope.workspace_id, ticket_id);
+    let copied = participants::add(conn, copied, &new.participants, added_by, now_ms).await?;
+    events::record(
+        conn,
+        ticket_id,
+        number,
+        EventKind::Created,
+        json!({
+            "subject": new.subject,
+            "status": TicketStatus::Open.as_str(),
+            "channel": new.channel.as_str(),
+            "attachments": attached,
+            "participants": copied,
+        }),
+        now_ms,
+    )
+    .await?;
+    let assigned = match auto_assign {
+        Some(true) => super::agents::round_robin(conn, scope.workspace_id, cap, now_ms).await?,
+        _ => None,
+    };
+    if let Some(agent) = assigned {
+        sqlx::query("UPDATE tickets SET assignee = $1 WHERE id = $2")
+            .bind(&agent)
+            .bind(ticket_id)
+            .execute(&mut *conn)
+            .await?;
+        let data = json!({ "assignee": agent, "by": "round_robin" });
+        events::record(conn, ticket_id, number, EventKind::Assigned, data, now_ms).await?;
+    }
+    if let Some(message_id) = &new.message_id {
+        sqlx::query(
+            "INSERT INTO inbound_messages (workspace_id, message_id, ticket_id, created_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(scope.workspace_id)
+        .bind(message_id)
+        .bind(ticket_id)
+        .bind(now_ms)
+        .execute(&mut *conn)
+        .await?;
+    }
+    if let Some(key) = claimed_key {
+        sqlx::query(
+            "UPDATE idempotency_keys SET ticket_id = $1 \
+             WHERE workspace_id = $2 AND email = $3 AND key = $4",
+        )
+        .bind(ticket_id)
+        .bind(scope.workspace_id)
+        .bind(&scope.email)
+        .bind(key)
+        .execute(&mut *conn)
+        .await?;
+    }
+    // Answered from what was written rather than read back: the same fields a read gives
+    // (see `user_ticket`), without four reads while other users wait to write.
+    Ok(Written::Created(Ticket {
+        reference: TicketRef(number).to_string(),
+        subject: new.subject,
+        status: TicketStatus::Open,
+        ticket_type: new.ticket_type,
+        category: new.category,
+        created_at: rfc3339(now_ms),
+        updated_at: rfc3339(now_ms),
+        resolution: None,
+        messages: opening.into_iter().collect(),
+        awaiting_rating: false,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::Ordering;
+
+    use futures_util::future::join_all;
+    use porthole_types::Channel;
+
+    use super::super::{NewTicket, NewWorkspace, Outcome, Store, UserScope};
+    use crate::domain::{DomainError, Slug};
+
+    async fn store_with_workspace() -> (tempfile::TempDir, Store, i64) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("p.db")).await.unwrap();
+        let new = NewWorkspace {
+            slug: Slug::parse("acme").unwrap(),
+            name: "Acme".into(),
+            origins: vec![],
+            settings: Default::default(),
+        };
+        let workspace = store.create_workspace(new, 1_000).await.unwrap().0;
+        (dir, store, workspace.id)
+    }
+
+    fn scope(workspace_id: i64, email: &str) -> UserScope {
+        UserScope {
+            workspace_id,
+            email: email.into(),
+            name: None,
+        }
+    }
+
+    fn ticket(subject: String, attachments: Vec<String>) -> NewTicket {
+        NewTicket {
+            subject,
+            description: Some("It broke".into()),
+            ticket_type: None,
+            category: None,
+            channel: Channel::Widget,
+            locale: None,
+            attachments,
+            message_id: None,
+            participants: vec![],
+        }
+    }
+
+    async fn count(store: &Store, sql: &str) -> i64 {
+        sqlx::query_scalar(sql)
+            .fetch_one(&store.pool)
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn creations_sharing_a_commit_keep_their_tickets_when_some_fail() {
+        let (_dir, store, workspace) = store_with_workspace().await;
+        let turns_before = store.writer.writes_done.load(Ordering::Acquire);
+        // All queued at once, so they share commits. Every fourth names a file that does not
+        // exist, which fails after its ticket was written: the first among them, bare.
+        let creations = (0..40).map(|i| {
+            let fails = i % 4 == 0;
+            let email = format!("{}{i}@example.com", if fails { "failed" } else { "user" });
+            let files = if fails {
+                vec!["no-such-file".into()]
+            } else {
+                vec![]
+            };
+            let new = ticket(format!("subject word{i}x"), files);
+            let store = store.clone();
+            async move {
+                store
+                    .create_ticket(&scope(workspace, &email), new, None, 2_000)
+                    .await
+            }
+        });
+        let results = join_all(creations).await;
+        let turns = store.writer.writes_done.load(Ordering::Acquire) - turns_before;
+        assert!(turns <= 3, "40 creations took {turns} turns to write");
+
+        let mut numbers = Vec::new();
+        for (i, result) in results.into_iter().enumerate() {
+            match result {
+                Ok(Outcome::Created(t)) if i % 4 != 0 => numbers.push(t.reference),
+                Err(DomainError::Invalid(..)) if i % 4 == 0 => {}
+                other => panic!("creation {i}: {:?}", other.map(|_| ())),
+            }
+        }
+        numbers.sort();
+        let expected: Vec<String> = (1..=30).map(|n| format!("TKT-{n:04}")).collect();
+        assert_eq!(numbers, expected, "numbers without a gap");
+
+        // What failed left nothing: no contact, ticket, message, event or searchable text.
+        let failed = "SELECT COUNT(*) FROM contacts WHERE email LIKE 'failed%'";
+        assert_eq!(count(&store, failed).await, 0);
+        assert_eq!(count(&store, "SELECT COUNT(*) FROM tickets").await, 30);
+        assert_eq!(count(&store, "SELECT COUNT(*) FROM messages").await, 30);
+        assert_eq!(count(&store, "SELECT COUNT(*) FROM events").await, 30);
+        assert_eq!(
+            count(&store, "SELECT COUNT(*) FROM search_pending").await,
+            0
+        );
+        for i in 0..40 {
+            let found = count(
+                &store,
+                &format!("SELECT COUNT(*) FROM ticket_text WHERE ticket_text MATCH 'word{i}x'"),
+            )
+            .await;
+            assert_eq!(found, i64::from(i % 4 != 0), "search for ticket {i}");
+        }
+    }
+
+    #[tokio::test]
+    async fn repeats_of_one_request_in_one_commit_create_one_ticket() {
+        let (_dir, store, workspace) = store_with_workspace().await;
+        let who = scope(workspace, "user@example.com");
+        let creations = (0..5).map(|_| {
+            let new = ticket("Invoice".into(), vec![]);
+            store.create_ticket(&who, new, Some(("key-1", "fingerprint")), 2_000)
+        });
+        let results = join_all(creations).await;
+        let mut created = 0;
+        for result in results {
+            match result.unwrap() {
+                Outcome::Created(t) => {
+                    created += 1;
+                    assert_eq!(t.reference, "TKT-0001");
+                }
+                Outcome::Replayed(t) => assert_eq!(t.reference, "TKT-0001"),
+            }
+        }
+        assert_eq!(created, 1);
+        assert_eq!(count(&store, "SELECT COUNT(*) FROM tickets").await, 1);
+    }
+
+    #[tokio::test]
+    async fn a_write_that_panics_fails_alone_and_writing_goes_on() {
+        let (_dir, store, workspace) = store_with_workspace().await;
+        let who = scope(workspace, "user@example.com");
+        let panics = store.groups.write(
+            |_conn| -> futures_util::future::BoxFuture<'_, crate::domain::DomainResult<()>> {
+                Box::pin(async { panic!("a bug in a write") })
+            },
+        );
+        let creates =
+            store.create_ticket(&who, ticket("After the panic".into(), vec![]), None, 2_000);
+        let (panicked, created) = tokio::join!(panics, creates);
+        assert!(matches!(panicked, Err(DomainError::Internal(_))));
+        assert!(matches!(created, Ok(Outcome::Created(_))));
+        let again = store
+            .create_ticket(&who, ticket("Later still".into(), vec![]), None, 3_000)
+            .await;
+        assert!(matches!(again, Ok(Outcome::Created(t)) if t.reference == "TKT-0002"));
+    }
+}
