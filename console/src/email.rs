@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_types::{EmailSetup, InboundSecret};
+use porthole_types::{EmailSetup, InboundSecret, UndeliveredEmail};
 
 use crate::api;
 use crate::dom::{said, Said};
@@ -59,10 +59,37 @@ pub fn email() -> impl IntoView {
                         " with an inbound secret; none is made yet, so nothing is taken in."
                     }}
                 </p>
+                {undelivered(&e.undelivered)}
             })}
             <button type="button" class="pc-button" on:click=new_secret>"Make a new inbound secret"</button>
             {move || fresh.get().map(|s| view! { <p>"Inbound secret: " <code class="pc-secret">{s}</code></p> })}
             {said(status)}
         </section>
     }
+}
+
+/// Emails the SMTP server did not accept: those still retried, and those given up on.
+fn undelivered(list: &[UndeliveredEmail]) -> Option<impl IntoView> {
+    (!list.is_empty()).then(|| {
+        let rows = list
+            .iter()
+            .map(|u| {
+                let fate = match (&u.given_up_at, &u.next_attempt_at) {
+                    (Some(at), _) => format!("given up at {at}"),
+                    (None, Some(at)) => format!("tried again at {at}"),
+                    (None, None) => String::new(),
+                };
+                view! {
+                    <li>
+                        <strong>{u.recipient.clone()}</strong>
+                        {format!(" ({}, {}): {} after {} attempt(s); {fate}", u.ticket, u.kind, u.reason, u.attempts)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3 class="pc-label" id="pc-undelivered">"Not delivered"</h3>
+            <ul aria-labelledby="pc-undelivered">{rows}</ul>
+        }
+    })
 }

@@ -31,6 +31,16 @@ pub enum ApiError {
     UriTooLong,
     #[error("the request headers are too large")]
     HeadersTooLarge,
+    /// The request body stopped arriving (`serve::BODY_IDLE_TIMEOUT`).
+    #[error("the request body stopped arriving; send it again")]
+    BodyTimeout,
+    /// The database cannot take writes now (its disk is full, or failing): nothing was
+    /// written, and trying again later can work.
+    #[error("the server cannot save anything right now; nothing was changed, try again shortly")]
+    StorageUnavailable,
+    /// `/healthz`: the server cannot serve fully, for this reason.
+    #[error("not ready: {0}")]
+    NotReady(String),
     #[error("credentials are missing")]
     MissingCredentials,
     #[error("the session is invalid or has expired")]
@@ -85,6 +95,8 @@ impl ApiError {
             MalformedRequest => StatusCode::BAD_REQUEST,
             UriTooLong => StatusCode::URI_TOO_LONG,
             HeadersTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            BodyTimeout => StatusCode::REQUEST_TIMEOUT,
+            StorageUnavailable | NotReady(_) => StatusCode::SERVICE_UNAVAILABLE,
             MissingCredentials | InvalidSession | InvalidApiKey | Identity(_) => {
                 StatusCode::UNAUTHORIZED
             }
@@ -110,6 +122,9 @@ impl ApiError {
             MalformedRequest => "malformed_request",
             UriTooLong => "uri_too_long",
             HeadersTooLarge => "headers_too_large",
+            BodyTimeout => "request_timeout",
+            StorageUnavailable => "storage_unavailable",
+            NotReady(_) => "not_ready",
             MissingCredentials => "missing_credentials",
             InvalidSession => "invalid_session",
             InvalidApiKey => "invalid_api_key",
@@ -171,10 +186,15 @@ impl IntoResponse for ApiError {
             error: self.detail(),
         };
         let mut response = (self.status(), Json(body)).into_response();
-        if let ApiError::RateLimited(secs) = self {
+        let retry_after = match self {
+            ApiError::RateLimited(secs) => Some(secs.max(1)),
+            ApiError::StorageUnavailable => Some(STORAGE_RETRY_SECS),
+            _ => None,
+        };
+        if let Some(secs) = retry_after {
             response
                 .headers_mut()
-                .insert(RETRY_AFTER, HeaderValue::from(secs.max(1)));
+                .insert(RETRY_AFTER, HeaderValue::from(secs));
         }
         response
     }
@@ -188,15 +208,37 @@ impl From<crate::domain::DomainError> for ApiError {
             D::Conflict(code, message) => ApiError::Conflict(code, message),
             D::Invalid(field, message) => ApiError::invalid(field, message),
             D::RateLimited(secs) => ApiError::RateLimited(secs),
-            D::Internal(err) => ApiError::Internal(err),
+            D::Internal(err) => match err.downcast::<sqlx::Error>() {
+                Ok(err) => ApiError::from(err),
+                Err(err) => ApiError::Internal(err),
+            },
         }
     }
 }
 
+/// When to try again after `503 storage_unavailable`.
+const STORAGE_RETRY_SECS: i64 = 5;
+
 impl From<sqlx::Error> for ApiError {
     fn from(err: sqlx::Error) -> Self {
+        if crate::store::is_storage_fault(&err) {
+            tracing::error!(error = %err, "the database cannot be written");
+            return ApiError::StorageUnavailable;
+        }
         ApiError::Internal(err.into())
     }
+}
+
+/// Whether reading a request body failed because it stopped arriving.
+pub fn body_timed_out(err: &(dyn std::error::Error + 'static)) -> bool {
+    let mut next = Some(err);
+    while let Some(err) = next {
+        if err.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        next = err.source();
+    }
+    false
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;

@@ -24,6 +24,9 @@ impl From<JsonRejection> for ApiError {
             JsonRejection::JsonSyntaxError(e) => ApiError::MalformedJson(e.body_text()),
             JsonRejection::JsonDataError(e) => ApiError::InvalidBody(e.body_text()),
             JsonRejection::BytesRejection(e) if e.status() == 413 => ApiError::PayloadTooLarge,
+            JsonRejection::BytesRejection(e) if crate::error::body_timed_out(&e) => {
+                ApiError::BodyTimeout
+            }
             other => ApiError::MalformedJson(other.body_text()),
         }
     }
@@ -99,6 +102,8 @@ impl MultipartForm {
 fn multipart_error(err: axum::extract::multipart::MultipartError) -> ApiError {
     if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
         ApiError::PayloadTooLarge
+    } else if crate::error::body_timed_out(&err) {
+        ApiError::BodyTimeout
     } else {
         ApiError::InvalidBody(format!("the form could not be read: {}", err.body_text()))
     }

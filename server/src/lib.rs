@@ -23,6 +23,7 @@ pub mod pages;
 pub mod presence;
 pub mod recent;
 pub mod routes;
+pub mod serve;
 pub mod settings;
 pub mod startup;
 pub mod state;

@@ -10,15 +10,17 @@ use tokio::net::TcpListener;
 use crate::clock::Clock;
 use crate::domain::Origin;
 use crate::files::Files;
-use crate::listener::{Listener, Peer};
+use crate::listener::Listener;
 use crate::mail::{MailConfig, Mailer};
 use crate::routes::app;
+use crate::serve::{serve, ConnectionBound};
 use crate::state::{AppState, Settings, Shared};
 use crate::store::Store;
 
 pub struct Application {
     listener: TcpListener,
     state: AppState,
+    bound: ConnectionBound,
 }
 
 /// How to serve.
@@ -34,6 +36,8 @@ pub struct Options {
     pub mail: Option<MailConfig>,
     /// Lets webhooks reach loopback and private addresses.
     pub allow_private_webhooks: bool,
+    /// How many connections one client address may hold at once (trusted proxies aside).
+    pub connections_per_address: usize,
 }
 
 impl Options {
@@ -47,6 +51,7 @@ impl Options {
             metrics_token: None,
             mail: None,
             allow_private_webhooks: false,
+            connections_per_address: 256,
         }
     }
 }
@@ -69,6 +74,10 @@ impl Application {
             None => Origin::parse(&format!("http://{bound}")).map_err(anyhow::Error::msg)?,
         };
         let mailer = options.mail.as_ref().map(Mailer::new).transpose()?;
+        let bound = ConnectionBound {
+            per_address: options.connections_per_address,
+            exempt: options.trusted_proxies.clone(),
+        };
         let settings = Settings {
             public_origin,
             session_ttl_ms: options.session_ttl_ms,
@@ -78,6 +87,7 @@ impl Application {
         };
         Ok(Self {
             listener,
+            bound,
             state: AppState::new(Shared {
                 store,
                 clock,
@@ -112,7 +122,6 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let service = app(self.state.clone()).into_make_service_with_connect_info::<Peer>();
         let statistics = tokio::spawn(refresh_statistics(self.state.store.clone()));
         let live = self.state.live.clone();
         let notifier = tokio::spawn(live.clone().notify(self.state.store.clone()));
@@ -128,13 +137,17 @@ impl Application {
             .mailer
             .clone()
             .map(|mailer| tokio::spawn(crate::mail::run(self.state.clone(), mailer)));
-        axum::serve(Listener(self.listener), service)
-            .with_graceful_shutdown(async move {
+        serve(
+            Listener(self.listener),
+            app(self.state.clone()),
+            self.bound,
+            async move {
                 shutdown.await;
                 // Open event streams would otherwise hold the shutdown open for ever.
                 live.close();
-            })
-            .await?;
+            },
+        )
+        .await;
         statistics.abort();
         notifier.abort();
         webhooks.abort();

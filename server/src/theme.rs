@@ -7,9 +7,20 @@ type Rgb = [f64; 3];
 
 const WHITE: Rgb = [255.0, 255.0, 255.0];
 const BLACK: Rgb = [0.0, 0.0, 0.0];
-/// The panel's page backgrounds, from widget/style.css.
-const LIGHT_BG: Rgb = [255.0, 255.0, 255.0];
-const DARK_BG: Rgb = [21.0, 24.0, 30.0];
+/// What links stand on in each scheme, from widget/style.css: the page first (buttons are
+/// judged against it), then cards, agents' message bubbles and customers'.
+const LIGHT: [Rgb; 4] = [
+    [255.0, 255.0, 255.0],
+    [244.0, 246.0, 250.0],
+    [238.0, 242.0, 255.0],
+    [231.0, 246.0, 238.0],
+];
+const DARK: [Rgb; 4] = [
+    [21.0, 24.0, 30.0],
+    [29.0, 33.0, 41.0],
+    [31.0, 39.0, 64.0],
+    [23.0, 48.0, 31.0],
+];
 const AA: f64 = 4.5;
 
 fn parse(hex: &str) -> Rgb {
@@ -53,11 +64,13 @@ fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
     ]
 }
 
-/// `color`, moved towards `toward` just far enough to reach AA contrast with `bg`.
-fn legible_on(color: Rgb, bg: Rgb, toward: Rgb) -> Rgb {
+/// `color`, moved towards `toward` just far enough to reach AA contrast with every one of
+/// `surfaces`.
+fn legible_on(color: Rgb, surfaces: &[Rgb], toward: Rgb) -> Rgb {
     (0..=20)
-        .map(|step| mix(color, toward, f64::from(step) / 20.0))
-        .find(|c| contrast(*c, bg) >= AA)
+        // Judged as written out: rounded to whole channels.
+        .map(|step| parse(&hex(mix(color, toward, f64::from(step) / 20.0))))
+        .find(|c| surfaces.iter().all(|bg| contrast(*c, *bg) >= AA))
         .unwrap_or(toward)
 }
 
@@ -77,7 +90,8 @@ pub struct Palette {
     pub link: String,
 }
 
-fn palette(brand: Rgb, bg: Rgb, toward: Rgb) -> Palette {
+fn palette(brand: Rgb, surfaces: &[Rgb; 4], toward: Rgb) -> Palette {
+    let bg = surfaces[0];
     // A button must stand out from the page (3:1, as for any control) and carry text that
     // reads on it (4.5:1); mid tones satisfy neither white nor black text, so move until both
     // hold. Links must read on the page.
@@ -88,16 +102,16 @@ fn palette(brand: Rgb, bg: Rgb, toward: Rgb) -> Palette {
     Palette {
         primary: hex(button),
         on_primary: hex(text_on(button)),
-        link: hex(legible_on(brand, bg, toward)),
+        link: hex(legible_on(brand, surfaces, toward)),
     }
 }
 
 pub fn light(settings: &Settings) -> Palette {
-    palette(parse(&settings.primary_color), LIGHT_BG, BLACK)
+    palette(parse(&settings.primary_color), &LIGHT, BLACK)
 }
 
 pub fn dark(settings: &Settings) -> Palette {
-    palette(parse(&settings.primary_color), DARK_BG, WHITE)
+    palette(parse(&settings.primary_color), &DARK, WHITE)
 }
 
 /// Custom properties for the panel and the pages, in both schemes.
@@ -152,22 +166,26 @@ mod tests {
         for color in [
             "#2563eb", "#ffff00", "#ffffff", "#000000", "#777777", "#0a7f3c", "#ff66cc",
         ] {
-            for (p, bg) in [
-                (light(&with(color)), LIGHT_BG),
-                (dark(&with(color)), DARK_BG),
-            ] {
+            for (p, surfaces) in [(light(&with(color)), LIGHT), (dark(&with(color)), DARK)] {
                 let (primary, on, link) = (parse(&p.primary), parse(&p.on_primary), parse(&p.link));
                 assert!(
                     contrast(on, primary) >= AA,
                     "{color}: button text {}",
                     contrast(on, primary)
                 );
+                // Links read on the page, on cards and inside both kinds of message bubble.
+                for bg in surfaces {
+                    assert!(
+                        contrast(link, bg) >= AA,
+                        "{color}: link {} on {}",
+                        contrast(link, bg),
+                        hex(bg)
+                    );
+                }
                 assert!(
-                    contrast(link, bg) >= AA,
-                    "{color}: link {}",
-                    contrast(link, bg)
+                    contrast(primary, surfaces[0]) >= 3.0,
+                    "{color}: button edge"
                 );
-                assert!(contrast(primary, bg) >= 3.0, "{color}: button edge");
             }
         }
     }

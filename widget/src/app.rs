@@ -198,9 +198,11 @@ pub fn app(bridge: Bridge) -> impl IntoView {
         request_animation_frame(focus_screen);
     });
 
+    // Plain blocks inside the labelled dialog, not header and main: the panel sits in every
+    // host page, whose own banner and main landmarks must stay the only ones.
     view! {
         <div class="ph-panel" role="dialog" aria-label=text::setting_string("title")>
-            <header class="ph-header">
+            <div class="ph-header">
                 <h1 class="ph-title">{text::setting_string("title")}</h1>
                 {(!full_page)
                     .then(|| {
@@ -210,8 +212,8 @@ pub fn app(bridge: Bridge) -> impl IntoView {
                             </button>
                         }
                     })}
-            </header>
-            <main class="ph-body">
+            </div>
+            <div class="ph-body">
                 {move || {
                     if state.session_ended.get() {
                         EitherOf4::A(notice(text::t("session_ended")))
@@ -225,7 +227,7 @@ pub fn app(bridge: Bridge) -> impl IntoView {
                         }
                     }
                 }}
-            </main>
+            </div>
         </div>
     }
 }

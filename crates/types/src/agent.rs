@@ -314,6 +314,30 @@ pub struct EmailSetup {
     pub inbound_url: String,
     /// Whether the workspace has an inbound secret, without which nothing is taken in.
     pub inbound_secret_set: bool,
+    /// Emails that did not reach their recipient, newest first (at most 20): those still
+    /// retried after a failed attempt, and those given up on in the last 30 days.
+    #[serde(default)]
+    pub undelivered: Vec<UndeliveredEmail>,
+}
+
+/// An email the SMTP server did not accept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UndeliveredEmail {
+    /// The ticket it was about, such as `TKT-0042`.
+    pub ticket: String,
+    pub recipient: String,
+    /// What it was: `agent_reply`, `resolved`, `team_new_ticket`…
+    pub kind: String,
+    /// What the SMTP server (or the connection to it) said, such as
+    /// `permanent error (550): mailbox unavailable`.
+    pub reason: String,
+    pub attempts: i64,
+    /// When it is tried again; absent once given up on.
+    pub next_attempt_at: Option<String>,
+    /// When it was given up on: at once for a permanent refusal (5xx), after about a day of
+    /// retries otherwise.
+    pub given_up_at: Option<String>,
 }
 
 /// A new inbound secret, shown this once; the one before it stops working.

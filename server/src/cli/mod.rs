@@ -113,10 +113,21 @@ pub struct ServeArgs {
     /// address, and your mail provider posts what arrives there to /api/v1/inbound/{workspace}.
     #[arg(long, env = "PORTHOLE_INBOUND_ADDRESS", requires = "smtp_url")]
     inbound_address: Option<String>,
+    /// How long the SMTP server may take over one email, from connecting to accepting it,
+    /// before the attempt counts as failed and is retried later: long enough for a slow
+    /// relay, short enough that one that never answers holds nothing up for long.
+    #[arg(long, env = "PORTHOLE_SMTP_TIMEOUT_SECS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    smtp_timeout_secs: u64,
     /// Let webhooks reach loopback, private and link-local addresses. Off by default, so that
     /// a webhook cannot be aimed at the server's own network.
     #[arg(long, env = "PORTHOLE_ALLOW_PRIVATE_WEBHOOKS")]
     allow_private_webhooks: bool,
+    /// How many connections one client address may hold at once; more are closed at once.
+    /// Trusted proxies (--trusted-proxy), through which many clients come, are not bounded.
+    #[arg(long, env = "PORTHOLE_CONNECTIONS_PER_ADDRESS", default_value_t = 256,
+          value_parser = clap::value_parser!(u64).range(1..=65_536))]
+    connections_per_address: u64,
 }
 
 #[derive(Debug, Args)]
@@ -194,10 +205,12 @@ async fn serve(
                 smtp_url: url.into(),
                 from,
                 inbound_address: args.inbound_address,
+                timeout: std::time::Duration::from_secs(args.smtp_timeout_secs),
             }),
             _ => None,
         },
         allow_private_webhooks: args.allow_private_webhooks,
+        connections_per_address: args.connections_per_address as usize,
     };
     let app = Application::bind(options, (store.clone(), files), clock.clone()).await?;
     let demo = match demo {

@@ -401,7 +401,8 @@ async fn participants(store: &Store, cmd: ParticipantCommand, now: i64) -> anyho
     match &cmd {
         ParticipantCommand::List { .. } => {}
         ParticipantCommand::Add { email, .. } => {
-            let email = address(email)?;
+            let email =
+                EmailAddress::participant(email).map_err(|m| anyhow::anyhow!("{email:?}: {m}"))?;
             let added = store
                 .add_participant(ws.id, ticket, &email, now)
                 .await

@@ -22,14 +22,23 @@ impl EmailAddress {
         Ok(Self(normalised))
     }
 
+    /// An address as a participant: the rule of `parse`, and no comma, quote or white space
+    /// even where RFC 5322 allows them, so the comma-joined list a host signs reads back one
+    /// way only. Every path that adds participants (host, agent API, CLI, email `Cc`) uses it.
+    pub fn participant(raw: &str) -> Result<Self, String> {
+        if raw.trim().contains([',', '"']) || raw.trim().contains(char::is_whitespace) {
+            return Err("an address with a comma, quote or space cannot be a participant".into());
+        }
+        Self::parse(raw)
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
 /// The people a host names to copy on a user's tickets: valid addresses, each once, not the
-/// user's own, at most the per-ticket limit. Commas, quotes and spaces are refused even where
-/// RFC 5322 allows them, so the comma-joined list a host signs reads back one way only.
+/// user's own, at most the per-ticket limit, each one a [`EmailAddress::participant`].
 pub fn participants(raw: &[String], owner: &EmailAddress) -> Result<Vec<EmailAddress>, String> {
     let max = porthole_types::limits::PARTICIPANTS_PER_TICKET;
     if raw.len() > max {
@@ -37,12 +46,8 @@ pub fn participants(raw: &[String], owner: &EmailAddress) -> Result<Vec<EmailAdd
     }
     let mut kept: Vec<EmailAddress> = Vec::with_capacity(raw.len());
     for address in raw {
-        if address.contains([',', '"', ' ']) {
-            return Err(format!(
-                "{address:?} is not an address participants can have"
-            ));
-        }
-        let address = EmailAddress::parse(address).map_err(|m| format!("{address:?}: {m}"))?;
+        let address =
+            EmailAddress::participant(address).map_err(|m| format!("{address:?}: {m}"))?;
         if &address != owner && !kept.contains(&address) {
             kept.push(address);
         }
@@ -86,6 +91,24 @@ mod tests {
         ] {
             assert!(EmailAddress::parse(bad).is_err(), "{bad:?} was accepted");
         }
+    }
+
+    #[test]
+    fn a_participant_is_an_address_a_comma_joined_list_reads_back() {
+        for bad in [
+            "\"a,b\"@cc.test",
+            "\"a b\"@cc.test",
+            "\"ab\"@cc.test",
+            "a\tb@cc.test",
+        ] {
+            assert!(EmailAddress::participant(bad).is_err(), "{bad:?} was taken");
+        }
+        assert_eq!(
+            EmailAddress::participant(" Bo@Acme.test ")
+                .unwrap()
+                .as_str(),
+            "bo@acme.test"
+        );
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub fn compose(mailer: &Mailer, mail: &DueMail, links: &Links) -> anyhow::Result
         .clone()
         .unwrap_or_else(|| mail.workspace_name.clone());
     let reference = TicketRef(mail.number).to_string();
-    let content = content(mail, t);
+    let content = content(mail, t, links.reply_to.is_some());
     // The rating is the customer's to give, not a participant's.
     let rating = mail.kind == "resolved" && mail.recipient_owner;
     let (text, html) = render(rating, &content, links, &settings, t, &brand, &reference);
@@ -106,7 +106,8 @@ struct Content {
     show_reference: bool,
 }
 
-fn content(mail: &DueMail, t: &MailTexts) -> Content {
+/// `replyable`: the email carries a reply address, so answering it continues the ticket.
+fn content(mail: &DueMail, t: &MailTexts, replyable: bool) -> Content {
     let quote = mail.message_body.clone();
     match mail.kind.as_str() {
         "auto_response" => Content {
@@ -137,7 +138,11 @@ fn content(mail: &DueMail, t: &MailTexts) -> Content {
             lead: t.resolved.into(),
             quote: mail.resolution.clone(),
             quote_by: Author::User,
-            after: Some(t.reopen_hint),
+            // Only an email that takes replies says to reply to it.
+            after: Some(match replyable {
+                true => t.reopen_hint,
+                false => t.reopen_on_page,
+            }),
             show_reference: false,
         },
         "fresh_link" => Content {

@@ -55,10 +55,12 @@ pub fn read(raw: &[u8], reply_local: &str) -> Option<InboundReply> {
         }
     }
     let prefix = format!("{}+", reply_local.to_ascii_lowercase());
+    // Any `reply+…` address is taken as a reply, well-formed or not: a token that is not
+    // one of ours is refused as an unknown reply address, never read as a new ticket.
     let token = recipients.iter().find_map(|r| {
         let (local, _) = r.rsplit_once('@')?;
         let token = local.to_ascii_lowercase().strip_prefix(&prefix)?.to_owned();
-        (token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit())).then_some(token)
+        (!token.is_empty()).then_some(token)
     });
     let automatic = match message.header("Auto-Submitted") {
         Some(HeaderValue::Text(v)) => !v.trim().eq_ignore_ascii_case("no"),
@@ -204,7 +206,7 @@ mod tests {
         let raw = b"From: ada@example.com\r\nTo: reply+nothex@inbound.test\r\nAuto-Submitted: auto-replied\r\n\r\nI am away\r\n";
         let reply = read(raw, "reply").unwrap();
         assert!(reply.automatic);
-        assert_eq!(reply.token, None);
+        assert_eq!(reply.token.as_deref(), Some("nothex"));
         assert!(read(b"not an email at all", "reply").is_none());
     }
 }

@@ -23,6 +23,8 @@ pub struct MailConfig {
     /// Where replies by email go, as `local@domain`: each customer email's Reply-To is
     /// `local+TOKEN@domain`. Replies by email are off without it.
     pub inbound_address: Option<String>,
+    /// How long the SMTP server may take over one email, from connecting to accepting it.
+    pub timeout: std::time::Duration,
 }
 
 /// A configured SMTP sender.
@@ -34,6 +36,7 @@ pub struct Mailer {
     inbound: Option<(String, String)>,
     /// Where the server is, for the start-up message: never the credentials.
     pub server: String,
+    timeout: std::time::Duration,
 }
 
 /// Why an email was not sent, and whether trying again could help.
@@ -61,6 +64,8 @@ impl Mailer {
             .context(
                 "--smtp-url must be smtp://[user:pass@]host[:port][?tls=required] or smtps://…",
             )?
+            // lettre's async transport times out the connection only: `send` bounds the rest.
+            .timeout(Some(config.timeout))
             .build();
         let inbound = match &config.inbound_address {
             None => None,
@@ -80,6 +85,7 @@ impl Mailer {
             from,
             inbound,
             server,
+            timeout: config.timeout,
         })
     }
 
@@ -127,14 +133,21 @@ impl Mailer {
         Mailbox::new(Some(name.to_owned()), self.from.email.clone())
     }
 
+    /// Hands the email to the SMTP server, which must take it within the timeout: a server
+    /// that accepts the connection and then never answers is a failure to retry, not a wait.
     pub async fn send(&self, message: Message) -> Result<(), NotSent> {
-        self.transport
-            .send(message)
-            .await
-            .map(drop)
-            .map_err(|err| NotSent {
+        match tokio::time::timeout(self.timeout, self.transport.send(message)).await {
+            Ok(sent) => sent.map(drop).map_err(|err| NotSent {
                 permanent: err.is_permanent(),
                 reason: err.to_string(),
-            })
+            }),
+            Err(_) => Err(NotSent {
+                permanent: false,
+                reason: format!(
+                    "the SMTP server did not take the email within {} s",
+                    self.timeout.as_secs()
+                ),
+            }),
+        }
     }
 }

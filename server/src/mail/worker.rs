@@ -11,7 +11,7 @@ use super::{plan, unsubscribe_mac, Mailer};
 use crate::backoff::retry_at;
 use crate::live::Wakes;
 use crate::state::AppState;
-use crate::store::{DueMail, PlannedMail};
+use crate::store::{DueMail, NotSentThen, PlannedMail};
 
 /// Waits between attempts: about a day in all, then the email is dropped (and logged).
 const BACKOFF_SECS: [i64; 10] = [5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800, 28800];
@@ -66,14 +66,19 @@ async fn send_due(state: &AppState, mailer: &Mailer) -> anyhow::Result<()> {
         // A participant removed since the email was planned hears no more of the ticket.
         if !mail.kind.starts_with("team_") && !mail.recipient_in {
             store
-                .mail_not_sent(mail.id, None, "the recipient no longer takes part", now)
+                .mail_not_sent(
+                    mail.id,
+                    NotSentThen::Unwanted,
+                    "the recipient no longer takes part",
+                    now,
+                )
                 .await?;
             continue;
         }
         // A widget user who read the reply in the widget needs no email about it.
         if mail.kind == "agent_reply" && mail.channel == "widget" && !mail.unread {
             store
-                .mail_not_sent(mail.id, None, "read in the widget", now)
+                .mail_not_sent(mail.id, NotSentThen::Unwanted, "read in the widget", now)
                 .await?;
             continue;
         }
@@ -83,7 +88,7 @@ async fn send_due(state: &AppState, mailer: &Mailer) -> anyhow::Result<()> {
             Err(err) => {
                 tracing::warn!(mail = mail.id, error = %err, "an email could not be written; dropped");
                 store
-                    .mail_not_sent(mail.id, None, "could not be written", now)
+                    .mail_not_sent(mail.id, NotSentThen::GiveUp, "could not be written", now)
                     .await?;
                 continue;
             }
@@ -93,18 +98,21 @@ async fn send_due(state: &AppState, mailer: &Mailer) -> anyhow::Result<()> {
                 store.mail_sent(mail.id, state.clock.now_ms()).await?;
                 tracing::info!(mail = mail.id, kind = %mail.kind, "email sent");
             }
+            // A refusal of this one recipient (5xx) gives up on this email alone; the rest
+            // are still sent. Admins see it in the email screen and `/metrics`.
             Err(failure) => {
-                let retry = (!failure.permanent)
+                let then = (!failure.permanent)
                     .then(|| retry_at(&BACKOFF_SECS, mail.attempts + 1, now))
-                    .flatten();
+                    .flatten()
+                    .map_or(NotSentThen::GiveUp, NotSentThen::Retry);
                 store
-                    .mail_not_sent(mail.id, retry, &failure.reason, now)
+                    .mail_not_sent(mail.id, then, &failure.reason, now)
                     .await?;
-                match retry {
-                    Some(_) => {
+                match then {
+                    NotSentThen::Retry(_) => {
                         tracing::warn!(mail = mail.id, reason = %failure.reason, "email not sent; will retry")
                     }
-                    None => {
+                    _ => {
                         tracing::error!(mail = mail.id, reason = %failure.reason, "email not sent; given up")
                     }
                 }
@@ -122,11 +130,16 @@ async fn links(state: &AppState, mailer: &Mailer, mail: &DueMail) -> anyhow::Res
     let settings: porthole_types::Settings =
         serde_json::from_str(&mail.settings).unwrap_or_default();
     // A resolution email asks for a rating: its link (7 days) leads to the tracking page,
-    // which asks. Otherwise widget tickets are followed in the widget, others on the portal.
+    // which asks. Otherwise widget tickets are followed in the widget, on the page set as
+    // `widget_host_url`, and others (and widget tickets where no such page is set) on the
+    // portal's tracking page: an email about a reply always leads to it.
+    let widget_page = (mail.channel == "widget" && mail.kind != "resolved" && mail.recipient_owner)
+        .then(|| settings.widget_host_url.clone())
+        .flatten();
     let ticket = if !to_customer {
         None
-    } else if mail.channel == "widget" && mail.kind != "resolved" && mail.recipient_owner {
-        settings.widget_host_url.clone()
+    } else if widget_page.is_some() {
+        widget_page
     } else {
         let ttl = (mail.kind == "resolved").then_some(RATING_LINK_TTL_MS);
         let path = crate::pages::tracking_path(

@@ -19,6 +19,13 @@ pub async fn home() -> Response {
             }
         }
         section.ph-card {
+            h2.ph-label { "Support teams" }
+            p {
+                "Agents work the tickets in the " a.ph-link href="/console" { "console" }
+                ". An admin's invitation link sets your password."
+            }
+        }
+        section.ph-card {
             h2.ph-label { "Developers and operators" }
             ul {
                 li { a.ph-link href="/api/openapi.json" { "The API description" } " (OpenAPI 3.1)" }

@@ -32,6 +32,7 @@ pub fn routes() -> Router<AppState> {
 
 const DEFAULT_PAGE: i64 = 50;
 const MAX_PAGE: i64 = 200;
+const MAX_OFFSET: i64 = 1_000;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -49,10 +50,15 @@ pub(super) struct ListQuery {
     email: Option<String>,
     /// Text searched in subjects and messages, internal notes included.
     q: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<i64>,
     /// Where the previous page ended: its `next_cursor`. Not with `q`, whose results are
     /// ranked and paged by `offset`.
     cursor: Option<String>,
+    /// For ranked searches and `sort=sentiment`, at most 1,000: deeper pages of a ranked list
+    /// tell an agent nothing, and each would cost a scan of all before it. The default order
+    /// pages any depth with `cursor`.
+    #[param(minimum = 0, maximum = 1000)]
     offset: Option<i64>,
 }
 
@@ -77,8 +83,10 @@ async fn list(
         )));
     }
     let offset = query.offset.unwrap_or(0);
-    if offset < 0 {
-        return Err(ApiError::InvalidQuery("offset must not be negative".into()));
+    if !(0..=MAX_OFFSET).contains(&offset) {
+        return Err(ApiError::InvalidQuery(format!(
+            "offset must be between 0 and {MAX_OFFSET}; page deeper with cursor"
+        )));
     }
     let blank_is_none =
         |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());

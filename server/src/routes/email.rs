@@ -5,13 +5,18 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
-use porthole_types::{EmailSetup, ErrorBody, InboundSecret};
+use porthole_types::{EmailSetup, ErrorBody, InboundSecret, UndeliveredEmail};
 use secrecy::ExposeSecret;
 
 use crate::auth::Admin;
+use crate::clock::rfc3339;
+use crate::domain::TicketRef;
 use crate::error::ApiResult;
 use crate::extract::AppJson;
 use crate::state::AppState;
+
+/// How long an email given up on stays on the admins' list.
+const UNDELIVERED_KEPT_MS: i64 = 30 * 24 * 3_600_000;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -33,6 +38,22 @@ async fn setup(
 ) -> ApiResult<AppJson<EmailSetup>> {
     let workspace = actor.workspace(&state.store).await?;
     let mailer = state.mailer.as_ref();
+    let since = state.clock.now_ms() - UNDELIVERED_KEPT_MS;
+    let undelivered = state
+        .store
+        .undelivered_mail(workspace.id, since, 20)
+        .await?
+        .into_iter()
+        .map(|m| UndeliveredEmail {
+            ticket: TicketRef(m.number).to_string(),
+            recipient: m.recipient,
+            kind: m.kind,
+            reason: m.reason.unwrap_or_default(),
+            attempts: m.attempts,
+            next_attempt_at: m.next_attempt_at.map(rfc3339),
+            given_up_at: m.failed_at.map(rfc3339),
+        })
+        .collect();
     Ok(AppJson(EmailSetup {
         sending: mailer.is_some(),
         from: mailer.map(|m| m.from_address()),
@@ -43,6 +64,7 @@ async fn setup(
             workspace.slug
         ),
         inbound_secret_set: state.store.has_inbound_secret(workspace.id).await?,
+        undelivered,
     }))
 }
 

@@ -3,7 +3,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use porthole_types::ErrorBody;
 
@@ -17,15 +17,20 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// Up, and able to reach its database.
+/// Ready: the database reads, its disk has room, and writing works (tried again after a
+/// write failed for want of disk, so this turns 200 by itself once writing recovers).
 #[utoipa::path(
     get, path = "/healthz", tag = "operations",
     responses(
-        (status = 200, description = "Up, and able to reach its database"),
-        (status = 500, description = "The database cannot be reached", body = ErrorBody)
+        (status = 200, description = "Ready to read and write"),
+        (status = 503, description = "Not ready; `error.message` says why (the database cannot be read, its disk is nearly full, or writing fails)", body = ErrorBody)
     )
 )]
 async fn healthz(State(state): State<AppState>) -> ApiResult<Json<Value>> {
-    state.store.ping().await?;
+    state
+        .store
+        .readiness(state.clock.now_ms())
+        .await
+        .map_err(ApiError::NotReady)?;
     Ok(Json(json!({ "status": "ok" })))
 }

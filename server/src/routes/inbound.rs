@@ -135,7 +135,11 @@ async fn take_in(
         // To the support address: it continues the ticket of an email it answers, if it is
         // the same sender's; otherwise it opens a ticket.
         // A participant answering with "reply all" continues it too.
-        None => match state.store.thread_of(workspace_id, &reply.answers).await? {
+        None => match state
+            .store
+            .thread_of(workspace_id, &sender, &reply.answers)
+            .await?
+        {
             Some(target) if target.email == sender => target,
             Some(target) if reachable(&state, (workspace_id, &sender), target.number).await? => {
                 ReplyTarget {
@@ -280,7 +284,7 @@ async fn open_by_email(
 fn copied(state: &AppState, slug: &str, sender: &str, cc: &[String]) -> Vec<EmailAddress> {
     let mut kept: Vec<EmailAddress> = vec![];
     for address in cc {
-        let Ok(address) = EmailAddress::parse(address) else {
+        let Ok(address) = EmailAddress::participant(address) else {
             continue;
         };
         let own = state

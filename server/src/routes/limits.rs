@@ -1,6 +1,7 @@
 //! Request-line and header limits, answered with the JSON error shape. Hyper refuses what is
 //! larger still (see `startup::serve`), but below its limits the answer is ours.
 
+use axum::body::Body;
 use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -28,5 +29,18 @@ pub async fn guard(request: Request, next: Next) -> Response {
     if header_bytes > MAX_HEADER_BYTES {
         return ApiError::HeadersTooLarge.into_response();
     }
+    next.run(request).await
+}
+
+/// Gives up on a request body that pauses for longer than `serve::BODY_IDLE_TIMEOUT`, so a
+/// client that declares a body and never sends it (or sends it a byte at a time, pausing)
+/// holds nothing for long: reading it fails, and the handler answers `408 request_timeout`.
+pub async fn body_timeout(request: Request, next: Next) -> Response {
+    let request = request.map(|body| {
+        Body::new(tower_http::timeout::TimeoutBody::new(
+            crate::serve::BODY_IDLE_TIMEOUT,
+            body,
+        ))
+    });
     next.run(request).await
 }

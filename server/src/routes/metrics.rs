@@ -141,11 +141,15 @@ async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Result<Re
     let (size, idle) = state.store.pool_use();
     let mut body = state.metrics.render(size, idle);
     let waiting = state.store.mail_backlog().await?;
+    let failed = state.store.mail_failed_count().await?;
     let _ = write!(
         body,
         "# HELP porthole_mail_queue_depth Emails waiting to be sent (due or retrying).\n\
          # TYPE porthole_mail_queue_depth gauge\n\
-         porthole_mail_queue_depth {waiting}\n"
+         porthole_mail_queue_depth {waiting}\n\
+         # HELP porthole_mail_undelivered_total Emails given up on: refused by the SMTP server (5xx) or failing for a day.\n\
+         # TYPE porthole_mail_undelivered_total counter\n\
+         porthole_mail_undelivered_total {failed}\n"
     );
     Ok(([(CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response())
 }

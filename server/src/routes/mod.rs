@@ -93,6 +93,7 @@ pub fn app(state: AppState) -> Router {
         ))
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        .layer(axum::middleware::from_fn(limits::body_timeout))
         .layer(axum::middleware::from_fn(limits::guard))
         // Every answer, JSON and scripts included, is to be taken as the type it says it is.
         .layer(SetResponseHeaderLayer::overriding(

@@ -63,7 +63,7 @@ async fn add(
     AppJson(req): AppJson<AddParticipant>,
 ) -> ApiResult<impl IntoResponse> {
     let number = reference(&raw_ref)?;
-    let email = EmailAddress::parse(&req.email).map_err(|m| ApiError::invalid("email", m))?;
+    let email = EmailAddress::participant(&req.email).map_err(|m| ApiError::invalid("email", m))?;
     let store = &state.store;
     let added = store
         .add_participant(key.workspace_id, number, &email, state.clock.now_ms())

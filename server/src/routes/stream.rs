@@ -22,7 +22,7 @@ use crate::auth::{Agent, Credential, UserSession};
 use crate::error::{ApiError, ApiResult};
 use crate::live::Slot;
 use crate::state::AppState;
-use crate::store::{EventNote, EventScope, StoredEvent};
+use crate::store::{EventNote, EventScope, Revoked, StoredEvent};
 
 /// A comment line at least this often keeps proxies from closing an idle stream, and is when
 /// a revocation made by another process (the CLI) is noticed.
@@ -117,7 +117,7 @@ struct Feed {
     pending: VecDeque<StoredEvent>,
     notes: broadcast::Receiver<EventNote>,
     closing: watch::Receiver<bool>,
-    revocations: watch::Receiver<u64>,
+    revocations: broadcast::Receiver<Revoked>,
     heartbeat: tokio::time::Interval,
     _slot: Slot,
 }
@@ -210,13 +210,29 @@ impl Feed {
                     }
                     return self.allowed().await.then(|| Event::default().comment(""));
                 }
-                _ = self.revocations.changed() => {
-                    if !self.allowed().await {
+                revoked = self.revocations.recv() => {
+                    let concerned = match revoked {
+                        Ok(revoked) => self.concerned_by(&revoked),
+                        // Fell behind: any of those missed may have been this stream's.
+                        Err(RecvError::Lagged(_)) => true,
+                        Err(RecvError::Closed) => false,
+                    };
+                    if concerned && !self.allowed().await {
                         return None;
                     }
                 }
                 _ = self.closing.changed() => return None,
             }
+        }
+    }
+
+    /// Whether a revocation may have ended this stream's credential. Others do not look, so a
+    /// revocation costs one credential check, not one per open stream.
+    fn concerned_by(&self, revoked: &Revoked) -> bool {
+        let (Holder::Session(hash) | Holder::ApiKey(hash) | Holder::Console(hash)) = &self.holder;
+        match revoked {
+            Revoked::Credential(revoked) => revoked == hash,
+            Revoked::Workspace(workspace_id) => *workspace_id == self.workspace_id,
         }
     }
 

@@ -2,7 +2,7 @@
 //! throttling and console sessions. Hashing and checking live in `crate::console::accounts`;
 //! this module only keeps what they decide.
 
-use super::Store;
+use super::{Revoked, Store};
 use crate::domain::{DomainError, DomainResult, EmailAddress, Token};
 
 /// An agent as the console and the API see them.
@@ -272,6 +272,13 @@ impl Store {
     /// Ends one console session, or with `everywhere` all of its agent's.
     pub async fn sign_out(&self, token_hash: &str, everywhere: bool) -> sqlx::Result<()> {
         let mut tx = self.write_tx().await?;
+        let workspace: Option<i64> = sqlx::query_scalar(
+            "SELECT a.workspace_id FROM agent_sessions s JOIN agents a ON a.id = s.agent_id \
+             WHERE s.token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&mut *tx)
+        .await?;
         if everywhere {
             sqlx::query(
                 "DELETE FROM agent_sessions WHERE agent_id = \
@@ -287,7 +294,10 @@ impl Store {
                 .await?;
         }
         tx.commit().await?;
-        self.revoked();
+        match (everywhere, workspace) {
+            (true, Some(workspace)) => self.revoked(Revoked::Workspace(workspace)),
+            _ => self.revoked(Revoked::Credential(token_hash.to_owned())),
+        }
         Ok(())
     }
 
@@ -381,7 +391,7 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         tx.commit().await?;
-        self.revoked();
+        self.revoked(Revoked::Workspace(workspace_id));
         Ok(removed)
     }
 

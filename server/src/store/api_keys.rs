@@ -1,6 +1,6 @@
 use secrecy::{ExposeSecret, SecretString};
 
-use super::Store;
+use super::{Revoked, Store};
 use crate::domain::Token;
 
 /// An authenticated agent: the workspace the key belongs to, the key's name, which signs the
@@ -133,7 +133,7 @@ impl Store {
         .bind(id)
         .execute(&self.pool)
         .await?;
-        self.revoked();
+        self.revoked(Revoked::Workspace(workspace_id));
         Ok(done.rows_affected() > 0)
     }
 }

@@ -168,9 +168,10 @@ async fn write_ticket(
     if let Some(message_id) = &new.message_id {
         let seen: Option<i64> = sqlx::query_scalar(
             "SELECT t.number FROM inbound_messages i JOIN tickets t ON t.id = i.ticket_id \
-             WHERE i.workspace_id = $1 AND i.message_id = $2",
+             WHERE i.workspace_id = $1 AND i.sender = $2 AND i.message_id = $3",
         )
         .bind(scope.workspace_id)
+        .bind(&scope.email)
         .bind(message_id)
         .fetch_optional(&mut *conn)
         .await?;
@@ -315,10 +316,11 @@ async fn write_ticket(
     }
     if let Some(message_id) = &new.message_id {
         sqlx::query(
-            "INSERT INTO inbound_messages (workspace_id, message_id, ticket_id, created_at) \
-             VALUES ($1, $2, $3, $4)",
+            "INSERT INTO inbound_messages (workspace_id, sender, message_id, ticket_id, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(scope.workspace_id)
+        .bind(&scope.email)
         .bind(message_id)
         .bind(ticket_id)
         .bind(now_ms)

@@ -36,14 +36,17 @@ type Work =
 
 /// Where writes queue to join a group.
 #[derive(Clone)]
-pub(super) struct Groups(mpsc::UnboundedSender<Work>);
+pub(super) struct Groups {
+    queue: mpsc::UnboundedSender<Work>,
+    writer: Writer,
+}
 
 impl Groups {
     /// Starts the task that runs the groups. It ends once every `Groups` is dropped.
     pub(super) fn start(writer: Writer) -> Self {
         let (queue, waiting) = mpsc::unbounded_channel();
-        tokio::spawn(run_groups(writer, waiting));
-        Self(queue)
+        tokio::spawn(run_groups(writer.clone(), waiting));
+        Self { queue, writer }
     }
 
     /// Runs `work` in the next group and answers once that group has committed. An error from
@@ -67,12 +70,18 @@ impl Groups {
                 }
             })
         });
-        self.0
+        self.queue
             .send(work)
             .map_err(|_| anyhow!("the store's writer has stopped"))?;
-        answered
-            .await
-            .map_err(|_| DomainError::from(anyhow!("the write was not committed")))?
+        match answered.await {
+            Ok(answer) => answer,
+            // The group's commit failed. When the database could not be written, the caller
+            // hears so (503, try again), not of an internal fault.
+            Err(_) => Err(match self.writer.fault() {
+                Some(reason) => DomainError::from(sqlx::Error::Io(std::io::Error::other(reason))),
+                None => DomainError::from(anyhow!("the write was not committed")),
+            }),
+        }
     }
 }
 
@@ -81,12 +90,11 @@ async fn run_groups(writer: Writer, mut waiting: mpsc::UnboundedReceiver<Work>) 
         let turn = writer.turn().await;
         // Callers whose writes fail to commit are not told: their answers are dropped, and
         // each gets an internal error.
-        let told = run_group(&writer, first, &mut waiting)
-            .await
-            .unwrap_or_else(|err| {
-                tracing::error!(error = %err, "a group of writes failed to commit");
-                Vec::new()
-            });
+        let told = run_group(&writer, first, &mut waiting).await;
+        let told = writer.committed(told).unwrap_or_else(|err| {
+            tracing::error!(error = %err, "a group of writes failed to commit");
+            Vec::new()
+        });
         drop(turn);
         if !told.is_empty() {
             writer.commits.notify_one();
@@ -104,7 +112,7 @@ async fn run_group(
     first: Work,
     waiting: &mut mpsc::UnboundedReceiver<Work>,
 ) -> sqlx::Result<Vec<Tell>> {
-    let mut tx = writer.pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = writer.begin().await?;
     let Ok(tell) = run(first, &mut tx).await else {
         tx.rollback().await?;
         return Ok(Vec::new());

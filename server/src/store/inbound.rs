@@ -73,10 +73,13 @@ impl Store {
     }
 
     /// The ticket that one of the emails `answers` names (by `Message-ID`) was taken into: an
-    /// email answering an earlier one continues its ticket.
+    /// email answering an earlier one continues its ticket. Where several senders sent that
+    /// `Message-ID`, the sender's own message wins, then the first taken in; the caller still
+    /// checks that the sender may answer the ticket.
     pub async fn thread_of(
         &self,
         workspace_id: i64,
+        sender: &str,
         answers: &[String],
     ) -> sqlx::Result<Option<ReplyTarget>> {
         // The newest references come last; a long chain is looked at from its end.
@@ -84,10 +87,12 @@ impl Store {
             let found: Option<ReplyTarget> = sqlx::query_as(
                 "SELECT t.id AS ticket_id, t.number, c.email FROM inbound_messages i \
                  JOIN tickets t ON t.id = i.ticket_id JOIN contacts c ON c.id = t.contact_id \
-                 WHERE i.workspace_id = $1 AND i.message_id = $2",
+                 WHERE i.workspace_id = $1 AND i.message_id = $2 \
+                 ORDER BY i.sender = $3 DESC, i.created_at LIMIT 1",
             )
             .bind(workspace_id)
             .bind(id)
+            .bind(sender)
             .fetch_optional(&self.pool)
             .await?;
             if found.is_some() {

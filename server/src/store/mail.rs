@@ -39,6 +39,30 @@ pub struct PlannedMail {
     pub due_at: i64,
 }
 
+/// What becomes of an email that was not sent this time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotSentThen {
+    /// Tried again at this time.
+    Retry(i64),
+    /// No longer wanted (read in the widget, the recipient taken off): dropped quietly.
+    Unwanted,
+    /// Undeliverable: dropped, and shown to admins.
+    GiveUp,
+}
+
+/// An email that did not reach its recipient.
+#[derive(Debug, Clone, FromRow)]
+pub struct UndeliveredMail {
+    pub id: i64,
+    pub number: i64,
+    pub recipient: String,
+    pub kind: String,
+    pub reason: Option<String>,
+    pub attempts: i64,
+    pub next_attempt_at: Option<i64>,
+    pub failed_at: Option<i64>,
+}
+
 /// A queued email that is due, with everything needed to write it.
 #[derive(Debug, Clone, FromRow)]
 pub struct DueMail {
@@ -198,28 +222,70 @@ impl Store {
         Ok(())
     }
 
-    /// Records a failed attempt: tried again at `retry_at`, or dropped when that is `None`.
-    /// `reason` is kept for operators; it never holds the message's text.
+    /// Records an email not sent this time, and what becomes of it. `reason` is kept for
+    /// operators; it never holds the message's text.
     pub async fn mail_not_sent(
         &self,
         id: i64,
-        retry_at: Option<i64>,
+        then: NotSentThen,
         reason: &str,
         now_ms: i64,
     ) -> sqlx::Result<()> {
+        let (retry_at, failed) = match then {
+            NotSentThen::Retry(at) => (Some(at), false),
+            NotSentThen::Unwanted => (None, false),
+            NotSentThen::GiveUp => (None, true),
+        };
         let _turn = self.turn().await;
         sqlx::query(
             "UPDATE mail_queue SET attempts = attempts + 1, last_error = $1, \
              next_attempt_at = COALESCE($2, next_attempt_at), \
-             dropped_at = CASE WHEN $2 IS NULL THEN $3 END WHERE id = $4",
+             dropped_at = CASE WHEN $2 IS NULL THEN $3 END, \
+             failed_at = CASE WHEN $4 THEN $3 END WHERE id = $5",
         )
         .bind(reason)
         .bind(retry_at)
         .bind(now_ms)
+        .bind(failed)
         .bind(id)
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    /// The workspace's emails that did not reach their recipient, newest first: those being
+    /// retried after a failed attempt, and those given up on since `since_ms`.
+    pub async fn undelivered_mail(
+        &self,
+        workspace_id: i64,
+        since_ms: i64,
+        limit: i64,
+    ) -> sqlx::Result<Vec<UndeliveredMail>> {
+        // Each half is served by a partial index: failures by `mail_failed`, retries by
+        // `mail_due`, which holds only what is still to be sent.
+        sqlx::query_as(
+            "SELECT q.id, t.number, q.recipient, q.kind, q.last_error AS reason, q.attempts, \
+             CASE WHEN q.failed_at IS NULL THEN q.next_attempt_at END AS next_attempt_at, \
+             q.failed_at FROM ( \
+               SELECT id FROM mail_queue WHERE workspace_id = $1 AND failed_at >= $2 \
+               UNION ALL \
+               SELECT id FROM mail_queue WHERE sent_at IS NULL AND dropped_at IS NULL \
+                 AND workspace_id = $1 AND last_error IS NOT NULL \
+             ) found JOIN mail_queue q ON q.id = found.id JOIN tickets t ON t.id = q.ticket_id \
+             ORDER BY q.id DESC LIMIT $3",
+        )
+        .bind(workspace_id)
+        .bind(since_ms)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// How many emails were given up on as undeliverable, ever (for `/metrics`).
+    pub async fn mail_failed_count(&self) -> sqlx::Result<i64> {
+        sqlx::query_scalar("SELECT COUNT(*) FROM mail_queue WHERE failed_at IS NOT NULL")
+            .fetch_one(&self.pool)
+            .await
     }
 
     /// How many emails wait to be sent (for `/metrics`).

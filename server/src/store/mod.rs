@@ -45,7 +45,7 @@ pub use creation::CREATIONS_PER_HOUR;
 pub use deflection::DeflectionReport;
 pub use events::{EventNote, EventScope, StoredEvent};
 pub use inbound::ReplyTarget;
-pub use mail::{DueMail, MailEvent, PlannedMail};
+pub use mail::{DueMail, MailEvent, NotSentThen, PlannedMail, UndeliveredMail};
 pub use participants::{AddedBy, Reach};
 pub use portal::PageSession;
 pub use ratings::{CsatReport, Rating};
@@ -54,6 +54,22 @@ pub use sessions::{participants_column, stored_participants, NewSession, Session
 pub use tickets::{AgentFilter, AgentPage, AgentPost, NewTicket, Outcome, PageCursor, UserScope};
 pub use webhooks::{Attempt, DeliveryInfo, DueDelivery, NewWebhook, WebhookInfo};
 pub use workspaces::{NewWorkspace, Workspace};
+
+/// Below this much free space on the database's disk, the server says it is not ready: a
+/// commit may need several pages of WAL, and a checkpoint more.
+const MIN_FREE_BYTES: u64 = 4 << 20;
+
+/// Revocations a slow stream may fall behind by before it checks its credential anyway.
+const REVOCATIONS_KEPT: usize = 64;
+
+/// What a revocation may have ended, so that only the streams it concerns look again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Revoked {
+    /// One credential, by its token's hash.
+    Credential(String),
+    /// Any credential of this workspace (its origins changed, an agent or a key went).
+    Workspace(i64),
+}
 
 /// Widget sessions kept in memory at most: a few megabytes.
 const SESSIONS_KEPT: usize = 10_000;
@@ -67,13 +83,17 @@ pub struct Store {
     groups: group::Groups,
     /// Counts this process's changes to allowed origins, so caches of them know to refetch.
     origins_version: Arc<AtomicU64>,
-    /// Counts this process's revocations of sessions and API keys, so open streams check
-    /// their credential again at once.
-    revocations: Arc<tokio::sync::watch::Sender<u64>>,
+    /// Tells open streams of this process's revocations of sessions and API keys, so those
+    /// concerned check their credential again at once, and only those.
+    revocations: tokio::sync::broadcast::Sender<Revoked>,
+    /// Counts them, so caches of sessions know to read again.
+    revocations_done: Arc<AtomicU64>,
     /// Widget sessions by token hash: every widget call looks its session up.
     sessions: Arc<crate::recent::Recent<String, SessionRow>>,
     /// Tells when another process commits; without it, nothing is cached.
     wal_index: Option<Arc<wal_index::WalIndex>>,
+    /// The directory that holds the database, whose free space readiness reports.
+    dir: Arc<std::path::PathBuf>,
 }
 
 /// What writing takes: the connection, the queue for it and what is told once a write is done.
@@ -89,6 +109,9 @@ struct Writer {
     writes_done: Arc<AtomicU64>,
     /// Woken after each write transaction commits, so events reach subscribers at once.
     commits: Arc<tokio::sync::Notify>,
+    /// Why the last commit failed, if it failed because the database could not be written;
+    /// cleared by the next commit that succeeds.
+    fault: Arc<std::sync::Mutex<Option<String>>>,
 }
 
 impl Writer {
@@ -98,6 +121,70 @@ impl Writer {
             _guard: self.lock.clone().lock_owned().await,
             writes_done: self.writes_done.clone(),
         }
+    }
+
+    /// Begins a write transaction on the writer's connection; the caller holds the turn.
+    ///
+    /// A `COMMIT` that fails because the disk is full (or failing) is rolled back by SQLite,
+    /// but sqlx still counts the transaction as open, so every later `BEGIN` on that
+    /// connection would be refused until a restart. Then the connection is replaced and the
+    /// write goes ahead: writing recovers by itself once the disk has room again.
+    async fn begin(&self) -> sqlx::Result<Transaction<'static, Sqlite>> {
+        match self.pool.begin_with("BEGIN IMMEDIATE").await {
+            Err(sqlx::Error::InvalidSavePointStatement) => {
+                tracing::warn!(
+                    "the writer's connection lost track of a failed commit; replacing it"
+                );
+                self.replace_connection().await?;
+                self.pool.begin_with("BEGIN IMMEDIATE").await
+            }
+            begun => begun,
+        }
+    }
+
+    /// Swaps the writer's connection for a fresh one. The fresh one opens before the old one
+    /// closes, so the file always has a connection open and SQLite keeps the WAL index that
+    /// the change detector reads (`wal_index`).
+    async fn replace_connection(&self) -> sqlx::Result<()> {
+        let old = self.pool.acquire().await?.detach();
+        drop(self.pool.acquire().await?);
+        if let Err(err) = sqlx::Connection::close(old).await {
+            tracing::debug!(error = %err, "closing the writer's old connection failed");
+        }
+        Ok(())
+    }
+
+    /// Why the last commit failed, if the database could not be written.
+    fn fault(&self) -> Option<String> {
+        self.fault.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Notes how the last commit went, for the readiness check.
+    fn committed<T>(&self, result: sqlx::Result<T>) -> sqlx::Result<T> {
+        let mut fault = self.fault.lock().unwrap_or_else(|e| e.into_inner());
+        match &result {
+            Ok(_) => *fault = None,
+            Err(err) if is_storage_fault(err) => *fault = Some(err.to_string()),
+            Err(_) => {}
+        }
+        result
+    }
+}
+
+/// Whether an error means the database cannot be written now (its disk is full or failing,
+/// its file system read-only): nothing was written, and trying again later can work.
+pub fn is_storage_fault(err: &sqlx::Error) -> bool {
+    // SQLite's primary result codes: SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL.
+    const READONLY: i32 = 8;
+    const IOERR: i32 = 10;
+    const FULL: i32 = 13;
+    match err {
+        sqlx::Error::Database(db) => db
+            .code()
+            .and_then(|code| code.parse::<i32>().ok())
+            .is_some_and(|code| matches!(code & 0xff, READONLY | IOERR | FULL)),
+        sqlx::Error::Io(_) => true,
+        _ => false,
     }
 }
 
@@ -119,14 +206,17 @@ struct WriteTx {
     // Dropped before the turn (fields drop in order), so the write is counted after it ends.
     tx: Transaction<'static, Sqlite>,
     _turn: Turn,
-    commits: Arc<tokio::sync::Notify>,
+    writer: Writer,
 }
 
 impl WriteTx {
     async fn commit(mut self) -> sqlx::Result<()> {
-        search::index_pending(&mut self.tx).await?;
-        self.tx.commit().await?;
-        self.commits.notify_one();
+        let committed = match search::index_pending(&mut self.tx).await {
+            Ok(()) => self.tx.commit().await,
+            Err(err) => Err(err),
+        };
+        self.writer.committed(committed)?;
+        self.writer.commits.notify_one();
         Ok(())
     }
 
@@ -151,6 +241,10 @@ impl std::ops::DerefMut for WriteTx {
 
 impl Store {
     /// Opens (creating if needed) the SQLite file in WAL mode and applies pending migrations.
+    ///
+    /// `synchronous=FULL`: each commit reaches the disk (fsync of the WAL) before its request
+    /// is answered, so a power cut loses nothing acknowledged. Group commit shares that sync
+    /// among the writes of a group.
     pub async fn open(path: &Path) -> anyhow::Result<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
@@ -160,7 +254,7 @@ impl Store {
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
+            .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
         // A connection to a local file does not go stale, so it is not pinged before each use:
@@ -191,15 +285,23 @@ impl Store {
             lock: Arc::default(),
             writes_done: Arc::default(),
             commits: Arc::default(),
+            fault: Arc::default(),
         };
         let store = Self {
             pool,
             groups: group::Groups::start(writer.clone()),
             writer,
             origins_version: Arc::default(),
-            revocations: Arc::new(tokio::sync::watch::channel(0).0),
+            revocations: tokio::sync::broadcast::channel(REVOCATIONS_KEPT).0,
+            revocations_done: Arc::default(),
             sessions: Arc::new(crate::recent::Recent::new(SESSIONS_KEPT, SESSIONS_BYTES)),
             wal_index: wal_index::WalIndex::open(path).map(Arc::new),
+            dir: Arc::new(
+                path.parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."))
+                    .to_owned(),
+            ),
         };
         store.optimize().await.context("gathering statistics")?;
         Ok(store)
@@ -251,11 +353,11 @@ impl Store {
     /// wait up to a second while others went ahead.
     async fn write_tx(&self) -> sqlx::Result<WriteTx> {
         let turn = self.turn().await;
-        let tx = self.writer.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let tx = self.writer.begin().await?;
         Ok(WriteTx {
             tx,
             _turn: turn,
-            commits: self.writer.commits.clone(),
+            writer: self.writer.clone(),
         })
     }
 
@@ -278,13 +380,21 @@ impl Store {
         self.writer.commits.clone()
     }
 
-    /// Changes whenever this process revokes a session or an API key.
-    pub fn revocations(&self) -> tokio::sync::watch::Receiver<u64> {
+    /// What this process revokes, as it does.
+    pub fn revocations(&self) -> tokio::sync::broadcast::Receiver<Revoked> {
         self.revocations.subscribe()
     }
 
-    fn revoked(&self) {
-        self.revocations.send_modify(|n| *n += 1);
+    fn revoked(&self, what: Revoked) {
+        // Counted before streams hear of it, so what they read again is not a cached copy.
+        self.revocations_done.fetch_add(1, Ordering::AcqRel);
+        // No receiver (no stream open) is not an error.
+        let _ = self.revocations.send(what);
+    }
+
+    /// How many revocations this process has made.
+    fn revocations_done(&self) -> u64 {
+        self.revocations_done.load(Ordering::Acquire)
     }
 
     /// Changes with every change this process makes to any workspace's allowed origins.
@@ -314,7 +424,47 @@ impl Store {
         (self.pool.size(), self.pool.num_idle())
     }
 
-    pub async fn ping(&self) -> sqlx::Result<()> {
-        sqlx::query("SELECT 1").execute(&self.pool).await.map(drop)
+    /// Whether the store can serve: it reads, its disk has room to write, and writing works.
+    /// `Err` says why not, in words for an operator. Writing is tried only after a commit
+    /// failed for want of disk, and then at each call until one succeeds.
+    pub async fn readiness(&self, now_ms: i64) -> Result<(), String> {
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map_err(|_| "the database cannot be read".to_owned())?;
+        if let Some(free) = self.free_bytes() {
+            if free < MIN_FREE_BYTES {
+                return Err(format!(
+                    "the database's disk has {} KiB free; writing needs at least {} KiB",
+                    free / 1024,
+                    MIN_FREE_BYTES / 1024
+                ));
+            }
+        }
+        if self.writer.fault().is_some() {
+            self.probe_write(now_ms)
+                .await
+                .map_err(|err| format!("the database cannot be written: {err}"))?;
+        }
+        Ok(())
+    }
+
+    /// Writes and commits one row; a success clears the writer's fault.
+    async fn probe_write(&self, now_ms: i64) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query(
+            "INSERT INTO write_probe (id, at) VALUES (1, $1) \
+             ON CONFLICT (id) DO UPDATE SET at = excluded.at",
+        )
+        .bind(now_ms)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
+    }
+
+    /// Free bytes on the disk that holds the database, for unprivileged writers.
+    fn free_bytes(&self) -> Option<u64> {
+        let stat = rustix::fs::statvfs(self.dir.as_path()).ok()?;
+        Some(stat.f_bavail.saturating_mul(stat.f_frsize))
     }
 }

@@ -1,6 +1,6 @@
 use std::time::Instant;
 
-use super::Store;
+use super::{Revoked, Store};
 use crate::domain::{EmailAddress, Origin};
 
 /// A live session, found by the hash of its token.
@@ -82,7 +82,7 @@ impl Store {
         now_ms: i64,
     ) -> sqlx::Result<Option<SessionRow>> {
         // Revocations and origin changes are counted as they return, writes as they commit.
-        let local = *self.revocations.borrow() + self.origins_version();
+        let local = self.revocations_done() + self.origins_version();
         let version = self.wal_index.as_ref().and_then(|wal| wal.version(local));
         let read_at = Instant::now();
         let kept = version.and_then(|v| self.sessions.get(token_hash, v, read_at));
@@ -126,7 +126,7 @@ impl Store {
             .bind(token_hash)
             .execute(&self.pool)
             .await?;
-        self.revoked();
+        self.revoked(Revoked::Credential(token_hash.to_owned()));
         Ok(done.rows_affected() > 0)
     }
 }

@@ -559,7 +559,7 @@ impl Store {
     }
 
     /// The same, for a reply by email with this `Message-ID`: `false`, and nothing written,
-    /// when that message was taken in before.
+    /// when that message was taken in before from the same sender.
     pub async fn email_reply(
         &self,
         scope: &UserScope,
@@ -570,10 +570,11 @@ impl Store {
     ) -> DomainResult<bool> {
         let mut tx = self.write_tx().await?;
         let fresh = sqlx::query(
-            "INSERT INTO inbound_messages (workspace_id, message_id, ticket_id, created_at) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            "INSERT INTO inbound_messages (workspace_id, sender, message_id, ticket_id, created_at) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
         )
         .bind(scope.workspace_id)
+        .bind(&scope.email)
         .bind(message_id)
         .bind(ticket_id)
         .bind(now_ms)
@@ -821,14 +822,14 @@ fn agent_page(workspace_id: i64, filter: &AgentFilter) -> QueryBuilder<'static, 
     push_filter(&mut page, workspace_id, filter);
     // Keyset pagination: strictly after the previous page's last ticket, so a page costs the
     // same however deep it is, and none is skipped or repeated as tickets change.
+    // A row value, so the time is bound once: written as `a < x OR (a = x AND id < y)` with
+    // two binds, SQLite walks the index from its top to each deep page.
     if let Some(after) = filter.after {
-        page.push(" AND (t.updated_at < ")
+        page.push(" AND (t.updated_at, t.id) < (")
             .push_bind(after.activity)
-            .push(" OR (t.updated_at = ")
-            .push_bind(after.activity)
-            .push(" AND t.id < ")
+            .push(", ")
             .push_bind(after.id)
-            .push("))");
+            .push(")");
     }
     // A search is ranked by relevance (FTS5's rank, which is bm25: best first), then by
     // recency.

@@ -3,7 +3,7 @@ use porthole_identity::Policy;
 use porthole_types::Settings;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::Store;
+use super::{Revoked, Store};
 use crate::domain::{new_secret, Origin, Slug};
 
 /// Prefix of identity-verification secrets. The whole string, prefix included, is the HMAC key.
@@ -265,7 +265,7 @@ impl Store {
         revoke_sessions_of_disallowed_origins(&mut tx, workspace_id).await?;
         tx.commit().await?;
         self.origins_changed();
-        self.revoked();
+        self.revoked(Revoked::Workspace(workspace_id));
         Ok(done.rows_affected() > 0)
     }
 
@@ -369,7 +369,7 @@ impl Store {
         revoke_sessions_of_disallowed_origins(&mut tx, workspace_id).await?;
         tx.commit().await?;
         self.origins_changed();
-        self.revoked();
+        self.revoked(Revoked::Workspace(workspace_id));
         Ok(())
     }
 }

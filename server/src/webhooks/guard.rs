@@ -10,11 +10,13 @@ use std::time::Duration;
 
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 
-/// Whether `ip` is one a webhook may not reach.
+/// Whether `ip` is one a webhook may not reach: anything but a global unicast address, as
+/// IANA's special-purpose registries list them. An IPv6 address that carries an IPv4 one
+/// (mapped, IPv4-compatible, NAT64, 6to4) is judged by the IPv4 address it carries.
 fn forbidden(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => {
-            let [a, b, ..] = v4.octets();
+            let [a, b, c, _] = v4.octets();
             v4.is_loopback()
                 || v4.is_private()
                 || v4.is_link_local()
@@ -25,20 +27,37 @@ fn forbidden(ip: IpAddr) -> bool {
                 || a == 0
                 // Shared address space (CGNAT), 100.64.0.0/10.
                 || (a == 100 && (64..128).contains(&b))
+                // IETF protocol assignments, 192.0.0.0/24, and the 6to4 relay, 192.88.99.0/24.
+                || (a == 192 && b == 0 && c == 0)
+                || (a == 192 && b == 88 && c == 99)
                 // Benchmarking, 198.18.0.0/15.
                 || (a == 198 && (b == 18 || b == 19))
+                // Reserved for future use, 240.0.0.0/4.
+                || a >= 240
         }
         IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
-                return forbidden(IpAddr::V4(v4));
+            let s = v6.segments();
+            let embedded = |high: u16, low: u16| {
+                forbidden(IpAddr::V4(std::net::Ipv4Addr::from(
+                    (u32::from(high) << 16) | u32::from(low),
+                )))
+            };
+            match s {
+                // IPv4-mapped ::ffff:0:0/96 and IPv4-compatible ::/96 (but :: and ::1).
+                [0, 0, 0, 0, 0, 0xffff, hi, lo] => embedded(hi, lo),
+                [0, 0, 0, 0, 0, 0, hi, lo] if hi != 0 => embedded(hi, lo),
+                // NAT64, 64:ff9b::/96, translates to the IPv4 address it carries.
+                [0x64, 0xff9b, 0, 0, 0, 0, hi, lo] => embedded(hi, lo),
+                // 6to4, 2002::/16, tunnels to the IPv4 address in its next 32 bits.
+                [0x2002, hi, lo, ..] => embedded(hi, lo),
+                // Outside global unicast 2000::/3: loopback, unspecified, ULA, link-local,
+                // multicast, discard (100::/64), local NAT64 (64:ff9b:1::/48) and the rest.
+                [first, ..] if first & 0xe000 != 0x2000 => true,
+                // IETF protocol assignments 2001::/23 (Teredo among them), documentation
+                // 2001:db8::/32 and 3fff::/20.
+                [0x2001, second, ..] => second < 0x0200 || second == 0x0db8,
+                [first, ..] => first & 0xfff0 == 0x3ff0,
             }
-            let first = v6.segments()[0];
-            v6.is_loopback()
-                || v6.is_unspecified()
-                || v6.is_multicast()
-                // Unique local fc00::/7 and link-local fe80::/10.
-                || (first & 0xfe00) == 0xfc00
-                || (first & 0xffc0) == 0xfe80
         }
     }
 }
@@ -59,13 +78,16 @@ impl Resolve for PublicOnly {
     }
 }
 
+/// How long a receiver has to answer a delivery, from the first byte sent to the last read.
+pub const ANSWER_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// The HTTP client deliveries use: no redirects (a redirect could lead anywhere), a short
 /// timeout, and unless `allow_private`, public addresses only.
 pub fn client(allow_private: bool) -> reqwest::Client {
     let mut builder = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
-        .connect_timeout(Duration::from_secs(5))
-        .timeout(Duration::from_secs(10))
+        .connect_timeout(Duration::from_secs(3))
+        .timeout(ANSWER_TIMEOUT)
         .user_agent("Porthole-Webhooks/1");
     if !allow_private {
         builder = builder.dns_resolver(Arc::new(PublicOnly));
@@ -141,10 +163,39 @@ mod tests {
             "fd00::1",
             "::ffff:127.0.0.1",
             "::ffff:169.254.169.254",
+            // IPv4 carried in IPv6: NAT64, 6to4 and IPv4-compatible.
+            "64:ff9b::7f00:1",
+            "64:ff9b::a9fe:a9fe",
+            "2002:7f00:1::",
+            "2002:a00:1::1",
+            "::127.0.0.1",
+            "::10.0.0.1",
+            // Reserved and special-purpose ranges.
+            "240.0.0.1",
+            "255.255.255.254",
+            "192.0.0.8",
+            "192.88.99.1",
+            "198.18.0.1",
+            "2001:db8::1",
+            "100::1",
+            "64:ff9b:1::1",
+            "2001::1",
+            "3fff::1",
+            "fec0::1",
+            "ff02::1",
+            "::",
         ] {
             assert!(forbidden(ip.parse().unwrap()), "{ip}");
         }
-        for ip in ["93.184.216.34", "1.1.1.1", "2606:4700:4700::1111"] {
+        for ip in [
+            "93.184.216.34",
+            "1.1.1.1",
+            "2606:4700:4700::1111",
+            // A public IPv4 address stays public when carried in IPv6.
+            "64:ff9b::101:101",
+            "2002:101:101::1",
+            "::ffff:1.1.1.1",
+        ] {
             assert!(!forbidden(ip.parse().unwrap()), "{ip}");
         }
     }

@@ -6,7 +6,7 @@ mod guard;
 mod payload;
 mod worker;
 
-pub use guard::{check_destination, client};
+pub use guard::{check_destination, client, ANSWER_TIMEOUT};
 pub use worker::run;
 
 use base64::engine::general_purpose::STANDARD as BASE64;

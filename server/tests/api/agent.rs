@@ -74,6 +74,7 @@ async fn bad_agent_filters_are_rejected_rather_than_ignored() {
         "?limit=0",
         "?limit=201",
         "?offset=-1",
+        "?offset=1001&sort=sentiment",
         "?limit=ten",
     ] {
         let res = app

@@ -108,6 +108,12 @@ async fn sign_in(app: &TestApp, email: &str, password: &str, code: &str) -> Resp
     .await
 }
 
+/// The sign-in page's reason for refusing, without the form it echoes back.
+fn refusal(page: &str) -> &str {
+    let start = page.find("id=\"ph-sign-in-error\">").expect("a refusal") + 22;
+    &page[start..start + page[start..].find("</p>").unwrap()]
+}
+
 /// The console page's CSRF token, which the app sends with every change.
 pub async fn csrf(app: &TestApp, cookie: &str) -> String {
     let page = app
@@ -272,11 +278,14 @@ async fn guessing_locks_the_account_and_a_client_that_keeps_trying_is_held_off()
         assert!(cookie_of(&res, "ph_console").is_none());
     }
     assert!(unknown.contains("do not match an agent"));
-    // Locked: even the right password is refused for now.
+    // Locked: even the right password is refused for now, and the answer is the one a
+    // stranger gets, so a lock does not tell that the address is an agent's.
     let res = sign_in(&app, "ann@acme.test", PASSWORD, "").await;
-    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     assert!(cookie_of(&res, "ph_console").is_none());
-    assert!(res.text().await.unwrap().contains("15 minutes"));
+    let locked = res.text().await.unwrap();
+    assert!(locked.contains("15 minutes"));
+    assert_eq!(refusal(&locked), refusal(&unknown));
 
     // This client has made 7 attempts; from the 21st it is held off whatever it sends.
     for _ in 0..13 {
@@ -352,9 +361,14 @@ async fn with_two_step_sign_in_a_password_alone_is_not_enough_and_a_code_works_o
     .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
 
+    // The right password without the code reads as any other refusal: it does not tell a
+    // guesser that the password was right.
     let res = sign_in(&app, "ann@acme.test", PASSWORD, "").await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-    assert!(res.text().await.unwrap().contains("authenticator app"));
+    let no_code = res.text().await.unwrap();
+    let res = sign_in(&app, "ann@acme.test", "wrong guess number", "").await;
+    assert_eq!(refusal(&res.text().await.unwrap()), refusal(&no_code));
+    assert!(no_code.contains("authenticator app"));
     let res = sign_in(&app, "ann@acme.test", PASSWORD, &code).await;
     assert_eq!(
         res.status(),

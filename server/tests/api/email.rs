@@ -187,6 +187,49 @@ async fn a_widget_reply_is_emailed_after_five_minutes_only_if_still_unread() {
 }
 
 #[tokio::test]
+async fn without_replies_by_email_no_email_says_to_reply_to_it_and_each_leads_to_the_ticket() {
+    let app = TestApp::spawn_with(Options {
+        email: true,
+        no_replies_by_email: true,
+        ..Options::default()
+    })
+    .await;
+    let key = app.agent_key("Ann").await;
+    // A widget ticket, and no `widget_host_url` set (as in the demo).
+    let token = app.login("ada@example.com").await;
+    app.new_ticket(&token, "Widget question").await;
+    agent_reply(&app, &key, "TKT-0001", "first answer").await;
+    app.clock.advance(Duration::from_secs(5 * 60));
+    let unread = app
+        .mail()
+        .wait_for(|m| m.text.contains("first answer"))
+        .await;
+    // It leads to the ticket's tracking page, which signs the customer in.
+    let link = unread.link(&format!("{}/p/acme/tickets/", app.base));
+    let res = app.pages().get(&link).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(unread.header("Reply-To").is_none());
+
+    let res = app
+        .agent(Method::PATCH, "/tickets/TKT-0001", &key)
+        .json(&json!({ "status": "resolved" }))
+        .go()
+        .await;
+    assert!(res.status().is_success());
+    let resolved = app
+        .mail()
+        .wait_for(|m| m.to == "ada@example.com" && m.text.contains("pick it up again"))
+        .await;
+    assert!(
+        resolved.text.contains("reply on the ticket's page"),
+        "{}",
+        resolved.text
+    );
+    assert!(!resolved.text.contains("reply to this email"));
+    assert!(resolved.header("Reply-To").is_none());
+}
+
+#[tokio::test]
 async fn the_team_hears_of_new_tickets_and_customer_replies() {
     let app = with_email().await;
     let key = app.agent_key("Ann").await;

@@ -5,7 +5,7 @@ use porthole::store::KeyRole;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::helpers::{assert_error, Options, RequestExt, TestApp};
+use crate::helpers::{assert_error, references, Options, RequestExt, TestApp};
 use crate::smtp::Mail;
 
 struct Inbound {
@@ -135,6 +135,48 @@ async fn a_reply_by_email_continues_the_ticket_without_the_quoted_history_and_re
     let again: Value = inbound.post(raw).await.json().await.unwrap();
     assert_eq!(again["status"], "duplicate");
     assert_eq!(user_messages(&inbound.ticket().await).len(), 1);
+}
+
+#[tokio::test]
+async fn another_sender_using_the_customers_message_id_first_does_not_swallow_her_reply() {
+    let (inbound, mail) = replied_ticket().await;
+    // Mallory guesses (or copies) the Message-ID Ada's mail client will use, and sends first.
+    let first = new_email("mallory@example.com", "r1@example.com", "Hello", "");
+    let taken: Value = inbound.post(first).await.json().await.unwrap();
+    assert_eq!(taken, json!({ "status": "accepted", "ticket": "TKT-0002" }));
+
+    let real = answer(
+        "ada@example.com",
+        &reply_to(&mail),
+        "r1@example.com",
+        "It works now.",
+    );
+    let taken: Value = inbound.post(real.clone()).await.json().await.unwrap();
+    assert_eq!(taken, json!({ "status": "accepted", "ticket": "TKT-0001" }));
+    assert_eq!(user_messages(&inbound.ticket().await), ["It works now."]);
+    // Her own message delivered again is still one reply.
+    let again: Value = inbound.post(real).await.json().await.unwrap();
+    assert_eq!(again["status"], "duplicate");
+    assert_eq!(user_messages(&inbound.ticket().await).len(), 1);
+}
+
+#[tokio::test]
+async fn a_malformed_reply_address_is_refused_and_opens_no_ticket() {
+    let (inbound, _) = replied_ticket().await;
+    for to in [
+        "reply+nothex@inbound.porthole.test",
+        "reply+0123@inbound.porthole.test",
+    ] {
+        let raw = answer("ada@example.com", to, "m1@example.com", "Hello again");
+        let res = inbound.post(raw).await;
+        assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body").await;
+    }
+    let list = inbound
+        .app
+        .agent(Method::GET, "/tickets", &inbound.key)
+        .value()
+        .await;
+    assert_eq!(references(&list), ["TKT-0001"]);
 }
 
 #[tokio::test]

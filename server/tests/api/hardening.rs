@@ -354,4 +354,17 @@ async fn the_servers_front_page_says_what_it_is_and_names_no_customer() {
     let page = res.text().await.unwrap();
     assert!(page.contains("Porthole") && page.contains("/p/"), "{page}");
     assert!(!page.contains("acme"), "the page lists a workspace");
+    assert!(
+        page.contains("href=\"/console\""),
+        "agents find the console"
+    );
+    // The console's address with a trailing slash, as people type it, leads there too.
+    let res = app
+        .pages()
+        .get(format!("{}/console/", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/console");
 }

@@ -37,8 +37,16 @@ pub struct Options {
     pub metrics_token: Option<&'static str>,
     /// Sends email to a real SMTP server on loopback (`TestApp::smtp`).
     pub email: bool,
+    /// Sends email to this SMTP URL instead, with a 1 s timeout: a server that misbehaves.
+    pub smtp_url: Option<String>,
+    /// Email without `--inbound-address`: no reply by email.
+    pub no_replies_by_email: bool,
     /// Lets webhooks reach loopback, where the tests' receivers listen.
     pub allow_private_webhooks: bool,
+    /// Where the database lives, instead of a fresh temporary directory.
+    pub db_dir: Option<PathBuf>,
+    /// How many connections one client address may hold (the server's default otherwise).
+    pub connections_per_address: Option<usize>,
 }
 
 impl TestApp {
@@ -53,7 +61,11 @@ impl TestApp {
 
     pub async fn spawn_with(options: Options) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let db_path = dir.path().join("porthole.db");
+        let db_path = options
+            .db_dir
+            .as_deref()
+            .unwrap_or(dir.path())
+            .join("porthole.db");
         let store = Store::open(&db_path).await.unwrap();
         let files = Files::open(None, &db_path).unwrap();
         let clock = Clock::default();
@@ -62,12 +74,21 @@ impl TestApp {
             session_ttl_ms: SESSION_TTL_MS,
             trusted_proxies: options.trusted_proxies,
             metrics_token: options.metrics_token.map(Into::into),
-            mail: smtp.as_ref().map(|smtp| MailConfig {
-                smtp_url: smtp.url().into(),
-                from: "support@porthole.test".into(),
-                inbound_address: Some("reply@inbound.porthole.test".into()),
+            mail: match (&smtp, options.smtp_url) {
+                (Some(smtp), _) => Some(mail_config(smtp.url(), 30)),
+                (None, Some(url)) => Some(mail_config(url, 1)),
+                (None, None) => None,
+            }
+            .map(|config| MailConfig {
+                inbound_address: config
+                    .inbound_address
+                    .filter(|_| !options.no_replies_by_email),
+                ..config
             }),
             allow_private_webhooks: options.allow_private_webhooks,
+            connections_per_address: options
+                .connections_per_address
+                .unwrap_or(ServerOptions::for_tests().connections_per_address),
             ..ServerOptions::for_tests()
         };
         let app = Application::bind(server, (store.clone(), files.clone()), clock.clone())
@@ -218,6 +239,15 @@ impl TestApp {
     }
 }
 
+fn mail_config(smtp_url: String, timeout_secs: u64) -> MailConfig {
+    MailConfig {
+        smtp_url: smtp_url.into(),
+        from: "support@porthole.test".into(),
+        inbound_address: Some("reply@inbound.porthole.test".into()),
+        timeout: std::time::Duration::from_secs(timeout_secs),
+    }
+}
+
 fn workspace(slug: &str, origin: &str, require_timestamp: bool) -> NewWorkspace {
     NewWorkspace {
         slug: Slug::parse(slug).unwrap(),
@@ -270,4 +300,21 @@ pub fn references(list: &Value) -> Vec<String> {
         .iter()
         .map(|t| t["reference"].as_str().unwrap().to_owned())
         .collect()
+}
+
+/// A server on a free loopback port that accepts connections and never answers, as a hung
+/// webhook receiver or a tarpit SMTP server does; returns its port and how many it accepted.
+pub async fn silent_server() -> (u16, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let accepted = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = accepted.clone();
+    tokio::spawn(async move {
+        let mut held = vec![];
+        while let Ok((socket, _)) = listener.accept().await {
+            count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            held.push(socket);
+        }
+    });
+    (port, accepted)
 }

@@ -71,9 +71,10 @@ impl Receiver {
             .collect()
     }
 
-    /// Waits (up to 10 s) for a delivery that `wanted` accepts.
+    /// Waits (up to 20 s: a retry after a restart comes 10 s after the failed attempt) for a
+    /// delivery that `wanted` accepts.
     pub async fn wait_for(&self, wanted: impl Fn(&Delivery) -> bool) -> Delivery {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             if let Some(d) = self.received().into_iter().find(&wanted) {
                 return d;

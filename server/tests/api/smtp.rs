@@ -1,5 +1,6 @@
 //! A real SMTP server on loopback for the tests: aiosmtpd, from the venv that
 //! `scripts/setup.sh test` makes, storing what it receives in a Maildir that tests read.
+//! It refuses recipients whose address starts with `bounce` (`tests/smtp_handler.py`).
 
 use std::net::TcpStream;
 use std::path::PathBuf;
@@ -73,9 +74,10 @@ impl Smtp {
     pub fn start_on(port: u16) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let child = Command::new(test_python())
+            .env("PYTHONPATH", concat!(env!("CARGO_MANIFEST_DIR"), "/tests"))
             .args(["-m", "aiosmtpd", "-n", "-l"])
             .arg(format!("127.0.0.1:{port}"))
-            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            .args(["-c", "smtp_handler.RefusingMailbox"])
             .arg(dir.path().join("maildir"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())

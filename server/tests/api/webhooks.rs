@@ -6,7 +6,7 @@ use std::time::Duration;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::helpers::{assert_error, Options, RequestExt, TestApp};
+use crate::helpers::{assert_error, silent_server, Options, RequestExt, TestApp};
 use crate::receiver::Receiver;
 use crate::smtp::free_port;
 
@@ -106,7 +106,7 @@ async fn a_receiver_with_the_wrong_secret_rejects_them_and_they_are_retried_with
     assert_eq!(log["deliveries"][0]["attempts"], 1);
     assert!(log["deliveries"][0]["next_attempt_at"].is_i64(), "{log}");
 
-    app.clock.advance(Duration::from_secs(6));
+    app.clock.advance(Duration::from_secs(11));
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     while receiver.received().len() < 2 {
         assert!(std::time::Instant::now() < deadline, "no retry");
@@ -114,6 +114,91 @@ async fn a_receiver_with_the_wrong_secret_rejects_them_and_they_are_retried_with
     }
     let both = receiver.received();
     assert_eq!(both[0].id, both[1].id, "a retry keeps its webhook-id");
+}
+
+#[tokio::test]
+async fn an_endpoint_that_never_answers_holds_up_no_other_and_its_log_says_what_happened() {
+    let app = app().await;
+    let key = app.agent_key("Ann").await;
+    let (silent_port, accepted) = silent_server().await;
+    let res = app
+        .agent(Method::POST, "/webhooks", &key)
+        .json(&json!({
+            "url": format!("http://127.0.0.1:{silent_port}/hook"),
+            "events": ["ticket.created"],
+        }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let silent_id = res.json::<Value>().await.unwrap()["webhook"]["id"]
+        .as_i64()
+        .unwrap();
+    let (_, secret, port) = add(&app, &key, json!({ "events": ["ticket.created"] })).await;
+    let healthy = Receiver::start(port, secret.as_deref(), 0);
+
+    let token = app.login("ada@example.com").await;
+    for subject in ["One", "Two", "Three"] {
+        app.new_ticket(&token, subject).await;
+    }
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while healthy.received().len() < 3 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the healthy endpoint waited"
+        );
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    // All three reached the healthy endpoint while the silent one's first attempt was still
+    // waiting for an answer: no attempt of the silent endpoint's is recorded yet.
+    let log = app
+        .agent(
+            Method::GET,
+            &format!("/webhooks/{silent_id}/deliveries"),
+            &key,
+        )
+        .value()
+        .await;
+    assert!(
+        log["deliveries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["attempts"] == 0),
+        "{log}"
+    );
+
+    // Its first delivery times out and says so; its others wait their turn rather than each
+    // waiting out a timeout of their own.
+    let timed_out = async {
+        loop {
+            let log = app
+                .agent(
+                    Method::GET,
+                    &format!("/webhooks/{silent_id}/deliveries"),
+                    &key,
+                )
+                .value()
+                .await;
+            let tried: Vec<Value> = log["deliveries"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|d| d["attempts"] != 0)
+                .cloned()
+                .collect();
+            if !tried.is_empty() {
+                return tried;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    };
+    let tried = tokio::time::timeout(Duration::from_secs(10), timed_out)
+        .await
+        .unwrap();
+    assert_eq!(tried.len(), 1, "{tried:?}");
+    assert_eq!(tried[0]["last_error"], "no answer within 5 s");
+    assert!(tried[0]["next_attempt_at"].is_i64());
+    assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 1);
 }
 
 #[tokio::test]
@@ -127,7 +212,7 @@ async fn a_failed_delivery_is_retried_until_it_is_accepted() {
     let failed = receiver.wait_for(|d| d.status == 500).await;
     assert_eq!(failed.verified, Some(true));
 
-    app.clock.advance(Duration::from_secs(6));
+    app.clock.advance(Duration::from_secs(11));
     receiver.wait_for(|d| d.status == 200).await;
     let accepted = async {
         loop {

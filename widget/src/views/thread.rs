@@ -79,10 +79,11 @@ fn conversation(state: State, snapshot: Snapshot<Ticket>, t: &Ticket) -> impl In
         <h2 class="ph-heading" tabindex="-1">{t.subject.clone()}</h2>
         <p class="ph-meta">{badge(t.status)} " " <span class="ph-ref">{meta}</span></p>
         // A log: a message added while the thread is open (an agent's reply) is announced,
-        // politely; the list is updated in place, so only the addition is read out.
-        <ol class="ph-messages" role="log" aria-live="polite" aria-relevant="additions">
-            {t.messages.iter().map(message).collect_view()}
-        </ol>
+        // politely; the list is updated in place, so only the addition is read out. The log
+        // is a wrapper, so the list keeps its role and its items stay list items.
+        <div role="log" aria-live="polite" aria-relevant="additions">
+            <ol class="ph-messages">{t.messages.iter().map(message).collect_view()}</ol>
+        </div>
         {resolution}
         {closed.then(|| (
             note("ph-note", text::t("closed_note").to_owned()),

@@ -27,6 +27,11 @@ use crate::store::AgentAccount;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/console", get(app))
+        // The address as people often type it.
+        .route(
+            "/console/",
+            get(|| async { super::see_other("/console", None) }),
+        )
         .route("/console/sign-in", get(sign_in::form).post(sign_in::submit))
         .route("/console/sign-out", post(sign_in::sign_out))
         .route(

@@ -2,7 +2,8 @@
 //!
 //! Guessing is slowed three ways: every attempt checks an Argon2id hash (an unknown address
 //! checks a decoy, so it takes as long); five failures in a row lock the account for 15
-//! minutes; and one client address gets 20 attempts in 10 minutes.
+//! minutes; and one client address gets 20 attempts in 10 minutes. Every refusal but the
+//! client's reads the same, so none of them tells an agent's address from a stranger's.
 
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -107,11 +108,18 @@ pub(super) async fn submit(
         );
         return Ok(page);
     }
+    // One answer for an unknown address, a wrong password, a missing or wrong code and a
+    // paused account, so no answer tells which addresses are agents or that a password was
+    // right. It names the pause, so an agent who hit it knows to wait.
     let wrong = |form: &SignInForm| {
         Ok(sign_in_page(
             StatusCode::UNAUTHORIZED,
             form,
-            Some("That workspace, email and password do not match an agent."),
+            Some(
+                "Those details do not match an agent. Check the workspace, email, password and, \
+                 if you turned it on, the code from your authenticator app. After five failed \
+                 attempts, sign-in to an account pauses for 15 minutes.",
+            ),
         ))
     };
     let email = normalise_email(&form.email);
@@ -126,11 +134,7 @@ pub(super) async fn submit(
     };
     if record.locked_until.is_some_and(|until| until > now) {
         tracing::warn!(agent = record.id, "console sign-in refused: locked");
-        return Ok(sign_in_page(
-            StatusCode::TOO_MANY_REQUESTS,
-            &form,
-            Some("Sign-in to this account is paused after too many failed attempts. Try again in 15 minutes."),
-        ));
+        return wrong(&form);
     }
     let step = match (&record.totp_secret, password_ok) {
         (_, false) => None,
@@ -140,13 +144,6 @@ pub(super) async fn submit(
     let Some(step) = step else {
         store.sign_in_failed(record.id, now).await?;
         tracing::warn!(agent = record.id, "console sign-in failed");
-        if password_ok {
-            return Ok(sign_in_page(
-                StatusCode::UNAUTHORIZED,
-                &form,
-                Some("Enter the current code from your authenticator app."),
-            ));
-        }
         return wrong(&form);
     };
     let Some(token) = store.sign_in(record.id, step, now, SESSION_TTL_MS).await? else {
