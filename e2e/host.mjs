@@ -42,7 +42,7 @@ export function startHost(porthole, slug) {
 <script nonce="${nonce}">window.$porthole||(window.$porthole={q:[],helpCenter:function(){$porthole.q.push(arguments)}});</script>
 ${loader}${init}
 <style nonce="${nonce}">button,iframe{display:none!important;font-size:60px!important}#porthole_help_center,#signed{display:block!important;width:100%;height:600px}</style>
-</head><body><h1>Host app</h1><a href="#top" id="host-link">A host link</a>${portal}${signed}</body></html>`);
+</head><body><header><a href="#top" id="host-link">A host link</a></header><main><h1>Host app</h1>${portal}${signed}</main></body></html>`);
   });
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () =>

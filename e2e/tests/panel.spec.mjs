@@ -102,7 +102,9 @@ test("an agent's reply in an open thread is announced, and links in it work safe
   await env.agent("POST", `/tickets/${ticket.reference}/messages`, {
     body: "See https://docs.example.com/guide. Not javascript:alert(1)",
   });
-  const log = widget.getByRole("log");
+  // The thread: a list whose additions are announced.
+  const log = widget.locator("ol.ph-messages");
+  await expect(log).toHaveRole("list");
   await expect(log).toHaveAttribute("aria-live", "polite");
   await expect(log).toContainText("See https://docs.example.com/guide");
   const link = log.getByRole("link", { name: "https://docs.example.com/guide" });

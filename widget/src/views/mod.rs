@@ -80,7 +80,7 @@ pub fn focus_screen() {
         return;
     }
     let target = d
-        .query_selector("main .ph-heading, main .ph-input")
+        .query_selector(".ph-heading,.ph-input")
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());

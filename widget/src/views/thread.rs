@@ -78,12 +78,12 @@ fn conversation(state: State, snapshot: Snapshot<Ticket>, t: &Ticket) -> impl In
     view! {
         <h2 class="ph-heading" tabindex="-1">{t.subject.clone()}</h2>
         <p class="ph-meta">{badge(t.status)} " " <span class="ph-ref">{meta}</span></p>
-        // A log: a message added while the thread is open (an agent's reply) is announced,
-        // politely; the list is updated in place, so only the addition is read out. The log
-        // is a wrapper, so the list keeps its role and its items stay list items.
-        <div role="log" aria-live="polite" aria-relevant="additions">
-            <ol class="ph-messages">{t.messages.iter().map(message).collect_view()}</ol>
-        </div>
+        // A live list: a message added while the thread is open (an agent's reply) is
+        // announced, politely; the list is updated in place, so only the addition is read out.
+        // Not role="log", which would take the list's role and orphan its items.
+        <ol class="ph-messages" aria-live="polite" aria-relevant="additions">
+            {t.messages.iter().map(message).collect_view()}
+        </ol>
         {resolution}
         {closed.then(|| (
             note("ph-note", text::t("closed_note").to_owned()),
