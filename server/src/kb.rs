@@ -15,15 +15,38 @@ pub const CATEGORY_MAX: usize = 100;
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleRequest {
+    /// Required when an article is added.
+    #[schema(value_type = Option<porthole_types::schema::Line>)]
     pub title: Option<String>,
     /// Markdown. Raw HTML, scripts and `javascript:` links are removed when it is shown.
+    #[schema(value_type = Option<porthole_types::schema::ArticleBody>)]
     pub body: Option<String>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<porthole_types::schema::OptionalCategory>)]
     pub category: Option<Option<String>>,
     pub published: Option<bool>,
     /// `public` (the default) or `signed_in`: shown only to verified users of the widget.
+    #[schema(value_type = Option<porthole_types::schema::ArticleVisibility>)]
     pub visibility: Option<String>,
+}
+
+/// `POST /api/v1/agent/articles` as the document states it: an [`ArticleRequest`] with a title
+/// and a body.
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[expect(dead_code, reason = "describes the body that ArticleRequest reads")]
+pub struct NewArticle {
+    #[schema(value_type = porthole_types::schema::Line)]
+    title: String,
+    /// Markdown. Raw HTML, scripts and `javascript:` links are removed when it is shown.
+    #[schema(value_type = porthole_types::schema::ArticleBody)]
+    body: String,
+    #[schema(value_type = Option<porthole_types::schema::OptionalCategory>)]
+    category: Option<String>,
+    published: Option<bool>,
+    /// `public` (the default) or `signed_in`: shown only to verified users of the widget.
+    #[schema(value_type = Option<porthole_types::schema::ArticleVisibility>)]
+    visibility: Option<String>,
 }
 
 /// Tells a field sent as `null` (`Some(None)`) from one not sent (`None`).

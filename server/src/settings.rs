@@ -26,6 +26,16 @@ fn invalid(field: &'static str, message: impl Into<String>) -> ApiError {
     ApiError::invalid(field, message)
 }
 
+/// A whole number as JSON may write one: `5` or `5.0`.
+fn whole(value: &Value) -> Option<i64> {
+    value.as_i64().or_else(|| {
+        value
+            .as_f64()
+            .filter(|f| f.fract() == 0.0 && f.abs() < 9e15)
+            .map(|f| f as i64)
+    })
+}
+
 fn text(field: &'static str, value: &Value, max: usize) -> Result<Option<String>, ApiError> {
     match value {
         Value::Null => Ok(None),
@@ -171,24 +181,21 @@ pub fn apply(
                 s.auto_assign = boolean("auto_assign", value, defaults.auto_assign)?;
             }
             "auto_assign_cap" => {
-                s.auto_assign_cap =
-                    match value {
-                        Value::Null => None,
-                        v => Some(v.as_i64().filter(|n| (1..=1000).contains(n)).ok_or_else(
-                            || {
-                                invalid(
+                s.auto_assign_cap = match value {
+                    Value::Null => None,
+                    v => Some(whole(v).filter(|n| (1..=1000).contains(n)).ok_or_else(|| {
+                        invalid(
                             "auto_assign_cap",
                             "auto_assign_cap must be a whole number from 1 to 1000, or null",
                         )
-                            },
-                        )?),
-                    };
+                    })?),
+                };
             }
             "escalate_after_minutes" => {
                 s.escalate_after_minutes = match value {
                     Value::Null => None,
                     v => Some(
-                        v.as_i64()
+                        whole(v)
                             .filter(|n| (1..=10_080).contains(n))
                             .ok_or_else(|| {
                                 invalid(
@@ -210,8 +217,7 @@ pub fn apply(
             "timestamp_window_secs" => {
                 s.timestamp_window_secs = match value {
                     Value::Null => defaults.timestamp_window_secs,
-                    v => v
-                        .as_i64()
+                    v => whole(v)
                         .filter(|n| (1..=86_400).contains(n))
                         .ok_or_else(|| {
                             invalid(

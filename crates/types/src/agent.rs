@@ -180,12 +180,15 @@ pub struct AgentInfoList {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InviteAgent {
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema::Email))]
     pub email: String,
     /// Shown to customers beside their replies; the email's name part by default.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::Line>))]
     pub name: Option<String>,
     /// `agent` (default) or `admin`.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::Role>))]
     pub role: Option<String>,
 }
 
@@ -206,6 +209,7 @@ pub struct Invited {
 #[serde(deny_unknown_fields)]
 pub struct ChangeAgent {
     /// `agent` or `admin`.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema::Role))]
     pub role: String,
 }
 
@@ -236,9 +240,11 @@ pub struct ApiKeyList {
 #[serde(deny_unknown_fields)]
 pub struct NewApiKey {
     /// Whose key this is; it signs replies made with it.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema::Line))]
     pub name: String,
     /// `agent` (default) or `admin`.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::Role>))]
     pub role: Option<String>,
 }
 
@@ -260,6 +266,7 @@ pub struct ChangeMe {
     pub available: Option<bool>,
     /// The name customers see beside the agent's replies from now on.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::Line>))]
     pub name: Option<String>,
 }
 
@@ -285,6 +292,7 @@ pub struct ParticipantList {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AddParticipant {
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema::Email))]
     pub email: String,
 }
 
@@ -359,7 +367,8 @@ pub struct CategoryList {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PreviewRequest {
-    /// Markdown, as for a message's `body`.
+    /// Markdown, as for a message's `body`; blank gives an empty preview.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema::OptionalText))]
     pub body: String,
 }
 
@@ -377,11 +386,13 @@ pub struct MarkdownPreview {
 pub struct AgentCreateMessage {
     /// Markdown (CommonMark with tables and strikethrough; a single line break stays one).
     /// Raw HTML and images are taken out.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema::Text))]
     pub body: String,
     #[serde(default)]
     pub internal: bool,
     /// Shown to the user beside a public reply; defaults to the API key's name.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::OptionalLine>))]
     pub author_name: Option<String>,
     /// Set the status in the same step, as "reply and mark Waiting" does in most help desks.
     #[serde(default)]
@@ -406,12 +417,14 @@ pub struct TicketPatch {
         with = "double_option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::OptionalLine>))]
     pub assignee: Option<Option<String>>,
     #[serde(
         default,
         with = "double_option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::OptionalText>))]
     pub resolution: Option<Option<String>>,
     /// One of the workspace's categories, or `null` (or blank) for none.
     #[serde(
@@ -419,6 +432,7 @@ pub struct TicketPatch {
         with = "double_option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::OptionalLine>))]
     pub category: Option<Option<String>>,
 }
 
@@ -442,6 +456,8 @@ mod double_option {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OriginList {
+    /// At least one.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, value_type = Vec<crate::schema::OriginText>))]
     pub origins: Vec<String>,
 }
 
@@ -460,7 +476,8 @@ pub struct SecretInfo {
 #[serde(deny_unknown_fields)]
 pub struct RotateSecret {
     /// How long the previous secret keeps verifying. Default 24.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::whole::option")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 720))]
     pub grace_hours: Option<i64>,
 }
 

@@ -62,7 +62,9 @@ pub enum Visibility {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Faq {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub question: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000))]
     pub answer: String,
 }
 
@@ -72,47 +74,64 @@ pub struct Faq {
 #[serde(default)]
 pub struct Settings {
     /// Shown in the widget header. Default: "Support".
+    #[cfg_attr(feature = "openapi", schema(max_length = 60))]
     pub title: Option<String>,
     /// Shown on an empty ticket list. Default: the locale's greeting.
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub greeting: Option<String>,
     /// The company's name on portal pages. Default: the workspace name.
+    #[cfg_attr(feature = "openapi", schema(max_length = 80))]
     pub brand_name: Option<String>,
+    /// An http(s) URL.
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub logo_url: Option<String>,
     /// `#rrggbb`. Default `#2563eb`.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^\\s*#[0-9A-Fa-f]{6}\\s*$"))]
     pub primary_color: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::Email>))]
     pub support_email: Option<String>,
     pub launcher_position: LauncherPosition,
-    /// Offered by the new-ticket forms; the chosen one is stored on the ticket.
+    /// Offered by the new-ticket forms; the chosen one is stored on the ticket. At most 20
+    /// names of at most 60 characters, none twice.
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub categories: Vec<String>,
     /// At most five, shown beside the new-ticket forms.
+    #[cfg_attr(feature = "openapi", schema(max_items = 5))]
     pub faqs: Vec<Faq>,
     /// Whether the launcher button is drawn, unless `init` says otherwise.
     pub show_toggle_button: bool,
     pub visibility: Visibility,
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub revenue_threshold: f64,
     /// A stylesheet on one of the allowed origins, loaded into the widget and portal pages.
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub custom_css_url: Option<String>,
     pub default_locale: Locale,
     /// Refuse the plain (never-expiring) verification hash; accept only timestamped ones.
     pub require_timestamp: bool,
     /// How far a timestamped hash may be from the server's clock, in seconds (1 to 86400).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 86400))]
     pub timestamp_window_secs: i64,
     /// A page of the host's site where the widget lives; emails about widget tickets link there.
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub widget_host_url: Option<String>,
     /// Answer an email that opens a ticket with one automatic reply (at most one per sender a
     /// day) giving its reference, a tracking link and `widget_host_url`. Needs that URL.
     pub email_auto_response: bool,
     /// Where the team hears of new tickets and customer replies, unless the ticket's assignee
     /// is an email address.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::Email>))]
     pub notification_email: Option<String>,
     /// Give each new ticket to the next available agent in turn (round robin).
     pub auto_assign: bool,
     /// With `auto_assign`, skip agents who already hold this many open, in-progress or waiting
     /// tickets (1 to 1000); none means no cap.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000))]
     pub auto_assign_cap: Option<i64>,
     /// Tell the admins (by email, and webhooks by `ticket.escalated`) of a ticket still
     /// unassigned or unanswered this many minutes after it was opened (1 to 10080); none
     /// turns it off.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 10080))]
     pub escalate_after_minutes: Option<i64>,
 }
 

@@ -13,6 +13,7 @@ use crate::{Author, TicketStatus, TicketType};
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateSession {
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema::Email))]
     pub email: String,
     #[serde(default)]
     pub name: Option<String>,
@@ -21,7 +22,7 @@ pub struct CreateSession {
     #[serde(alias = "verificationHash")]
     pub verification_hash: String,
     /// Unix milliseconds, when the hash is timestamped.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::whole::option")]
     pub timestamp: Option<i64>,
     /// `init`'s `locale`, if the host chose one.
     #[serde(default)]
@@ -81,13 +82,16 @@ pub struct Session {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateTicket {
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema::Line))]
     pub subject: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::OptionalText>))]
     pub description: Option<String>,
     #[serde(default, rename = "type")]
     pub ticket_type: Option<TicketType>,
     /// One of the workspace's categories.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::OptionalLine>))]
     pub category: Option<String>,
     /// Ids of files uploaded for this ticket (`POST .../uploads`), at most 3.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

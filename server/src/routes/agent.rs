@@ -30,6 +30,14 @@ pub fn routes() -> Router<AppState> {
         .route("/events", get(super::stream::team))
 }
 
+/// The agent list's orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+enum SortBy {
+    Updated,
+    Sentiment,
+}
+
 const DEFAULT_PAGE: i64 = 50;
 const MAX_PAGE: i64 = 200;
 const MAX_OFFSET: i64 = 1_000;
@@ -46,7 +54,7 @@ pub(super) struct ListQuery {
     unassigned: Option<bool>,
     /// `sentiment`: most negative first, so upset customers surface (paged by `offset`).
     /// Default: most recently updated first.
-    sort: Option<String>,
+    sort: Option<SortBy>,
     email: Option<String>,
     /// Text searched in subjects and messages, internal notes included.
     q: Option<String>,
@@ -54,6 +62,7 @@ pub(super) struct ListQuery {
     limit: Option<i64>,
     /// Where the previous page ended: its `next_cursor`. Not with `q`, whose results are
     /// ranked and paged by `offset`.
+    #[param(value_type = Option<porthole_types::schema::Cursor>)]
     cursor: Option<String>,
     /// For ranked searches and `sort=sentiment`, at most 1,000: deeper pages of a ranked list
     /// tell an agent nothing, and each would cost a scan of all before it. The default order
@@ -96,15 +105,7 @@ async fn list(
         priority: query.priority,
         assignee: blank_is_none(query.assignee),
         unassigned: query.unassigned.unwrap_or(false),
-        by_sentiment: match query.sort.as_deref() {
-            None | Some("updated") => false,
-            Some("sentiment") => true,
-            Some(_) => {
-                return Err(ApiError::InvalidQuery(
-                    "sort must be updated or sentiment".into(),
-                ))
-            }
-        },
+        by_sentiment: query.sort == Some(SortBy::Sentiment),
         email: blank_is_none(query.email).as_deref().map(normalise_email),
         text: blank_is_none(query.q),
         limit,
@@ -181,6 +182,14 @@ async fn update(
         patch.category = Some(crate::settings::category(
             &workspace.settings,
             category.as_deref(),
+        )?);
+    }
+    // The same limit as a reply's, as the CLI applies.
+    if let Some(Some(resolution)) = &patch.resolution {
+        patch.resolution = Some(optional_text(
+            "resolution",
+            Some(resolution),
+            limits::MESSAGE_MAX_CHARS,
         )?);
     }
     if let Some(Some(assignee)) = &patch.assignee {

@@ -40,7 +40,7 @@ async fn list(State(state): State<AppState>, Agent(key): Agent) -> ApiResult<App
 
 #[utoipa::path(
     post, path = "/api/v1/agent/articles", tag = "agent", security(("api_key" = [])),
-    request_body = ArticleRequest,
+    request_body = crate::kb::NewArticle,
     responses(
         (status = 201, description = "The new article (a draft unless `published`)", body = Article),
         (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),

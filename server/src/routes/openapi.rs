@@ -84,7 +84,7 @@ use crate::state::AppState;
         super::inbound::take_in,
         super::health::healthz,
     ),
-    modifiers(&BearerSchemes),
+    modifiers(&BearerSchemes, &StandardResponses),
     tags(
         (name = "widget", description = "For the signed-in end user; `Authorization: Bearer <session token>`"),
         (name = "agent", description = "Working tickets; `Authorization: Bearer phk_…`"),
@@ -123,6 +123,125 @@ impl Modify for BearerSchemes {
             "console",
             SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Cookie(cookie)),
         );
+    }
+}
+
+/// The answers any operation of a kind can give, written once here rather than beside every
+/// handler: a body that is not JSON, too large, malformed or stalled; credentials missing;
+/// a write while the database's disk is full. An operation's own description of a status,
+/// where it has one, is kept.
+struct StandardResponses;
+
+impl Modify for StandardResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, OneOfBuilder, Type};
+        use utoipa::openapi::{RefOr, Schema};
+        // Rules of a whole body that no field attribute can state.
+        if let Some(components) = openapi.components.as_mut() {
+            if let Some(RefOr::T(Schema::Object(patch))) = components.schemas.get_mut("TicketPatch")
+            {
+                // At least one change.
+                patch.min_properties = Some(1);
+            }
+            // A settings patch names any of the settings, each its value or null (the
+            // default), and nothing else.
+            if let Some(RefOr::T(Schema::Object(settings))) = components.schemas.get("Settings") {
+                let mut patch = ObjectBuilder::new()
+                    .description(Some(
+                        "Settings to change: any of Settings' fields; null resets one to its default",
+                    ))
+                    .additional_properties(Some(AdditionalProperties::FreeForm(false)));
+                for (name, property) in &settings.properties {
+                    let nullable = OneOfBuilder::new()
+                        .item(ObjectBuilder::new().schema_type(Type::Null))
+                        .item(property.clone());
+                    patch = patch.property(name, nullable);
+                }
+                components
+                    .schemas
+                    .insert("SettingsPatch".to_owned(), patch.into());
+            }
+        }
+        if let Some(change) = openapi
+            .paths
+            .paths
+            .get_mut("/api/v1/agent/settings")
+            .and_then(|item| item.patch.as_mut())
+        {
+            if let Some(content) = change
+                .request_body
+                .as_mut()
+                .and_then(|body| body.content.get_mut("application/json"))
+            {
+                content.schema =
+                    Some(utoipa::openapi::Ref::from_schema_name("SettingsPatch").into());
+            }
+        }
+        use utoipa::openapi::path::Operation;
+        let add = |operation: &mut Operation, status: &str, what: &str| {
+            let error = utoipa::openapi::ContentBuilder::new()
+                .schema(Some(utoipa::openapi::Ref::from_schema_name("ErrorBody")))
+                .build();
+            let response = utoipa::openapi::ResponseBuilder::new()
+                .description(what)
+                .content("application/json", error)
+                .build();
+            operation
+                .responses
+                .responses
+                .entry(status.to_owned())
+                .or_insert(response.into());
+        };
+        for item in openapi.paths.paths.values_mut() {
+            let writes = [
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ];
+            let reads = [&mut item.get];
+            for (operation, writing) in writes
+                .into_iter()
+                .map(|o| (o, true))
+                .chain(reads.into_iter().map(|o| (o, false)))
+            {
+                let Some(operation) = operation.as_mut() else {
+                    continue;
+                };
+                if operation.security.as_ref().is_some_and(|s| !s.is_empty()) {
+                    add(operation, "401", "missing or invalid credentials");
+                }
+                let body = operation
+                    .request_body
+                    .as_ref()
+                    .map(|b| b.content.keys().cloned().collect::<Vec<_>>());
+                if let Some(types) = body {
+                    if types.iter().any(|t| t == "application/json") {
+                        add(operation, "400", "malformed JSON");
+                        add(
+                            operation,
+                            "415",
+                            "the body is not JSON (Content-Type: application/json)",
+                        );
+                    }
+                    add(
+                        operation,
+                        "408",
+                        "the body stopped arriving (request_timeout)",
+                    );
+                    add(operation, "413", "the body is too large");
+                    add(operation, "422", "the body or one of its fields is invalid");
+                }
+                if writing {
+                    add(
+                        operation,
+                        "503",
+                        "the database cannot be written now (storage_unavailable); nothing \
+                         was changed: try again after Retry-After",
+                    );
+                }
+            }
+        }
     }
 }
 

@@ -28,7 +28,10 @@ pub const COMMENT_MAX: usize = 2_000;
 #[serde(deny_unknown_fields)]
 pub struct NewRating {
     /// 1 (poor) to 5 (excellent).
+    #[schema(minimum = 1, maximum = 5)]
+    #[serde(deserialize_with = "porthole_types::whole::deserialize")]
     pub score: i64,
+    #[schema(value_type = Option<porthole_types::schema::OptionalComment>)]
     pub comment: Option<String>,
 }
 
@@ -83,8 +86,12 @@ pub(super) async fn rate(
 #[into_params(parameter_in = Query)]
 pub(super) struct Period {
     /// The first day, `YYYY-MM-DD` (UTC); 30 days before `to` by default.
+    #[param(format = Date)]
     from: Option<String>,
-    /// The last day, `YYYY-MM-DD` (UTC), included; today by default.
+    /// The last day, `YYYY-MM-DD` (UTC), included; today by default. The two may come in
+    /// either order; a period longer than 366 days is cut to the 366 days that end at the
+    /// later one.
+    #[param(format = Date)]
     to: Option<String>,
 }
 
@@ -95,6 +102,8 @@ fn day(field: &str, raw: &str) -> ApiResult<i64> {
 }
 
 const DAY_MS: i64 = 86_400_000;
+/// The longest period a report covers.
+const MAX_DAYS: i64 = 366;
 
 #[utoipa::path(
     get, path = "/api/v1/agent/reports/csat", tag = "agent", security(("api_key" = [])),
@@ -132,9 +141,13 @@ impl Period {
             Some(raw) => day("from", raw)?,
             None => to - 31 * DAY_MS,
         };
-        if from >= to {
-            return Err(ApiError::InvalidQuery("from must not be after to".into()));
-        }
-        Ok((from, to))
+        // Either order names the same days; a report is at most a year of them, so no request
+        // makes one of millions of days.
+        let (from, to) = if from < to {
+            (from, to)
+        } else {
+            (to - DAY_MS, from + DAY_MS)
+        };
+        Ok((from.max(to - MAX_DAYS * DAY_MS), to))
     }
 }

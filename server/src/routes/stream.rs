@@ -33,15 +33,29 @@ const STREAMS_PER_API_KEY: usize = 10;
 /// Events read from the outbox at a time.
 const PAGE: i64 = 100;
 
+/// Where a reconnecting stream resumes. Documents the header, which is read from the headers
+/// (see `last_event_id`), where an absent one and a garbled one must be told apart.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+#[expect(
+    dead_code,
+    reason = "a description of the header for the OpenAPI document"
+)]
+struct Resume {
+    /// Resume after this event: the id of the last event received.
+    #[param(rename = "Last-Event-ID", pattern = "^[0-9]{1,18}$", nullable = false)]
+    last_event_id: Option<String>,
+}
+
 #[utoipa::path(
     get, path = "/api/v1/widget/{slug}/events", tag = "widget",
     params(
         ("slug" = String, Path, description = "The workspace"),
-        ("Last-Event-ID" = Option<String>, Header, description = "Resume after this event")
+        Resume
     ),
     security(("session" = [])),
     responses(
-        (status = 200, description = "Server-Sent Events for the user's own tickets: `ticket.created`, `ticket.message` (public messages) and `ticket.status_changed`, each with its id and JSON data naming the ticket", content_type = "text/event-stream", body = String),
+        (status = 200, description = "Server-Sent Events for the user's own tickets: `ticket.created`, `ticket.message` (public messages) and `ticket.status_changed`, each with its id and JSON data naming the ticket", content_type = "text/event-stream", body = Object),
         (status = 401, description = "missing or invalid credentials", body = porthole_types::ErrorBody),
         (status = 403, description = "origin not allowed", body = porthole_types::ErrorBody),
         (status = 422, description = "Last-Event-ID is not an event id", body = porthole_types::ErrorBody),
@@ -69,10 +83,10 @@ pub(super) async fn customer(
 
 #[utoipa::path(
     get, path = "/api/v1/agent/events", tag = "agent",
-    params(("Last-Event-ID" = Option<String>, Header, description = "Resume after this event")),
+    params(Resume),
     security(("api_key" = [])),
     responses(
-        (status = 200, description = "Server-Sent Events for every ticket of the workspace, internal notes (`ticket.note`), assignments (`ticket.assigned`) and other changes (`ticket.updated`) included", content_type = "text/event-stream", body = String),
+        (status = 200, description = "Server-Sent Events for every ticket of the workspace, internal notes (`ticket.note`), assignments (`ticket.assigned`) and other changes (`ticket.updated`) included", content_type = "text/event-stream", body = Object),
         (status = 401, description = "missing or invalid credentials", body = porthole_types::ErrorBody),
         (status = 422, description = "Last-Event-ID is not an event id", body = porthole_types::ErrorBody),
         (status = 429, description = "ten streams are already open with this key", body = porthole_types::ErrorBody)

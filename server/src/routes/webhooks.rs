@@ -30,8 +30,10 @@ pub(super) struct NewWebhook {
     /// Where to post; a public http(s) address.
     url: String,
     /// `standard` (signed JSON, the default) or `slack` (an incoming-webhook URL).
+    #[schema(value_type = Option<porthole_types::schema::WebhookKind>)]
     kind: Option<String>,
     /// Event types to send; all when absent or empty.
+    #[schema(value_type = Option<Vec<porthole_types::schema::EventType>>)]
     events: Option<Vec<String>>,
 }
 

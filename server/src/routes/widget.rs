@@ -59,8 +59,10 @@ pub fn routes() -> Router<AppState> {
 #[into_params(parameter_in = Query)]
 pub(super) struct ListQuery {
     /// Where the previous page ended: its `next_cursor`.
+    #[param(value_type = Option<porthole_types::schema::Cursor>)]
     cursor: Option<String>,
     /// Tickets per page, 1 to 100; 50 by default.
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<i64>,
 }
 

@@ -12,6 +12,7 @@ mod disk_full;
 mod email;
 mod email_in;
 mod embed;
+mod fuzz;
 mod hardening;
 mod helpers;
 mod kb;

@@ -216,11 +216,30 @@ async fn the_ticket_report_counts_each_day_and_times_first_responses_and_resolut
         csv.text().await.unwrap(),
         "date,opened,resolved\r\n2026-01-01,0,0\r\n2026-01-02,0,0\r\n"
     );
-    for bad in [
-        "from=yesterday",
-        "from=2026-02-01&to=2026-01-01",
-        "period=7d",
-    ] {
+    // The two days in either order name the same period; a period of millions of days is
+    // cut to a year, so no request makes an enormous report.
+    let reversed = app
+        .agent(
+            Method::GET,
+            "/reports/tickets.csv?from=2026-01-02&to=2026-01-01",
+            &key,
+        )
+        .go()
+        .await;
+    assert_eq!(
+        reversed.text().await.unwrap(),
+        "date,opened,resolved\r\n2026-01-01,0,0\r\n2026-01-02,0,0\r\n"
+    );
+    let huge = app
+        .agent(
+            Method::GET,
+            "/reports/tickets?from=0001-01-01&to=9999-12-31",
+            &key,
+        )
+        .value()
+        .await;
+    assert_eq!(huge["days"].as_array().unwrap().len(), 366);
+    for bad in ["from=yesterday", "to=2026-02-30", "period=7d"] {
         let res = app
             .agent(Method::GET, &format!("/reports/tickets?{bad}"), &key)
             .go()
