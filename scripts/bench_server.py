@@ -19,6 +19,7 @@ import json
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -101,12 +102,20 @@ CREATE_LUA = """
 local tokens = {}
 for line in io.lines(os.getenv("PORTHOLE_BENCH_TOKENS")) do tokens[#tokens + 1] = line end
 local n = 0
+-- Each request its own Idempotency-Key, as the widget sends one: unique across wrk's threads
+-- (each numbered by setup) and across runs (the time).
+local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("id", threads .. "-" .. os.time())
+end
 request = function()
   n = n + 1
   return wrk.format("POST", nil, {
     ["Authorization"] = "Bearer " .. tokens[n % #tokens + 1],
     ["Content-Type"] = "application/json",
     ["Origin"] = "ORIGIN",
+    ["Idempotency-Key"] = "bench-" .. id .. "-" .. n,
   }, '{"subject":"Export fails with a timeout","description":"Since this morning every export of more than a thousand rows stops with a timeout after thirty seconds."}')
 end
 """.replace("ORIGIN", ORIGIN)
@@ -137,6 +146,12 @@ for size in SIZES:
         run(args.porthole, "--database", db, "seed", "--workspace", "bench",
             "--tickets", str(size), "--contacts", str(max(size // 10, 10)))
         seeded = time.time() - started
+    # Half-way down the agent list: the cursor a page there carries (updated_at.id).
+    with sqlite3.connect(db) as conn:
+        mid = conn.execute(
+            "SELECT updated_at, id FROM tickets ORDER BY updated_at DESC, id DESC LIMIT 1 OFFSET ?",
+            (size // 2,)).fetchone()
+    deep_cursor = f"{mid[0]}.{mid[1]}"
     rotated = run(args.porthole, "--database", db, "workspace", "rotate-secret", "bench", "--grace-hours", "0")
     secret = re.search(r"^\s+(\S+)$", rotated, re.M).group(1)
     key = run(args.porthole, "--database", db, "api-key", "create", "--workspace", "bench", "--name", "bench")
@@ -168,7 +183,11 @@ for size in SIZES:
             "session (unread count)": wrk(f"{base}/widget/bench/session", user, 1),
             "agent list, first page": wrk(f"{base}/agent/tickets", agent, 1),
             "agent list, next page by cursor": wrk(f"{base}/agent/tickets?cursor={first['next_cursor']}", agent, 1),
+            "agent list, half-way down by cursor": wrk(f"{base}/agent/tickets?cursor={deep_cursor}", agent, 1),
+            "agent list by sentiment, offset 1,000": wrk(f"{base}/agent/tickets?sort=sentiment&offset=1000", agent, 1),
             "agent search, a rare word": wrk(f"{base}/agent/tickets?q=zyzzogeton", agent, 1),
+            "agent search, a common word": wrk(f"{base}/agent/tickets?q=invoice", agent, 1),
+            "agent search, two common words": wrk(f"{base}/agent/tickets?q=export%20timeout", agent, 1),
             "agent email filter": wrk(f"{base}/agent/tickets?email=customer7%40seed.example", agent, 1),
             "ticket creation, 64 connections": wrk(f"{base}/widget/bench/tickets", [], 64, create_lua),
             "rss_mb": rss_mb(server.pid),

@@ -89,6 +89,10 @@ pub struct AgentPage {
 /// tickets on every page would cost more than the page.
 pub const COUNT_CAP: i64 = 1_000;
 
+/// A search ranks at most this many of the newest matching texts (subjects and messages):
+/// enough for every page `offset` reaches, and a cost that does not grow with the data.
+const RANKED_TEXTS: i64 = 5_000;
+
 /// Where a page of tickets ends: its last ticket's time in the list's order (visible activity
 /// for a user's list, last update for the agent list) and its id. Sent to clients as
 /// `time.id`, opaque to them.
@@ -858,15 +862,23 @@ fn searching(filter: &AgentFilter) -> bool {
 /// of each match's length, so the count goes without).
 fn push_tickets(q: &mut QueryBuilder<'static, Sqlite>, filter: &AgentFilter, ranked: bool) {
     if let Some(query) = filter.text.as_deref().and_then(match_query) {
+        // Ranked, the candidates are the newest matching texts, at most RANKED_TEXTS: bm25
+        // reads each candidate's length, and a common word ("invoice") matches hundreds of
+        // thousands of texts at a million tickets. FTS5 walks its index newest first
+        // (rowid descending) and ranks only what it returns.
         q.push(if ranked {
-            " FROM (SELECT ticket_id, MIN(rank) AS score FROM ticket_text \
-             WHERE ticket_text MATCH "
+            " FROM (SELECT ticket_id, MIN(rank) AS score FROM (SELECT ticket_id, rank \
+             FROM ticket_text WHERE ticket_text MATCH "
         } else {
             " FROM (SELECT DISTINCT ticket_id FROM ticket_text WHERE ticket_text MATCH "
         })
-        .push_bind(query)
-        .push(if ranked { " GROUP BY ticket_id" } else { "" })
-        .push(") s JOIN tickets t ON t.id = s.ticket_id");
+        .push_bind(query);
+        if ranked {
+            q.push(" ORDER BY rowid DESC LIMIT ")
+                .push_bind(RANKED_TEXTS)
+                .push(") GROUP BY ticket_id");
+        }
+        q.push(") s JOIN tickets t ON t.id = s.ticket_id");
     } else {
         q.push(" FROM tickets t");
     }
