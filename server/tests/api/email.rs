@@ -19,7 +19,7 @@ async fn with_email() -> TestApp {
 }
 
 /// Submits the portal form as a browser would; returns the new ticket's reference.
-async fn submit(app: &TestApp, email: &str, subject: &str) -> String {
+pub async fn submit(app: &TestApp, email: &str, subject: &str) -> String {
     let res = app
         .pages()
         .post(format!("{}/p/acme/submit", app.base))

@@ -7,25 +7,8 @@ use porthole::store::KeyRole;
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
+use crate::email::submit;
 use crate::helpers::{silent_server, Options, RequestExt, TestApp};
-
-/// Submits the portal form, which emails the customer a confirmation.
-async fn submit(app: &TestApp, email: &str, subject: &str) {
-    let res = app
-        .pages()
-        .post(format!("{}/p/acme/submit", app.base))
-        .header("Origin", &app.base)
-        .form(&[
-            ("name", "Ada Lovelace"),
-            ("email", email),
-            ("subject", subject),
-            ("description", "The engine stopped."),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-}
 
 /// Waits (up to 10 s) for the email screen's undelivered list to satisfy `done`.
 async fn undelivered(app: &TestApp, admin: &str, done: impl Fn(&[Value]) -> bool) -> Vec<Value> {
