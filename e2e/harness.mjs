@@ -34,13 +34,15 @@ function freePort() {
 }
 
 /// A real SMTP server on loopback (aiosmtpd, from the venv `scripts/setup.sh test` makes),
-/// keeping what it receives in a Maildir.
+/// keeping what it receives in a Maildir; it refuses recipients whose address starts with
+/// `bounce` with a 550 (`server/tests/smtp_handler.py`).
 async function startSmtp(dir) {
   const python = process.env.PORTHOLE_TEST_PYTHON || path.join(root, "target/test-venv/bin/python");
   const port = await freePort();
   const maildir = path.join(dir, "maildir");
-  const child = spawn(python, ["-m", "aiosmtpd", "-n", "-l", `127.0.0.1:${port}`, "-c", "aiosmtpd.handlers.Mailbox", maildir], {
+  const child = spawn(python, ["-m", "aiosmtpd", "-n", "-l", `127.0.0.1:${port}`, "-c", "smtp_handler.RefusingMailbox", maildir], {
     stdio: "ignore",
+    env: { ...process.env, PYTHONPATH: path.join(root, "server/tests") },
   });
   for (let i = 0; i < 500; i++) {
     const up = await new Promise((resolve) => {

@@ -288,3 +288,43 @@ test("an agent writes and publishes an article, and what it shows is sanitised",
   expect(agent.problems).toEqual([]);
   await agent.context.close();
 });
+
+test("an admin sees an email the SMTP server refused, in light and dark, with nothing axe can fault", async ({ browser, env }, testInfo) => {
+  // A portal ticket from an address the SMTP server refuses: its confirmation is given up on.
+  const refused = email(testInfo, "bounce");
+  const form = new URLSearchParams({ name: "Bo", email: refused, subject: "Unreachable", description: "Nobody reads this inbox." });
+  const submitted = await fetch(`${env.origin}/p/${env.slug}/submit`, { method: "POST", headers: { Origin: env.origin }, body: form });
+  expect(submitted.status).toBe(200);
+  const out = env.cli(["agent", "invite", "--workspace", env.slug, "--email", email(testInfo, "admin"), "--role", "admin"]);
+  const link = out.match(/\/console\/invitation\?t=\S+/)[0];
+  for (const colorScheme of ["light", "dark"]) {
+    const context = await browser.newContext({ colorScheme });
+    const c = await context.newPage();
+    if (colorScheme === "light") {
+      await c.goto(env.origin + link);
+      await c.getByLabel("Password (at least 12 characters)").fill(PASSWORD);
+      await c.getByLabel("The same password again").fill(PASSWORD);
+      await c.getByRole("button", { name: "Set password and sign in" }).click();
+    } else {
+      await c.goto(`${env.origin}/console/sign-in?workspace=${env.slug}`);
+      await c.getByLabel("Email").fill(email(testInfo, "admin"));
+      await c.getByLabel("Password").fill(PASSWORD);
+      await c.getByRole("button", { name: "Sign in" }).click();
+    }
+    await expect(c.getByRole("heading", { name: "Inbox" })).toBeVisible();
+    await c.getByRole("link", { name: "Settings" }).click();
+    // Each visit reads the list again: wait for the worker to have given up on the email.
+    const undelivered = c.getByRole("list", { name: "Not delivered" });
+    await expect(async () => {
+      await c.reload();
+      await expect(undelivered).toContainText(refused, { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    await expect(undelivered).toContainText("550");
+    await expect(undelivered).toContainText("given up at");
+    await c.getByRole("heading", { name: "Not delivered" }).scrollIntoViewIfNeeded();
+    await c.screenshot({ path: testInfo.outputPath(`email-${colorScheme}.png`) });
+    const { violations } = await new AxeBuilder({ page: c }).analyze();
+    expect(violations.map((v) => `${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+    await context.close();
+  }
+});
