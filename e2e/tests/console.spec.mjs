@@ -289,7 +289,7 @@ test("an agent writes and publishes an article, and what it shows is sanitised",
   await agent.context.close();
 });
 
-test("an admin sees an email the SMTP server refused, in light and dark, with nothing axe can fault", async ({ browser, env }, testInfo) => {
+test("an admin sees an email the SMTP server refused, in light on a desktop and dark on a phone, with nothing axe can fault", async ({ browser, env }, testInfo) => {
   // A portal ticket from an address the SMTP server refuses: its confirmation is given up on.
   const refused = email(testInfo, "bounce");
   const form = new URLSearchParams({ name: "Bo", email: refused, subject: "Unreachable", description: "Nobody reads this inbox." });
@@ -297,8 +297,9 @@ test("an admin sees an email the SMTP server refused, in light and dark, with no
   expect(submitted.status).toBe(200);
   const out = env.cli(["agent", "invite", "--workspace", env.slug, "--email", email(testInfo, "admin"), "--role", "admin"]);
   const link = out.match(/\/console\/invitation\?t=\S+/)[0];
-  for (const colorScheme of ["light", "dark"]) {
-    const context = await browser.newContext({ colorScheme });
+  // Light on a desktop, dark on a phone.
+  for (const [colorScheme, viewport] of [["light", { width: 1280, height: 800 }], ["dark", { width: 390, height: 844 }]]) {
+    const context = await browser.newContext({ colorScheme, viewport });
     const c = await context.newPage();
     if (colorScheme === "light") {
       await c.goto(env.origin + link);
@@ -321,6 +322,8 @@ test("an admin sees an email the SMTP server refused, in light and dark, with no
     }).toPass({ timeout: 15_000 });
     await expect(undelivered).toContainText("550");
     await expect(undelivered).toContainText("given up at");
+    // Nothing is wider than the screen, on a phone too.
+    expect(await c.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await c.getByRole("heading", { name: "Not delivered" }).scrollIntoViewIfNeeded();
     await c.screenshot({ path: testInfo.outputPath(`email-${colorScheme}.png`) });
     const { violations } = await new AxeBuilder({ page: c }).analyze();
