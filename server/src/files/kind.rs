@@ -22,6 +22,10 @@ pub enum Refusal {
     TooLarge,
     #[error("this kind of file cannot be attached; attach an image (JPEG, PNG, GIF, WebP), a PDF, a text or CSV file, or a Word or Excel document")]
     NotAllowed,
+    #[error("this image could not be read; it may be damaged")]
+    Unreadable,
+    #[error("this image is too large: at most 50 megapixels, and an animation at most 100 megapixels in all its frames")]
+    ImageTooLarge,
 }
 
 /// The types accepted by their magic bytes, with the extensions that may stand for each; the

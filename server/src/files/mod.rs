@@ -6,6 +6,7 @@
 //! leads the sweeper to the bytes: nothing is kept that no row accounts for.
 
 mod kind;
+mod reencode;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -30,10 +31,13 @@ pub const PUBLIC_UPLOADS_PER_WINDOW: i64 = 5;
 pub const VERIFIED_UPLOADS_PER_WINDOW: i64 = 10;
 /// A staged file no message claimed in this long is swept away.
 const STAGED_TTL_MS: i64 = 60 * 60 * 1000;
+const REENCODING_AT_ONCE: usize = 2;
 
 #[derive(Clone)]
 pub struct Files {
     objects: Arc<dyn ObjectStore>,
+    /// Images written anew at once: one a core, so uploads cannot starve the server's CPU.
+    reencoding: Arc<tokio::sync::Semaphore>,
 }
 
 /// A file as it arrived: the name the uploader gave and the bytes.
@@ -125,7 +129,10 @@ impl Files {
                 Arc::new(LocalFileSystem::new_with_prefix(&dir)?)
             }
         };
-        Ok(Self { objects })
+        Ok(Self {
+            objects,
+            reencoding: Arc::new(tokio::sync::Semaphore::new(REENCODING_AT_ONCE)),
+        })
     }
 
     /// Checks each file and keeps it, staged for `who`, after checking `who`'s allowance for
@@ -161,8 +168,19 @@ impl Files {
                 ((frees_at - now_ms + 999) / 1000).max(1),
             ));
         }
-        let mut staged = Vec::with_capacity(checked.len());
+        let mut cleaned = Vec::with_capacity(checked.len());
         for (kind, bytes) in checked {
+            let bytes = self
+                .reencode(kind.content_type, bytes)
+                .await
+                .map_err(|reason| UploadError::Refused {
+                    name: kind.name.clone(),
+                    reason,
+                })?;
+            cleaned.push((kind, bytes));
+        }
+        let mut staged = Vec::with_capacity(cleaned.len());
+        for (kind, bytes) in cleaned {
             let attachment = Attachment {
                 id: random_hex(16),
                 name: kind.name,
@@ -184,6 +202,22 @@ impl Files {
             staged.push(attachment);
         }
         Ok(staged)
+    }
+
+    /// An image written anew (see `reencode`), on a blocking thread; other files as they are.
+    async fn reencode(
+        &self,
+        content_type: &'static str,
+        bytes: axum::body::Bytes,
+    ) -> Result<axum::body::Bytes, Refusal> {
+        if !content_type.starts_with("image/") {
+            return Ok(bytes);
+        }
+        let _permit = self.reencoding.acquire().await;
+        tokio::task::spawn_blocking(move || reencode::reencode(content_type, &bytes))
+            .await
+            .unwrap_or(Err(Refusal::Unreadable))
+            .map(axum::body::Bytes::from)
     }
 
     async fn put(&self, id: &str, bytes: axum::body::Bytes) -> anyhow::Result<()> {

@@ -88,7 +88,7 @@ async fn stage_one(state: &AppState, who: Uploader, file: Incoming) -> ApiResult
         (status = 401, description = "missing or invalid credentials", body = ErrorBody),
         (status = 403, description = "origin not allowed", body = ErrorBody),
         (status = 413, description = "over 10 MB", body = ErrorBody),
-        (status = 422, description = "no file, more than one, an empty one, or a kind that cannot be attached", body = ErrorBody),
+        (status = 422, description = "no file, more than one, an empty one, a kind that cannot be attached, or an image that does not decode or is over 50 megapixels", body = ErrorBody),
         (status = 429, description = "more than 10 uploads in 10 minutes; see Retry-After", body = ErrorBody)
     )
 )]
@@ -118,7 +118,7 @@ async fn widget_upload(
         (status = 201, description = "Kept for an hour, for a reply to list in `attachments`", body = Attachment),
         (status = 401, description = "missing or invalid credentials", body = ErrorBody),
         (status = 413, description = "over 10 MB", body = ErrorBody),
-        (status = 422, description = "no file, more than one, an empty one, or a kind that cannot be attached", body = ErrorBody),
+        (status = 422, description = "no file, more than one, an empty one, a kind that cannot be attached, or an image that does not decode or is over 50 megapixels", body = ErrorBody),
         (status = 429, description = "too many uploads; see Retry-After", body = ErrorBody)
     )
 )]

@@ -7,7 +7,10 @@ use serde_json::{json, Value};
 
 use crate::helpers::{assert_error, RequestExt, TestApp};
 
-pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde";
+/// A 1×1 PNG as the server writes it: images are written anew when uploaded, and this one
+/// comes back byte for byte.
+pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde\
+\0\0\0\x0fIDATx\x01\x01\x04\0\xfb\xff\0\xffcG\x04\x0e\x01\xaaI&)]\0\0\0\0IEND\xaeB`\x82";
 pub const PDF: &[u8] =
     b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 const EXE: &[u8] = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0\0\xb8\0\0\0\0\0\0\0@\0\0\0";
@@ -201,6 +204,8 @@ async fn files_are_judged_by_their_bytes_not_their_names() {
             .concat(),
         ),
         ("empty.txt", vec![]),
+        // A PNG's header with no picture behind it.
+        ("half.png", PNG[..33].to_vec()),
     ];
     for (name, bytes) in refused {
         let res = upload(&app, &token, name, &bytes).await;
@@ -225,6 +230,53 @@ async fn files_are_judged_by_their_bytes_not_their_names() {
         .go()
         .await;
     assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body").await;
+}
+
+/// A GIF whose first bytes open a script comment (its width, 10,799, is `/*`) and whose
+/// comment block closes it and runs code: a page that loaded it as a script would run it.
+fn gif_script_polyglot() -> Vec<u8> {
+    [
+        b"GIF89a/*\x01\0\x80\0\0".as_ref(),
+        b"\0\0\0\xff\xff\xff",
+        b"\x21\xfe\x1b*/=alert(document.domain)//\0",
+        b"\x2c\0\0\0\0\x01\0\x01\0\0\x02\x02\x44\x01\0;",
+    ]
+    .concat()
+}
+
+#[tokio::test]
+async fn an_image_that_is_also_a_script_is_kept_only_as_its_pixels() {
+    let app = TestApp::spawn().await;
+    let token = app.login("ada@example.com").await;
+    let polyglot = gif_script_polyglot();
+    assert!(image::load_from_memory(&polyglot).is_ok(), "a real GIF");
+
+    let up = uploaded(&app, &token, "cat.gif", &polyglot).await;
+    assert_eq!(up["content_type"], "image/gif");
+    let id = up["id"].as_str().unwrap();
+    let res = app
+        .widget(Method::POST, "/tickets", &token)
+        .json(&json!({ "subject": "Cat", "attachments": [id] }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let res = app
+        .widget(Method::GET, &format!("/attachments/{id}"), &token)
+        .go()
+        .await;
+    assert_download(&res, "image/gif");
+    let kept = res.bytes().await.unwrap();
+    assert_eq!(up["size"], kept.len(), "the size is the kept file's");
+    assert!(
+        !kept.windows(5).any(|w| w == b"alert"),
+        "the script is gone"
+    );
+    let picture = image::load_from_memory(&kept).unwrap();
+    assert_eq!(
+        (picture.width(), picture.height()),
+        (10_799, 1),
+        "the picture stays"
+    );
 }
 
 #[tokio::test]

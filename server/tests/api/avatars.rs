@@ -154,9 +154,16 @@ async fn a_picture_must_be_a_small_unused_image_uploaded_in_the_agents_own_works
     let res = ann.take_picture(&app, &pdf).await;
     assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
 
-    let mut big = PNG.to_vec();
-    big.resize(1024 * 1024 + 1, 0);
-    let big = ann.upload(&app, "big.png", &big).await;
+    // 640 × 640 pixels of noise: over 1 MB however it is compressed.
+    let mut seed = 1u32;
+    let noise = image::RgbImage::from_fn(640, 640, |_, _| {
+        seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        let [r, g, b, _] = seed.to_le_bytes();
+        image::Rgb([r, g, b])
+    });
+    let mut big = std::io::Cursor::new(Vec::new());
+    noise.write_to(&mut big, image::ImageFormat::Png).unwrap();
+    let big = ann.upload(&app, "big.png", big.get_ref()).await;
     let res = ann.take_picture(&app, &big).await;
     assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
 
