@@ -164,9 +164,13 @@
       })
       .catch((e) => e != 401 && st == s && (live(s, 0), setTimeout(listen, 5000, s)));
 
+  const recount = (s) => call("GET", s._token).then((r) => unread(r.unread), Boolean);
+
   const live = (s, up) => {
-    // The first connection follows the session call, whose count is fresh.
-    if (s._live != null) call("GET", s._token).then((r) => unread(r.unread), Boolean);
+    // The first connection follows the session call, whose count is fresh. An open panel
+    // refetches what it shows (which marks an open ticket read) and then asks for the count
+    // ("porthole:read"); counting now could show a reply on screen as unread.
+    if (s._live != null && !s._open) recount(s);
     s._live = up;
     if (s._ready) post({ type: "porthole:live", up });
   };
@@ -193,6 +197,8 @@
     if (st._ready) post({ type: "porthole:visible", open });
     (open ? st._frame : st._launcher).focus();
     emit(open ? "open" : "close");
+    // What came while the panel was open and not on screen (a new ticket's form) counts now.
+    open || recount(st);
   };
 
   const open = () => {
@@ -227,7 +233,7 @@
         if (st._open || st._page) post({ type: "porthole:visible", open: true });
       },
       "porthole:close": close,
-      "porthole:unread": () => unread(m.count),
+      "porthole:read": () => recount(st),
       "porthole:error": () => fail("session ended"),
     })[m.type]?.();
   });

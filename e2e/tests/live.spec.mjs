@@ -46,6 +46,37 @@ test("the launcher's badge learns of a reply while the panel is shut", async ({ 
   await expect(launcher(page)).toHaveAccessibleName("Open support, 1 unread", { timeout: 5000 });
 });
 
+test("a reply read on screen is not counted as unread, there or after closing", async ({ page, env }, testInfo) => {
+  const me = email(testInfo);
+  const api = await env.asUser(me);
+  const { body: ticket } = await api("POST", "/tickets", { subject: "Read on screen" });
+  await env.agent("POST", `/tickets/${ticket.reference}/messages`, { body: "First answer" });
+  const streaming = page.waitForResponse((r) => r.url().endsWith("/events") && r.status() === 200);
+  await signIn(page, env, env.user(me));
+  await streaming;
+  await expect(launcher(page)).toHaveAccessibleName("Open support, 1 unread");
+
+  await launcher(page).click();
+  const widget = panel(page);
+  await widget.getByRole("button", { name: /Read on screen/ }).click();
+  await expect(widget.getByText("First answer")).toBeVisible();
+  await expect(launcher(page), "opening the ticket read it").toHaveAccessibleName("Open support");
+
+  // A reply arriving on the ticket on screen is read as it appears.
+  const counted = page.waitForResponse((r) => r.url().endsWith("/session") && r.request().method() === "GET");
+  await env.agent("POST", `/tickets/${ticket.reference}/messages`, { body: "Second answer" });
+  await expect(widget.getByText("Second answer")).toBeVisible();
+  expect((await (await counted).json()).unread, "counted after it was read").toBe(0);
+  await expect(launcher(page)).toHaveAccessibleName("Open support");
+
+  // Closing counts again, and finds nothing unread.
+  const recounted = page.waitForResponse((r) => r.url().endsWith("/session") && r.request().method() === "GET");
+  await launcher(page).click();
+  await expect(page.locator('iframe[title="Support"]')).toBeHidden();
+  expect((await (await recounted).json()).unread).toBe(0);
+  await expect(launcher(page)).toHaveAccessibleName("Open support");
+});
+
 test.describe(() => {
   // The browser logs each refused stream as a failed load.
   test.use({ expectConsoleErrors: true });

@@ -1,7 +1,7 @@
 //! The widget's decisions, as plain functions and structs, tested natively without a browser.
 //! They speak in catalogue keys; `text` turns those into the user's language.
 
-use porthole_types::{limits, ErrorBody, TicketStatus, TicketSummary};
+use porthole_types::{limits, ErrorBody, TicketStatus};
 
 /// Which screen the panel shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,10 +122,6 @@ pub fn relative_time(now_ms: f64, then_ms: f64) -> Ago {
 /// The stable class of a status badge, for the stylesheet and for custom CSS.
 pub fn badge_class(status: TicketStatus) -> String {
     format!("ph-badge ph-badge--{}", status.as_str())
-}
-
-pub fn unread_count(tickets: &[TicketSummary]) -> usize {
-    tickets.iter().filter(|t| t.unread).count()
 }
 
 #[cfg(test)]

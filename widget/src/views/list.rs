@@ -1,11 +1,10 @@
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use porthole_types::TicketSummary;
-use wasm_bindgen::JsValue;
 
 use super::{action, ago, badge, load_error, load_into, notice, reload_on_tick, Snapshot};
 use crate::app::State;
-use crate::logic::{unread_count, Screen};
+use crate::logic::Screen;
 use crate::text;
 
 /// The user's tickets, newest activity first, or the greeting when there are none.
@@ -31,12 +30,6 @@ pub fn ticket_list(state: State) -> impl IntoView {
                     }
                     Err(f) => result = Err(f),
                 }
-            }
-            if let Ok(l) = &result {
-                let count = JsValue::from(unread_count(&l.tickets) as u32);
-                state
-                    .bridge
-                    .with_value(|b| b.send("unread", Some(("count", count))));
             }
             result
         })

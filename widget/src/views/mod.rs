@@ -37,8 +37,11 @@ where
     };
     spawn_local(async move {
         let result = fetch(api).await;
-        if let Err(f) = &result {
-            state.observe(f);
+        match &result {
+            Err(f) => state.observe(f),
+            // What the user now sees is read (opening a ticket marks it so): the launcher
+            // counts what is unread again, as the server has it.
+            Ok(_) => state.bridge.with_value(|b| b.send("read", None)),
         }
         // The screen may have been left while the request was out; its snapshot is then gone,
         // and the answer is simply dropped. A failed background refresh keeps the last good
