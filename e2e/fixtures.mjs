@@ -37,5 +37,11 @@ export async function signIn(page, env, user, { portal = false, origin = env.hos
   await page.evaluate((u) => window.$porthole.helpCenter("init", { user: u }), user);
 }
 
+// A 1×1 PNG: what a screenshot is, by its bytes (a whole one: images are decoded on upload).
+export const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAAD0lEQVR4AQEEAPv/AP9jRwQOAapJJildAAAAAElFTkSuQmCC",
+  "base64",
+);
+
 export const launcher = (page) => page.getByRole("button", { name: /^Open support/ });
 export const panel = (page) => page.frameLocator('iframe[title="Support"]');

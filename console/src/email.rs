@@ -73,23 +73,28 @@ fn undelivered(list: &[UndeliveredEmail]) -> Option<impl IntoView> {
     (!list.is_empty()).then(|| {
         let rows = list
             .iter()
-            .map(|u| {
-                let fate = match (&u.given_up_at, &u.next_attempt_at) {
-                    (Some(at), _) => format!("given up at {at}"),
-                    (None, Some(at)) => format!("tried again at {at}"),
-                    (None, None) => String::new(),
-                };
-                view! {
-                    <li>
-                        <strong>{u.recipient.clone()}</strong>
-                        {format!(" ({}, {}): {} after {} attempt(s); {fate}", u.ticket, u.kind, u.reason, u.attempts)}
-                    </li>
-                }
-            })
+            .map(|u| undelivered_line(u, Some(&u.ticket)))
             .collect_view();
         view! {
             <h3 class="pc-label" id="pc-undelivered">"Not delivered"</h3>
             <ul aria-labelledby="pc-undelivered">{rows}</ul>
         }
     })
+}
+
+/// One email that did not go: to whom, (on which ticket,) what it was, what the SMTP server
+/// said, and whether it is tried again.
+pub fn undelivered_line(u: &UndeliveredEmail, ticket: Option<&str>) -> impl IntoView {
+    let fate = match (&u.given_up_at, &u.next_attempt_at) {
+        (Some(at), _) => format!("given up at {at}"),
+        (None, Some(at)) => format!("tried again at {at}"),
+        (None, None) => String::new(),
+    };
+    let about = ticket.map_or_else(|| u.kind.clone(), |t| format!("{t}, {}", u.kind));
+    view! {
+        <li>
+            <strong>{u.recipient.clone()}</strong>
+            {format!(" ({about}): {} after {} attempt(s); {fate}", u.reason, u.attempts)}
+        </li>
+    }
 }

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 
 use crate::dom::{checked, chosen_files, clear, field};
 use crate::logic::{encode, short_time, Route};
-use crate::{api, page_meta, preview, Console};
+use crate::{api, email, page_meta, preview, Console};
 
 pub fn ticket(console: Console, reference: String) -> impl IntoView {
     let reference = StoredValue::new(reference);
@@ -269,6 +269,14 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
                                 </form>
                             </article>
                             <aside class="pc-side" aria-label="Ticket details">
+                                {(!t.undelivered_emails.is_empty()).then(|| view! {
+                                    <section class="pc-card pc-card--alert" aria-labelledby="pc-not-delivered">
+                                        <h2 class="pc-label" id="pc-not-delivered">"Emails not delivered"</h2>
+                                        <ul>
+                                            {t.undelivered_emails.iter().map(|u| email::undelivered_line(u, None)).collect_view()}
+                                        </ul>
+                                    </section>
+                                })}
                                 {controls(&t, (me, categories.get()), patch)}
                                 {customer(&t, others)}
                                 <section class="pc-card">

@@ -1,15 +1,9 @@
 // The agents' console in Chromium: an invited agent sets a password, finds a customer's ticket
 // in the inbox and answers it; the customer sees the answer live in the widget.
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, email, signIn, launcher, panel } from "../fixtures.mjs";
+import { test, expect, email, signIn, launcher, panel, PNG } from "../fixtures.mjs";
 
 const PASSWORD = "tide pool lantern 42";
-// A 1×1 PNG: what a screenshot is, by its bytes.
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d49484452000000010000000108020000009077" +
-    "53de0000000c4944415408d763f8ffff3f0005fe02fea7d6a4c90000000049454e44ae426082",
-  "hex",
-);
 
 /// Invites an agent with the CLI and signs them in through the invitation, in a browser of
 /// their own; fails the test on any script error or dialog there.
@@ -328,6 +322,18 @@ test("an admin sees an email the SMTP server refused, in light on a desktop and 
     await c.screenshot({ path: testInfo.outputPath(`email-${colorScheme}.png`) });
     const { violations } = await new AxeBuilder({ page: c }).analyze();
     expect(violations.map((v) => `${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+
+    // The ticket itself says its customer never got the email.
+    const item = await undelivered.getByRole("listitem").filter({ hasText: refused }).textContent();
+    await c.goto(`${env.origin}/console#/tickets/${item.match(/TKT-\d+/)[0]}`);
+    const onTicket = c.getByRole("region", { name: "Emails not delivered" });
+    await expect(onTicket).toContainText(refused);
+    await expect(onTicket).toContainText("550");
+    expect(await c.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await onTicket.scrollIntoViewIfNeeded();
+    await c.screenshot({ path: testInfo.outputPath(`ticket-undelivered-${colorScheme}.png`) });
+    const onTicketAxe = await new AxeBuilder({ page: c }).analyze();
+    expect(onTicketAxe.violations.map((v) => `${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target + n.failureSummary).join(" ")}`)).toEqual([]);
     await context.close();
   }
 });

@@ -1,14 +1,8 @@
 // What the panel loads lazily (widget/extras): files attached and downloaded, a resolved
 // ticket rated, and articles suggested and read before writing.
 import fs from "node:fs";
-import { test, expect, email, signIn, launcher, panel } from "../fixtures.mjs";
+import { test, expect, email, signIn, launcher, panel, PNG } from "../fixtures.mjs";
 
-// A 1×1 PNG: what a screenshot is, by its bytes.
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d49484452000000010000000108020000009077" +
-    "53de0000000c4944415408d763f8ffff3f0005fe02fea7d6a4c90000000049454e44ae426082",
-  "hex",
-);
 
 test("a user attaches a screenshot to a new ticket and downloads it from the thread", async ({ page, env }, testInfo) => {
   const me = email(testInfo);

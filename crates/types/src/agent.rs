@@ -82,6 +82,10 @@ pub struct AgentTicket {
     /// People copied on the ticket: they read it, reply and are notified like the customer.
     pub participants: Vec<Participant>,
     pub messages: Vec<AgentMessage>,
+    /// Emails about this ticket that have not reached their recipient (at most 20, newest
+    /// first): given up on, or retried after a failed attempt.
+    #[serde(default)]
+    pub undelivered_emails: Vec<UndeliveredEmail>,
 }
 
 /// Someone copied on a ticket.

@@ -5,15 +5,14 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
-use porthole_types::{EmailSetup, ErrorBody, InboundSecret, UndeliveredEmail};
+use porthole_types::{EmailSetup, ErrorBody, InboundSecret};
 use secrecy::ExposeSecret;
 
 use crate::auth::Admin;
-use crate::clock::rfc3339;
-use crate::domain::TicketRef;
 use crate::error::ApiResult;
 use crate::extract::AppJson;
 use crate::state::AppState;
+use crate::store::UndeliveredMail;
 
 /// How long an email given up on stays on the admins' list.
 const UNDELIVERED_KEPT_MS: i64 = 30 * 24 * 3_600_000;
@@ -44,15 +43,7 @@ async fn setup(
         .undelivered_mail(workspace.id, since, 20)
         .await?
         .into_iter()
-        .map(|m| UndeliveredEmail {
-            ticket: TicketRef(m.number).to_string(),
-            recipient: m.recipient,
-            kind: m.kind,
-            reason: m.reason.unwrap_or_default(),
-            attempts: m.attempts,
-            next_attempt_at: m.next_attempt_at.map(rfc3339),
-            given_up_at: m.failed_at.map(rfc3339),
-        })
+        .map(UndeliveredMail::view)
         .collect();
     Ok(AppJson(EmailSetup {
         sending: mailer.is_some(),

@@ -1,5 +1,6 @@
 //! The mail queue: emails planned from the outbox, sent by the mail worker.
 
+use crate::clock::rfc3339;
 use sqlx::FromRow;
 
 use super::Store;
@@ -61,6 +62,20 @@ pub struct UndeliveredMail {
     pub attempts: i64,
     pub next_attempt_at: Option<i64>,
     pub failed_at: Option<i64>,
+}
+
+impl UndeliveredMail {
+    pub fn view(self) -> porthole_types::UndeliveredEmail {
+        porthole_types::UndeliveredEmail {
+            ticket: crate::domain::TicketRef(self.number).to_string(),
+            recipient: self.recipient,
+            kind: self.kind,
+            reason: self.reason.unwrap_or_default(),
+            attempts: self.attempts,
+            next_attempt_at: self.next_attempt_at.map(rfc3339),
+            given_up_at: self.failed_at.map(rfc3339),
+        }
+    }
 }
 
 /// A queued email that is due, with everything needed to write it.
@@ -277,6 +292,25 @@ impl Store {
         .bind(workspace_id)
         .bind(since_ms)
         .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// The ticket's emails that have not reached their recipient: given up on, or still
+    /// retried after a failed attempt. Newest first; what was sent in the end is not shown.
+    pub async fn ticket_undelivered_mail(
+        &self,
+        ticket_id: i64,
+    ) -> sqlx::Result<Vec<UndeliveredMail>> {
+        sqlx::query_as(
+            "SELECT q.id, t.number, q.recipient, q.kind, q.last_error AS reason, q.attempts, \
+             CASE WHEN q.failed_at IS NULL THEN q.next_attempt_at END AS next_attempt_at, \
+             q.failed_at FROM mail_queue q JOIN tickets t ON t.id = q.ticket_id \
+             WHERE q.ticket_id = $1 AND q.last_error IS NOT NULL AND q.sent_at IS NULL \
+               AND (q.failed_at IS NOT NULL OR q.dropped_at IS NULL) \
+             ORDER BY q.id DESC LIMIT 20",
+        )
+        .bind(ticket_id)
         .fetch_all(&self.pool)
         .await
     }

@@ -8,7 +8,7 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use super::attachments;
 use super::events::{self, By, EventKind};
 use super::participants::{self, Reach};
-use super::{avatar_path, decode, Store};
+use super::{avatar_path, decode, Store, UndeliveredMail};
 use crate::clock::rfc3339;
 use crate::domain::{markdown, TicketRef};
 use crate::domain::{DomainError, DomainResult, EmailAddress};
@@ -675,6 +675,12 @@ impl Store {
             rating,
             participants: self.participants(row.id).await?,
             messages,
+            undelivered_emails: self
+                .ticket_undelivered_mail(row.id)
+                .await?
+                .into_iter()
+                .map(UndeliveredMail::view)
+                .collect(),
         })
     }
 

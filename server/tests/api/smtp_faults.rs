@@ -74,10 +74,24 @@ async fn a_mailbox_the_server_refuses_is_given_up_at_once_shown_to_admins_and_th
     assert_eq!(list.len(), 1, "{list:?}");
     assert_eq!(list[0]["attempts"], 1);
 
-    // An agent who is not an admin does not see the email screen.
+    // An agent who is not an admin does not see the email screen, but sees on the ticket
+    // itself that its customer never got the email; a ticket whose email went shows nothing.
     let agent = app.key_with_role("Bo", KeyRole::Agent).await;
     let res = app.agent(Method::GET, "/email", &agent).go().await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let lost = app
+        .agent(Method::GET, "/tickets/TKT-0001", &agent)
+        .value()
+        .await;
+    let on_ticket = lost["undelivered_emails"].as_array().unwrap();
+    assert_eq!(on_ticket.len(), 1, "{lost}");
+    assert_eq!(on_ticket[0]["recipient"], "bounce@example.com");
+    assert_eq!(on_ticket[0]["reason"], refused["reason"]);
+    let found = app
+        .agent(Method::GET, "/tickets/TKT-0002", &agent)
+        .value()
+        .await;
+    assert_eq!(found["undelivered_emails"], serde_json::json!([]));
 }
 
 #[tokio::test]
