@@ -601,7 +601,7 @@ impl Store {
         // The count needs no contacts (every filter is on tickets) and ignores the cursor: it
         // is the filter's total, not what is left.
         let mut count = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT 1");
-        push_tickets(&mut count, filter, false);
+        push_tickets(&mut count, workspace_id, filter, false);
         push_filter(&mut count, workspace_id, filter);
         count.push(" LIMIT ").push_bind(COUNT_CAP + 1).push(")");
         let counted: i64 = count.build_query_scalar().fetch_one(&self.pool).await?;
@@ -827,7 +827,7 @@ impl Store {
 /// The query for one page of the agent list.
 fn agent_page(workspace_id: i64, filter: &AgentFilter) -> QueryBuilder<'static, Sqlite> {
     let mut page = QueryBuilder::new(format!("SELECT {AGENT_COLUMNS}"));
-    push_tickets(&mut page, filter, true);
+    push_tickets(&mut page, workspace_id, filter, true);
     page.push(" JOIN contacts c ON c.id = t.contact_id");
     push_filter(&mut page, workspace_id, filter);
     // Keyset pagination: strictly after the previous page's last ticket, so a page costs the
@@ -866,25 +866,37 @@ fn searching(filter: &AgentFilter) -> bool {
 /// The agent list's tickets. With a search, only the matching ones, found once by the
 /// full-text index; `ranked`, each with the rank of its best-matching text (which costs a read
 /// of each match's length, so the count goes without).
-fn push_tickets(q: &mut QueryBuilder<'static, Sqlite>, filter: &AgentFilter, ranked: bool) {
+fn push_tickets(
+    q: &mut QueryBuilder<'static, Sqlite>,
+    workspace_id: i64,
+    filter: &AgentFilter,
+    ranked: bool,
+) {
     if let Some(query) = filter.text.as_deref().and_then(match_query) {
         // Ranked, the candidates are the newest matching texts, at most RANKED_TEXTS: bm25
         // reads each candidate's length, and a common word ("invoice") matches hundreds of
         // thousands of texts at a million tickets. FTS5 walks its index newest first
-        // (rowid descending) and ranks only what it returns.
+        // (rowid descending) and ranks only what it returns. The index holds every
+        // workspace, so the candidates are this workspace's texts that pass the filters: a
+        // large workspace's texts must not crowd out a small one's.
         q.push(if ranked {
-            " FROM (SELECT ticket_id, MIN(rank) AS score FROM (SELECT ticket_id, rank \
-             FROM ticket_text WHERE ticket_text MATCH "
+            " FROM (SELECT ticket_id, MIN(rank) AS score FROM (SELECT ticket_text.ticket_id, \
+             ticket_text.rank FROM ticket_text CROSS JOIN tickets t \
+             ON t.id = ticket_text.ticket_id WHERE ticket_text MATCH "
         } else {
             " FROM (SELECT DISTINCT ticket_id FROM ticket_text WHERE ticket_text MATCH "
         })
         .push_bind(query);
         if ranked {
-            q.push(" ORDER BY rowid DESC LIMIT ")
+            q.push(" AND");
+            push_conditions(q, workspace_id, filter);
+            q.push(" ORDER BY ticket_text.rowid DESC LIMIT ")
                 .push_bind(RANKED_TEXTS)
                 .push(") GROUP BY ticket_id");
         }
-        q.push(") s JOIN tickets t ON t.id = s.ticket_id");
+        // CROSS JOIN keeps the matches outermost: SQLite may otherwise walk every ticket of
+        // the workspace and look each up among them.
+        q.push(") s CROSS JOIN tickets t ON t.id = s.ticket_id");
     } else {
         q.push(" FROM tickets t");
     }
@@ -906,7 +918,13 @@ pub(super) fn match_query(typed: &str) -> Option<String> {
 }
 
 fn push_filter(q: &mut QueryBuilder<'static, Sqlite>, workspace_id: i64, f: &AgentFilter) {
-    q.push(" WHERE t.workspace_id = ").push_bind(workspace_id);
+    q.push(" WHERE");
+    push_conditions(q, workspace_id, f);
+}
+
+/// The filter's conditions on tickets `t`, joined by AND.
+fn push_conditions(q: &mut QueryBuilder<'static, Sqlite>, workspace_id: i64, f: &AgentFilter) {
+    q.push(" t.workspace_id = ").push_bind(workspace_id);
     if let Some(status) = f.status {
         q.push(" AND t.status = ").push_bind(status.as_str());
     }

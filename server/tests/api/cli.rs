@@ -890,3 +890,40 @@ fn an_agent_copies_people_on_a_ticket_and_takes_them_off_from_the_cli() {
         assert_eq!(store.reachable_ticket(&bo, 1).await.unwrap(), None);
     });
 }
+
+#[test]
+fn a_large_workspaces_common_words_do_not_crowd_a_small_ones_out_of_its_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let seed = |workspace: &str, tickets: &str| {
+        let (ok, _, err) = porthole(
+            &db,
+            &[
+                "seed",
+                "--workspace",
+                workspace,
+                "--tickets",
+                tickets,
+                "--contacts",
+                "10",
+                "--user-tickets",
+                "0",
+            ],
+        );
+        assert!(ok, "{err}");
+    };
+    let search = |workspace: &str| {
+        let (ok, out, err) = porthole(
+            &db,
+            &["ticket", "list", "--workspace", workspace, "--q", "invoice"],
+        );
+        assert!(ok, "{err}");
+        out
+    };
+    seed("small", "40");
+    let before = search("small");
+    assert!(!before.contains("(0 shown"), "{before}");
+    // Then a workspace whose newest texts hold far more than the 5,000 a search ranks.
+    seed("large", "20000");
+    assert_eq!(search("small"), before);
+}
