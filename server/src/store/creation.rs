@@ -356,7 +356,7 @@ async fn write_ticket(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::sync::atomic::Ordering;
 
     use futures_util::future::join_all;
@@ -365,7 +365,7 @@ mod tests {
     use super::super::{NewTicket, NewWorkspace, Outcome, Store, UserScope};
     use crate::domain::{DomainError, Slug};
 
-    async fn store_with_workspace() -> (tempfile::TempDir, Store, i64) {
+    pub(in crate::store) async fn store_with_workspace() -> (tempfile::TempDir, Store, i64) {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("p.db")).await.unwrap();
         let new = NewWorkspace {
@@ -378,7 +378,7 @@ mod tests {
         (dir, store, workspace.id)
     }
 
-    fn scope(workspace_id: i64, email: &str) -> UserScope {
+    pub(in crate::store) fn scope(workspace_id: i64, email: &str) -> UserScope {
         UserScope {
             workspace_id,
             email: email.into(),
@@ -386,7 +386,7 @@ mod tests {
         }
     }
 
-    fn ticket(subject: String, attachments: Vec<String>) -> NewTicket {
+    pub(in crate::store) fn ticket(subject: String, attachments: Vec<String>) -> NewTicket {
         NewTicket {
             subject,
             description: Some("It broke".into()),

@@ -53,6 +53,16 @@ pub struct AgentPost<'a> {
     pub attachments: &'a [String],
 }
 
+/// An `AgentPost` the write owns, since a group runs it on another task.
+struct OwnedAgentPost {
+    author_name: String,
+    author_agent: Option<i64>,
+    body: String,
+    internal: bool,
+    status: Option<TicketStatus>,
+    attachments: Vec<String>,
+}
+
 /// What a create call did; a replay returns the ticket the first call made.
 pub enum Outcome {
     Created(Ticket),
@@ -556,9 +566,15 @@ impl Store {
         reply: (&str, &[String]),
         now_ms: i64,
     ) -> DomainResult<Ticket> {
-        let mut tx = self.write_tx().await?;
-        add_user_reply(&mut tx, scope, number, reply, now_ms).await?;
-        tx.commit().await?;
+        let written = (scope.clone(), reply.0.to_owned(), reply.1.to_vec());
+        self.groups
+            .write(move |conn| {
+                Box::pin(async move {
+                    let (scope, body, files) = written;
+                    add_user_reply(conn, &scope, number, (&body, &files), now_ms).await
+                })
+            })
+            .await?;
         self.user_ticket(scope, number).await
     }
 
@@ -693,59 +709,25 @@ impl Store {
         post: AgentPost<'_>,
         now_ms: i64,
     ) -> DomainResult<AgentTicket> {
-        let AgentPost {
-            author_name,
-            author_agent,
-            body,
-            internal,
-            status,
-            attachments: files,
-        } = post;
-        let mut tx = self.write_tx().await?;
-        let (ticket_id, old_status) = ticket_status(&mut tx, workspace_id, number).await?;
-        let author = Some(author_name);
-        let message_id = insert_message(
-            &mut tx,
-            ticket_id,
-            Author::Agent,
-            author,
-            body,
-            internal,
-            now_ms,
-        )
-        .await?;
-        if let Some(agent) = author_agent {
-            sqlx::query("UPDATE messages SET author_agent = $1 WHERE id = $2")
-                .bind(agent)
-                .bind(message_id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        sqlx::query(
-            "UPDATE tickets SET updated_at = $1, \
-             public_activity_at = CASE WHEN $2 OR $3 IS NOT NULL THEN $1 ELSE public_activity_at END, \
-             last_agent_reply_at = CASE WHEN $2 THEN $1 ELSE last_agent_reply_at END, \
-             status = COALESCE($3, status) WHERE id = $4",
-        )
-        .bind(now_ms)
-        .bind(!internal)
-        .bind(status.map(TicketStatus::as_str))
-        .bind(ticket_id)
-        .execute(&mut *tx)
-        .await?;
-        let kind = if internal {
-            EventKind::Note
-        } else {
-            EventKind::Message
+        let written = OwnedAgentPost {
+            author_name: post.author_name.to_owned(),
+            author_agent: post.author_agent,
+            body: post.body.to_owned(),
+            internal: post.internal,
+            status: post.status,
+            attachments: post.attachments.to_vec(),
         };
-        let owner = (workspace_id, AGENT_OWNER);
-        let attached = attachments::claim(&mut tx, owner, message_id, files).await?;
-        let data = message_data(message_id, Author::Agent, author, body, &attached);
-        events::record(&mut tx, ticket_id, number, kind, data, now_ms).await?;
-        if let Some(status) = status.filter(|s| s.as_str() != old_status) {
-            events::status_changed(&mut tx, (ticket_id, number), status, By::Agent, now_ms).await?;
-        }
-        tx.commit().await?;
+        self.groups
+            .write(move |conn| {
+                Box::pin(write_agent_message(
+                    conn,
+                    workspace_id,
+                    number,
+                    written,
+                    now_ms,
+                ))
+            })
+            .await?;
         self.agent_ticket(workspace_id, number).await
     }
 
@@ -756,72 +738,151 @@ impl Store {
         patch: &TicketPatch,
         now_ms: i64,
     ) -> DomainResult<AgentTicket> {
-        let (set_assignee, assignee) = match &patch.assignee {
-            None => (false, None),
-            Some(a) => (true, a.as_deref()),
-        };
-        let (set_resolution, resolution) = match &patch.resolution {
-            None => (false, None),
-            Some(r) => (true, r.as_deref()),
-        };
-        let (set_category, category) = match &patch.category {
-            None => (false, None),
-            Some(c) => (true, c.as_deref()),
-        };
-        let mut tx = self.write_tx().await?;
-        let (ticket_id, old_status, old_assignee): (i64, String, Option<String>) = sqlx::query_as(
-            "SELECT id, status, assignee FROM tickets WHERE workspace_id = $1 AND number = $2",
-        )
-        .bind(workspace_id)
-        .bind(number)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-        sqlx::query(
-            "UPDATE tickets SET updated_at = $1, \
-             public_activity_at = CASE WHEN $2 IS NOT NULL AND $2 <> status THEN $1 \
-                                  ELSE public_activity_at END, \
-             status = COALESCE($2, status), priority = COALESCE($3, priority), \
-             assignee = CASE WHEN $4 THEN $5 ELSE assignee END, \
-             resolution = CASE WHEN $7 THEN $8 ELSE resolution END, \
-             category = CASE WHEN $9 THEN $10 ELSE category END \
-             WHERE id = $6",
-        )
-        .bind(now_ms)
-        .bind(patch.status.map(TicketStatus::as_str))
-        .bind(patch.priority.map(Priority::as_str))
-        .bind(set_assignee)
-        .bind(assignee)
-        .bind(ticket_id)
-        .bind(set_resolution)
-        .bind(resolution)
-        .bind(set_category)
-        .bind(category)
-        .execute(&mut *tx)
-        .await?;
-        if let Some(status) = patch.status.filter(|s| s.as_str() != old_status) {
-            events::status_changed(&mut tx, (ticket_id, number), status, By::Agent, now_ms).await?;
-        }
-        let mut changes = Vec::new();
-        if set_assignee && assignee != old_assignee.as_deref() {
-            changes.push((EventKind::Assigned, json!({ "assignee": assignee })));
-        }
-        if patch.priority.is_some() || set_resolution || set_category {
-            let mut data = json!({
-                "priority": patch.priority.map(Priority::as_str),
-                "resolution": resolution.filter(|_| set_resolution),
-            });
-            if set_category {
-                data["category"] = json!(category);
-            }
-            changes.push((EventKind::Updated, data));
-        }
-        for (kind, data) in changes {
-            events::record(&mut tx, ticket_id, number, kind, data, now_ms).await?;
-        }
-        tx.commit().await?;
+        let patch = patch.clone();
+        self.groups
+            .write(move |conn| {
+                Box::pin(
+                    async move { write_patch(conn, workspace_id, number, &patch, now_ms).await },
+                )
+            })
+            .await?;
         self.agent_ticket(workspace_id, number).await
     }
+}
+
+/// An agent's message, as `Store::agent_message` writes it in a group commit.
+async fn write_agent_message(
+    tx: &mut SqliteConnection,
+    workspace_id: i64,
+    number: i64,
+    post: OwnedAgentPost,
+    now_ms: i64,
+) -> DomainResult<()> {
+    let OwnedAgentPost {
+        author_name,
+        author_agent,
+        body,
+        internal,
+        status,
+        attachments: files,
+    } = post;
+    let (ticket_id, old_status) = ticket_status(&mut *tx, workspace_id, number).await?;
+    let author = Some(author_name.as_str());
+    let message_id = insert_message(
+        &mut *tx,
+        ticket_id,
+        Author::Agent,
+        author,
+        &body,
+        internal,
+        now_ms,
+    )
+    .await?;
+    if let Some(agent) = author_agent {
+        sqlx::query("UPDATE messages SET author_agent = $1 WHERE id = $2")
+            .bind(agent)
+            .bind(message_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query(
+        "UPDATE tickets SET updated_at = $1, \
+         public_activity_at = CASE WHEN $2 OR $3 IS NOT NULL THEN $1 ELSE public_activity_at END, \
+         last_agent_reply_at = CASE WHEN $2 THEN $1 ELSE last_agent_reply_at END, \
+         status = COALESCE($3, status) WHERE id = $4",
+    )
+    .bind(now_ms)
+    .bind(!internal)
+    .bind(status.map(TicketStatus::as_str))
+    .bind(ticket_id)
+    .execute(&mut *tx)
+    .await?;
+    let kind = if internal {
+        EventKind::Note
+    } else {
+        EventKind::Message
+    };
+    let owner = (workspace_id, AGENT_OWNER);
+    let attached = attachments::claim(&mut *tx, owner, message_id, &files).await?;
+    let data = message_data(message_id, Author::Agent, author, &body, &attached);
+    events::record(&mut *tx, ticket_id, number, kind, data, now_ms).await?;
+    if let Some(status) = status.filter(|s| s.as_str() != old_status) {
+        events::status_changed(&mut *tx, (ticket_id, number), status, By::Agent, now_ms).await?;
+    }
+    Ok(())
+}
+
+/// A patch, as `Store::agent_patch` writes it in a group commit.
+async fn write_patch(
+    tx: &mut SqliteConnection,
+    workspace_id: i64,
+    number: i64,
+    patch: &TicketPatch,
+    now_ms: i64,
+) -> DomainResult<()> {
+    let (set_assignee, assignee) = match &patch.assignee {
+        None => (false, None),
+        Some(a) => (true, a.as_deref()),
+    };
+    let (set_resolution, resolution) = match &patch.resolution {
+        None => (false, None),
+        Some(r) => (true, r.as_deref()),
+    };
+    let (set_category, category) = match &patch.category {
+        None => (false, None),
+        Some(c) => (true, c.as_deref()),
+    };
+    let (ticket_id, old_status, old_assignee): (i64, String, Option<String>) = sqlx::query_as(
+        "SELECT id, status, assignee FROM tickets WHERE workspace_id = $1 AND number = $2",
+    )
+    .bind(workspace_id)
+    .bind(number)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(DomainError::NotFound)?;
+    sqlx::query(
+        "UPDATE tickets SET updated_at = $1, \
+         public_activity_at = CASE WHEN $2 IS NOT NULL AND $2 <> status THEN $1 \
+                              ELSE public_activity_at END, \
+         status = COALESCE($2, status), priority = COALESCE($3, priority), \
+         assignee = CASE WHEN $4 THEN $5 ELSE assignee END, \
+         resolution = CASE WHEN $7 THEN $8 ELSE resolution END, \
+         category = CASE WHEN $9 THEN $10 ELSE category END \
+         WHERE id = $6",
+    )
+    .bind(now_ms)
+    .bind(patch.status.map(TicketStatus::as_str))
+    .bind(patch.priority.map(Priority::as_str))
+    .bind(set_assignee)
+    .bind(assignee)
+    .bind(ticket_id)
+    .bind(set_resolution)
+    .bind(resolution)
+    .bind(set_category)
+    .bind(category)
+    .execute(&mut *tx)
+    .await?;
+    if let Some(status) = patch.status.filter(|s| s.as_str() != old_status) {
+        events::status_changed(&mut *tx, (ticket_id, number), status, By::Agent, now_ms).await?;
+    }
+    let mut changes = Vec::new();
+    if set_assignee && assignee != old_assignee.as_deref() {
+        changes.push((EventKind::Assigned, json!({ "assignee": assignee })));
+    }
+    if patch.priority.is_some() || set_resolution || set_category {
+        let mut data = json!({
+            "priority": patch.priority.map(Priority::as_str),
+            "resolution": resolution.filter(|_| set_resolution),
+        });
+        if set_category {
+            data["category"] = json!(category);
+        }
+        changes.push((EventKind::Updated, data));
+    }
+    for (kind, data) in changes {
+        events::record(&mut *tx, ticket_id, number, kind, data, now_ms).await?;
+    }
+    Ok(())
 }
 
 /// The query for one page of the agent list.
@@ -976,6 +1037,93 @@ mod tests {
             .map(|r| sqlx::Row::get::<String, _>(r, 3))
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    #[tokio::test]
+    async fn replies_and_changes_in_a_burst_share_commits_and_a_failed_one_leaves_nothing() {
+        use std::sync::atomic::Ordering;
+
+        use futures_util::future::join_all;
+        use porthole_types::TicketPatch;
+
+        use super::AgentPost;
+        use crate::store::creation::tests::{scope, store_with_workspace, ticket};
+
+        let (_dir, store, workspace) = store_with_workspace().await;
+        let ada = scope(workspace, "ada@example.com");
+        store
+            .create_ticket(&ada, ticket("Export".into(), vec![]), None, 2_000)
+            .await
+            .unwrap();
+        let turns_before = store.writer.writes_done.load(Ordering::Acquire);
+        let missing = ["no-such-file".to_owned()];
+        // 45 writes queued at once: replies from the customer and agents, status changes,
+        // and every fifth write a reply naming a file that does not exist, which fails after
+        // its message was written.
+        let writes = (0..45).map(|i| {
+            let (store, ada) = (store.clone(), ada.clone());
+            let missing = missing.clone();
+            async move {
+                let body = format!("reply word{i}x");
+                match i % 5 {
+                    0 => store
+                        .user_reply(&ada, 1, (&body, &missing), 3_000)
+                        .await
+                        .map(|_| ()),
+                    1 | 2 => store
+                        .user_reply(&ada, 1, (&body, &[]), 3_000)
+                        .await
+                        .map(|_| ()),
+                    3 => {
+                        let post = AgentPost {
+                            author_name: "Ann",
+                            author_agent: None,
+                            body: &body,
+                            internal: false,
+                            status: None,
+                            attachments: &[],
+                        };
+                        store
+                            .agent_message(workspace, 1, post, 3_000)
+                            .await
+                            .map(|_| ())
+                    }
+                    _ => {
+                        let status = [TicketStatus::Waiting, TicketStatus::Open][i / 5 % 2];
+                        let patch = TicketPatch {
+                            status: Some(status),
+                            ..TicketPatch::default()
+                        };
+                        store
+                            .agent_patch(workspace, 1, &patch, 3_000)
+                            .await
+                            .map(|_| ())
+                    }
+                }
+            }
+        });
+        let results = join_all(writes).await;
+        let turns = store.writer.writes_done.load(Ordering::Acquire) - turns_before;
+        assert!(turns <= 4, "45 writes took {turns} turns to write");
+        for (i, result) in results.iter().enumerate() {
+            assert_eq!(result.is_ok(), i % 5 != 0, "write {i}: {result:?}");
+        }
+        let count = |sql: &'static str| {
+            let pool = store.pool.clone();
+            async move {
+                sqlx::query_scalar::<_, i64>(sql)
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap()
+            }
+        };
+        // The opening message and 27 replies; nothing of the 9 that failed.
+        assert_eq!(count("SELECT COUNT(*) FROM messages").await, 1 + 27);
+        assert_eq!(
+            count("SELECT COUNT(*) FROM ticket_text WHERE ticket_text MATCH 'reply'").await,
+            27
+        );
+        assert_eq!(count("SELECT COUNT(*) FROM search_pending").await, 0);
     }
 
     #[tokio::test]
