@@ -1235,6 +1235,10 @@ mod tests {
         for (index, filter) in cases {
             let plan = plan(&store, &filter).await;
             assert!(plan.contains(index), "{index} unused:\n{plan}");
+            // Without a search, the index gives the whole order: no page sorts.
+            if filter.text.is_none() {
+                assert!(!plan.contains("TEMP B-TREE"), "{index} sorts:\n{plan}");
+            }
             assert!(
                 !plan.contains("SCAN t\n") && !plan.ends_with("SCAN t"),
                 "{plan}"
