@@ -24,7 +24,7 @@ pub enum Refusal {
     NotAllowed,
     #[error("this image could not be read; it may be damaged")]
     Unreadable,
-    #[error("this image is too large: at most 50 megapixels, and an animation at most 100 megapixels in all its frames")]
+    #[error("this image is too large: at most 50 megapixels (a GIF 16), and an animation at most 100 megapixels in all its frames")]
     ImageTooLarge,
 }
 

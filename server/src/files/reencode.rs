@@ -23,6 +23,8 @@ use super::kind::Refusal;
 /// A photo from any phone fits (48 MP sensors save 12 MP by default); a larger image is more
 /// likely a decompression bomb than a screenshot.
 const MAX_PIXELS: u64 = 50_000_000;
+/// A GIF's canvas, which every frame is drawn on at four bytes a pixel: 64 MB at most.
+const MAX_GIF_PIXELS: u64 = 16_000_000;
 /// The pixels of all of an animation's frames together: a long, large GIF costs its frames'
 /// area in CPU to write again, so its length is bounded too (about 100 frames of 1,000 × 1,000).
 const MAX_ANIMATION_PIXELS: u64 = 100_000_000;
@@ -118,6 +120,9 @@ fn gif(bytes: &[u8], out: &mut Vec<u8>) -> Outcome {
     guarded(&mut decoder)?;
     let (width, height) = decoder.dimensions();
     let per_frame = u64::from(width) * u64::from(height);
+    if per_frame > MAX_GIF_PIXELS {
+        return Err(Refusal::ImageTooLarge);
+    }
     let mut encoder = GifEncoder::new_with_speed(out, GIF_SPEED);
     encoder.set_repeat(Repeat::Infinite).map_err(refused)?;
     let mut pixels = 0u64;
@@ -209,6 +214,17 @@ mod tests {
         bomb.extend_from_slice(b"\0\0\0");
         bomb.extend_from_slice(b"\x2c\0\0\0\0\x01\0\x01\0\0\x02\x02\x44\x01\0;");
         assert_eq!(reencode("image/gif", &bomb), Err(Refusal::ImageTooLarge));
+    }
+
+    #[test]
+    fn a_gif_drawn_on_a_canvas_larger_than_a_screen_needs_is_refused() {
+        // One pixel on a canvas of 5,000 × 4,000: 20 megapixels, 80 MB a frame once drawn.
+        let mut gif = b"GIF89a".to_vec();
+        gif.extend_from_slice(&5_000u16.to_le_bytes());
+        gif.extend_from_slice(&4_000u16.to_le_bytes());
+        gif.extend_from_slice(b"\0\0\0");
+        gif.extend_from_slice(b"\x2c\0\0\0\0\x01\0\x01\0\0\x02\x02\x44\x01\0;");
+        assert_eq!(reencode("image/gif", &gif), Err(Refusal::ImageTooLarge));
     }
 
     #[test]
