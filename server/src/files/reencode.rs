@@ -92,19 +92,21 @@ fn jpeg(bytes: &[u8], out: &mut Vec<u8>) -> Outcome {
         .map_err(refused)
 }
 
-fn png(bytes: &[u8], out: &mut Vec<u8>) -> Outcome {
-    let mut decoder = PngDecoder::new(Cursor::new(bytes)).map_err(refused)?;
+/// The still image `decoder` holds, once `guarded` lets it be decoded.
+fn decoded(mut decoder: impl ImageDecoder) -> Result<DynamicImage, Refusal> {
     guarded(&mut decoder)?;
-    let image = DynamicImage::from_decoder(decoder).map_err(refused)?;
+    DynamicImage::from_decoder(decoder).map_err(refused)
+}
+
+fn png(bytes: &[u8], out: &mut Vec<u8>) -> Outcome {
+    let image = decoded(PngDecoder::new(Cursor::new(bytes)).map_err(refused)?)?;
     image
         .write_with_encoder(PngEncoder::new(out))
         .map_err(refused)
 }
 
 fn webp(bytes: &[u8], out: &mut Vec<u8>) -> Outcome {
-    let mut decoder = WebPDecoder::new(Cursor::new(bytes)).map_err(refused)?;
-    guarded(&mut decoder)?;
-    let image = DynamicImage::from_decoder(decoder).map_err(refused)?;
+    let image = decoded(WebPDecoder::new(Cursor::new(bytes)).map_err(refused)?)?;
     let image = if image.color().has_alpha() {
         DynamicImage::ImageRgba8(image.to_rgba8())
     } else {
