@@ -164,10 +164,13 @@ end
 DISTINCT_LIST_LUA = """
 local tokens = {}
 for line in io.lines(os.getenv("PORTHOLE_BENCH_TOKENS")) do tokens[#tokens + 1] = line end
+local uncached = os.getenv("PORTHOLE_BENCH_UNCACHED") == "1"
 local n = 0
 request = function()
   n = n + 1
-  return wrk.format("GET", "/api/v1/widget/bench/tickets", {
+  local path = "/api/v1/widget/bench/tickets"
+  if uncached then path = path .. "?limit=" .. (n % 97 + 2) end
+  return wrk.format("GET", path, {
     ["Authorization"] = "Bearer " .. tokens[n % #tokens + 1],
     ["Origin"] = "ORIGIN",
   })
@@ -176,10 +179,11 @@ end
 
 
 class Writing:
-    """Ten agent replies a second, to random tickets, for as long as it is entered."""
+    """Ten agent replies a second, each to a random one of `numbers`, for as long as it is
+    entered. Each makes its ticket's owner's kept lists stale."""
 
-    def __init__(self, base, key, size):
-        self.base, self.key, self.size = base, key, size
+    def __init__(self, base, key, numbers):
+        self.base, self.key, self.numbers = base, key, numbers
 
     def __enter__(self):
         import random
@@ -188,7 +192,7 @@ class Writing:
 
         def loop():
             while not self.stop.wait(0.1):
-                number = random.randint(1, self.size)
+                number = random.choice(self.numbers)
                 urllib.request.urlopen(urllib.request.Request(
                     f"{self.base}/agent/tickets/TKT-{number:04d}/messages", method="POST",
                     data=json.dumps({"body": "A note while you read", "author_name": "Bo"}).encode(),
@@ -212,6 +216,14 @@ def session(base, secret, email):
     return json.load(urllib.request.urlopen(request))["token"]
 
 
+def uncached(measure):
+    os.environ["PORTHOLE_BENCH_UNCACHED"] = "1"
+    try:
+        return measure()
+    finally:
+        os.environ["PORTHOLE_BENCH_UNCACHED"] = "0"
+
+
 def patched(measure):
     os.environ["PORTHOLE_BENCH_PATCH"] = "1"
     try:
@@ -220,8 +232,8 @@ def patched(measure):
         os.environ["PORTHOLE_BENCH_PATCH"] = "0"
 
 
-def writing(base, key, size, measure):
-    with Writing(base, key, size):
+def writing(base, key, numbers, measure):
+    with Writing(base, key, numbers):
         return measure()
 
 
@@ -302,13 +314,19 @@ for size in SIZES:
         with open(replies_file, "w") as f:
             f.writelines(f"{tokens[int(email[7:].split('@')[0])]} TKT-{number:04d}\n" for email, number in opened)
         os.environ["PORTHOLE_BENCH_REPLIES"] = replies_file
+        readers_tickets = [number for _, number in opened]
         results[size].update({
             "customer reply, 64 connections": wrk(root, [], 64, scripts["user_reply"]),
             "agent reply to a random ticket, 64 connections": wrk(root, json_agent, 64, scripts["agent_write"]),
             "status change of a random ticket, 64 connections":
                 patched(lambda: wrk(root, json_agent, 64, scripts["agent_write"])),
+            # The writes go to the readers' own tickets, so each makes a list they ask for stale.
             "user list, 6,000 users, 10 writes/s, 64 connections":
-                writing(base, key, size, lambda: wrk(root, [], 64, scripts["distinct_list"])),
+                writing(base, key, readers_tickets, lambda: wrk(root, [], 64, scripts["distinct_list"])),
+            # A page size of its own for each request: no answer is kept for it, so this is the
+            # path that reads the database each time.
+            "user list, 6,000 users, each from the database, 64 connections":
+                uncached(lambda: wrk(root, [], 64, scripts["distinct_list"])),
             "rss_mb": rss_mb(server.pid),
         })
     finally:

@@ -54,7 +54,7 @@ pub fn widget_cors(store: Store) -> CorsLayer {
     // Shared by every request's check: one reference to count, not the store's dozen.
     let cache = Arc::new(OriginCache {
         store,
-        by_slug: Recent::new(10_000, 8 << 20),
+        by_slug: Recent::new(10_000, 8 << 20, crate::recent::FRESH_FOR),
     });
     CorsLayer::new()
         .allow_origin(AllowOrigin::async_predicate(move |origin, parts| {

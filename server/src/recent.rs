@@ -3,9 +3,10 @@
 //!
 //! Each entry carries the version of what it depends on, read *before* the database was, so a
 //! change committed while the read ran leaves the entry stale from the start. The store gives
-//! the versions: sessions and lists change with any commit of any process (see
-//! `store::wal_index`); allowed origins with this process's changes of them only, so no entry
-//! is trusted for more than [`FRESH_FOR`] either.
+//! the versions: sessions and a user's lists change with the commits that touch them, and
+//! with any commit of another process (see `store::changes`), so they are trusted for
+//! [`TRACKED_FRESH_FOR`]; allowed origins change with this process's changes of them only, so
+//! no entry is trusted for more than [`FRESH_FOR`].
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
@@ -13,12 +14,18 @@ use std::hash::Hash;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+/// How long an entry whose version sees only this process's changes is trusted.
 pub const FRESH_FOR: Duration = Duration::from_secs(1);
+
+/// How long an entry whose version sees every change is trusted: a bound on what a change the
+/// tracking missed could cost, not a part of keeping answers current.
+pub const TRACKED_FRESH_FOR: Duration = Duration::from_secs(60);
 
 pub struct Recent<K, V> {
     entries: Mutex<Entries<K, V>>,
     capacity: usize,
     max_bytes: usize,
+    fresh_for: Duration,
 }
 
 struct Entries<K, V> {
@@ -36,8 +43,8 @@ struct Entry<V> {
 
 impl<K: Eq + Hash, V: Clone> Recent<K, V> {
     /// Holds at most `capacity` entries weighing `max_bytes` together, so memory stays bounded
-    /// whatever callers ask for.
-    pub fn new(capacity: usize, max_bytes: usize) -> Self {
+    /// whatever callers ask for, each for `fresh_for` at most.
+    pub fn new(capacity: usize, max_bytes: usize, fresh_for: Duration) -> Self {
         Self {
             entries: Mutex::new(Entries {
                 by_key: HashMap::new(),
@@ -45,10 +52,11 @@ impl<K: Eq + Hash, V: Clone> Recent<K, V> {
             }),
             capacity,
             max_bytes,
+            fresh_for,
         }
     }
 
-    /// The value kept for `key`, if it was read at `version` less than [`FRESH_FOR`] before
+    /// The value kept for `key`, if it was read at `version` less than `fresh_for` before
     /// `now`.
     pub fn get<Q>(&self, key: &Q, version: u64, now: Instant) -> Option<V>
     where
@@ -60,7 +68,7 @@ impl<K: Eq + Hash, V: Clone> Recent<K, V> {
             .by_key
             .get(key)
             .filter(|e| {
-                e.version == version && now.saturating_duration_since(e.read_at) < FRESH_FOR
+                e.version == version && now.saturating_duration_since(e.read_at) < self.fresh_for
             })
             .map(|e| e.value.clone())
     }
@@ -97,7 +105,7 @@ mod tests {
 
     #[test]
     fn an_entry_is_served_only_at_its_version_and_for_a_second() {
-        let cache = Recent::new(8, 800);
+        let cache = Recent::new(8, 800, FRESH_FOR);
         let t0 = Instant::now();
         cache.put("k".to_owned(), 3, t0, 42, 1);
         assert_eq!(cache.get("k", 3, t0), Some(42));
@@ -108,7 +116,7 @@ mod tests {
 
     #[test]
     fn a_full_cache_forgets_rather_than_grows() {
-        let cache = Recent::new(2, 800);
+        let cache = Recent::new(2, 800, FRESH_FOR);
         let now = Instant::now();
         for key in 0..5 {
             cache.put(key, 0, now, key, 1);
@@ -119,7 +127,7 @@ mod tests {
 
     #[test]
     fn what_is_kept_never_weighs_more_than_allowed() {
-        let cache = Recent::new(100, 800);
+        let cache = Recent::new(100, 800, FRESH_FOR);
         let now = Instant::now();
         cache.put(0, 0, now, 0, 101);
         assert_eq!(cache.get(&0, 0, now), None, "over an eighth of the whole");

@@ -98,7 +98,9 @@ async fn list_tickets(
         cursor: query.cursor,
         limit,
     };
-    let version = state.store.data_version();
+    let version = state
+        .store
+        .lists_version(session.scope.workspace_id, &session.scope.email);
     let read_at = Instant::now();
     let kept = version.and_then(|v| state.ticket_lists.0.get(&key, v, read_at));
     let body = match kept {
@@ -127,18 +129,23 @@ async fn list_tickets(
 }
 
 /// Users' lists as last answered, since a widget asks for its list each time it opens and
-/// after every change it hears of. Any committed write makes them stale (see
-/// [`crate::recent`]): coarse, but nothing a user sees can change without one.
+/// after every change it hears of. A commit that touches a user's tickets makes that user's
+/// lists stale, and any commit of another process makes all of them stale (see
+/// `store::changes`).
 pub struct TicketLists(Recent<ListKey, Bytes>);
 
 /// Lists kept at most, and their bytes together: a page can hold 100 tickets, and a user can
 /// ask for many pages, so the weight is what bounds the memory.
-const LISTS_KEPT: usize = 2_000;
+const LISTS_KEPT: usize = 10_000;
 const LISTS_BYTES: usize = 8 << 20;
 
 impl Default for TicketLists {
     fn default() -> Self {
-        Self(Recent::new(LISTS_KEPT, LISTS_BYTES))
+        Self(Recent::new(
+            LISTS_KEPT,
+            LISTS_BYTES,
+            crate::recent::TRACKED_FRESH_FOR,
+        ))
     }
 }
 

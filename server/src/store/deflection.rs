@@ -35,7 +35,7 @@ impl Store {
         reader: &str,
         now_ms: i64,
     ) -> sqlx::Result<()> {
-        let _turn = self.turn().await;
+        let mut tx = self.write_tx().await?;
         sqlx::query(
             "INSERT INTO article_reads (workspace_id, article_id, reader, created_at) \
              SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM article_reads \
@@ -46,8 +46,9 @@ impl Store {
         .bind(reader)
         .bind(now_ms)
         .bind(now_ms - SESSION_MS)
-        .execute(&self.writer.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -58,13 +59,14 @@ impl Store {
         reader: &str,
         now_ms: i64,
     ) -> sqlx::Result<()> {
-        let _turn = self.turn().await;
+        let mut tx = self.write_tx().await?;
         sqlx::query(FOLLOWED)
             .bind(workspace_id)
             .bind(reader)
             .bind(now_ms - SESSION_MS)
-            .execute(&self.writer.pool)
+            .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
         Ok(())
     }
 

@@ -112,9 +112,10 @@ async fn run_group(
     first: Work,
     waiting: &mut mpsc::UnboundedReceiver<Work>,
 ) -> sqlx::Result<Vec<Tell>> {
-    let mut tx = writer.begin().await?;
-    let Ok(tell) = run(first, &mut tx).await else {
-        tx.rollback().await?;
+    let mut begun = writer.begin().await?;
+    let tx = &mut begun.tx;
+    let Ok(tell) = run(first, tx).await else {
+        begun.tx.rollback().await?;
         return Ok(Vec::new());
     };
     let mut told = vec![tell];
@@ -129,8 +130,7 @@ async fn run_group(
             Err(()) => savepoint.rollback().await?,
         }
     }
-    super::search::index_pending(&mut tx).await?;
-    tx.commit().await?;
+    writer.commit(begun).await?;
     Ok(told)
 }
 

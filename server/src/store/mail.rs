@@ -179,7 +179,7 @@ impl Store {
     /// Takes a due email for sending until `until`, unless another server took it first. If
     /// this one dies while sending, the email falls due again then.
     pub async fn claim_mail(&self, mail: &DueMail, until: i64) -> sqlx::Result<bool> {
-        let _turn = self.turn().await;
+        let mut tx = self.write_tx().await?;
         let done = sqlx::query(
             "UPDATE mail_queue SET next_attempt_at = $1 WHERE id = $2 AND next_attempt_at = $3 \
              AND sent_at IS NULL AND dropped_at IS NULL",
@@ -187,8 +187,9 @@ impl Store {
         .bind(until)
         .bind(mail.id)
         .bind(mail.next_attempt_at)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(done.rows_affected() > 0)
     }
 
@@ -228,12 +229,13 @@ impl Store {
     }
 
     pub async fn mail_sent(&self, id: i64, now_ms: i64) -> sqlx::Result<()> {
-        let _turn = self.turn().await;
+        let mut tx = self.write_tx().await?;
         sqlx::query("UPDATE mail_queue SET sent_at = $1, attempts = attempts + 1 WHERE id = $2")
             .bind(now_ms)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -251,7 +253,7 @@ impl Store {
             NotSentThen::Unwanted => (None, false),
             NotSentThen::GiveUp => (None, true),
         };
-        let _turn = self.turn().await;
+        let mut tx = self.write_tx().await?;
         sqlx::query(
             "UPDATE mail_queue SET attempts = attempts + 1, last_error = $1, \
              next_attempt_at = COALESCE($2, next_attempt_at), \
@@ -263,8 +265,9 @@ impl Store {
         .bind(now_ms)
         .bind(failed)
         .bind(id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 

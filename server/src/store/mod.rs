@@ -7,6 +7,7 @@ mod api_keys;
 mod articles;
 mod attachments;
 mod avatars;
+mod changes;
 mod creation;
 mod deflection;
 mod escalation;
@@ -26,6 +27,7 @@ mod wal_index;
 mod webhooks;
 mod workspaces;
 
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -90,8 +92,6 @@ pub struct Store {
     revocations_done: Arc<AtomicU64>,
     /// Widget sessions by token hash: every widget call looks its session up.
     sessions: Arc<crate::recent::Recent<String, SessionRow>>,
-    /// Tells when another process commits; without it, nothing is cached.
-    wal_index: Option<Arc<wal_index::WalIndex>>,
     /// The directory that holds the database, whose free space readiness reports.
     dir: Arc<std::path::PathBuf>,
 }
@@ -112,6 +112,8 @@ struct Writer {
     /// Why the last commit failed, if it failed because the database could not be written;
     /// cleared by the next commit that succeeds.
     fault: Arc<std::sync::Mutex<Option<String>>>,
+    /// What each commit made stale; without it (no WAL index to read), nothing is kept.
+    changes: Option<Arc<changes::Changes>>,
 }
 
 impl Writer {
@@ -120,6 +122,7 @@ impl Writer {
         Turn {
             _guard: self.lock.clone().lock_owned().await,
             writes_done: self.writes_done.clone(),
+            changes: self.changes.clone(),
         }
     }
 
@@ -129,8 +132,8 @@ impl Writer {
     /// but sqlx still counts the transaction as open, so every later `BEGIN` on that
     /// connection would be refused until a restart. Then the connection is replaced and the
     /// write goes ahead: writing recovers by itself once the disk has room again.
-    async fn begin(&self) -> sqlx::Result<Transaction<'static, Sqlite>> {
-        match self.pool.begin_with("BEGIN IMMEDIATE").await {
+    async fn begin(&self) -> sqlx::Result<Begun> {
+        let tx = match self.pool.begin_with("BEGIN IMMEDIATE").await {
             Err(sqlx::Error::InvalidSavePointStatement) => {
                 tracing::warn!(
                     "the writer's connection lost track of a failed commit; replacing it"
@@ -139,7 +142,21 @@ impl Writer {
                 self.pool.begin_with("BEGIN IMMEDIATE").await
             }
             begun => begun,
+        }?;
+        let before = self.changes.as_ref().and_then(|c| c.before());
+        Ok(Begun { tx, before })
+    }
+
+    /// Indexes the transaction's text, collects what it made stale, commits it and then
+    /// accounts for it. The caller holds the turn, and notes a failure (`committed`).
+    async fn commit(&self, mut begun: Begun) -> sqlx::Result<()> {
+        search::index_pending(&mut begun.tx).await?;
+        let touched = changes::collect(&mut begun.tx).await?;
+        begun.tx.commit().await?;
+        if let Some(changes) = &self.changes {
+            changes.committed(begun.before, &touched);
         }
+        Ok(())
     }
 
     /// Swaps the writer's connection for a fresh one. The fresh one opens before the old one
@@ -189,39 +206,47 @@ pub fn is_storage_fault(err: &sqlx::Error) -> bool {
 }
 
 /// This process's turn to write (see `Store::write_tx`). Let go once the write is done, and
-/// counted then, after the commit.
+/// counted then, after the commit; a commit made in it without a write transaction makes
+/// every answer kept in memory stale then (see `changes`).
 struct Turn {
     _guard: tokio::sync::OwnedMutexGuard<()>,
     writes_done: Arc<AtomicU64>,
+    changes: Option<Arc<changes::Changes>>,
 }
 
 impl Drop for Turn {
     fn drop(&mut self) {
+        if let Some(changes) = &self.changes {
+            changes.settle();
+        }
         self.writes_done.fetch_add(1, Ordering::AcqRel);
     }
+}
+
+/// A write transaction begun on the writer's connection, and the WAL index's header then.
+struct Begun {
+    tx: Transaction<'static, Sqlite>,
+    before: Option<wal_index::Header>,
 }
 
 /// A write transaction holding this process's turn to write until it commits or rolls back.
 struct WriteTx {
     // Dropped before the turn (fields drop in order), so the write is counted after it ends.
-    tx: Transaction<'static, Sqlite>,
+    begun: Begun,
     _turn: Turn,
     writer: Writer,
 }
 
 impl WriteTx {
-    async fn commit(mut self) -> sqlx::Result<()> {
-        let committed = match search::index_pending(&mut self.tx).await {
-            Ok(()) => self.tx.commit().await,
-            Err(err) => Err(err),
-        };
-        self.writer.committed(committed)?;
-        self.writer.commits.notify_one();
+    async fn commit(self) -> sqlx::Result<()> {
+        let writer = self.writer;
+        writer.committed(writer.commit(self.begun).await)?;
+        writer.commits.notify_one();
         Ok(())
     }
 
     async fn rollback(self) -> sqlx::Result<()> {
-        self.tx.rollback().await
+        self.begun.tx.rollback().await
     }
 }
 
@@ -229,13 +254,13 @@ impl std::ops::Deref for WriteTx {
     type Target = sqlx::SqliteConnection;
 
     fn deref(&self) -> &Self::Target {
-        &self.tx
+        &self.begun.tx
     }
 }
 
 impl std::ops::DerefMut for WriteTx {
     fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.tx
+        &mut self.begun.tx
     }
 }
 
@@ -265,27 +290,30 @@ impl Store {
             .connect_with(options.clone())
             .await
             .with_context(|| format!("opening database {}", path.display()))?;
+        sqlx::migrate!("./migrations/sqlite")
+            .run(&pool)
+            .await
+            .context("applying migrations")?;
         // Never closed while the server runs: SQLite deletes the WAL index when its last
-        // connection closes, and `wal_index` reads the file this connection keeps.
+        // connection closes, and `wal_index` reads the file this connection keeps. Opened
+        // after the migrations, since its triggers watch their tables (see `changes`).
         let writes = SqlitePoolOptions::new()
             .max_connections(1)
             .test_before_acquire(false)
             .min_connections(1)
             .max_lifetime(None)
             .idle_timeout(None)
+            .after_connect(|conn, _| Box::pin(changes::watch(conn)))
             .connect_with(options)
             .await
             .with_context(|| format!("opening database {}", path.display()))?;
-        sqlx::migrate!("./migrations/sqlite")
-            .run(&pool)
-            .await
-            .context("applying migrations")?;
         let writer = Writer {
             pool: writes,
             lock: Arc::default(),
             writes_done: Arc::default(),
             commits: Arc::default(),
             fault: Arc::default(),
+            changes: changes::Changes::open(path).map(Arc::new),
         };
         let store = Self {
             pool,
@@ -294,8 +322,11 @@ impl Store {
             origins_version: Arc::default(),
             revocations: tokio::sync::broadcast::channel(REVOCATIONS_KEPT).0,
             revocations_done: Arc::default(),
-            sessions: Arc::new(crate::recent::Recent::new(SESSIONS_KEPT, SESSIONS_BYTES)),
-            wal_index: wal_index::WalIndex::open(path).map(Arc::new),
+            sessions: Arc::new(crate::recent::Recent::new(
+                SESSIONS_KEPT,
+                SESSIONS_BYTES,
+                crate::recent::TRACKED_FRESH_FOR,
+            )),
             dir: Arc::new(
                 path.parent()
                     .filter(|d| !d.as_os_str().is_empty())
@@ -353,9 +384,9 @@ impl Store {
     /// wait up to a second while others went ahead.
     async fn write_tx(&self) -> sqlx::Result<WriteTx> {
         let turn = self.turn().await;
-        let tx = self.writer.begin().await?;
+        let begun = self.writer.begin().await?;
         Ok(WriteTx {
-            tx,
+            begun,
             _turn: turn,
             writer: self.writer.clone(),
         })
@@ -367,12 +398,13 @@ impl Store {
         self.writer.turn().await
     }
 
-    /// Changes after each write committed, by this process or another. A value read from
-    /// the database while this was unchanged is still what the database holds. `None` when
-    /// that cannot be told: then nothing may be served from memory.
-    pub fn data_version(&self) -> Option<u64> {
-        let local = self.writer.writes_done.load(Ordering::Acquire);
-        self.wal_index.as_ref()?.version(local)
+    /// Changes after each commit that may have changed the user's ticket lists, by this
+    /// process or another (see `changes`). A list read from the database while this was
+    /// unchanged is still what the database holds. `None` when that cannot be told: then
+    /// nothing may be served from memory.
+    pub fn lists_version(&self, workspace_id: i64, email: &str) -> Option<u64> {
+        let changes = self.writer.changes.as_ref()?;
+        changes.of_user(&self.writer.lock, workspace_id, email)
     }
 
     /// Wakes its one waiter after a write transaction of this process commits.
@@ -395,6 +427,17 @@ impl Store {
     /// How many revocations this process has made.
     fn revocations_done(&self) -> u64 {
         self.revocations_done.load(Ordering::Acquire)
+    }
+
+    /// The version of every kept session: what `changes` tracks, and this process's
+    /// revocations and changes of origins, counted as they return (before the turn to write
+    /// that made them is over).
+    fn sessions_version(&self) -> Option<u64> {
+        let changes = self.writer.changes.as_ref()?;
+        let tracked = changes.of_sessions(&self.writer.lock)?;
+        let mut hasher = std::hash::DefaultHasher::new();
+        (tracked, self.revocations_done(), self.origins_version()).hash(&mut hasher);
+        Some(hasher.finish())
     }
 
     /// Changes with every change this process makes to any workspace's allowed origins.

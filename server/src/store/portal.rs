@@ -36,7 +36,7 @@ impl Store {
         ttl_ms: i64,
     ) -> sqlx::Result<Token> {
         let token = Token::generate("pht_");
-        let _turn = self.turn().await;
+        let mut tx = self.write_tx().await?;
         sqlx::query(
             "INSERT INTO tracking_tokens (token_hash, ticket_id, email, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5)",
@@ -46,8 +46,9 @@ impl Store {
         .bind(email)
         .bind(now_ms)
         .bind(now_ms + ttl_ms)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(token)
     }
 

@@ -74,16 +74,15 @@ impl Store {
     }
 
     /// The unexpired session with this token hash whose origin the workspace still allows, so
-    /// removing an origin ends its sessions at once. Kept in memory between calls until any
-    /// process commits a change to the database (see [`crate::recent`]).
+    /// removing an origin ends its sessions at once. Kept in memory between calls until a
+    /// commit changes sessions, origins or a workspace's address (see `store::changes`).
     pub async fn find_session(
         &self,
         token_hash: &str,
         now_ms: i64,
     ) -> sqlx::Result<Option<SessionRow>> {
         // Revocations and origin changes are counted as they return, writes as they commit.
-        let local = self.revocations_done() + self.origins_version();
-        let version = self.wal_index.as_ref().and_then(|wal| wal.version(local));
+        let version = self.sessions_version();
         let read_at = Instant::now();
         let kept = version.and_then(|v| self.sessions.get(token_hash, v, read_at));
         if let Some(session) = kept {

@@ -5,15 +5,26 @@
 //! CLI, a second server on the same file) changed the database, not a second later.
 
 use std::fs::File;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
-/// The first of the header's two copies: the change counter, the frame count, checksums and
+/// One copy of the header: the version, the commit counter, the frame count, checksums and
 /// salts. A commit changes the counter and the frame count; a restarted WAL, the salts.
 const HEADER_BYTES: usize = 48;
 
 pub struct WalIndex(File);
+
+/// The header as read at one moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header([u8; HEADER_BYTES]);
+
+impl Header {
+    /// `iChange`, which each commit raises by one (in the machine's byte order, as SQLite
+    /// keeps the index): two headers a commit apart differ here by exactly one.
+    pub fn commits(&self) -> u32 {
+        u32::from_ne_bytes([self.0[8], self.0[9], self.0[10], self.0[11]])
+    }
+}
 
 impl WalIndex {
     /// The index of the database at `database`, which must be open in WAL mode (and stay
@@ -24,15 +35,13 @@ impl WalIndex {
         File::open(path).ok().map(Self)
     }
 
-    /// A digest of the header now, mixed with `local` (a count of this process's own changes
-    /// that the caller also depends on). `None` when the header cannot be read: then nothing
-    /// may be taken from a cache.
-    pub fn version(&self, local: u64) -> Option<u64> {
-        let mut header = [0u8; HEADER_BYTES];
-        self.0.read_exact_at(&mut header, 0).ok()?;
-        let mut hasher = DefaultHasher::new();
-        header.hash(&mut hasher);
-        local.hash(&mut hasher);
-        Some(hasher.finish())
+    /// The header now. `None` when it cannot be read, or when its two copies differ because a
+    /// commit is writing them (SQLite writes the second, then the first): then nothing may be
+    /// taken from a cache.
+    pub fn header(&self) -> Option<Header> {
+        let mut both = [0u8; 2 * HEADER_BYTES];
+        self.0.read_exact_at(&mut both, 0).ok()?;
+        let (first, second) = both.split_at(HEADER_BYTES);
+        (first == second).then(|| Header(first.try_into().expect("48 bytes")))
     }
 }

@@ -253,7 +253,7 @@ impl Store {
 
     /// Takes a due delivery until `until`, unless another server took it first.
     pub async fn claim_delivery(&self, due: &DueDelivery, until: i64) -> sqlx::Result<bool> {
-        let _turn = self.turn().await;
+        let mut tx = self.write_tx().await?;
         let done = sqlx::query(
             "UPDATE webhook_deliveries SET next_attempt_at = $1 \
              WHERE id = $2 AND next_attempt_at = $3 AND delivered_at IS NULL AND failed_at IS NULL",
@@ -261,8 +261,9 @@ impl Store {
         .bind(until)
         .bind(due.id)
         .bind(due.next_attempt_at)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(done.rows_affected() > 0)
     }
 

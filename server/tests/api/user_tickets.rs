@@ -86,6 +86,69 @@ async fn the_list_shows_each_change_on_the_very_next_call_though_it_is_kept_betw
 }
 
 #[tokio::test]
+async fn a_kept_list_follows_participants_and_what_another_process_changes() {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Ann").await;
+    let ada = app.login("ada@example.com").await;
+    let bob = app.login("bob@example.com").await;
+    app.new_ticket(&ada, "Ada's").await;
+    app.new_ticket(&bob, "Bob's").await;
+    let list = |token: &str| {
+        let token = token.to_owned();
+        let app = &app;
+        async move { app.widget(Method::GET, "/tickets", &token).value().await }
+    };
+    // Each list asked twice, so the next answers could come from memory.
+    for _ in 0..2 {
+        assert_eq!(references(&list(&ada).await), ["TKT-0001"]);
+        assert_eq!(references(&list(&bob).await), ["TKT-0002"]);
+    }
+
+    // Copied on Ada's ticket, Bob sees it at once; taken off, it goes at once.
+    let res = app
+        .agent(Method::POST, "/tickets/TKT-0001/participants", &key)
+        .json(&json!({ "email": "bob@example.com" }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    assert_eq!(references(&list(&bob).await), ["TKT-0002", "TKT-0001"]);
+    app.clock.advance(std::time::Duration::from_millis(5));
+    app.agent(Method::POST, "/tickets/TKT-0001/messages", &key)
+        .json(&json!({ "body": "For you both" }))
+        .go()
+        .await;
+    assert_eq!(list(&bob).await["tickets"][0]["preview"], "For you both");
+    let res = app
+        .agent(
+            Method::DELETE,
+            "/tickets/TKT-0001/participants/bob@example.com",
+            &key,
+        )
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(references(&list(&bob).await), ["TKT-0002"]);
+
+    // The CLI is another process: what it writes shows on the very next call.
+    let out = app.cli(&[
+        "ticket",
+        "set",
+        "--workspace",
+        "acme",
+        "TKT-0002",
+        "--status",
+        "resolved",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(list(&bob).await["tickets"][0]["status"], "resolved");
+    assert_eq!(list(&ada).await["tickets"][0]["preview"], "For you both");
+}
+
+#[tokio::test]
 async fn a_forged_cursor_or_limit_is_refused_and_leaks_nothing() {
     let app = TestApp::spawn().await;
     let eve = app.login("eve@example.com").await;
