@@ -216,20 +216,13 @@ def session(base, secret, email):
     return json.load(urllib.request.urlopen(request))["token"]
 
 
-def uncached(measure):
-    os.environ["PORTHOLE_BENCH_UNCACHED"] = "1"
+def flagged(name, measure):
+    """`measure` with the Lua scripts' switch `name` on."""
+    os.environ[name] = "1"
     try:
         return measure()
     finally:
-        os.environ["PORTHOLE_BENCH_UNCACHED"] = "0"
-
-
-def patched(measure):
-    os.environ["PORTHOLE_BENCH_PATCH"] = "1"
-    try:
-        return measure()
-    finally:
-        os.environ["PORTHOLE_BENCH_PATCH"] = "0"
+        os.environ[name] = "0"
 
 
 def writing(base, key, numbers, measure):
@@ -319,14 +312,14 @@ for size in SIZES:
             "customer reply, 64 connections": wrk(root, [], 64, scripts["user_reply"]),
             "agent reply to a random ticket, 64 connections": wrk(root, json_agent, 64, scripts["agent_write"]),
             "status change of a random ticket, 64 connections":
-                patched(lambda: wrk(root, json_agent, 64, scripts["agent_write"])),
+                flagged("PORTHOLE_BENCH_PATCH", lambda: wrk(root, json_agent, 64, scripts["agent_write"])),
             # The writes go to the readers' own tickets, so each makes a list they ask for stale.
             "user list, 6,000 users, 10 writes/s, 64 connections":
                 writing(base, key, readers_tickets, lambda: wrk(root, [], 64, scripts["distinct_list"])),
             # A page size of its own for each request: no answer is kept for it, so this is the
             # path that reads the database each time.
             "user list, 6,000 users, each from the database, 64 connections":
-                uncached(lambda: wrk(root, [], 64, scripts["distinct_list"])),
+                flagged("PORTHOLE_BENCH_UNCACHED", lambda: wrk(root, [], 64, scripts["distinct_list"])),
             "rss_mb": rss_mb(server.pid),
         })
     finally:

@@ -32,15 +32,22 @@ const USERS_AT_MOST: usize = 4096;
 
 /// The triggers, created on the writer's connection only (`TEMP`), so that they see exactly
 /// the tracked writes. Each notes what a change makes stale: the list of every user a ticket
-/// is listed for, by their workspace and address; `sessions` when sessions, a workspace's
-/// address or its allowed origins change; `everything` when a workspace goes. Only changed
-/// values that users' lists show count: an agent's note or assignment makes no list stale.
+/// is listed for (`listed`: its owner and participants), by their workspace and address;
+/// `sessions` when sessions, a workspace's address or its allowed origins change;
+/// `everything` when a workspace goes. Only changed values that users' lists show count: an
+/// agent's note or assignment makes no list stale.
 const TRIGGERS: &str = "
 CREATE TEMP TABLE IF NOT EXISTS touched (what TEXT NOT NULL, ws INTEGER, email TEXT);
 
+CREATE TEMP VIEW IF NOT EXISTS listed (ticket_id, ws, email) AS
+  SELECT t.id, c.workspace_id, c.email FROM main.tickets t
+    JOIN main.contacts c ON c.id = t.contact_id
+  UNION ALL
+  SELECT p.ticket_id, c.workspace_id, c.email FROM main.ticket_participants p
+    JOIN main.contacts c ON c.id = p.contact_id;
+
 CREATE TEMP TRIGGER IF NOT EXISTS touched_ticket_created AFTER INSERT ON main.tickets BEGIN
-  INSERT INTO touched SELECT 'user', workspace_id, email FROM main.contacts
-    WHERE id = NEW.contact_id;
+  INSERT INTO touched SELECT 'user', ws, email FROM listed WHERE ticket_id = NEW.id;
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS touched_ticket_changed
 AFTER UPDATE OF contact_id, subject, status, public_activity_at, last_agent_reply_at,
@@ -49,16 +56,14 @@ WHEN OLD.contact_id IS NOT NEW.contact_id OR OLD.subject IS NOT NEW.subject
   OR OLD.status IS NOT NEW.status OR OLD.public_activity_at IS NOT NEW.public_activity_at
   OR OLD.last_agent_reply_at IS NOT NEW.last_agent_reply_at
   OR OLD.user_seen_at IS NOT NEW.user_seen_at BEGIN
-  INSERT INTO touched SELECT 'user', workspace_id, email FROM main.contacts
-    WHERE id = NEW.contact_id OR id = OLD.contact_id;
-  INSERT INTO touched SELECT 'user', c.workspace_id, c.email FROM main.ticket_participants p
-    JOIN main.contacts c ON c.id = p.contact_id WHERE p.ticket_id = NEW.id;
-END;
-CREATE TEMP TRIGGER IF NOT EXISTS touched_ticket_deleted AFTER DELETE ON main.tickets BEGIN
+  INSERT INTO touched SELECT 'user', ws, email FROM listed WHERE ticket_id = NEW.id;
   INSERT INTO touched SELECT 'user', workspace_id, email FROM main.contacts
     WHERE id = OLD.contact_id;
-  INSERT INTO touched SELECT 'user', c.workspace_id, c.email FROM main.ticket_participants p
-    JOIN main.contacts c ON c.id = p.contact_id WHERE p.ticket_id = OLD.id;
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS touched_ticket_deleted AFTER DELETE ON main.tickets BEGIN
+  INSERT INTO touched SELECT 'user', ws, email FROM listed WHERE ticket_id = OLD.id;
+  INSERT INTO touched SELECT 'user', workspace_id, email FROM main.contacts
+    WHERE id = OLD.contact_id;
 END;
 
 CREATE TEMP TRIGGER IF NOT EXISTS touched_participant_added
@@ -71,7 +76,7 @@ AFTER UPDATE ON main.ticket_participants
 WHEN OLD.seen_at IS NOT NEW.seen_at OR OLD.contact_id IS NOT NEW.contact_id
   OR OLD.ticket_id IS NOT NEW.ticket_id BEGIN
   INSERT INTO touched SELECT 'user', workspace_id, email FROM main.contacts
-    WHERE id = NEW.contact_id OR id = OLD.contact_id;
+    WHERE id IN (NEW.contact_id, OLD.contact_id);
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS touched_participant_removed
 AFTER DELETE ON main.ticket_participants BEGIN
@@ -81,24 +86,16 @@ END;
 
 CREATE TEMP TRIGGER IF NOT EXISTS touched_message_added
 AFTER INSERT ON main.messages WHEN NOT NEW.internal BEGIN
-  INSERT INTO touched SELECT 'user', c.workspace_id, c.email FROM main.tickets t
-    JOIN main.contacts c ON c.id = t.contact_id WHERE t.id = NEW.ticket_id;
-  INSERT INTO touched SELECT 'user', c.workspace_id, c.email FROM main.ticket_participants p
-    JOIN main.contacts c ON c.id = p.contact_id WHERE p.ticket_id = NEW.ticket_id;
+  INSERT INTO touched SELECT 'user', ws, email FROM listed WHERE ticket_id = NEW.ticket_id;
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS touched_message_changed AFTER UPDATE ON main.messages
 WHEN OLD.body IS NOT NEW.body OR OLD.internal IS NOT NEW.internal
   OR OLD.ticket_id IS NOT NEW.ticket_id BEGIN
-  INSERT INTO touched SELECT 'user', c.workspace_id, c.email FROM main.tickets t
-    JOIN main.contacts c ON c.id = t.contact_id WHERE t.id IN (NEW.ticket_id, OLD.ticket_id);
-  INSERT INTO touched SELECT 'user', c.workspace_id, c.email FROM main.ticket_participants p
-    JOIN main.contacts c ON c.id = p.contact_id WHERE p.ticket_id IN (NEW.ticket_id, OLD.ticket_id);
+  INSERT INTO touched SELECT 'user', ws, email FROM listed
+    WHERE ticket_id IN (NEW.ticket_id, OLD.ticket_id);
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS touched_message_deleted AFTER DELETE ON main.messages BEGIN
-  INSERT INTO touched SELECT 'user', c.workspace_id, c.email FROM main.tickets t
-    JOIN main.contacts c ON c.id = t.contact_id WHERE t.id = OLD.ticket_id;
-  INSERT INTO touched SELECT 'user', c.workspace_id, c.email FROM main.ticket_participants p
-    JOIN main.contacts c ON c.id = p.contact_id WHERE p.ticket_id = OLD.ticket_id;
+  INSERT INTO touched SELECT 'user', ws, email FROM listed WHERE ticket_id = OLD.ticket_id;
 END;
 
 CREATE TEMP TRIGGER IF NOT EXISTS touched_contact_changed
