@@ -74,17 +74,20 @@ impl<K: Eq + Hash, V: Clone> Recent<K, V> {
     }
 
     /// Keeps `value`, weighing `bytes`, read at `version` (taken before the read began) at
-    /// `read_at`. A full cache is emptied rather than tracking which entry is oldest:
-    /// refilling costs one read per key, and the hot keys come back first. A value over an
-    /// eighth of the whole is not kept.
+    /// `read_at`. A value over an eighth of the whole is not kept.
+    ///
+    /// A full cache lets go of what is too old to be served, then of entries in the map's
+    /// own order (by hash, which owes nothing to when they were read) until a quarter is
+    /// free. Unlike emptying it all, that keeps serving a share of the keys when more keys
+    /// are asked for than fit (thousands of users each asking for their list in turn), and it
+    /// tracks no order of use.
     pub fn put(&self, key: K, version: u64, read_at: Instant, value: V, bytes: usize) {
         if bytes > self.max_bytes / 8 {
             return;
         }
         let mut entries = self.entries.lock().expect("cache poisoned");
         if entries.by_key.len() >= self.capacity || entries.bytes + bytes > self.max_bytes {
-            entries.by_key.clear();
-            entries.bytes = 0;
+            self.make_room(&mut entries, read_at);
         }
         let entry = Entry {
             version,
@@ -96,6 +99,29 @@ impl<K: Eq + Hash, V: Clone> Recent<K, V> {
         if let Some(old) = entries.by_key.insert(key, entry) {
             entries.bytes -= old.bytes;
         }
+    }
+}
+
+impl<K: Eq + Hash, V> Recent<K, V> {
+    fn make_room(&self, entries: &mut Entries<K, V>, now: Instant) {
+        let Entries { by_key, bytes } = entries;
+        by_key.retain(|_, e| {
+            let fresh = now.saturating_duration_since(e.read_at) < self.fresh_for;
+            if !fresh {
+                *bytes -= e.bytes;
+            }
+            fresh
+        });
+        let (len_after, bytes_after) = (self.capacity * 3 / 4, self.max_bytes * 3 / 4);
+        let mut len = by_key.len();
+        by_key.retain(|_, e| {
+            let keep = len <= len_after && *bytes <= bytes_after;
+            if !keep {
+                len -= 1;
+                *bytes -= e.bytes;
+            }
+            keep
+        });
     }
 }
 
@@ -123,6 +149,40 @@ mod tests {
         }
         assert!(cache.entries.lock().unwrap().by_key.len() <= 2);
         assert_eq!(cache.get(&4, 0, now), Some(4), "the newest is kept");
+    }
+
+    #[test]
+    fn a_cache_too_small_for_every_key_asked_in_turn_still_serves_some_of_them() {
+        let cache = Recent::new(100, 1 << 20, FRESH_FOR);
+        let now = Instant::now();
+        let mut served = 0;
+        for round in 0..3 {
+            for key in 0..1_000 {
+                if cache.get(&key, 0, now).is_some() {
+                    served += 1;
+                } else {
+                    cache.put(key, 0, now, key, 1);
+                }
+                assert!(cache.entries.lock().unwrap().by_key.len() <= 100);
+            }
+            assert!(round == 0 || served > 0, "nothing served in round {round}");
+        }
+        assert!(served >= 100, "{served} of 2,000 asks served");
+    }
+
+    #[test]
+    fn a_full_cache_lets_go_of_what_is_too_old_first() {
+        let cache = Recent::new(4, 800, FRESH_FOR);
+        let t0 = Instant::now();
+        let later = t0 + FRESH_FOR;
+        cache.put(0, 0, t0, 0, 1);
+        for key in 1..4 {
+            cache.put(key, 0, later, key, 1);
+        }
+        cache.put(4, 0, later, 4, 1);
+        for key in 1..=4 {
+            assert_eq!(cache.get(&key, 0, later), Some(key), "{key} was fresh");
+        }
     }
 
     #[test]
