@@ -4,6 +4,7 @@
 mod agent;
 mod enums;
 mod error;
+mod events;
 #[cfg(feature = "openapi")]
 pub mod schema;
 mod settings;
@@ -12,6 +13,7 @@ mod widget;
 pub use agent::*;
 pub use enums::*;
 pub use error::*;
+pub use events::EventType;
 pub use settings::*;
 pub use widget::*;
 

@@ -116,28 +116,3 @@ pub enum ArticleVisibility {
     Public,
     SignedIn,
 }
-
-/// The event types a webhook endpoint may choose.
-#[derive(ToSchema)]
-pub enum EventType {
-    #[schema(rename = "ticket.created")]
-    Created,
-    #[schema(rename = "ticket.message")]
-    Message,
-    #[schema(rename = "ticket.note")]
-    Note,
-    #[schema(rename = "ticket.status_changed")]
-    StatusChanged,
-    #[schema(rename = "ticket.assigned")]
-    Assigned,
-    #[schema(rename = "ticket.updated")]
-    Updated,
-    #[schema(rename = "ticket.rated")]
-    Rated,
-    #[schema(rename = "ticket.participant_added")]
-    ParticipantAdded,
-    #[schema(rename = "ticket.participant_removed")]
-    ParticipantRemoved,
-    #[schema(rename = "ticket.escalated")]
-    Escalated,
-}

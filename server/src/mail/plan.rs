@@ -1,6 +1,6 @@
 //! Which emails an event calls for. Pure, so every rule is unit-tested.
 
-use porthole_types::Settings;
+use porthole_types::{EventType, Settings};
 use serde_json::Value;
 
 use crate::domain::EmailAddress;
@@ -32,8 +32,11 @@ pub fn plan(event: &MailEvent) -> Vec<PlannedMail> {
     let team = team_address(event.assignee.as_deref(), &settings);
     let now = event.created_at;
     let mut mails = Vec::new();
-    match (event.kind.as_str(), data["message"]["author"].as_str()) {
-        ("ticket.created", _) => {
+    match (
+        EventType::parse(&event.kind),
+        data["message"]["author"].as_str(),
+    ) {
+        (Some(EventType::Created), _) => {
             // Asked for by submitting the form: sent even to those who turned notifications off.
             if event.channel == "portal" {
                 mails.push(mail("confirmation", &event.contact_email, now));
@@ -46,7 +49,7 @@ pub fn plan(event: &MailEvent) -> Vec<PlannedMail> {
             }
             mails.extend(team.map(|to| mail("team_new_ticket", &to, now)));
         }
-        ("ticket.message", Some("agent")) => {
+        (Some(EventType::Message), Some("agent")) => {
             let due = if event.channel == "widget" {
                 now + WIDGET_REPLY_DELAY_MS
             } else {
@@ -55,10 +58,10 @@ pub fn plan(event: &MailEvent) -> Vec<PlannedMail> {
             mails.extend(customer.map(|to| mail("agent_reply", to, due)));
             mails.extend(participants.map(|to| mail("agent_reply", to, now)));
         }
-        ("ticket.message", Some("user")) => {
+        (Some(EventType::Message), Some("user")) => {
             mails.extend(team.map(|to| mail("team_customer_reply", &to, now)));
         }
-        ("ticket.escalated", _) => {
+        (Some(EventType::Escalated), _) => {
             // The team address and every admin, each once.
             let mut to: Vec<String> = settings.notification_email.iter().cloned().collect();
             for admin in event
@@ -73,7 +76,9 @@ pub fn plan(event: &MailEvent) -> Vec<PlannedMail> {
             }
             mails.extend(to.iter().map(|to| mail("team_escalated", to, now)));
         }
-        ("ticket.status_changed", _) if data["status"] == "resolved" && data["by"] == "agent" => {
+        (Some(EventType::StatusChanged), _)
+            if data["status"] == "resolved" && data["by"] == "agent" =>
+        {
             mails.extend(customer.map(|to| mail("resolved", to, now)));
             mails.extend(participants.map(|to| mail("resolved", to, now)));
         }

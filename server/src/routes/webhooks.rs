@@ -33,7 +33,7 @@ pub(super) struct NewWebhook {
     #[schema(value_type = Option<porthole_types::schema::WebhookKind>)]
     kind: Option<String>,
     /// Event types to send; all when absent or empty.
-    #[schema(value_type = Option<Vec<porthole_types::schema::EventType>>)]
+    #[schema(value_type = Option<Vec<porthole_types::EventType>>)]
     events: Option<Vec<String>>,
 }
 

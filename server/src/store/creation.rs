@@ -2,13 +2,13 @@
 //! written in one savepoint of a group of creations (see `group`).
 
 use porthole_types::{
-    Author, Channel, Locale, Message, Priority, Ticket, TicketStatus, TicketType,
+    Author, Channel, EventType, Locale, Message, Priority, Ticket, TicketStatus, TicketType,
 };
 use serde_json::json;
 use sqlx::SqliteConnection;
 
 use super::attachments;
-use super::events::{self, EventKind};
+use super::events;
 use super::participants::{self, AddedBy};
 use super::tickets::{NewTicket, Outcome, UserScope};
 use super::Store;
@@ -290,7 +290,7 @@ async fn write_ticket(
         conn,
         ticket_id,
         number,
-        EventKind::Created,
+        EventType::Created,
         json!({
             "subject": new.subject,
             "status": TicketStatus::Open.as_str(),
@@ -312,7 +312,7 @@ async fn write_ticket(
             .execute(&mut *conn)
             .await?;
         let data = json!({ "assignee": agent, "by": "round_robin" });
-        events::record(conn, ticket_id, number, EventKind::Assigned, data, now_ms).await?;
+        events::record(conn, ticket_id, number, EventType::Assigned, data, now_ms).await?;
     }
     if let Some(message_id) = &new.message_id {
         sqlx::query(

@@ -3,8 +3,9 @@
 
 use serde_json::json;
 
-use super::events::{self, EventKind};
+use super::events;
 use super::Store;
+use porthole_types::EventType;
 
 /// Tickets older than this are never escalated, so turning escalation on does not page
 /// everyone about last year's backlog.
@@ -55,7 +56,7 @@ impl Store {
                 &mut tx,
                 *ticket_id,
                 *number,
-                EventKind::Escalated,
+                EventType::Escalated,
                 data,
                 now_ms,
             )

@@ -6,49 +6,17 @@ use serde_json::{json, Value};
 use sqlx::SqliteConnection;
 
 use super::Store;
-use porthole_types::TicketStatus;
+use porthole_types::{EventType, TicketStatus};
 
 use crate::domain::TicketRef;
 
-/// What happened to a ticket. The names are the `event:` field of the streams.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventKind {
-    Created,
-    Message,
-    Note,
-    StatusChanged,
-    Assigned,
-    Updated,
-    Rated,
-    ParticipantAdded,
-    ParticipantRemoved,
-    Escalated,
-}
-
-impl EventKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventKind::Created => "ticket.created",
-            EventKind::Message => "ticket.message",
-            EventKind::Note => "ticket.note",
-            EventKind::StatusChanged => "ticket.status_changed",
-            EventKind::Assigned => "ticket.assigned",
-            EventKind::Updated => "ticket.updated",
-            EventKind::Rated => "ticket.rated",
-            EventKind::ParticipantAdded => "ticket.participant_added",
-            EventKind::ParticipantRemoved => "ticket.participant_removed",
-            EventKind::Escalated => "ticket.escalated",
-        }
-    }
-
-    /// Whether the ticket's customer is told of it. Notes, assignments and priorities are the
-    /// team's business.
-    fn public(self) -> bool {
-        matches!(
-            self,
-            EventKind::Created | EventKind::Message | EventKind::StatusChanged
-        )
-    }
+/// Whether the ticket's customer is told of it. Notes, assignments and priorities are the
+/// team's business.
+fn public(kind: EventType) -> bool {
+    matches!(
+        kind,
+        EventType::Created | EventType::Message | EventType::StatusChanged
+    )
 }
 
 /// Writes the event in the caller's transaction. `data` is what subscribers receive, beside
@@ -57,7 +25,7 @@ pub(super) async fn record(
     conn: &mut SqliteConnection,
     ticket_id: i64,
     number: i64,
-    kind: EventKind,
+    kind: EventType,
     mut data: Value,
     now_ms: i64,
 ) -> sqlx::Result<()> {
@@ -69,7 +37,7 @@ pub(super) async fn record(
     )
     .bind(ticket_id)
     .bind(kind.as_str())
-    .bind(kind.public())
+    .bind(public(kind))
     .bind(data.to_string())
     .bind(now_ms)
     .execute(conn)
@@ -101,7 +69,7 @@ pub(super) async fn status_changed(
         conn,
         ticket_id,
         number,
-        EventKind::StatusChanged,
+        EventType::StatusChanged,
         data,
         now_ms,
     )

@@ -3,11 +3,11 @@
 //! nobody else, so removing a participant ends their access at the next request.
 
 use porthole_types::limits::PARTICIPANTS_PER_TICKET;
-use porthole_types::Participant;
+use porthole_types::{EventType, Participant};
 use serde_json::json;
 use sqlx::SqliteConnection;
 
-use super::events::{self, EventKind};
+use super::events;
 use super::tickets::{ticket_status, UserScope};
 use super::Store;
 use crate::clock::rfc3339;
@@ -241,7 +241,7 @@ impl Store {
             return Ok(false);
         }
         let data = json!({ "participant": email.as_str() });
-        let kind = EventKind::ParticipantAdded;
+        let kind = EventType::ParticipantAdded;
         events::record(&mut tx, ticket_id, number, kind, data, now_ms).await?;
         tx.commit().await?;
         Ok(true)
@@ -272,7 +272,7 @@ impl Store {
             return Ok(false);
         }
         let data = json!({ "participant": email.as_str() });
-        let kind = EventKind::ParticipantRemoved;
+        let kind = EventType::ParticipantRemoved;
         events::record(&mut tx, ticket_id, number, kind, data, now_ms).await?;
         tx.commit().await?;
         Ok(true)

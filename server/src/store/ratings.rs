@@ -1,9 +1,10 @@
 //! Satisfaction ratings (CSAT): a customer rates each resolution of their ticket once.
 
+use porthole_types::EventType;
 use serde::Serialize;
 use serde_json::json;
 
-use super::events::{self, EventKind};
+use super::events;
 use super::participants::{reach, Reach};
 use super::tickets::UserScope;
 use super::Store;
@@ -94,7 +95,7 @@ impl Store {
             ));
         };
         let data = json!({ "rating": { "score": score, "comment": comment } });
-        events::record(&mut tx, ticket_id, number, EventKind::Rated, data, now_ms).await?;
+        events::record(&mut tx, ticket_id, number, EventType::Rated, data, now_ms).await?;
         tx.commit().await?;
         Ok(rating)
     }

@@ -1,12 +1,12 @@
 use porthole_types::{
-    AgentMessage, AgentTicket, AgentTicketSummary, Attachment, Author, Channel, Contact, Locale,
-    Message, Priority, Ticket, TicketPatch, TicketStatus, TicketSummary, TicketType,
+    AgentMessage, AgentTicket, AgentTicketSummary, Attachment, Author, Channel, Contact, EventType,
+    Locale, Message, Priority, Ticket, TicketPatch, TicketStatus, TicketSummary, TicketType,
 };
 use serde_json::{json, Value};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::attachments;
-use super::events::{self, By, EventKind};
+use super::events::{self, By};
 use super::participants::{self, Reach};
 use super::{avatar_path, decode, Store, UndeliveredMail};
 use crate::clock::rfc3339;
@@ -319,7 +319,7 @@ async fn add_user_reply(
     let owner = (scope.workspace_id, customer_owner(&scope.email));
     let attached = attachments::claim(tx, (owner.0, &owner.1), message_id, files).await?;
     let data = message_data(message_id, Author::User, name, body, &attached);
-    events::record(tx, ticket_id, number, EventKind::Message, data, now_ms).await?;
+    events::record(tx, ticket_id, number, EventType::Message, data, now_ms).await?;
     if reopened {
         events::status_changed(tx, (ticket_id, number), status, By::User, now_ms).await?;
     }
@@ -798,9 +798,9 @@ async fn write_agent_message(
     .execute(&mut *tx)
     .await?;
     let kind = if internal {
-        EventKind::Note
+        EventType::Note
     } else {
-        EventKind::Message
+        EventType::Message
     };
     let owner = (workspace_id, AGENT_OWNER);
     let attached = attachments::claim(&mut *tx, owner, message_id, &files).await?;
@@ -867,7 +867,7 @@ async fn write_patch(
     }
     let mut changes = Vec::new();
     if set_assignee && assignee != old_assignee.as_deref() {
-        changes.push((EventKind::Assigned, json!({ "assignee": assignee })));
+        changes.push((EventType::Assigned, json!({ "assignee": assignee })));
     }
     if patch.priority.is_some() || set_resolution || set_category {
         let mut data = json!({
@@ -877,7 +877,7 @@ async fn write_patch(
         if set_category {
             data["category"] = json!(category);
         }
-        changes.push((EventKind::Updated, data));
+        changes.push((EventType::Updated, data));
     }
     for (kind, data) in changes {
         events::record(&mut *tx, ticket_id, number, kind, data, now_ms).await?;

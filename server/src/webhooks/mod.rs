@@ -12,22 +12,9 @@ pub use worker::run;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use hmac::{Hmac, Mac};
+use porthole_types::EventType;
 use rand::RngCore;
 use sha2::Sha256;
-
-/// The event types an endpoint may choose.
-pub const EVENT_TYPES: &[&str] = &[
-    "ticket.created",
-    "ticket.message",
-    "ticket.note",
-    "ticket.status_changed",
-    "ticket.assigned",
-    "ticket.updated",
-    "ticket.rated",
-    "ticket.participant_added",
-    "ticket.participant_removed",
-    "ticket.escalated",
-];
 
 /// A new signing secret: `whsec_` and 24 random bytes in base64, as Standard Webhooks
 /// libraries expect.
@@ -100,12 +87,12 @@ pub async fn add(
     if !matches!(kind, "standard" | "slack") {
         return Err(refused("kind", "kind must be standard or slack"));
     }
-    if let Some(bad) = events.iter().find(|e| !EVENT_TYPES.contains(&e.as_str())) {
+    if let Some(bad) = events.iter().find(|e| EventType::parse(e).is_none()) {
         return Err(refused(
             "events",
             format!(
                 "unknown event type {bad:?}; the types are {}",
-                EVENT_TYPES.join(", ")
+                EventType::ALL.map(EventType::as_str).join(", ")
             ),
         ));
     }

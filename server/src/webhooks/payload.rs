@@ -1,5 +1,6 @@
 //! What a delivery posts: a Standard Webhooks JSON body, or a Slack message.
 
+use porthole_types::EventType;
 use serde_json::{json, Value};
 
 use crate::clock::rfc3339;
@@ -40,12 +41,12 @@ pub fn slack(due: &DueDelivery) -> String {
             .unwrap_or("someone")
             .to_owned(),
     };
-    let line = match due.event_type.as_str() {
-        "ticket.created" => format!("New ticket *{ticket}*: {}", text(&data["subject"])),
-        "ticket.message" => format!("{who} replied on *{ticket}*: {}", body()),
-        "ticket.note" => format!("{who} added a note on *{ticket}*: {}", body()),
-        "ticket.status_changed" => format!("*{ticket}* is now {}", text(&data["status"])),
-        "ticket.assigned" => match data["assignee"].as_str() {
+    let line = match EventType::parse(&due.event_type) {
+        Some(EventType::Created) => format!("New ticket *{ticket}*: {}", text(&data["subject"])),
+        Some(EventType::Message) => format!("{who} replied on *{ticket}*: {}", body()),
+        Some(EventType::Note) => format!("{who} added a note on *{ticket}*: {}", body()),
+        Some(EventType::StatusChanged) => format!("*{ticket}* is now {}", text(&data["status"])),
+        Some(EventType::Assigned) => match data["assignee"].as_str() {
             Some(a) => format!("*{ticket}* assigned to {}", escape(a)),
             None => format!("*{ticket}* unassigned"),
         },
