@@ -3,6 +3,8 @@
 //! then cleaned by ammonia's allowlist, so raw HTML, scripts, event handlers and `javascript:`
 //! links cannot come through whatever the author wrote.
 
+use std::sync::LazyLock;
+
 use porthole_types::Author;
 use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -13,7 +15,7 @@ const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHRO
 pub fn to_safe_html(markdown: &str) -> String {
     let mut raw = String::with_capacity(markdown.len() * 2);
     html::push_html(&mut raw, Parser::new_ext(markdown, OPTIONS));
-    cleaner().clean(&raw).to_string()
+    ARTICLES.clean(&raw).to_string()
 }
 
 /// An agent's reply or note. Agents write as they would an email, so a single line break
@@ -40,11 +42,7 @@ pub fn reply_to_safe_html(markdown: &str) -> String {
     });
     let mut raw = String::with_capacity(markdown.len() * 2);
     html::push_html(&mut raw, events);
-    let mut cleaner = cleaner();
-    cleaner
-        .rm_tags(["img"])
-        .set_tag_attribute_value("a", "target", "_blank");
-    let clean = cleaner.clean(&raw).to_string();
+    let clean = REPLIES.clean(&raw).to_string();
     format!(
         "<div class=\"ph-md\">{}</div>",
         without_layout_breaks(&clean)
@@ -102,6 +100,17 @@ pub fn message_html(author: Author, body: &str) -> String {
         Author::Agent => reply_to_safe_html(body),
     }
 }
+
+/// The allowlists, built once: a `Builder` is a few dozen hash sets, and building one for each
+/// message cost more than cleaning it when a ticket's messages are drawn.
+static ARTICLES: LazyLock<ammonia::Builder<'static>> = LazyLock::new(cleaner);
+static REPLIES: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut cleaner = cleaner();
+    cleaner
+        .rm_tags(["img"])
+        .set_tag_attribute_value("a", "target", "_blank");
+    cleaner
+});
 
 fn cleaner() -> ammonia::Builder<'static> {
     let mut cleaner = ammonia::Builder::default();
