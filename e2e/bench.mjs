@@ -34,21 +34,35 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     const transfers = [];
-    page.on("requestfinished", async (req) => {
-      const sizes = await req.sizes();
-      transfers.push({ url: req.url(), type: req.resourceType(), body: sizes.responseBodySize, at: Date.now() });
+    // Sizes arrive asynchronously; each is awaited before the transfers are counted, and a
+    // request that finishes while the context closes (the event stream) is not counted at all.
+    const pending = [];
+    let closing = false;
+    page.on("requestfinished", (req) => {
+      const at = Date.now();
+      pending.push(
+        req.sizes().then(
+          (sizes) => transfers.push({ url: req.url(), type: req.resourceType(), body: sizes.responseBodySize, at }),
+          (err) => {
+            if (!closing) throw err;
+          },
+        ),
+      );
     });
     await page.goto(`${env.host}/`);
     await page.evaluate((u) => window.$porthole.helpCenter("init", { user: u }), env.user("bench@example.com"));
     const launcher = page.getByRole("button", { name: /^Open support/ });
     await launcher.waitFor();
     const opened = Date.now();
+    await Promise.all(pending);
     const before = transfers.filter((t) => t.url.startsWith(env.origin) && /\/(w|assets)\//.test(t.url));
     await launcher.click();
     await page.frameLocator('iframe[title="Support"]').locator(".ph-ticket").nth(2).waitFor();
     const clickToList = Date.now() - opened;
+    await Promise.all(pending);
     const widget = transfers.filter((t) => t.at >= opened && t.url.startsWith(env.origin) && t.type !== "fetch");
     runs.push({ clickToList, before, widget });
+    closing = true;
     await context.close();
   }
 

@@ -1,6 +1,6 @@
 //! All SQL lives here, behind [`Store`]. Queries use `$n` placeholders, BIGINT millisecond
-//! times and `RETURNING`, which SQLite and Postgres share, so a Postgres backend can follow
-//! without touching handlers.
+//! times and `RETURNING`, which SQLite and Postgres share; what is SQLite's alone is the
+//! cache's change tracking (`changes`: temporary triggers and the WAL index's change counter).
 
 mod agents;
 mod api_keys;
