@@ -51,11 +51,11 @@ CREATE TEMP TRIGGER IF NOT EXISTS touched_ticket_created AFTER INSERT ON main.ti
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS touched_ticket_changed
 AFTER UPDATE OF contact_id, subject, status, public_activity_at, last_agent_reply_at,
-  user_seen_at ON main.tickets
+  user_seen_at, preview ON main.tickets
 WHEN OLD.contact_id IS NOT NEW.contact_id OR OLD.subject IS NOT NEW.subject
   OR OLD.status IS NOT NEW.status OR OLD.public_activity_at IS NOT NEW.public_activity_at
   OR OLD.last_agent_reply_at IS NOT NEW.last_agent_reply_at
-  OR OLD.user_seen_at IS NOT NEW.user_seen_at BEGIN
+  OR OLD.user_seen_at IS NOT NEW.user_seen_at OR OLD.preview IS NOT NEW.preview BEGIN
   INSERT INTO touched SELECT 'user', ws, email FROM listed WHERE ticket_id = NEW.id;
   INSERT INTO touched SELECT 'user', workspace_id, email FROM main.contacts
     WHERE id = OLD.contact_id;

@@ -18,6 +18,7 @@ mod mail;
 mod participants;
 mod portal;
 mod ratings;
+mod readers;
 mod reports;
 mod search;
 mod seed;
@@ -80,6 +81,8 @@ const SESSIONS_BYTES: usize = 4 << 20;
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
+    /// Where the widget's session and list of tickets are read (see `readers`).
+    readers: Arc<readers::Readers>,
     writer: Writer,
     /// Where ticket creations queue to share a transaction (see `group`).
     groups: group::Groups,
@@ -317,6 +320,7 @@ impl Store {
         };
         let store = Self {
             pool,
+            readers: Arc::new(readers::Readers::new(path)),
             groups: group::Groups::start(writer.clone()),
             writer,
             origins_version: Arc::default(),

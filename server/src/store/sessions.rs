@@ -1,10 +1,12 @@
 use std::time::Instant;
 
+use rusqlite::OptionalExtension;
+
 use super::{Revoked, Store};
 use crate::domain::{EmailAddress, Origin};
 
 /// A live session, found by the hash of its token.
-#[derive(sqlx::FromRow, Clone)]
+#[derive(Clone)]
 pub struct SessionRow {
     pub workspace_id: i64,
     pub slug: String,
@@ -88,17 +90,28 @@ impl Store {
         if let Some(session) = kept {
             return Ok((session.expires_at > now_ms).then_some(session));
         }
-        let found: Option<SessionRow> = sqlx::query_as(
-            "SELECT s.workspace_id, w.slug, s.email, s.name, s.origin, s.expires_at, \
-             s.participants \
-             FROM sessions s JOIN workspaces w ON w.id = s.workspace_id \
-             JOIN workspace_origins o ON o.workspace_id = s.workspace_id AND o.origin = s.origin \
-             WHERE s.token_hash = $1 AND s.expires_at > $2",
-        )
-        .bind(token_hash)
-        .bind(now_ms)
-        .fetch_optional(&self.pool)
-        .await?;
+        let found = self.readers.read(|conn| {
+            conn.prepare_cached(
+                "SELECT s.workspace_id, w.slug, s.email, s.name, s.origin, s.expires_at, \
+                 s.participants \
+                 FROM sessions s JOIN workspaces w ON w.id = s.workspace_id \
+                 JOIN workspace_origins o ON o.workspace_id = s.workspace_id \
+                 AND o.origin = s.origin \
+                 WHERE s.token_hash = ?1 AND s.expires_at > ?2",
+            )?
+            .query_row(rusqlite::params![token_hash, now_ms], |row| {
+                Ok(SessionRow {
+                    workspace_id: row.get(0)?,
+                    slug: row.get(1)?,
+                    email: row.get(2)?,
+                    name: row.get(3)?,
+                    origin: row.get(4)?,
+                    expires_at: row.get(5)?,
+                    participants: row.get(6)?,
+                })
+            })
+            .optional()
+        })?;
         // Only sessions that exist are kept: made-up tokens must not fill the cache.
         if let (Some(session), Some(version)) = (&found, version) {
             let bytes = token_hash.len()

@@ -177,7 +177,6 @@ struct UserTicketRow {
     public_activity_at: i64,
 }
 
-#[derive(sqlx::FromRow)]
 struct SummaryRow {
     id: i64,
     number: i64,
@@ -367,34 +366,47 @@ impl Store {
         });
         // Each part is the newest page of its own kind (the tickets they opened, through
         // tickets_by_contact; those they are copied on) before the two are merged.
-        let rows: Vec<SummaryRow> = sqlx::query_as(
-            "SELECT t.id, t.number, t.subject, t.status, t.public_activity_at, \
-             (t.last_agent_reply_at IS NOT NULL \
-              AND t.last_agent_reply_at > COALESCE(mine.seen, 0)) AS unread, \
-             (SELECT substr(m.body, 1, 1000) FROM messages m \
-              WHERE m.ticket_id = t.id AND m.internal = FALSE \
-              ORDER BY m.id DESC LIMIT 1) AS preview \
-             FROM ( \
-               SELECT * FROM (SELECT id, user_seen_at AS seen FROM tickets \
-                 WHERE contact_id = (SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2) \
-                 AND (public_activity_at < $3 OR (public_activity_at = $3 AND id < $4)) \
-                 ORDER BY public_activity_at DESC, id DESC LIMIT $5) \
-               UNION ALL \
-               SELECT * FROM (SELECT t.id, p.seen_at AS seen FROM ticket_participants p \
-                 JOIN tickets t ON t.id = p.ticket_id \
-                 WHERE p.contact_id = (SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2) \
-                 AND (t.public_activity_at < $3 OR (t.public_activity_at = $3 AND t.id < $4)) \
-                 ORDER BY t.public_activity_at DESC, t.id DESC LIMIT $5) \
-             ) mine JOIN tickets t ON t.id = mine.id \
-             ORDER BY t.public_activity_at DESC, t.id DESC LIMIT $5",
-        )
-        .bind(scope.workspace_id)
-        .bind(&scope.email)
-        .bind(after.activity)
-        .bind(after.id)
-        .bind(limit + 1)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows = self.readers.read(|conn| {
+            conn.prepare_cached(
+                "SELECT t.id, t.number, t.subject, t.status, t.public_activity_at, \
+                 (t.last_agent_reply_at IS NOT NULL \
+                  AND t.last_agent_reply_at > COALESCE(mine.seen, 0)) AS unread, \
+                 t.preview FROM ( \
+                   SELECT * FROM (SELECT id, user_seen_at AS seen FROM tickets \
+                     WHERE contact_id = (SELECT id FROM contacts WHERE workspace_id = ?1 AND email = ?2) \
+                     AND (public_activity_at < ?3 OR (public_activity_at = ?3 AND id < ?4)) \
+                     ORDER BY public_activity_at DESC, id DESC LIMIT ?5) \
+                   UNION ALL \
+                   SELECT * FROM (SELECT t.id, p.seen_at AS seen FROM ticket_participants p \
+                     JOIN tickets t ON t.id = p.ticket_id \
+                     WHERE p.contact_id = (SELECT id FROM contacts WHERE workspace_id = ?1 AND email = ?2) \
+                     AND (t.public_activity_at < ?3 OR (t.public_activity_at = ?3 AND t.id < ?4)) \
+                     ORDER BY t.public_activity_at DESC, t.id DESC LIMIT ?5) \
+                 ) mine JOIN tickets t ON t.id = mine.id \
+                 ORDER BY t.public_activity_at DESC, t.id DESC LIMIT ?5",
+            )?
+            .query_map(
+                rusqlite::params![
+                    scope.workspace_id,
+                    scope.email,
+                    after.activity,
+                    after.id,
+                    limit + 1
+                ],
+                |row| {
+                    Ok(SummaryRow {
+                        id: row.get(0)?,
+                        number: row.get(1)?,
+                        subject: row.get(2)?,
+                        status: row.get(3)?,
+                        public_activity_at: row.get(4)?,
+                        unread: row.get(5)?,
+                        preview: row.get(6)?,
+                    })
+                },
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()
+        })?;
         let next = (rows.len() as i64 > limit)
             .then(|| rows.get(limit as usize - 1))
             .flatten()

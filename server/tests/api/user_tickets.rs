@@ -72,6 +72,12 @@ async fn the_list_shows_each_change_on_the_very_next_call_though_it_is_kept_betw
     assert_eq!(top["unread"], true, "{replied}");
     assert_eq!(top["status"], "waiting");
     assert_eq!(top["preview"], "Fixed in 2.3");
+    // A note is the team's: the preview stays the last thing the customer was told.
+    app.agent(Method::POST, "/tickets/TKT-0001/messages", &key)
+        .json(&json!({ "body": "Customer on the old plan", "internal": true }))
+        .go()
+        .await;
+    assert_eq!(list().await["tickets"][0]["preview"], "Fixed in 2.3");
     // Reading the ticket marks it read; the list says so at once.
     app.widget(Method::GET, "/tickets/TKT-0001", &token)
         .value()
