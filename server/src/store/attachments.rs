@@ -79,6 +79,29 @@ pub(super) async fn claim(
     Ok(claimed.into_iter().map(|c| c.file.into()).collect())
 }
 
+/// The files of a ticket's messages, by message id (see `readers`).
+pub(super) fn ticket_attachments(
+    conn: &rusqlite::Connection,
+    ticket_id: i64,
+) -> rusqlite::Result<HashMap<i64, Vec<Attachment>>> {
+    let mut by_message: HashMap<i64, Vec<Attachment>> = HashMap::new();
+    let mut statement = conn.prepare_cached(
+        "SELECT a.message_id, a.id, a.name, a.content_type, a.size FROM messages m \
+         JOIN attachments a ON a.message_id = m.id WHERE m.ticket_id = ?1 \
+         ORDER BY a.created_at, a.id",
+    )?;
+    let mut rows = statement.query([ticket_id])?;
+    while let Some(row) = rows.next()? {
+        by_message.entry(row.get(0)?).or_default().push(Attachment {
+            id: row.get(1)?,
+            name: row.get(2)?,
+            content_type: row.get(3)?,
+            size: row.get(4)?,
+        });
+    }
+    Ok(by_message)
+}
+
 impl Store {
     pub async fn stage_attachment(&self, new: &NewAttachment<'_>, now_ms: i64) -> sqlx::Result<()> {
         let _turn = self.turn().await;
@@ -133,31 +156,6 @@ impl Store {
         .bind(before)
         .fetch_all(&self.pool)
         .await
-    }
-
-    /// The files of a ticket's messages, by message id.
-    pub(super) async fn ticket_attachments(
-        &self,
-        ticket_id: i64,
-    ) -> sqlx::Result<HashMap<i64, Vec<Attachment>>> {
-        let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
-            "SELECT a.message_id, a.id, a.name, a.content_type, a.size FROM messages m \
-             JOIN attachments a ON a.message_id = m.id WHERE m.ticket_id = $1 \
-             ORDER BY a.created_at, a.id",
-        )
-        .bind(ticket_id)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut by_message: HashMap<i64, Vec<Attachment>> = HashMap::new();
-        for (message_id, id, name, content_type, size) in rows {
-            by_message.entry(message_id).or_default().push(Attachment {
-                id,
-                name,
-                content_type,
-                size,
-            });
-        }
-        Ok(by_message)
     }
 
     /// File `id`, if it is on a public message of a ticket the scope's user owns or is copied

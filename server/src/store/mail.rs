@@ -64,6 +64,35 @@ pub struct UndeliveredMail {
     pub failed_at: Option<i64>,
 }
 
+/// The ticket's emails that have not reached their recipient: given up on, or still retried
+/// after a failed attempt. Newest first; what was sent in the end is not shown.
+pub(super) fn ticket_undelivered_mail(
+    conn: &rusqlite::Connection,
+    ticket_id: i64,
+) -> rusqlite::Result<Vec<UndeliveredMail>> {
+    conn.prepare_cached(
+        "SELECT q.id, t.number, q.recipient, q.kind, q.last_error, q.attempts, \
+         CASE WHEN q.failed_at IS NULL THEN q.next_attempt_at END, \
+         q.failed_at FROM mail_queue q JOIN tickets t ON t.id = q.ticket_id \
+         WHERE q.ticket_id = ?1 AND q.last_error IS NOT NULL AND q.sent_at IS NULL \
+           AND (q.failed_at IS NOT NULL OR q.dropped_at IS NULL) \
+         ORDER BY q.id DESC LIMIT 20",
+    )?
+    .query_map([ticket_id], |row| {
+        Ok(UndeliveredMail {
+            id: row.get(0)?,
+            number: row.get(1)?,
+            recipient: row.get(2)?,
+            kind: row.get(3)?,
+            reason: row.get(4)?,
+            attempts: row.get(5)?,
+            next_attempt_at: row.get(6)?,
+            failed_at: row.get(7)?,
+        })
+    })?
+    .collect()
+}
+
 impl UndeliveredMail {
     pub fn view(self) -> porthole_types::UndeliveredEmail {
         porthole_types::UndeliveredEmail {
@@ -295,25 +324,6 @@ impl Store {
         .bind(workspace_id)
         .bind(since_ms)
         .bind(limit)
-        .fetch_all(&self.pool)
-        .await
-    }
-
-    /// The ticket's emails that have not reached their recipient: given up on, or still
-    /// retried after a failed attempt. Newest first; what was sent in the end is not shown.
-    pub async fn ticket_undelivered_mail(
-        &self,
-        ticket_id: i64,
-    ) -> sqlx::Result<Vec<UndeliveredMail>> {
-        sqlx::query_as(
-            "SELECT q.id, t.number, q.recipient, q.kind, q.last_error AS reason, q.attempts, \
-             CASE WHEN q.failed_at IS NULL THEN q.next_attempt_at END AS next_attempt_at, \
-             q.failed_at FROM mail_queue q JOIN tickets t ON t.id = q.ticket_id \
-             WHERE q.ticket_id = $1 AND q.last_error IS NOT NULL AND q.sent_at IS NULL \
-               AND (q.failed_at IS NOT NULL OR q.dropped_at IS NULL) \
-             ORDER BY q.id DESC LIMIT 20",
-        )
-        .bind(ticket_id)
         .fetch_all(&self.pool)
         .await
     }

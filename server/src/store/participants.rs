@@ -4,11 +4,12 @@
 
 use porthole_types::limits::PARTICIPANTS_PER_TICKET;
 use porthole_types::{EventType, Participant};
+use rusqlite::OptionalExtension;
 use serde_json::json;
 use sqlx::SqliteConnection;
 
 use super::events;
-use super::tickets::{ticket_status, UserScope};
+use super::tickets::{ticket_id, ticket_status, UserScope};
 use super::Store;
 use crate::clock::rfc3339;
 use crate::domain::{DomainError, DomainResult, EmailAddress};
@@ -43,25 +44,68 @@ impl Reached {
     }
 }
 
-/// Ticket `number` of the scope's workspace, if the scope's customer owns it or is copied on
-/// it. Anyone else's ticket and a missing one are indistinguishable.
+/// Ticket `number` (`?2`) of the workspace (`?1`), if the customer (`?3`) owns it or is copied
+/// on it. Anyone else's ticket and a missing one are indistinguishable.
+const REACH: &str = "SELECT t.id, t.status, me.id AS me, t.contact_id = me.id AS owner \
+     FROM contacts me JOIN tickets t ON t.workspace_id = me.workspace_id AND t.number = ?2 \
+     WHERE me.workspace_id = ?1 AND me.email = ?3 \
+     AND (t.contact_id = me.id OR EXISTS (SELECT 1 FROM ticket_participants p \
+          WHERE p.ticket_id = t.id AND p.contact_id = me.id))";
+
+/// [`REACH`] in a write.
 pub(super) async fn reach(
     conn: &mut SqliteConnection,
     scope: &UserScope,
     number: i64,
 ) -> sqlx::Result<Option<Reached>> {
-    sqlx::query_as(
-        "SELECT t.id, t.status, me.id AS me, t.contact_id = me.id AS owner \
-         FROM contacts me JOIN tickets t ON t.workspace_id = me.workspace_id AND t.number = $2 \
-         WHERE me.workspace_id = $1 AND me.email = $3 \
-         AND (t.contact_id = me.id OR EXISTS (SELECT 1 FROM ticket_participants p \
-              WHERE p.ticket_id = t.id AND p.contact_id = me.id))",
-    )
-    .bind(scope.workspace_id)
-    .bind(number)
-    .bind(&scope.email)
-    .fetch_optional(conn)
-    .await
+    sqlx::query_as(REACH)
+        .bind(scope.workspace_id)
+        .bind(number)
+        .bind(&scope.email)
+        .fetch_optional(conn)
+        .await
+}
+
+/// [`REACH`] in a read (see `readers`).
+pub(super) fn reach_read(
+    conn: &rusqlite::Connection,
+    scope: &UserScope,
+    number: i64,
+) -> rusqlite::Result<Option<Reached>> {
+    conn.prepare_cached(REACH)?
+        .query_row(
+            rusqlite::params![scope.workspace_id, number, scope.email],
+            |row| {
+                Ok(Reached {
+                    id: row.get(0)?,
+                    status: row.get(1)?,
+                    me: row.get(2)?,
+                    owner: row.get(3)?,
+                })
+            },
+        )
+        .optional()
+}
+
+/// Who is copied on a ticket, in the order they were added.
+pub(super) fn participants(
+    conn: &rusqlite::Connection,
+    ticket_id: i64,
+) -> rusqlite::Result<Vec<Participant>> {
+    conn.prepare_cached(
+        "SELECT c.email, c.name, p.added_by, p.created_at FROM ticket_participants p \
+         JOIN contacts c ON c.id = p.contact_id WHERE p.ticket_id = ?1 \
+         ORDER BY p.created_at, c.email",
+    )?
+    .query_map([ticket_id], |row| {
+        Ok(Participant {
+            email: row.get(0)?,
+            name: row.get(1)?,
+            added_by: row.get(2)?,
+            added_at: rfc3339(row.get(3)?),
+        })
+    })?
+    .collect()
 }
 
 /// Marks the ticket read by this customer: the owner's mark is on the ticket, each
@@ -165,14 +209,6 @@ pub(super) async fn add(
     Ok(added)
 }
 
-#[derive(sqlx::FromRow)]
-struct ParticipantRow {
-    email: String,
-    name: Option<String>,
-    added_by: String,
-    created_at: i64,
-}
-
 impl Store {
     /// The id of ticket `number` if the scope's customer owns it or is copied on it.
     pub async fn reachable_ticket(
@@ -180,8 +216,8 @@ impl Store {
         scope: &UserScope,
         number: i64,
     ) -> sqlx::Result<Option<i64>> {
-        let mut conn = self.pool.acquire().await?;
-        Ok(reach(&mut conn, scope, number).await?.map(|t| t.id))
+        self.readers
+            .read(|conn| Ok(reach_read(conn, scope, number)?.map(|t| t.id)))
     }
 
     /// Who is copied on ticket `number` of the workspace.
@@ -190,31 +226,14 @@ impl Store {
         workspace_id: i64,
         number: i64,
     ) -> DomainResult<Vec<Participant>> {
-        let mut conn = self.pool.acquire().await?;
-        let (ticket_id, _) = ticket_status(&mut conn, workspace_id, number).await?;
-        drop(conn);
-        Ok(self.participants(ticket_id).await?)
-    }
-
-    /// Who is copied on a ticket, in the order they were added.
-    pub async fn participants(&self, ticket_id: i64) -> sqlx::Result<Vec<Participant>> {
-        let rows: Vec<ParticipantRow> = sqlx::query_as(
-            "SELECT c.email, c.name, p.added_by, p.created_at FROM ticket_participants p \
-             JOIN contacts c ON c.id = p.contact_id WHERE p.ticket_id = $1 \
-             ORDER BY p.created_at, c.email",
-        )
-        .bind(ticket_id)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| Participant {
-                email: r.email,
-                name: r.name,
-                added_by: r.added_by,
-                added_at: rfc3339(r.created_at),
-            })
-            .collect())
+        self.readers
+            .read(|conn| {
+                let Some(id) = ticket_id(conn, workspace_id, number)? else {
+                    return Ok(None);
+                };
+                participants(conn, id).map(Some)
+            })?
+            .ok_or(DomainError::NotFound)
     }
 
     /// An agent copies someone on ticket `number`; `false` when they already were (or are its

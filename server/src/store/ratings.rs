@@ -1,6 +1,7 @@
 //! Satisfaction ratings (CSAT): a customer rates each resolution of their ticket once.
 
 use porthole_types::EventType;
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 use serde_json::json;
 
@@ -31,19 +32,45 @@ pub struct CsatReport {
     pub distribution: [i64; 5],
 }
 
-/// The event that last resolved the ticket, if it is Resolved now.
-async fn current_resolution(
-    conn: &mut sqlx::SqliteConnection,
+/// The event that last resolved the ticket, if it is Resolved now. `?1`: the ticket's id.
+/// Rating reads it in its write, and the ticket's screen through `readers`.
+const CURRENT_RESOLUTION: &str = "SELECT e.id FROM events e JOIN tickets t ON t.id = e.ticket_id \
+     WHERE e.ticket_id = ?1 AND e.kind = 'ticket.status_changed' AND t.status = 'resolved' \
+     AND json_extract(e.data, '$.status') = 'resolved' ORDER BY e.id DESC LIMIT 1";
+
+/// Whether the ticket is Resolved and its resolution not yet rated: when to ask.
+pub(super) fn awaits_rating(conn: &rusqlite::Connection, ticket_id: i64) -> rusqlite::Result<bool> {
+    let Some(resolution) = conn
+        .prepare_cached(CURRENT_RESOLUTION)?
+        .query_row([ticket_id], |row| row.get::<_, i64>(0))
+        .optional()?
+    else {
+        return Ok(false);
+    };
+    let rated = conn
+        .prepare_cached("SELECT 1 FROM ratings WHERE ticket_id = ?1 AND resolution_event_id = ?2")?
+        .exists([ticket_id, resolution])?;
+    Ok(!rated)
+}
+
+/// The ticket's latest rating.
+pub(super) fn latest_rating(
+    conn: &rusqlite::Connection,
     ticket_id: i64,
-) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar(
-        "SELECT e.id FROM events e JOIN tickets t ON t.id = e.ticket_id \
-         WHERE e.ticket_id = $1 AND e.kind = 'ticket.status_changed' AND t.status = 'resolved' \
-         AND json_extract(e.data, '$.status') = 'resolved' ORDER BY e.id DESC LIMIT 1",
-    )
-    .bind(ticket_id)
-    .fetch_optional(conn)
-    .await
+) -> rusqlite::Result<Option<Rating>> {
+    conn.prepare_cached(
+        "SELECT score, comment, channel, created_at FROM ratings WHERE ticket_id = ?1 \
+         ORDER BY id DESC LIMIT 1",
+    )?
+    .query_row([ticket_id], |row| {
+        Ok(Rating {
+            score: row.get(0)?,
+            comment: row.get(1)?,
+            channel: row.get(2)?,
+            created_at: row.get(3)?,
+        })
+    })
+    .optional()
 }
 
 impl Store {
@@ -67,13 +94,14 @@ impl Store {
             ));
         }
         let ticket_id = ticket.id;
-        let resolution =
-            current_resolution(&mut tx, ticket_id)
-                .await?
-                .ok_or(DomainError::Conflict(
-                    "not_resolved",
-                    "only a resolved ticket can be rated",
-                ))?;
+        let resolution: i64 = sqlx::query_scalar(CURRENT_RESOLUTION)
+            .bind(ticket_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(DomainError::Conflict(
+                "not_resolved",
+                "only a resolved ticket can be rated",
+            ))?;
         let rating: Option<Rating> = sqlx::query_as(
             "INSERT INTO ratings (workspace_id, ticket_id, resolution_event_id, score, comment, \
              channel, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING \
@@ -98,33 +126,6 @@ impl Store {
         events::record(&mut tx, ticket_id, number, EventType::Rated, data, now_ms).await?;
         tx.commit().await?;
         Ok(rating)
-    }
-
-    /// Whether the ticket is Resolved and its resolution not yet rated: when to ask.
-    pub async fn awaits_rating(&self, ticket_id: i64) -> sqlx::Result<bool> {
-        let mut conn = self.pool.acquire().await?;
-        let Some(resolution) = current_resolution(&mut conn, ticket_id).await? else {
-            return Ok(false);
-        };
-        let rated: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM ratings WHERE ticket_id = $1 AND resolution_event_id = $2",
-        )
-        .bind(ticket_id)
-        .bind(resolution)
-        .fetch_optional(&mut *conn)
-        .await?;
-        Ok(rated.is_none())
-    }
-
-    /// The ticket's latest rating.
-    pub async fn latest_rating(&self, ticket_id: i64) -> sqlx::Result<Option<Rating>> {
-        sqlx::query_as(
-            "SELECT score, comment, channel, created_at FROM ratings WHERE ticket_id = $1 \
-             ORDER BY id DESC LIMIT 1",
-        )
-        .bind(ticket_id)
-        .fetch_optional(&self.pool)
-        .await
     }
 
     /// Ratings given from `from_ms` up to (not including) `to_ms`.

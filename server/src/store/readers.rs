@@ -3,11 +3,12 @@
 //! sqlx gives each SQLite connection a thread, and every query is a message to that thread
 //! and back: two context switches, which profiles showed cost more than the query itself (a
 //! widget's session and list of tickets take about 100 µs in SQLite, and 22–34 % of the
-//! server's CPU went to the hand-offs). The reads here are a page of at most 101 rows found
-//! by index, so they run where the request already is, as a local file read would.
+//! server's CPU went to the hand-offs). The reads here are found by index and sized by what
+//! the answer shows (a page of at most 101 tickets; one ticket's messages, files and
+//! participants), so they run where the request already is, as a local file read would.
 //!
-//! Only bounded reads belong here: a query whose cost grows with the data (search, reports)
-//! stays on the pool, whose threads keep it off the runtime's.
+//! A query whose cost grows with the data rather than with its answer (search, counts,
+//! reports) stays on the pool, whose threads keep it off the runtime's.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

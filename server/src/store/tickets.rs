@@ -2,12 +2,13 @@ use porthole_types::{
     AgentMessage, AgentTicket, AgentTicketSummary, Attachment, Author, Channel, Contact, EventType,
     Locale, Message, Priority, Ticket, TicketPatch, TicketStatus, TicketSummary, TicketType,
 };
+use rusqlite::OptionalExtension;
 use serde_json::{json, Value};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use super::attachments;
 use super::events::{self, By};
 use super::participants::{self, Reach};
+use super::{attachments, mail, ratings};
 use super::{avatar_path, decode, Store, UndeliveredMail};
 use crate::clock::rfc3339;
 use crate::domain::{markdown, TicketRef};
@@ -153,7 +154,6 @@ fn preview(body: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
-#[derive(sqlx::FromRow)]
 struct MessageRow {
     id: i64,
     author: String,
@@ -164,9 +164,7 @@ struct MessageRow {
     created_at: i64,
 }
 
-#[derive(sqlx::FromRow)]
 struct UserTicketRow {
-    id: i64,
     number: i64,
     subject: String,
     status: String,
@@ -332,6 +330,42 @@ async fn add_user_reply(
     .await?;
     participants::mark_seen(tx, &ticket, now_ms).await?;
     Ok(())
+}
+
+/// A ticket's messages, oldest first; the team's notes only when asked for.
+fn messages(
+    conn: &rusqlite::Connection,
+    ticket_id: i64,
+    with_internal: bool,
+) -> rusqlite::Result<Vec<MessageRow>> {
+    conn.prepare_cached(
+        "SELECT m.id, m.author, m.author_name, a.avatar, m.body, m.internal, m.created_at \
+         FROM messages m LEFT JOIN agents a ON a.id = m.author_agent \
+         WHERE m.ticket_id = ?1 AND (m.internal = FALSE OR ?2) ORDER BY m.id",
+    )?
+    .query_map(rusqlite::params![ticket_id, with_internal], |row| {
+        Ok(MessageRow {
+            id: row.get(0)?,
+            author: row.get(1)?,
+            author_name: row.get(2)?,
+            avatar: row.get(3)?,
+            body: row.get(4)?,
+            internal: row.get(5)?,
+            created_at: row.get(6)?,
+        })
+    })?
+    .collect()
+}
+
+/// The id of a workspace's ticket by number, in a read (see `readers`).
+pub(super) fn ticket_id(
+    conn: &rusqlite::Connection,
+    workspace_id: i64,
+    number: i64,
+) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT id FROM tickets WHERE workspace_id = ?1 AND number = ?2")?
+        .query_row([workspace_id, number], |row| row.get(0))
+        .optional()
 }
 
 /// A workspace's ticket by number: its id and status.
@@ -503,27 +537,41 @@ impl Store {
     }
 
     pub(super) async fn user_ticket(&self, scope: &UserScope, number: i64) -> DomainResult<Ticket> {
-        let mut conn = self.pool.acquire().await?;
-        let ticket = participants::reach(&mut conn, scope, number)
-            .await?
-            .ok_or(DomainError::NotFound)?;
-        let row: UserTicketRow = sqlx::query_as(
-            "SELECT id, number, subject, status, kind, category, resolution, created_at, \
-             public_activity_at FROM tickets WHERE id = $1",
-        )
-        .bind(ticket.id)
-        .fetch_one(&mut *conn)
-        .await?;
-        drop(conn);
-        let messages = self.messages(row.id, false).await?;
-        let mut files = self.ticket_attachments(row.id).await?;
+        let read = self.readers.read(|conn| {
+            let Some(ticket) = participants::reach_read(conn, scope, number)? else {
+                return Ok(None);
+            };
+            let row = conn
+                .prepare_cached(
+                    "SELECT number, subject, status, kind, category, resolution, \
+                     created_at, public_activity_at FROM tickets WHERE id = ?1",
+                )?
+                .query_row([ticket.id], |row| {
+                    Ok(UserTicketRow {
+                        number: row.get(0)?,
+                        subject: row.get(1)?,
+                        status: row.get(2)?,
+                        kind: row.get(3)?,
+                        category: row.get(4)?,
+                        resolution: row.get(5)?,
+                        created_at: row.get(6)?,
+                        public_activity_at: row.get(7)?,
+                    })
+                })?;
+            // The rating is the owner's to give.
+            let awaiting_rating =
+                ticket.reach() == Reach::Owner && ratings::awaits_rating(conn, ticket.id)?;
+            Ok(Some((
+                row,
+                messages(conn, ticket.id, false)?,
+                attachments::ticket_attachments(conn, ticket.id)?,
+                awaiting_rating,
+            )))
+        })?;
+        let (row, messages, mut files, awaiting_rating) = read.ok_or(DomainError::NotFound)?;
         let status = decode(TicketStatus::parse, &row.status)?;
         // A resolution note belongs to the resolution: once reopened, it is not shown.
         let resolved = matches!(status, TicketStatus::Resolved | TicketStatus::Closed);
-        // The rating is the owner's to give.
-        let awaiting_rating = status == TicketStatus::Resolved
-            && ticket.reach() == Reach::Owner
-            && self.awaits_rating(row.id).await?;
         Ok(Ticket {
             reference: TicketRef(row.number).to_string(),
             subject: row.subject,
@@ -555,18 +603,6 @@ impl Store {
                 .collect::<anyhow::Result<_>>()?,
             awaiting_rating,
         })
-    }
-
-    async fn messages(&self, ticket_id: i64, with_internal: bool) -> sqlx::Result<Vec<MessageRow>> {
-        sqlx::query_as(
-            "SELECT m.id, m.author, m.author_name, a.avatar, m.body, m.internal, m.created_at \
-             FROM messages m LEFT JOIN agents a ON a.id = m.author_agent \
-             WHERE m.ticket_id = $1 AND (m.internal = FALSE OR $2) ORDER BY m.id",
-        )
-        .bind(ticket_id)
-        .bind(with_internal)
-        .fetch_all(&self.pool)
-        .await
     }
 
     /// Adds the user's reply. A Resolved or Waiting ticket reopens; a Closed one takes no more
@@ -668,10 +704,17 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?
         .ok_or(DomainError::NotFound)?;
-        let mut files = self.ticket_attachments(row.id).await?;
-        let messages = self
-            .messages(row.id, true)
-            .await?
+        let (messages, mut files, rating, participants, undelivered) =
+            self.readers.read(|conn| {
+                Ok((
+                    messages(conn, row.id, true)?,
+                    attachments::ticket_attachments(conn, row.id)?,
+                    ratings::latest_rating(conn, row.id)?,
+                    participants::participants(conn, row.id)?,
+                    mail::ticket_undelivered_mail(conn, row.id)?,
+                ))
+            })?;
+        let messages = messages
             .into_iter()
             .map(|m| {
                 let author = decode(Author::parse, &m.author)?;
@@ -688,27 +731,19 @@ impl Store {
                 })
             })
             .collect::<anyhow::Result<_>>()?;
-        let rating = self
-            .latest_rating(row.id)
-            .await?
-            .map(|r| porthole_types::TicketRating {
-                score: r.score,
-                comment: r.comment,
-                created_at: rfc3339(r.created_at),
-            });
+        let rating = rating.map(|r| porthole_types::TicketRating {
+            score: r.score,
+            comment: r.comment,
+            created_at: rfc3339(r.created_at),
+        });
         Ok(AgentTicket {
             summary: row.summary()?,
             description: row.description,
             resolution: row.resolution,
             rating,
-            participants: self.participants(row.id).await?,
+            participants,
             messages,
-            undelivered_emails: self
-                .ticket_undelivered_mail(row.id)
-                .await?
-                .into_iter()
-                .map(UndeliveredMail::view)
-                .collect(),
+            undelivered_emails: undelivered.into_iter().map(UndeliveredMail::view).collect(),
         })
     }
 
