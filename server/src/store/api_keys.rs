@@ -1,3 +1,4 @@
+use rusqlite::OptionalExtension;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::{Revoked, Store};
@@ -5,7 +6,7 @@ use crate::domain::Token;
 
 /// An authenticated agent: the workspace the key belongs to, the key's name, which signs the
 /// agent's replies unless they name someone else, and its role.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct ApiKey {
     pub id: i64,
     pub workspace_id: i64,
@@ -79,19 +80,33 @@ impl Store {
         Ok(token.secret)
     }
 
+    /// The unrevoked key with this hash. Read in place (see `readers`); `last_used_at` is
+    /// written only when it is a resolution old, so most calls take no turn to write.
     pub async fn authenticate_api_key(
         &self,
         key_hash: &str,
         now_ms: i64,
     ) -> sqlx::Result<Option<ApiKey>> {
-        let key: Option<ApiKey> = sqlx::query_as(
-            "SELECT id, workspace_id, name, role FROM api_keys \
-             WHERE key_hash = $1 AND revoked_at IS NULL",
-        )
-        .bind(key_hash)
-        .fetch_optional(&self.pool)
-        .await?;
-        if let Some(key) = &key {
+        let found = self.readers.read(|conn| {
+            conn.prepare_cached(
+                "SELECT id, workspace_id, name, role, last_used_at FROM api_keys \
+                 WHERE key_hash = ?1 AND revoked_at IS NULL",
+            )?
+            .query_row([key_hash], |row| {
+                let key = ApiKey {
+                    id: row.get(0)?,
+                    workspace_id: row.get(1)?,
+                    name: row.get(2)?,
+                    role: row.get(3)?,
+                };
+                Ok((key, row.get::<_, Option<i64>>(4)?))
+            })
+            .optional()
+        })?;
+        let Some((key, last_used_at)) = found else {
+            return Ok(None);
+        };
+        if last_used_at.is_none_or(|at| at < now_ms - LAST_USED_RESOLUTION_MS) {
             let _turn = self.turn().await;
             sqlx::query(
                 "UPDATE api_keys SET last_used_at = $1 \
@@ -103,7 +118,7 @@ impl Store {
             .execute(&self.pool)
             .await?;
         }
-        Ok(key)
+        Ok(Some(key))
     }
 
     pub async fn list_api_keys(&self, workspace_id: i64) -> sqlx::Result<Vec<ApiKeyInfo>> {

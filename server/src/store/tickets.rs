@@ -504,20 +504,24 @@ impl Store {
     /// How many of the user's tickets (their own and those they are copied on) have an agent
     /// reply they have not opened.
     pub async fn unread_count(&self, scope: &UserScope) -> sqlx::Result<i64> {
-        sqlx::query_scalar(
-            "SELECT (SELECT COUNT(*) FROM tickets t \
-               WHERE t.contact_id = (SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2) \
-               AND t.last_agent_reply_at IS NOT NULL \
-               AND t.last_agent_reply_at > COALESCE(t.user_seen_at, 0)) \
-             + (SELECT COUNT(*) FROM ticket_participants p JOIN tickets t ON t.id = p.ticket_id \
-               WHERE p.contact_id = (SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2) \
-               AND t.last_agent_reply_at IS NOT NULL \
-               AND t.last_agent_reply_at > COALESCE(p.seen_at, 0))",
-        )
-        .bind(scope.workspace_id)
-        .bind(&scope.email)
-        .fetch_one(&self.pool)
-        .await
+        self.readers.read(|conn| {
+            conn.prepare_cached(
+                "SELECT (SELECT COUNT(*) FROM tickets t \
+                   WHERE t.contact_id = \
+                     (SELECT id FROM contacts WHERE workspace_id = ?1 AND email = ?2) \
+                   AND t.last_agent_reply_at IS NOT NULL \
+                   AND t.last_agent_reply_at > COALESCE(t.user_seen_at, 0)) \
+                 + (SELECT COUNT(*) FROM ticket_participants p \
+                   JOIN tickets t ON t.id = p.ticket_id \
+                   WHERE p.contact_id = \
+                     (SELECT id FROM contacts WHERE workspace_id = ?1 AND email = ?2) \
+                   AND t.last_agent_reply_at IS NOT NULL \
+                   AND t.last_agent_reply_at > COALESCE(p.seen_at, 0))",
+            )?
+            .query_row(rusqlite::params![scope.workspace_id, scope.email], |row| {
+                row.get(0)
+            })
+        })
     }
 
     /// One of the user's tickets with its public conversation, marked as seen.
