@@ -1,6 +1,8 @@
 //! API keys have roles: an agent key works tickets, articles and reports; only an admin key
 //! changes the workspace itself.
 
+use std::time::Duration;
+
 use porthole::store::KeyRole;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
@@ -119,4 +121,35 @@ async fn admins_make_list_and_revoke_keys_over_the_api_and_agents_cannot() {
             .await;
         assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
     }
+}
+
+#[tokio::test]
+async fn a_keys_last_use_is_shown_to_the_minute() {
+    let app = TestApp::spawn().await;
+    let admin = app.agent_key("Admin").await;
+    let made = app
+        .agent(Method::POST, "/keys", &admin)
+        .json(&serde_json::json!({ "name": "Zapier", "role": "agent" }))
+        .value()
+        .await;
+    let key = made["key"].as_str().unwrap().to_owned();
+    let last_used = || async {
+        let list = app.agent(Method::GET, "/keys", &admin).value().await;
+        let keys = list["keys"].as_array().unwrap().clone();
+        let zapier = keys.into_iter().find(|k| k["name"] == "Zapier").unwrap();
+        zapier["last_used_at"].clone()
+    };
+    assert!(last_used().await.is_null(), "never used yet");
+    app.agent(Method::GET, "/tickets", &key).go().await;
+    let first = last_used().await;
+    assert!(first.is_string(), "{first}");
+    // Within the minute, another use changes nothing (nothing is written)...
+    app.clock.advance(Duration::from_secs(30));
+    app.agent(Method::GET, "/tickets", &key).go().await;
+    assert_eq!(last_used().await, first);
+    // ...and a use after it is recorded.
+    app.clock.advance(Duration::from_secs(31));
+    app.agent(Method::GET, "/tickets", &key).go().await;
+    let later = last_used().await;
+    assert!(later.as_str() > first.as_str(), "{first} then {later}");
 }
