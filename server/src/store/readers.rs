@@ -63,7 +63,8 @@ impl Readers {
         )?;
         // As the pool's: a reader waits for a checkpoint's brief exclusive moments.
         conn.busy_timeout(Duration::from_secs(5))?;
-        conn.set_prepared_statement_cache_capacity(8);
+        // Room for every statement run here (fourteen), so none is prepared twice.
+        conn.set_prepared_statement_cache_capacity(32);
         Ok(conn)
     }
 }
