@@ -228,6 +228,8 @@ pub struct ApiKeyView {
     /// The key's first characters, to tell keys apart.
     pub hint: String,
     pub created_at: String,
+    /// When the key was last used, to the minute: a use within a minute of the one recorded
+    /// is not recorded again.
     pub last_used_at: Option<String>,
     pub revoked_at: Option<String>,
 }
