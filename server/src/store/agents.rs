@@ -433,30 +433,29 @@ impl Store {
 /// up, under the workspace's `cap` of open tickets if there is one, and given a ticket longest
 /// ago (or never). Their address becomes the assignee, so they hear of the ticket by email
 /// too. In the creating transaction, so two tickets at once go to two agents.
-pub(super) async fn round_robin(
-    conn: &mut sqlx::SqliteConnection,
+pub(super) fn round_robin(
+    conn: &rusqlite::Connection,
     workspace_id: i64,
     cap: Option<i64>,
     now_ms: i64,
-) -> sqlx::Result<Option<String>> {
-    let chosen: Option<(i64, String)> = sqlx::query_as(
-        "SELECT a.id, a.email FROM agents a \
-         WHERE a.workspace_id = $1 AND a.available AND a.password_hash IS NOT NULL \
-         AND ($2 IS NULL OR (SELECT COUNT(*) FROM tickets t WHERE t.workspace_id = $1 \
-              AND t.assignee = a.email AND t.status IN ('open', 'in_progress', 'waiting')) < $2) \
-         ORDER BY a.last_assigned_at IS NOT NULL, a.last_assigned_at, a.id LIMIT 1",
-    )
-    .bind(workspace_id)
-    .bind(cap)
-    .fetch_optional(&mut *conn)
-    .await?;
+) -> rusqlite::Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    let chosen: Option<(i64, String)> = conn
+        .prepare_cached(
+            "SELECT a.id, a.email FROM agents a \
+             WHERE a.workspace_id = ?1 AND a.available AND a.password_hash IS NOT NULL \
+             AND (?2 IS NULL OR (SELECT COUNT(*) FROM tickets t WHERE t.workspace_id = ?1 \
+                  AND t.assignee = a.email AND t.status IN ('open', 'in_progress', 'waiting')) < ?2) \
+             ORDER BY a.last_assigned_at IS NOT NULL, a.last_assigned_at, a.id LIMIT 1",
+        )?
+        .query_row(rusqlite::params![workspace_id, cap], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .optional()?;
     let Some((agent_id, email)) = chosen else {
         return Ok(None);
     };
-    sqlx::query("UPDATE agents SET last_assigned_at = $1 WHERE id = $2")
-        .bind(now_ms)
-        .bind(agent_id)
-        .execute(&mut *conn)
-        .await?;
+    conn.prepare_cached("UPDATE agents SET last_assigned_at = ?1 WHERE id = ?2")?
+        .execute([now_ms, agent_id])?;
     Ok(Some(email))
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use porthole_types::Attachment;
-use sqlx::SqliteConnection;
+use rusqlite::OptionalExtension;
 
 use super::{Store, UserScope};
 use crate::domain::{DomainError, DomainResult};
@@ -36,37 +36,38 @@ impl From<Row> for Attachment {
     }
 }
 
-/// A claimed file, with when it was uploaded.
-#[derive(sqlx::FromRow)]
-struct Claimed {
-    created_at: i64,
-    #[sqlx(flatten)]
-    file: Row,
-}
-
-/// Gives staged files `ids` to message `message_id`, in the caller's transaction. Each must be
-/// staged by `owner` in this workspace and not yet used; otherwise nothing is claimed and the
-/// caller's transaction is to be rolled back. Returns them in the order the thread shows
-/// them (see `ticket_attachments`), so what a write answers matches what a read shows.
-pub(super) async fn claim(
-    conn: &mut SqliteConnection,
+/// Gives staged files `ids` to message `message_id`, in the caller's transaction (a group of
+/// writes, see `group`). Each must be staged by `owner` in this workspace and not yet used;
+/// otherwise nothing is claimed and the caller's transaction is to be rolled back. Returns
+/// them in the order the thread shows them (see `ticket_attachments`), so what a write
+/// answers matches what a read shows.
+pub(super) fn claim(
+    conn: &rusqlite::Connection,
     (workspace_id, owner): (i64, &str),
     message_id: i64,
     ids: &[String],
 ) -> DomainResult<Vec<Attachment>> {
     let mut claimed = Vec::with_capacity(ids.len());
     for id in ids {
-        let row: Option<Claimed> = sqlx::query_as(
-            "UPDATE attachments SET message_id = $1 \
-             WHERE id = $2 AND workspace_id = $3 AND owner = $4 AND message_id IS NULL \
-             RETURNING id, name, content_type, size, created_at",
-        )
-        .bind(message_id)
-        .bind(id)
-        .bind(workspace_id)
-        .bind(owner)
-        .fetch_optional(&mut *conn)
-        .await?;
+        let row = conn
+            .prepare_cached(
+                "UPDATE attachments SET message_id = ?1 \
+                 WHERE id = ?2 AND workspace_id = ?3 AND owner = ?4 AND message_id IS NULL \
+                 RETURNING created_at, id, name, content_type, size",
+            )?
+            .query_row(
+                rusqlite::params![message_id, id, workspace_id, owner],
+                |row| {
+                    let file = Attachment {
+                        id: row.get(1)?,
+                        name: row.get(2)?,
+                        content_type: row.get(3)?,
+                        size: row.get(4)?,
+                    };
+                    Ok((row.get::<_, i64>(0)?, file))
+                },
+            )
+            .optional()?;
         let row = row.ok_or_else(|| {
             DomainError::Invalid(
                 "attachments",
@@ -75,8 +76,8 @@ pub(super) async fn claim(
         })?;
         claimed.push(row);
     }
-    claimed.sort_by(|a, b| (a.created_at, &a.file.id).cmp(&(b.created_at, &b.file.id)));
-    Ok(claimed.into_iter().map(|c| c.file.into()).collect())
+    claimed.sort_by(|a, b| (a.0, &a.1.id).cmp(&(b.0, &b.1.id)));
+    Ok(claimed.into_iter().map(|(_, file)| file).collect())
 }
 
 /// The files of a ticket's messages, by message id (see `readers`).

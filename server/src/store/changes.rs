@@ -136,25 +136,46 @@ pub(super) async fn watch(conn: &mut SqliteConnection) -> sqlx::Result<()> {
     Ok(())
 }
 
+/// The same, on the connection of the groups of writes (`group`).
+pub(super) fn watch_here(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(TRIGGERS)
+}
+
+/// Takes the transaction's notes; `collect` and `collect_here` run it.
+const COLLECT: &str = "DELETE FROM temp.touched RETURNING what, ws, email";
+
 /// What a transaction's writes made stale, noted by the triggers; called in the transaction,
 /// just before it commits.
 pub(super) async fn collect(conn: &mut SqliteConnection) -> sqlx::Result<Touched> {
     let rows: Vec<(String, Option<i64>, Option<String>)> =
-        sqlx::query_as("DELETE FROM temp.touched RETURNING what, ws, email")
-            .fetch_all(conn)
-            .await?;
-    let mut touched = Touched::default();
-    for (what, ws, email) in rows {
-        match (what.as_str(), ws, email) {
-            ("user", Some(ws), Some(email)) => {
-                touched.users.insert(bucket(ws, &email));
+        sqlx::query_as(COLLECT).fetch_all(conn).await?;
+    Ok(Touched::from_notes(rows))
+}
+
+/// The same, on the connection of the groups of writes (`group`).
+pub(super) fn collect_here(conn: &rusqlite::Connection) -> rusqlite::Result<Touched> {
+    let rows = conn
+        .prepare_cached(COLLECT)?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Touched::from_notes(rows))
+}
+
+impl Touched {
+    fn from_notes(rows: Vec<(String, Option<i64>, Option<String>)>) -> Self {
+        let mut touched = Touched::default();
+        for (what, ws, email) in rows {
+            match (what.as_str(), ws, email) {
+                ("user", Some(ws), Some(email)) => {
+                    touched.users.insert(bucket(ws, &email));
+                }
+                ("sessions", ..) => touched.sessions = true,
+                _ => touched.everything = true,
             }
-            ("sessions", ..) => touched.sessions = true,
-            _ => touched.everything = true,
         }
+        touched.everything |= touched.users.len() > USERS_AT_MOST;
+        touched
     }
-    touched.everything |= touched.users.len() > USERS_AT_MOST;
-    Ok(touched)
 }
 
 /// What one transaction made stale.

@@ -1,11 +1,11 @@
 //! Creating a ticket: the hour's allowance, idempotency, gapless numbers, and all of it
-//! written in one savepoint of a group of creations (see `group`).
+//! written in one savepoint of a group of writes (see `group`).
 
 use porthole_types::{
     Author, Channel, EventType, Locale, Message, Priority, Ticket, TicketStatus, TicketType,
 };
+use rusqlite::{Connection, OptionalExtension};
 use serde_json::json;
-use sqlx::SqliteConnection;
 
 use super::attachments;
 use super::events;
@@ -38,33 +38,28 @@ fn allowance(channel: Channel) -> Option<(&'static str, i64)> {
     }
 }
 
-/// The hour's tickets of the user in `channels`, counted in the database inside the creating
-/// transaction, so instances and concurrent requests agree. Binds: `$1` the workspace, `$4`
-/// the email, `$5` the start of the hour.
-fn hour_count(channels: &str) -> String {
+/// `what` of the hour's tickets of the user in `channels`, counted in the database inside the
+/// creating transaction, so instances and concurrent requests agree. Binds: `?1` the
+/// workspace, `?2` the email, `?3` the start of the hour.
+fn hour_count(what: &str, channels: &str) -> String {
     format!(
-        "SELECT COUNT(*) FROM tickets t JOIN contacts c ON c.id = t.contact_id \
-         WHERE c.workspace_id = $1 AND c.email = $4 AND t.created_at > $5 \
+        "SELECT {what} FROM tickets t JOIN contacts c ON c.id = t.contact_id \
+         WHERE c.workspace_id = ?1 AND c.email = ?2 AND t.created_at > ?3 \
          AND t.channel IN ({channels})"
     )
 }
 
 /// Seconds until the user may open another ticket, if the hour's allowance is used up.
-async fn creation_wait(
-    conn: &mut SqliteConnection,
+fn creation_wait(
+    conn: &Connection,
     (scope, (channels, allowed)): (&UserScope, (&str, i64)),
     now_ms: i64,
-) -> sqlx::Result<Option<i64>> {
-    let (count, oldest): (i64, Option<i64>) = sqlx::query_as(&format!(
-        "SELECT COUNT(*), MIN(t.created_at) FROM tickets t JOIN contacts c ON c.id = t.contact_id \
-         WHERE c.workspace_id = $1 AND c.email = $2 AND t.created_at > $3 \
-         AND t.channel IN ({channels})"
-    ))
-    .bind(scope.workspace_id)
-    .bind(&scope.email)
-    .bind(now_ms - HOUR_MS)
-    .fetch_one(conn)
-    .await?;
+) -> rusqlite::Result<Option<i64>> {
+    let counted = hour_count("COUNT(*), MIN(t.created_at)", channels);
+    let (count, oldest): (i64, Option<i64>) = conn.prepare_cached(&counted)?.query_row(
+        rusqlite::params![scope.workspace_id, scope.email, now_ms - HOUR_MS],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
     if count < allowed {
         return Ok(None);
     }
@@ -93,7 +88,7 @@ impl Store {
         let key = idempotency.map(|(key, fingerprint)| (key.to_owned(), fingerprint.to_owned()));
         let written = self
             .groups
-            .write(move |conn| Box::pin(write_ticket(conn, written, key, now_ms)))
+            .write(move |conn| write_ticket(conn, written, key, now_ms))
             .await?;
         match written {
             Written::Created(ticket) => Ok(Outcome::Created(ticket)),
@@ -141,139 +136,143 @@ enum Written {
 }
 
 /// The ticket's number, contact, ticket, opening message, copies, events and assignment.
-async fn write_ticket(
-    conn: &mut SqliteConnection,
-    (scope, new, mood, mut opening_html): (UserScope, NewTicket, f64, Option<String>),
+fn write_ticket(
+    conn: &Connection,
+    (scope, new, mood, opening_html): (UserScope, NewTicket, f64, Option<String>),
     idempotency: Option<(String, String)>,
     now_ms: i64,
 ) -> DomainResult<Written> {
     let mut claimed_key = None;
     if let Some((key, fingerprint)) = idempotency {
-        let claimed = sqlx::query(
-            "INSERT INTO idempotency_keys (workspace_id, email, key, fingerprint, created_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-        )
-        .bind(scope.workspace_id)
-        .bind(&scope.email)
-        .bind(&key)
-        .bind(&fingerprint)
-        .bind(now_ms)
-        .execute(&mut *conn)
-        .await?;
-        if claimed.rows_affected() == 0 {
+        let claimed = conn
+            .prepare_cached(
+                "INSERT INTO idempotency_keys (workspace_id, email, key, fingerprint, created_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+            )?
+            .execute(rusqlite::params![
+                scope.workspace_id,
+                scope.email,
+                key,
+                fingerprint,
+                now_ms
+            ])?;
+        if claimed == 0 {
             return Ok(Written::Claimed(key, fingerprint));
         }
         claimed_key = Some(key);
     }
     if let Some(message_id) = &new.message_id {
-        let seen: Option<i64> = sqlx::query_scalar(
-            "SELECT t.number FROM inbound_messages i JOIN tickets t ON t.id = i.ticket_id \
-             WHERE i.workspace_id = $1 AND i.sender = $2 AND i.message_id = $3",
-        )
-        .bind(scope.workspace_id)
-        .bind(&scope.email)
-        .bind(message_id)
-        .fetch_optional(&mut *conn)
-        .await?;
+        let seen: Option<i64> = conn
+            .prepare_cached(
+                "SELECT t.number FROM inbound_messages i JOIN tickets t ON t.id = i.ticket_id \
+                 WHERE i.workspace_id = ?1 AND i.sender = ?2 AND i.message_id = ?3",
+            )?
+            .query_row(
+                rusqlite::params![scope.workspace_id, scope.email, message_id],
+                |row| row.get(0),
+            )
+            .optional()?;
         if let Some(number) = seen {
             return Ok(Written::Received(number));
         }
     }
-    // Every other writer waits while this one holds the lock, and each statement is a
-    // round trip to SQLite's thread: so the statements are sent in two batches (sqlx runs
-    // each `;`-separated statement of a query in turn, with the same numbered binds).
-    // First, under the hour's allowance, the ticket's number with the workspace's routing,
-    // and the user's recent article reads marked as not having answered them.
-    let allowance = allowance(new.channel);
-    let under_allowance = allowance.map_or(String::new(), |(channels, _)| {
-        format!(" AND ({}) < $6", hour_count(channels))
-    });
+    // The user's recent article reads, marked as not having answered them.
     let reader = format!("user:{}", scope.email);
-    let numbered: Option<(i64, Option<bool>, Option<i64>)> = sqlx::query_as(&format!(
-        "{}; UPDATE workspaces SET ticket_seq = ticket_seq + 1 WHERE id = $1{under_allowance} \
-         RETURNING ticket_seq, json_extract(settings, '$.auto_assign'), \
-         json_extract(settings, '$.auto_assign_cap')",
-        super::deflection::FOLLOWED
-    ))
-    .bind(scope.workspace_id)
-    .bind(&reader)
-    .bind(now_ms - super::deflection::SESSION_MS)
-    .bind(&scope.email)
-    .bind(now_ms - HOUR_MS)
-    .bind(allowance.map(|(_, allowed)| allowed))
-    .fetch_optional(&mut *conn)
-    .await?;
+    let since = now_ms - super::deflection::SESSION_MS;
+    conn.prepare_cached(super::deflection::FOLLOWED)?
+        .execute(rusqlite::params![scope.workspace_id, reader, since])?;
+    // Under the hour's allowance, the ticket's number with the workspace's routing.
+    let allowance = allowance(new.channel);
+    let mut binds = vec![rusqlite::types::Value::from(scope.workspace_id)];
+    let mut under_allowance = String::new();
+    if let Some((channels, allowed)) = allowance {
+        under_allowance = format!(" AND ({}) < ?4", hour_count("COUNT(*)", channels));
+        binds.extend([
+            scope.email.clone().into(),
+            (now_ms - HOUR_MS).into(),
+            allowed.into(),
+        ]);
+    }
+    let numbered: Option<(i64, Option<bool>, Option<i64>)> = conn
+        .prepare_cached(&format!(
+            "UPDATE workspaces SET ticket_seq = ticket_seq + 1 WHERE id = ?1{under_allowance} \
+             RETURNING ticket_seq, json_extract(settings, '$.auto_assign'), \
+             json_extract(settings, '$.auto_assign_cap')"
+        ))?
+        .query_row(rusqlite::params_from_iter(binds), |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })
+        .optional()?;
     let Some((number, auto_assign, cap)) = numbered else {
         // The allowance was used up, or the workspace is gone.
         let wait = match allowance {
-            Some(allowance) => creation_wait(conn, (&scope, allowance), now_ms).await?,
+            Some(allowance) => creation_wait(conn, (&scope, allowance), now_ms)?,
             None => None,
         };
         return Err(wait.map_or(DomainError::NotFound, DomainError::RateLimited));
     };
     // Then the contact, the ticket and the description that opens its conversation (so
     // the thread reads from the start).
+    let contact: i64 = conn
+        .prepare_cached(
+            "INSERT INTO contacts (workspace_id, email, name, locale, created_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (workspace_id, email) DO UPDATE \
+             SET name = COALESCE(excluded.name, contacts.name), \
+             locale = COALESCE(excluded.locale, contacts.locale) RETURNING id",
+        )?
+        .query_row(
+            rusqlite::params![
+                scope.workspace_id,
+                scope.email,
+                scope.name,
+                new.locale.map(Locale::as_str),
+                now_ms
+            ],
+            |row| row.get(0),
+        )?;
+    let ticket_id: i64 = conn
+        .prepare_cached(
+            "INSERT INTO tickets (workspace_id, number, contact_id, subject, description, kind, \
+             status, priority, channel, created_at, updated_at, public_activity_at, user_seen_at, \
+             category, sentiment) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?10, ?10, ?11, ?12) \
+             RETURNING id",
+        )?
+        .query_row(
+            rusqlite::params![
+                scope.workspace_id,
+                number,
+                contact,
+                new.subject,
+                new.description,
+                new.ticket_type.map(TicketType::as_str),
+                TicketStatus::Open.as_str(),
+                Priority::Medium.as_str(),
+                new.channel.as_str(),
+                now_ms,
+                new.category,
+                mood
+            ],
+            |row| row.get(0),
+        )?;
+    // Files sent with the ticket belong to its first message.
     let opening_body = (new.description.is_some() || !new.attachments.is_empty())
         .then(|| new.description.as_deref().unwrap_or_default());
-    let mut written = String::from(
-        "INSERT INTO contacts (workspace_id, email, name, locale, created_at) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (workspace_id, email) DO UPDATE \
-         SET name = COALESCE(excluded.name, contacts.name), \
-         locale = COALESCE(excluded.locale, contacts.locale); \
-         INSERT INTO tickets (workspace_id, number, contact_id, subject, description, kind, \
-         status, priority, channel, created_at, updated_at, public_activity_at, user_seen_at, \
-         category, sentiment) \
-         VALUES ($1, $6, (SELECT id FROM contacts WHERE workspace_id = $1 AND email = $2), \
-         $7, $8, $9, $10, $11, $12, $5, $5, $5, $5, $13, $14) RETURNING id",
-    );
-    if opening_body.is_some() {
-        written.push_str(
-            "; INSERT INTO messages (ticket_id, author, author_name, body, internal, created_at) \
-             SELECT id, $15, $3, $16, FALSE, $5 FROM tickets \
-             WHERE workspace_id = $1 AND number = $6 RETURNING id",
-        );
-    }
-    let ids: Vec<i64> = sqlx::query_scalar(&written)
-        .bind(scope.workspace_id)
-        .bind(&scope.email)
-        .bind(&scope.name)
-        .bind(new.locale.map(Locale::as_str))
-        .bind(now_ms)
-        .bind(number)
-        .bind(&new.subject)
-        .bind(&new.description)
-        .bind(new.ticket_type.map(TicketType::as_str))
-        .bind(TicketStatus::Open.as_str())
-        .bind(Priority::Medium.as_str())
-        .bind(new.channel.as_str())
-        .bind(&new.category)
-        .bind(mood)
-        .bind(Author::User.as_str())
-        .bind(opening_body)
-        .fetch_all(&mut *conn)
-        .await?;
-    let (ticket_id, message_id) = match ids[..] {
-        [ticket] => (ticket, None),
-        [ticket, message] => (ticket, Some(message)),
-        _ => return Err(anyhow::anyhow!("a ticket's creation wrote {} rows", ids.len()).into()),
-    };
-    // Files sent with the ticket belong to its first message.
     let mut opening = None;
-    if let (Some(message_id), Some(body)) = (message_id, opening_body) {
+    if let Some(body) = opening_body {
+        let html = opening_html.unwrap_or_default();
+        let author = (Author::User, scope.name.as_deref());
+        let message_id =
+            super::tickets::insert_message(conn, ticket_id, author, (body, &html), false, now_ms)?;
         let owner = customer_owner(&scope.email);
-        let attached = attachments::claim(
-            conn,
-            (scope.workspace_id, &owner),
-            message_id,
-            &new.attachments,
-        )
-        .await?;
+        let owner = (scope.workspace_id, &owner[..]);
+        let attached = attachments::claim(conn, owner, message_id, &new.attachments)?;
         opening = Some(Message {
             id: message_id,
             author: Author::User,
             author_name: scope.name.clone(),
             author_avatar: None,
-            html: opening_html.take().unwrap_or_default(),
+            html,
             body: body.to_owned(),
             created_at: rfc3339(now_ms),
             attachments: attached,
@@ -285,59 +284,50 @@ async fn write_ticket(
         _ => AddedBy::User,
     };
     let copied = (scope.workspace_id, ticket_id);
-    let copied = participants::add(conn, copied, &new.participants, added_by, now_ms).await?;
-    events::record(
-        conn,
-        ticket_id,
-        number,
-        EventType::Created,
-        json!({
-            "subject": new.subject,
-            "status": TicketStatus::Open.as_str(),
-            "channel": new.channel.as_str(),
-            "attachments": attached,
-            "participants": copied,
-        }),
-        now_ms,
-    )
-    .await?;
+    let copied = participants::add(conn, copied, &new.participants, added_by, now_ms)?;
+    let ticket = (ticket_id, number);
+    let data = json!({
+        "subject": new.subject,
+        "status": TicketStatus::Open.as_str(),
+        "channel": new.channel.as_str(),
+        "attachments": attached,
+        "participants": copied,
+    });
+    events::record(conn, ticket, EventType::Created, data, now_ms)?;
     let assigned = match auto_assign {
-        Some(true) => super::agents::round_robin(conn, scope.workspace_id, cap, now_ms).await?,
+        Some(true) => super::agents::round_robin(conn, scope.workspace_id, cap, now_ms)?,
         _ => None,
     };
     if let Some(agent) = assigned {
-        sqlx::query("UPDATE tickets SET assignee = $1 WHERE id = $2")
-            .bind(&agent)
-            .bind(ticket_id)
-            .execute(&mut *conn)
-            .await?;
+        conn.prepare_cached("UPDATE tickets SET assignee = ?1 WHERE id = ?2")?
+            .execute(rusqlite::params![agent, ticket_id])?;
         let data = json!({ "assignee": agent, "by": "round_robin" });
-        events::record(conn, ticket_id, number, EventType::Assigned, data, now_ms).await?;
+        events::record(conn, ticket, EventType::Assigned, data, now_ms)?;
     }
     if let Some(message_id) = &new.message_id {
-        sqlx::query(
-            "INSERT INTO inbound_messages (workspace_id, sender, message_id, ticket_id, created_at) \
-             VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(scope.workspace_id)
-        .bind(&scope.email)
-        .bind(message_id)
-        .bind(ticket_id)
-        .bind(now_ms)
-        .execute(&mut *conn)
-        .await?;
+        conn.prepare_cached(
+            "INSERT INTO inbound_messages (workspace_id, sender, message_id, ticket_id, \
+             created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(rusqlite::params![
+            scope.workspace_id,
+            scope.email,
+            message_id,
+            ticket_id,
+            now_ms
+        ])?;
     }
     if let Some(key) = claimed_key {
-        sqlx::query(
-            "UPDATE idempotency_keys SET ticket_id = $1 \
-             WHERE workspace_id = $2 AND email = $3 AND key = $4",
-        )
-        .bind(ticket_id)
-        .bind(scope.workspace_id)
-        .bind(&scope.email)
-        .bind(key)
-        .execute(&mut *conn)
-        .await?;
+        conn.prepare_cached(
+            "UPDATE idempotency_keys SET ticket_id = ?1 \
+             WHERE workspace_id = ?2 AND email = ?3 AND key = ?4",
+        )?
+        .execute(rusqlite::params![
+            ticket_id,
+            scope.workspace_id,
+            scope.email,
+            key
+        ])?;
     }
     // Answered from what was written rather than read back: the same fields a read gives
     // (see `user_ticket`), without four reads while other users wait to write.
@@ -492,11 +482,9 @@ pub(super) mod tests {
     async fn a_write_that_panics_fails_alone_and_writing_goes_on() {
         let (_dir, store, workspace) = store_with_workspace().await;
         let who = scope(workspace, "user@example.com");
-        let panics = store.groups.write(
-            |_conn| -> futures_util::future::BoxFuture<'_, crate::domain::DomainResult<()>> {
-                Box::pin(async { panic!("a bug in a write") })
-            },
-        );
+        let panics = store
+            .groups
+            .write(|_conn| -> crate::domain::DomainResult<()> { panic!("a bug in a write") });
         let creates =
             store.create_ticket(&who, ticket("After the panic".into(), vec![]), None, 2_000);
         let (panicked, created) = tokio::join!(panics, creates);

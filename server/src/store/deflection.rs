@@ -23,7 +23,7 @@ pub struct DeflectionReport {
 /// workspace, `$2` the reader, `$3` the start of the hour. Run in the transaction that opens
 /// the ticket, which sends it with its own statements.
 pub(super) const FOLLOWED: &str = "UPDATE article_reads SET followed = TRUE \
-     WHERE workspace_id = $1 AND reader = $2 AND created_at > $3 AND NOT followed";
+     WHERE workspace_id = ?1 AND reader = ?2 AND created_at > ?3 AND NOT followed";
 
 impl Store {
     /// Notes that `reader` read an article; a second read of it within the hour is the same

@@ -5,6 +5,7 @@ use serde_json::json;
 
 use super::events;
 use super::Store;
+use crate::domain::DomainResult;
 use porthole_types::EventType;
 
 /// Tickets older than this are never escalated, so turning escalation on does not page
@@ -13,7 +14,7 @@ const LOOK_BACK_MS: i64 = 7 * 86_400_000;
 
 impl Store {
     /// Escalates up to `limit` tickets due now; returns how many.
-    pub async fn escalate_due(&self, now_ms: i64, limit: i64) -> sqlx::Result<usize> {
+    pub async fn escalate_due(&self, now_ms: i64, limit: i64) -> DomainResult<usize> {
         let due: Vec<(i64, i64, bool, i64)> = sqlx::query_as(
             "SELECT t.id, t.number, t.assignee IS NULL, \
              json_extract(w.settings, '$.escalate_after_minutes') \
@@ -31,37 +32,31 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        for (ticket_id, number, unassigned, minutes) in &due {
-            let mut tx = self.write_tx().await?;
-            // Checked again under the write lock: an agent may have just answered.
-            let still = sqlx::query(
-                "UPDATE tickets SET escalated_at = $1 WHERE id = $2 AND escalated_at IS NULL \
-                 AND (assignee IS NULL OR last_agent_reply_at IS NULL)",
-            )
-            .bind(now_ms)
-            .bind(ticket_id)
-            .execute(&mut *tx)
-            .await?;
-            if still.rows_affected() == 0 {
-                tx.rollback().await?;
-                continue;
-            }
-            let reason = if *unassigned {
-                "unassigned"
-            } else {
-                "unanswered"
-            };
-            let data = json!({ "reason": reason, "after_minutes": minutes });
-            events::record(
-                &mut tx,
-                *ticket_id,
-                *number,
-                EventType::Escalated,
-                data,
-                now_ms,
-            )
-            .await?;
-            tx.commit().await?;
+        for &(ticket_id, number, unassigned, minutes) in &due {
+            self.groups
+                .write(move |conn| {
+                    // Checked again in the write: an agent may have just answered.
+                    let still = conn
+                        .prepare_cached(
+                            "UPDATE tickets SET escalated_at = ?1 \
+                             WHERE id = ?2 AND escalated_at IS NULL \
+                             AND (assignee IS NULL OR last_agent_reply_at IS NULL)",
+                        )?
+                        .execute([now_ms, ticket_id])?;
+                    if still == 0 {
+                        return Ok(());
+                    }
+                    let reason = if unassigned {
+                        "unassigned"
+                    } else {
+                        "unanswered"
+                    };
+                    let data = json!({ "reason": reason, "after_minutes": minutes });
+                    let kind = EventType::Escalated;
+                    events::record(conn, (ticket_id, number), kind, data, now_ms)?;
+                    Ok(())
+                })
+                .await?;
         }
         Ok(due.len())
     }

@@ -2,8 +2,8 @@
 //! the change, so nothing downstream (live streams now, email and webhooks next) can see a
 //! change that did not commit or miss one that did.
 
+use rusqlite::Connection;
 use serde_json::{json, Value};
-use sqlx::SqliteConnection;
 
 use super::Store;
 use porthole_types::{EventType, TicketStatus};
@@ -19,29 +19,28 @@ fn public(kind: EventType) -> bool {
     )
 }
 
-/// Writes the event in the caller's transaction. `data` is what subscribers receive, beside
-/// the kind and the ticket's reference.
-pub(super) async fn record(
-    conn: &mut SqliteConnection,
-    ticket_id: i64,
-    number: i64,
+/// Writes the event in the caller's transaction (a group of writes, see `group`). `data` is
+/// what subscribers receive, beside the kind and the ticket's reference.
+pub(super) fn record(
+    conn: &Connection,
+    (ticket_id, number): (i64, i64),
     kind: EventType,
     mut data: Value,
     now_ms: i64,
-) -> sqlx::Result<()> {
+) -> rusqlite::Result<()> {
     data["type"] = json!(kind.as_str());
     data["ticket"] = json!(TicketRef(number).to_string());
-    sqlx::query(
+    conn.prepare_cached(
         "INSERT INTO events (workspace_id, ticket_id, contact_id, kind, public, data, created_at) \
-         SELECT workspace_id, id, contact_id, $2, $3, $4, $5 FROM tickets WHERE id = $1",
-    )
-    .bind(ticket_id)
-    .bind(kind.as_str())
-    .bind(public(kind))
-    .bind(data.to_string())
-    .bind(now_ms)
-    .execute(conn)
-    .await?;
+         SELECT workspace_id, id, contact_id, ?2, ?3, ?4, ?5 FROM tickets WHERE id = ?1",
+    )?
+    .execute(rusqlite::params![
+        ticket_id,
+        kind.as_str(),
+        public(kind),
+        data.to_string(),
+        now_ms
+    ])?;
     Ok(())
 }
 
@@ -53,27 +52,19 @@ pub enum By {
 }
 
 /// Writes a `ticket.status_changed` event in the caller's transaction.
-pub(super) async fn status_changed(
-    conn: &mut SqliteConnection,
-    (ticket_id, number): (i64, i64),
+pub(super) fn status_changed(
+    conn: &Connection,
+    ticket: (i64, i64),
     status: TicketStatus,
     by: By,
     now_ms: i64,
-) -> sqlx::Result<()> {
+) -> rusqlite::Result<()> {
     let by = match by {
         By::User => "user",
         By::Agent => "agent",
     };
     let data = json!({ "status": status.as_str(), "by": by });
-    record(
-        conn,
-        ticket_id,
-        number,
-        EventType::StatusChanged,
-        data,
-        now_ms,
-    )
-    .await
+    record(conn, ticket, EventType::StatusChanged, data, now_ms)
 }
 
 /// Which events a reader may see.

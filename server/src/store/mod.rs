@@ -1,6 +1,8 @@
-//! All SQL lives here, behind [`Store`]. Queries use `$n` placeholders, BIGINT millisecond
-//! times and `RETURNING`, which SQLite and Postgres share; what is SQLite's alone is the
-//! cache's change tracking (`changes`: temporary triggers and the WAL index's change counter).
+//! All SQL lives here, behind [`Store`], on SQLite. Most queries go through sqlx; the writes to
+//! tickets (`group`) and the hottest reads (`readers`) run on rusqlite connections of their
+//! own, which link the same SQLite, because each statement through sqlx is a round trip to
+//! another thread. Times are BIGINT milliseconds. The cache's change tracking (`changes`) uses
+//! temporary triggers and the WAL index's change counter.
 
 mod agents;
 mod api_keys;
@@ -84,7 +86,8 @@ pub struct Store {
     /// Where the widget's session and list of tickets are read (see `readers`).
     readers: Arc<readers::Readers>,
     writer: Writer,
-    /// Where ticket creations queue to share a transaction (see `group`).
+    /// Where writes to tickets queue to share a transaction, on a thread of their own (see
+    /// `group`).
     groups: group::Groups,
     /// Counts this process's changes to allowed origins, so caches of them know to refetch.
     origins_version: Arc<AtomicU64>,
@@ -124,6 +127,16 @@ impl Writer {
     async fn turn(&self) -> Turn {
         Turn {
             _guard: self.lock.clone().lock_owned().await,
+            writes_done: self.writes_done.clone(),
+            changes: self.changes.clone(),
+        }
+    }
+
+    /// The same, for the thread that runs the groups of writes (`group`), which is not the
+    /// runtime's and may block.
+    fn turn_here(&self) -> Turn {
+        Turn {
+            _guard: self.lock.clone().blocking_lock_owned(),
             writes_done: self.writes_done.clone(),
             changes: self.changes.clone(),
         }
@@ -321,7 +334,7 @@ impl Store {
         let store = Self {
             pool,
             readers: Arc::new(readers::Readers::new(path)),
-            groups: group::Groups::start(writer.clone()),
+            groups: group::Groups::start(path, writer.clone())?,
             writer,
             origins_version: Arc::default(),
             revocations: tokio::sync::broadcast::channel(REVOCATIONS_KEPT).0,

@@ -6,7 +6,6 @@ use porthole_types::limits::PARTICIPANTS_PER_TICKET;
 use porthole_types::{EventType, Participant};
 use rusqlite::OptionalExtension;
 use serde_json::json;
-use sqlx::SqliteConnection;
 
 use super::events;
 use super::tickets::{ticket_id, ticket_status, UserScope};
@@ -52,22 +51,8 @@ const REACH: &str = "SELECT t.id, t.status, me.id AS me, t.contact_id = me.id AS
      AND (t.contact_id = me.id OR EXISTS (SELECT 1 FROM ticket_participants p \
           WHERE p.ticket_id = t.id AND p.contact_id = me.id))";
 
-/// [`REACH`] in a write.
-pub(super) async fn reach(
-    conn: &mut SqliteConnection,
-    scope: &UserScope,
-    number: i64,
-) -> sqlx::Result<Option<Reached>> {
-    sqlx::query_as(REACH)
-        .bind(scope.workspace_id)
-        .bind(number)
-        .bind(&scope.email)
-        .fetch_optional(conn)
-        .await
-}
-
-/// [`REACH`] in a read (see `readers`).
-pub(super) fn reach_read(
+/// [`REACH`], in a read (see `readers`) or a write (see `group`).
+pub(super) fn reach(
     conn: &rusqlite::Connection,
     scope: &UserScope,
     number: i64,
@@ -110,27 +95,21 @@ pub(super) fn participants(
 
 /// Marks the ticket read by this customer: the owner's mark is on the ticket, each
 /// participant's on their row.
-pub(super) async fn mark_seen(
-    conn: &mut SqliteConnection,
+pub(super) fn mark_seen(
+    conn: &rusqlite::Connection,
     ticket: &Reached,
     now_ms: i64,
-) -> sqlx::Result<()> {
+) -> rusqlite::Result<()> {
     match ticket.reach() {
-        Reach::Owner => {
-            sqlx::query("UPDATE tickets SET user_seen_at = $1 WHERE id = $2")
-                .bind(now_ms)
-                .bind(ticket.id)
-                .execute(conn)
-                .await?
-        }
-        Reach::Participant => sqlx::query(
-            "UPDATE ticket_participants SET seen_at = $1 WHERE ticket_id = $2 AND contact_id = $3",
-        )
-        .bind(now_ms)
-        .bind(ticket.id)
-        .bind(ticket.me)
-        .execute(conn)
-        .await?,
+        Reach::Owner => conn
+            .prepare_cached("UPDATE tickets SET user_seen_at = ?1 WHERE id = ?2")?
+            .execute(rusqlite::params![now_ms, ticket.id])?,
+        Reach::Participant => conn
+            .prepare_cached(
+                "UPDATE ticket_participants SET seen_at = ?1 \
+                 WHERE ticket_id = ?2 AND contact_id = ?3",
+            )?
+            .execute(rusqlite::params![now_ms, ticket.id, ticket.me])?,
     };
     Ok(())
 }
@@ -158,8 +137,8 @@ impl AddedBy {
 /// Copies `emails` on the ticket in the caller's transaction, making contacts as needed. The
 /// ticket's customer and those already copied are skipped; returns who was added. More than
 /// the per-ticket limit in all is refused and nothing is added.
-pub(super) async fn add(
-    conn: &mut SqliteConnection,
+pub(super) fn add(
+    conn: &rusqlite::Connection,
     (workspace_id, ticket_id): (i64, i64),
     emails: &[EmailAddress],
     added_by: AddedBy,
@@ -171,35 +150,35 @@ pub(super) async fn add(
     }
     let mut added = vec![];
     for email in emails {
-        let contact: i64 = sqlx::query_scalar(
-            "INSERT INTO contacts (workspace_id, email, created_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (workspace_id, email) DO UPDATE SET email = excluded.email RETURNING id",
-        )
-        .bind(workspace_id)
-        .bind(email.as_str())
-        .bind(now_ms)
-        .fetch_one(&mut *conn)
-        .await?;
-        let done = sqlx::query(
-            "INSERT INTO ticket_participants (ticket_id, contact_id, added_by, created_at) \
-             SELECT $1, $2, $3, $4 FROM tickets WHERE id = $1 AND contact_id <> $2 \
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(ticket_id)
-        .bind(contact)
-        .bind(added_by.as_str())
-        .bind(now_ms)
-        .execute(&mut *conn)
-        .await?;
-        if done.rows_affected() > 0 {
+        let contact: i64 = conn
+            .prepare_cached(
+                "INSERT INTO contacts (workspace_id, email, created_at) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (workspace_id, email) DO UPDATE SET email = excluded.email \
+                 RETURNING id",
+            )?
+            .query_row(
+                rusqlite::params![workspace_id, email.as_str(), now_ms],
+                |row| row.get(0),
+            )?;
+        let done = conn
+            .prepare_cached(
+                "INSERT INTO ticket_participants (ticket_id, contact_id, added_by, created_at) \
+                 SELECT ?1, ?2, ?3, ?4 FROM tickets WHERE id = ?1 AND contact_id <> ?2 \
+                 ON CONFLICT DO NOTHING",
+            )?
+            .execute(rusqlite::params![
+                ticket_id,
+                contact,
+                added_by.as_str(),
+                now_ms
+            ])?;
+        if done > 0 {
             added.push(email.to_string());
         }
     }
-    let count: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM ticket_participants WHERE ticket_id = $1")
-            .bind(ticket_id)
-            .fetch_one(&mut *conn)
-            .await?;
+    let count: i64 = conn
+        .prepare_cached("SELECT COUNT(*) FROM ticket_participants WHERE ticket_id = ?1")?
+        .query_row([ticket_id], |row| row.get(0))?;
     if count > PARTICIPANTS_PER_TICKET as i64 {
         return Err(DomainError::Invalid(
             "participants",
@@ -217,7 +196,7 @@ impl Store {
         number: i64,
     ) -> sqlx::Result<Option<i64>> {
         self.readers
-            .read(|conn| Ok(reach_read(conn, scope, number)?.map(|t| t.id)))
+            .read(|conn| Ok(reach(conn, scope, number)?.map(|t| t.id)))
     }
 
     /// Who is copied on ticket `number` of the workspace.
@@ -236,8 +215,8 @@ impl Store {
             .ok_or(DomainError::NotFound)
     }
 
-    /// An agent copies someone on ticket `number`; `false` when they already were (or are its
-    /// customer).
+    /// An agent copies someone on ticket `number`; `false`, and nothing written, when they
+    /// already were (or are its customer).
     pub async fn add_participant(
         &self,
         workspace_id: i64,
@@ -245,25 +224,30 @@ impl Store {
         email: &EmailAddress,
         now_ms: i64,
     ) -> DomainResult<bool> {
-        let mut tx = self.write_tx().await?;
-        let (ticket_id, _) = ticket_status(&mut tx, workspace_id, number).await?;
-        let added = add(
-            &mut tx,
-            (workspace_id, ticket_id),
-            std::slice::from_ref(email),
-            AddedBy::Agent,
-            now_ms,
-        )
-        .await?;
-        if added.is_empty() {
-            tx.rollback().await?;
-            return Ok(false);
-        }
-        let data = json!({ "participant": email.as_str() });
-        let kind = EventType::ParticipantAdded;
-        events::record(&mut tx, ticket_id, number, kind, data, now_ms).await?;
-        tx.commit().await?;
-        Ok(true)
+        let email = email.clone();
+        self.groups
+            .write(move |conn| {
+                let (ticket_id, _) = ticket_status(conn, workspace_id, number)?;
+                let reached = conn
+                    .prepare_cached(
+                        "SELECT 1 FROM contacts c JOIN tickets t ON t.id = ?3 \
+                         WHERE c.workspace_id = ?1 AND c.email = ?2 \
+                         AND (t.contact_id = c.id OR EXISTS (SELECT 1 FROM ticket_participants p \
+                              WHERE p.ticket_id = t.id AND p.contact_id = c.id))",
+                    )?
+                    .exists(rusqlite::params![workspace_id, email.as_str(), ticket_id])?;
+                if reached {
+                    return Ok(false);
+                }
+                let ticket = (workspace_id, ticket_id);
+                let emails = std::slice::from_ref(&email);
+                add(conn, ticket, emails, AddedBy::Agent, now_ms)?;
+                let data = json!({ "participant": email.as_str() });
+                let kind = EventType::ParticipantAdded;
+                events::record(conn, (ticket_id, number), kind, data, now_ms)?;
+                Ok(true)
+            })
+            .await
     }
 
     /// An agent removes a participant, whose access ends with this transaction; `false` when
@@ -275,25 +259,24 @@ impl Store {
         email: &EmailAddress,
         now_ms: i64,
     ) -> DomainResult<bool> {
-        let mut tx = self.write_tx().await?;
-        let (ticket_id, _) = ticket_status(&mut tx, workspace_id, number).await?;
-        let done = sqlx::query(
-            "DELETE FROM ticket_participants WHERE ticket_id = $1 AND contact_id = \
-             (SELECT id FROM contacts WHERE workspace_id = $2 AND email = $3)",
-        )
-        .bind(ticket_id)
-        .bind(workspace_id)
-        .bind(email.as_str())
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
-            tx.rollback().await?;
-            return Ok(false);
-        }
-        let data = json!({ "participant": email.as_str() });
-        let kind = EventType::ParticipantRemoved;
-        events::record(&mut tx, ticket_id, number, kind, data, now_ms).await?;
-        tx.commit().await?;
-        Ok(true)
+        let email = email.clone();
+        self.groups
+            .write(move |conn| {
+                let (ticket_id, _) = ticket_status(conn, workspace_id, number)?;
+                let done = conn
+                    .prepare_cached(
+                        "DELETE FROM ticket_participants WHERE ticket_id = ?1 AND contact_id = \
+                         (SELECT id FROM contacts WHERE workspace_id = ?2 AND email = ?3)",
+                    )?
+                    .execute(rusqlite::params![ticket_id, workspace_id, email.as_str()])?;
+                if done == 0 {
+                    return Ok(false);
+                }
+                let data = json!({ "participant": email.as_str() });
+                let kind = EventType::ParticipantRemoved;
+                events::record(conn, (ticket_id, number), kind, data, now_ms)?;
+                Ok(true)
+            })
+            .await
     }
 }

@@ -62,15 +62,18 @@ pub(super) fn latest_rating(
         "SELECT score, comment, channel, created_at FROM ratings WHERE ticket_id = ?1 \
          ORDER BY id DESC LIMIT 1",
     )?
-    .query_row([ticket_id], |row| {
-        Ok(Rating {
-            score: row.get(0)?,
-            comment: row.get(1)?,
-            channel: row.get(2)?,
-            created_at: row.get(3)?,
-        })
-    })
+    .query_row([ticket_id], rating_row)
     .optional()
+}
+
+/// A rating from its columns: score, comment, channel, created_at.
+fn rating_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Rating> {
+    Ok(Rating {
+        score: row.get(0)?,
+        comment: row.get(1)?,
+        channel: row.get(2)?,
+        created_at: row.get(3)?,
+    })
 }
 
 impl Store {
@@ -83,49 +86,61 @@ impl Store {
         channel: &str,
         now_ms: i64,
     ) -> DomainResult<Rating> {
-        let mut tx = self.write_tx().await?;
-        let ticket = reach(&mut tx, scope, number)
-            .await?
-            .ok_or(DomainError::NotFound)?;
-        if ticket.reach() != Reach::Owner {
-            return Err(DomainError::Conflict(
-                "owner_only",
-                "only the person who opened this ticket can rate it",
-            ));
-        }
-        let ticket_id = ticket.id;
-        let resolution: i64 = sqlx::query_scalar(CURRENT_RESOLUTION)
-            .bind(ticket_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(DomainError::Conflict(
-                "not_resolved",
-                "only a resolved ticket can be rated",
-            ))?;
-        let rating: Option<Rating> = sqlx::query_as(
-            "INSERT INTO ratings (workspace_id, ticket_id, resolution_event_id, score, comment, \
-             channel, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING \
-             RETURNING score, comment, channel, created_at",
-        )
-        .bind(scope.workspace_id)
-        .bind(ticket_id)
-        .bind(resolution)
-        .bind(score)
-        .bind(comment)
-        .bind(channel)
-        .bind(now_ms)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(rating) = rating else {
-            return Err(DomainError::Conflict(
-                "already_rated",
-                "this resolution has been rated already",
-            ));
-        };
-        let data = json!({ "rating": { "score": score, "comment": comment } });
-        events::record(&mut tx, ticket_id, number, EventType::Rated, data, now_ms).await?;
-        tx.commit().await?;
-        Ok(rating)
+        let (owned, comment, channel) = (
+            scope.clone(),
+            comment.map(str::to_owned),
+            channel.to_owned(),
+        );
+        self.groups
+            .write(move |conn| {
+                let ticket = reach(conn, &owned, number)?.ok_or(DomainError::NotFound)?;
+                if ticket.reach() != Reach::Owner {
+                    return Err(DomainError::Conflict(
+                        "owner_only",
+                        "only the person who opened this ticket can rate it",
+                    ));
+                }
+                let ticket_id = ticket.id;
+                let resolution: i64 = conn
+                    .prepare_cached(CURRENT_RESOLUTION)?
+                    .query_row([ticket_id], |row| row.get(0))
+                    .optional()?
+                    .ok_or(DomainError::Conflict(
+                        "not_resolved",
+                        "only a resolved ticket can be rated",
+                    ))?;
+                let rating = conn
+                    .prepare_cached(
+                        "INSERT INTO ratings (workspace_id, ticket_id, resolution_event_id, \
+                         score, comment, channel, created_at) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING \
+                         RETURNING score, comment, channel, created_at",
+                    )?
+                    .query_row(
+                        rusqlite::params![
+                            owned.workspace_id,
+                            ticket_id,
+                            resolution,
+                            score,
+                            comment,
+                            channel,
+                            now_ms
+                        ],
+                        rating_row,
+                    )
+                    .optional()?;
+                let Some(rating) = rating else {
+                    return Err(DomainError::Conflict(
+                        "already_rated",
+                        "this resolution has been rated already",
+                    ));
+                };
+                let data = json!({ "rating": { "score": score, "comment": comment } });
+                let kind = EventType::Rated;
+                events::record(conn, (ticket_id, number), kind, data, now_ms)?;
+                Ok(rating)
+            })
+            .await
     }
 
     /// Ratings given from `from_ms` up to (not including) `to_ms`.

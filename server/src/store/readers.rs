@@ -71,12 +71,18 @@ impl Readers {
 
 /// The store's errors are sqlx's. A disk or file-system fault stays one (see
 /// `is_storage_fault`); anything else is internal.
-fn to_sqlx(err: rusqlite::Error) -> sqlx::Error {
+pub(super) fn to_sqlx(err: rusqlite::Error) -> sqlx::Error {
     use rusqlite::ErrorCode as C;
     match err.sqlite_error_code() {
         Some(C::ReadOnly | C::SystemIoFailure | C::DiskFull) => {
             sqlx::Error::Io(std::io::Error::other(err.to_string()))
         }
         _ => sqlx::Error::AnyDriverError(Box::new(err)),
+    }
+}
+
+impl From<rusqlite::Error> for crate::domain::DomainError {
+    fn from(err: rusqlite::Error) -> Self {
+        to_sqlx(err).into()
     }
 }

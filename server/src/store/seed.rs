@@ -197,18 +197,21 @@ impl Store {
                     if i < plan.tickets && i % (plan.tickets / RARE_TICKETS).max(1) == 0 {
                         body.push_str(" zyzzogeton");
                     }
-                    (t.0, body, t.6)
+                    // Rendered, as a customer's message is when the API writes it.
+                    let html = crate::domain::links::to_html(&body);
+                    (t.0, body, html, t.6)
                 })
                 .collect();
             let mut messages: QueryBuilder<Sqlite> = QueryBuilder::new(
-                "INSERT INTO messages (ticket_id, author, body, internal, created_at) ",
+                "INSERT INTO messages (ticket_id, author, body, html, internal, created_at) ",
             );
             messages.push_values(&bodies, |mut row, m| {
                 row.push_bind(m.0)
                     .push_bind("user")
                     .push_bind(&m.1)
+                    .push_bind(&m.2)
                     .push_bind(false)
-                    .push_bind(m.2);
+                    .push_bind(m.3);
             });
             messages.build().execute(&mut *tx).await?;
             // A chunk at a time, so the text waiting to be indexed stays a chunk's worth.

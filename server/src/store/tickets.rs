@@ -4,7 +4,7 @@ use porthole_types::{
 };
 use rusqlite::OptionalExtension;
 use serde_json::{json, Value};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::{QueryBuilder, Sqlite};
 
 use super::events::{self, By};
 use super::participants::{self, Reach};
@@ -59,6 +59,7 @@ struct OwnedAgentPost {
     author_name: String,
     author_agent: Option<i64>,
     body: String,
+    html: String,
     internal: bool,
     status: Option<TicketStatus>,
     attachments: Vec<String>,
@@ -160,8 +161,19 @@ struct MessageRow {
     author_name: Option<String>,
     avatar: Option<String>,
     body: String,
+    /// As rendered when it was written; `None` for messages older than that.
+    html: Option<String>,
     internal: bool,
     created_at: i64,
+}
+
+impl MessageRow {
+    /// The message as its readers see it: rendered when written, or now for an older one.
+    fn html(&mut self, author: Author) -> String {
+        self.html
+            .take()
+            .unwrap_or_else(|| markdown::message_html(author, &self.body))
+    }
 }
 
 struct UserTicketRow {
@@ -207,6 +219,30 @@ struct AgentRow {
 }
 
 impl AgentRow {
+    /// The row from [`AGENT_COLUMNS`], in a read (see `readers`); the agent list reads it
+    /// through sqlx's derive.
+    fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Self {
+            id: row.get(0)?,
+            number: row.get(1)?,
+            subject: row.get(2)?,
+            description: row.get(3)?,
+            resolution: row.get(4)?,
+            status: row.get(5)?,
+            priority: row.get(6)?,
+            kind: row.get(7)?,
+            category: row.get(8)?,
+            channel: row.get(9)?,
+            assignee: row.get(10)?,
+            sentiment: row.get(11)?,
+            email: row.get(12)?,
+            name: row.get(13)?,
+            metadata: row.get(14)?,
+            created_at: row.get(15)?,
+            updated_at: row.get(16)?,
+        })
+    }
+
     fn summary(&self) -> anyhow::Result<AgentTicketSummary> {
         Ok(AgentTicketSummary {
             reference: TicketRef(self.number).to_string(),
@@ -242,27 +278,32 @@ const AGENT_COLUMNS: &str =
     t.kind, t.category, t.channel, t.assignee, t.sentiment, c.email, c.name, c.metadata, t.created_at, \
     t.updated_at";
 
-async fn insert_message(
-    conn: &mut SqliteConnection,
+/// Writes a message with its rendering (`markdown::message_html`, made before the write so
+/// that other writers do not wait on it).
+pub(super) fn insert_message(
+    conn: &rusqlite::Connection,
     ticket_id: i64,
-    author: Author,
-    author_name: Option<&str>,
-    body: &str,
+    (author, author_name): (Author, Option<&str>),
+    (body, html): (&str, &str),
     internal: bool,
     now_ms: i64,
-) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
-        "INSERT INTO messages (ticket_id, author, author_name, body, internal, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO messages (ticket_id, author, author_name, body, html, internal, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+    )?
+    .query_row(
+        rusqlite::params![
+            ticket_id,
+            author.as_str(),
+            author_name,
+            body,
+            html,
+            internal,
+            now_ms
+        ],
+        |row| row.get(0),
     )
-    .bind(ticket_id)
-    .bind(author.as_str())
-    .bind(author_name)
-    .bind(body)
-    .bind(internal)
-    .bind(now_ms)
-    .fetch_one(conn)
-    .await
 }
 
 /// A message as events carry it.
@@ -280,16 +321,14 @@ fn message_data(
 }
 
 /// A user's reply, in the caller's transaction; see `Store::user_reply`.
-async fn add_user_reply(
-    tx: &mut SqliteConnection,
+fn add_user_reply(
+    conn: &rusqlite::Connection,
     scope: &UserScope,
     number: i64,
-    (body, files): (&str, &[String]),
+    (body, html, files): (&str, &str, &[String]),
     now_ms: i64,
 ) -> DomainResult<()> {
-    let ticket = participants::reach(tx, scope, number)
-        .await?
-        .ok_or(DomainError::NotFound)?;
+    let ticket = participants::reach(conn, scope, number)?.ok_or(DomainError::NotFound)?;
     let ticket_id = ticket.id;
     let status = decode(TicketStatus::parse, &ticket.status)?;
     if status == TicketStatus::Closed {
@@ -305,30 +344,24 @@ async fn add_user_reply(
         Reach::Owner => scope.name.as_deref(),
         Reach::Participant => Some(scope.name.as_deref().unwrap_or(&scope.email)),
     };
-    let message_id = insert_message(tx, ticket_id, Author::User, name, body, false, now_ms).await?;
+    let author = (Author::User, name);
+    let message_id = insert_message(conn, ticket_id, author, (body, html), false, now_ms)?;
     if ticket.reach() == Reach::Participant {
-        sqlx::query("UPDATE messages SET author_contact = $1 WHERE id = $2")
-            .bind(ticket.me)
-            .bind(message_id)
-            .execute(&mut *tx)
-            .await?;
+        conn.prepare_cached("UPDATE messages SET author_contact = ?1 WHERE id = ?2")?
+            .execute([ticket.me, message_id])?;
     }
     let owner = (scope.workspace_id, customer_owner(&scope.email));
-    let attached = attachments::claim(tx, (owner.0, &owner.1), message_id, files).await?;
+    let attached = attachments::claim(conn, (owner.0, &owner.1), message_id, files)?;
     let data = message_data(message_id, Author::User, name, body, &attached);
-    events::record(tx, ticket_id, number, EventType::Message, data, now_ms).await?;
+    events::record(conn, (ticket_id, number), EventType::Message, data, now_ms)?;
     if reopened {
-        events::status_changed(tx, (ticket_id, number), status, By::User, now_ms).await?;
+        events::status_changed(conn, (ticket_id, number), status, By::User, now_ms)?;
     }
-    sqlx::query(
-        "UPDATE tickets SET status = $1, updated_at = $2, public_activity_at = $2 WHERE id = $3",
-    )
-    .bind(status.as_str())
-    .bind(now_ms)
-    .bind(ticket_id)
-    .execute(&mut *tx)
-    .await?;
-    participants::mark_seen(tx, &ticket, now_ms).await?;
+    conn.prepare_cached(
+        "UPDATE tickets SET status = ?1, updated_at = ?2, public_activity_at = ?2 WHERE id = ?3",
+    )?
+    .execute(rusqlite::params![status.as_str(), now_ms, ticket_id])?;
+    participants::mark_seen(conn, &ticket, now_ms)?;
     Ok(())
 }
 
@@ -339,7 +372,8 @@ fn messages(
     with_internal: bool,
 ) -> rusqlite::Result<Vec<MessageRow>> {
     conn.prepare_cached(
-        "SELECT m.id, m.author, m.author_name, a.avatar, m.body, m.internal, m.created_at \
+        "SELECT m.id, m.author, m.author_name, a.avatar, m.body, m.html, m.internal, \
+         m.created_at \
          FROM messages m LEFT JOIN agents a ON a.id = m.author_agent \
          WHERE m.ticket_id = ?1 AND (m.internal = FALSE OR ?2) ORDER BY m.id",
     )?
@@ -350,8 +384,9 @@ fn messages(
             author_name: row.get(2)?,
             avatar: row.get(3)?,
             body: row.get(4)?,
-            internal: row.get(5)?,
-            created_at: row.get(6)?,
+            html: row.get(5)?,
+            internal: row.get(6)?,
+            created_at: row.get(7)?,
         })
     })?
     .collect()
@@ -368,17 +403,15 @@ pub(super) fn ticket_id(
         .optional()
 }
 
-/// A workspace's ticket by number: its id and status.
-pub(super) async fn ticket_status(
-    conn: &mut SqliteConnection,
+/// A workspace's ticket by number: its id and status, in a write (see `group`).
+pub(super) fn ticket_status(
+    conn: &rusqlite::Connection,
     workspace_id: i64,
     number: i64,
 ) -> DomainResult<(i64, String)> {
-    sqlx::query_as("SELECT id, status FROM tickets WHERE workspace_id = $1 AND number = $2")
-        .bind(workspace_id)
-        .bind(number)
-        .fetch_optional(conn)
-        .await?
+    conn.prepare_cached("SELECT id, status FROM tickets WHERE workspace_id = ?1 AND number = ?2")?
+        .query_row([workspace_id, number], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?
         .ok_or(DomainError::NotFound)
 }
 
@@ -473,31 +506,36 @@ impl Store {
         number: i64,
         now_ms: i64,
     ) -> DomainResult<Ticket> {
-        let mut tx = self.write_tx().await?;
-        let ticket = participants::reach(&mut tx, scope, number)
-            .await?
-            .ok_or(DomainError::NotFound)?;
-        let (id, status) = (ticket.id, ticket.status.as_str());
-        if status == TicketStatus::Closed.as_str() {
-            return Err(DomainError::Conflict(
-                "ticket_closed",
-                "this ticket is closed and cannot be changed",
-            ));
-        }
-        sqlx::query(
-            "UPDATE tickets SET status = $1, updated_at = $2, public_activity_at = $2 WHERE id = $3",
-        )
-        .bind(TicketStatus::Resolved.as_str())
-        .bind(now_ms)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        participants::mark_seen(&mut tx, &ticket, now_ms).await?;
-        if status != TicketStatus::Resolved.as_str() {
-            let resolved = TicketStatus::Resolved;
-            events::status_changed(&mut tx, (id, number), resolved, By::User, now_ms).await?;
-        }
-        tx.commit().await?;
+        let owned = scope.clone();
+        self.groups
+            .write(move |conn| {
+                let scope = &owned;
+                let ticket =
+                    participants::reach(conn, scope, number)?.ok_or(DomainError::NotFound)?;
+                let (id, status) = (ticket.id, ticket.status.as_str());
+                if status == TicketStatus::Closed.as_str() {
+                    return Err(DomainError::Conflict(
+                        "ticket_closed",
+                        "this ticket is closed and cannot be changed",
+                    ));
+                }
+                conn.prepare_cached(
+                    "UPDATE tickets SET status = ?1, updated_at = ?2, public_activity_at = ?2 \
+                     WHERE id = ?3",
+                )?
+                .execute(rusqlite::params![
+                    TicketStatus::Resolved.as_str(),
+                    now_ms,
+                    id
+                ])?;
+                participants::mark_seen(conn, &ticket, now_ms)?;
+                if status != TicketStatus::Resolved.as_str() {
+                    let resolved = TicketStatus::Resolved;
+                    events::status_changed(conn, (id, number), resolved, By::User, now_ms)?;
+                }
+                Ok(())
+            })
+            .await?;
         self.user_ticket(scope, number).await
     }
 
@@ -531,18 +569,21 @@ impl Store {
         number: i64,
         now_ms: i64,
     ) -> DomainResult<Ticket> {
-        let mut tx = self.write_tx().await?;
-        let ticket = participants::reach(&mut tx, scope, number)
-            .await?
-            .ok_or(DomainError::NotFound)?;
-        participants::mark_seen(&mut tx, &ticket, now_ms).await?;
-        tx.commit().await?;
+        let owned = scope.clone();
+        self.groups
+            .write(move |conn| {
+                let ticket =
+                    participants::reach(conn, &owned, number)?.ok_or(DomainError::NotFound)?;
+                participants::mark_seen(conn, &ticket, now_ms)?;
+                Ok(())
+            })
+            .await?;
         self.user_ticket(scope, number).await
     }
 
     pub(super) async fn user_ticket(&self, scope: &UserScope, number: i64) -> DomainResult<Ticket> {
         let read = self.readers.read(|conn| {
-            let Some(ticket) = participants::reach_read(conn, scope, number)? else {
+            let Some(ticket) = participants::reach(conn, scope, number)? else {
                 return Ok(None);
             };
             let row = conn
@@ -591,14 +632,14 @@ impl Store {
             updated_at: rfc3339(row.public_activity_at),
             messages: messages
                 .into_iter()
-                .map(|m| {
+                .map(|mut m| {
                     let author = decode(Author::parse, &m.author)?;
                     Ok(Message {
                         id: m.id,
                         author,
+                        html: m.html(author),
                         author_name: m.author_name,
                         author_avatar: m.avatar.as_deref().map(avatar_path),
-                        html: markdown::message_html(author, &m.body),
                         body: m.body,
                         created_at: rfc3339(m.created_at),
                         attachments: files.remove(&m.id).unwrap_or_default(),
@@ -618,13 +659,13 @@ impl Store {
         reply: (&str, &[String]),
         now_ms: i64,
     ) -> DomainResult<Ticket> {
-        let written = (scope.clone(), reply.0.to_owned(), reply.1.to_vec());
+        let html = markdown::message_html(Author::User, reply.0);
+        let written = (scope.clone(), reply.0.to_owned(), html, reply.1.to_vec());
         self.groups
             .write(move |conn| {
-                Box::pin(async move {
-                    let (scope, body, files) = written;
-                    add_user_reply(conn, &scope, number, (&body, &files), now_ms).await
-                })
+                let (scope, body, html, files) = written;
+                let reply = (&body[..], &html[..], &files[..]);
+                add_user_reply(conn, &scope, number, reply, now_ms)
             })
             .await?;
         self.user_ticket(scope, number).await
@@ -640,25 +681,32 @@ impl Store {
         message_id: &str,
         now_ms: i64,
     ) -> DomainResult<bool> {
-        let mut tx = self.write_tx().await?;
-        let fresh = sqlx::query(
-            "INSERT INTO inbound_messages (workspace_id, sender, message_id, ticket_id, created_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-        )
-        .bind(scope.workspace_id)
-        .bind(&scope.email)
-        .bind(message_id)
-        .bind(ticket_id)
-        .bind(now_ms)
-        .execute(&mut *tx)
-        .await?;
-        if fresh.rows_affected() == 0 {
-            tx.rollback().await?;
-            return Ok(false);
-        }
-        add_user_reply(&mut tx, scope, number, reply, now_ms).await?;
-        tx.commit().await?;
-        Ok(true)
+        let html = markdown::message_html(Author::User, reply.0);
+        let (owned, body, files) = (scope.clone(), reply.0.to_owned(), reply.1.to_vec());
+        let message_id = message_id.to_owned();
+        self.groups
+            .write(move |conn| {
+                let fresh = conn
+                    .prepare_cached(
+                        "INSERT INTO inbound_messages \
+                         (workspace_id, sender, message_id, ticket_id, created_at) \
+                         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+                    )?
+                    .execute(rusqlite::params![
+                        owned.workspace_id,
+                        owned.email,
+                        message_id,
+                        ticket_id,
+                        now_ms
+                    ])?;
+                if fresh == 0 {
+                    return Ok(false);
+                }
+                let reply = (&body[..], &html[..], &files[..]);
+                add_user_reply(conn, &owned, number, reply, now_ms)?;
+                Ok(true)
+            })
+            .await
     }
 
     pub async fn agent_list(
@@ -699,35 +747,38 @@ impl Store {
     }
 
     pub async fn agent_ticket(&self, workspace_id: i64, number: i64) -> DomainResult<AgentTicket> {
-        let row: AgentRow = sqlx::query_as(&format!(
-            "SELECT {AGENT_COLUMNS} FROM tickets t JOIN contacts c ON c.id = t.contact_id \
-             WHERE t.workspace_id = $1 AND t.number = $2"
-        ))
-        .bind(workspace_id)
-        .bind(number)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-        let (messages, mut files, rating, participants, undelivered) =
-            self.readers.read(|conn| {
-                Ok((
-                    messages(conn, row.id, true)?,
-                    attachments::ticket_attachments(conn, row.id)?,
-                    ratings::latest_rating(conn, row.id)?,
-                    participants::participants(conn, row.id)?,
-                    mail::ticket_undelivered_mail(conn, row.id)?,
-                ))
-            })?;
+        let read = self.readers.read(|conn| {
+            let Some(row) = conn
+                .prepare_cached(&format!(
+                    "SELECT {AGENT_COLUMNS} FROM tickets t JOIN contacts c ON c.id = t.contact_id \
+                     WHERE t.workspace_id = ?1 AND t.number = ?2"
+                ))?
+                .query_row([workspace_id, number], AgentRow::read)
+                .optional()?
+            else {
+                return Ok(None);
+            };
+            Ok(Some((
+                messages(conn, row.id, true)?,
+                attachments::ticket_attachments(conn, row.id)?,
+                ratings::latest_rating(conn, row.id)?,
+                participants::participants(conn, row.id)?,
+                mail::ticket_undelivered_mail(conn, row.id)?,
+                row,
+            )))
+        })?;
+        let (messages, mut files, rating, participants, undelivered, row) =
+            read.ok_or(DomainError::NotFound)?;
         let messages = messages
             .into_iter()
-            .map(|m| {
+            .map(|mut m| {
                 let author = decode(Author::parse, &m.author)?;
                 Ok(AgentMessage {
                     id: m.id,
                     author,
+                    html: m.html(author),
                     author_name: m.author_name,
                     author_avatar: m.avatar.as_deref().map(avatar_path),
-                    html: markdown::message_html(author, &m.body),
                     body: m.body,
                     internal: m.internal,
                     created_at: rfc3339(m.created_at),
@@ -764,20 +815,13 @@ impl Store {
             author_name: post.author_name.to_owned(),
             author_agent: post.author_agent,
             body: post.body.to_owned(),
+            html: markdown::message_html(Author::Agent, post.body),
             internal: post.internal,
             status: post.status,
             attachments: post.attachments.to_vec(),
         };
         self.groups
-            .write(move |conn| {
-                Box::pin(write_agent_message(
-                    conn,
-                    workspace_id,
-                    number,
-                    written,
-                    now_ms,
-                ))
-            })
+            .write(move |conn| write_agent_message(conn, workspace_id, number, written, now_ms))
             .await?;
         self.agent_ticket(workspace_id, number).await
     }
@@ -791,19 +835,15 @@ impl Store {
     ) -> DomainResult<AgentTicket> {
         let patch = patch.clone();
         self.groups
-            .write(move |conn| {
-                Box::pin(
-                    async move { write_patch(conn, workspace_id, number, &patch, now_ms).await },
-                )
-            })
+            .write(move |conn| write_patch(conn, workspace_id, number, &patch, now_ms))
             .await?;
         self.agent_ticket(workspace_id, number).await
     }
 }
 
 /// An agent's message, as `Store::agent_message` writes it in a group commit.
-async fn write_agent_message(
-    tx: &mut SqliteConnection,
+fn write_agent_message(
+    conn: &rusqlite::Connection,
     workspace_id: i64,
     number: i64,
     post: OwnedAgentPost,
@@ -813,59 +853,56 @@ async fn write_agent_message(
         author_name,
         author_agent,
         body,
+        html,
         internal,
         status,
         attachments: files,
     } = post;
-    let (ticket_id, old_status) = ticket_status(&mut *tx, workspace_id, number).await?;
+    let (ticket_id, old_status) = ticket_status(conn, workspace_id, number)?;
     let author = Some(author_name.as_str());
+    let written = (&body[..], &html[..]);
     let message_id = insert_message(
-        &mut *tx,
+        conn,
         ticket_id,
-        Author::Agent,
-        author,
-        &body,
+        (Author::Agent, author),
+        written,
         internal,
         now_ms,
-    )
-    .await?;
+    )?;
     if let Some(agent) = author_agent {
-        sqlx::query("UPDATE messages SET author_agent = $1 WHERE id = $2")
-            .bind(agent)
-            .bind(message_id)
-            .execute(&mut *tx)
-            .await?;
+        conn.prepare_cached("UPDATE messages SET author_agent = ?1 WHERE id = ?2")?
+            .execute([agent, message_id])?;
     }
-    sqlx::query(
-        "UPDATE tickets SET updated_at = $1, \
-         public_activity_at = CASE WHEN $2 OR $3 IS NOT NULL THEN $1 ELSE public_activity_at END, \
-         last_agent_reply_at = CASE WHEN $2 THEN $1 ELSE last_agent_reply_at END, \
-         status = COALESCE($3, status) WHERE id = $4",
-    )
-    .bind(now_ms)
-    .bind(!internal)
-    .bind(status.map(TicketStatus::as_str))
-    .bind(ticket_id)
-    .execute(&mut *tx)
-    .await?;
+    conn.prepare_cached(
+        "UPDATE tickets SET updated_at = ?1, \
+         public_activity_at = CASE WHEN ?2 OR ?3 IS NOT NULL THEN ?1 ELSE public_activity_at END, \
+         last_agent_reply_at = CASE WHEN ?2 THEN ?1 ELSE last_agent_reply_at END, \
+         status = COALESCE(?3, status) WHERE id = ?4",
+    )?
+    .execute(rusqlite::params![
+        now_ms,
+        !internal,
+        status.map(TicketStatus::as_str),
+        ticket_id
+    ])?;
     let kind = if internal {
         EventType::Note
     } else {
         EventType::Message
     };
     let owner = (workspace_id, AGENT_OWNER);
-    let attached = attachments::claim(&mut *tx, owner, message_id, &files).await?;
+    let attached = attachments::claim(conn, owner, message_id, &files)?;
     let data = message_data(message_id, Author::Agent, author, &body, &attached);
-    events::record(&mut *tx, ticket_id, number, kind, data, now_ms).await?;
+    events::record(conn, (ticket_id, number), kind, data, now_ms)?;
     if let Some(status) = status.filter(|s| s.as_str() != old_status) {
-        events::status_changed(&mut *tx, (ticket_id, number), status, By::Agent, now_ms).await?;
+        events::status_changed(conn, (ticket_id, number), status, By::Agent, now_ms)?;
     }
     Ok(())
 }
 
 /// A patch, as `Store::agent_patch` writes it in a group commit.
-async fn write_patch(
-    tx: &mut SqliteConnection,
+fn write_patch(
+    conn: &rusqlite::Connection,
     workspace_id: i64,
     number: i64,
     patch: &TicketPatch,
@@ -883,38 +920,40 @@ async fn write_patch(
         None => (false, None),
         Some(c) => (true, c.as_deref()),
     };
-    let (ticket_id, old_status, old_assignee): (i64, String, Option<String>) = sqlx::query_as(
-        "SELECT id, status, assignee FROM tickets WHERE workspace_id = $1 AND number = $2",
-    )
-    .bind(workspace_id)
-    .bind(number)
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(DomainError::NotFound)?;
-    sqlx::query(
-        "UPDATE tickets SET updated_at = $1, \
-         public_activity_at = CASE WHEN $2 IS NOT NULL AND $2 <> status THEN $1 \
+    let (ticket_id, old_status, old_assignee): (i64, String, Option<String>) = conn
+        .prepare_cached(
+            "SELECT id, status, assignee FROM tickets WHERE workspace_id = ?1 AND number = ?2",
+        )?
+        .query_row([workspace_id, number], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })
+        .optional()?
+        .ok_or(DomainError::NotFound)?;
+    conn.prepare_cached(
+        "UPDATE tickets SET updated_at = ?1, \
+         public_activity_at = CASE WHEN ?2 IS NOT NULL AND ?2 <> status THEN ?1 \
                               ELSE public_activity_at END, \
-         status = COALESCE($2, status), priority = COALESCE($3, priority), \
-         assignee = CASE WHEN $4 THEN $5 ELSE assignee END, \
-         resolution = CASE WHEN $7 THEN $8 ELSE resolution END, \
-         category = CASE WHEN $9 THEN $10 ELSE category END \
-         WHERE id = $6",
-    )
-    .bind(now_ms)
-    .bind(patch.status.map(TicketStatus::as_str))
-    .bind(patch.priority.map(Priority::as_str))
-    .bind(set_assignee)
-    .bind(assignee)
-    .bind(ticket_id)
-    .bind(set_resolution)
-    .bind(resolution)
-    .bind(set_category)
-    .bind(category)
-    .execute(&mut *tx)
-    .await?;
+         status = COALESCE(?2, status), priority = COALESCE(?3, priority), \
+         assignee = CASE WHEN ?4 THEN ?5 ELSE assignee END, \
+         resolution = CASE WHEN ?7 THEN ?8 ELSE resolution END, \
+         category = CASE WHEN ?9 THEN ?10 ELSE category END \
+         WHERE id = ?6",
+    )?
+    .execute(rusqlite::params![
+        now_ms,
+        patch.status.map(TicketStatus::as_str),
+        patch.priority.map(Priority::as_str),
+        set_assignee,
+        assignee,
+        ticket_id,
+        set_resolution,
+        resolution,
+        set_category,
+        category
+    ])?;
+    let ticket = (ticket_id, number);
     if let Some(status) = patch.status.filter(|s| s.as_str() != old_status) {
-        events::status_changed(&mut *tx, (ticket_id, number), status, By::Agent, now_ms).await?;
+        events::status_changed(conn, ticket, status, By::Agent, now_ms)?;
     }
     let mut changes = Vec::new();
     if set_assignee && assignee != old_assignee.as_deref() {
@@ -931,7 +970,7 @@ async fn write_patch(
         changes.push((EventType::Updated, data));
     }
     for (kind, data) in changes {
-        events::record(&mut *tx, ticket_id, number, kind, data, now_ms).await?;
+        events::record(conn, ticket, kind, data, now_ms)?;
     }
     Ok(())
 }
@@ -1073,7 +1112,10 @@ fn push_conditions(q: &mut QueryBuilder<'static, Sqlite>, workspace_id: i64, f: 
 
 #[cfg(test)]
 mod tests {
-    use super::{agent_page, match_query, preview, AgentFilter, Priority, TicketStatus};
+    use super::{
+        agent_page, match_query, preview, AgentFilter, AgentPost, Priority, Store, TicketStatus,
+        UserScope,
+    };
 
     /// The plan SQLite makes for one page of the agent list with `filter`.
     async fn plan(store: &crate::store::Store, filter: &AgentFilter) -> String {
@@ -1090,6 +1132,64 @@ mod tests {
             .join("\n")
     }
 
+    /// A store whose workspace has ticket 1, opened by Ada.
+    async fn store_with_adas_ticket() -> (tempfile::TempDir, Store, i64, UserScope) {
+        use crate::store::creation::tests::{scope, store_with_workspace, ticket};
+
+        let (dir, store, workspace) = store_with_workspace().await;
+        let ada = scope(workspace, "ada@example.com");
+        store
+            .create_ticket(&ada, ticket("Export".into(), vec![]), None, 2_000)
+            .await
+            .unwrap();
+        (dir, store, workspace, ada)
+    }
+
+    /// Ann's public reply.
+    fn anns_reply(body: &str) -> AgentPost<'_> {
+        AgentPost {
+            author_name: "Ann",
+            author_agent: None,
+            body,
+            internal: false,
+            status: None,
+            attachments: &[],
+        }
+    }
+
+    #[tokio::test]
+    async fn a_message_is_kept_rendered_and_one_kept_without_is_rendered_when_read() {
+        let (_dir, store, workspace, ada) = store_with_adas_ticket().await;
+        let post = anns_reply("Try **again** at https://example.com/a");
+        let shown = store
+            .agent_message(workspace, 1, post, 3_000)
+            .await
+            .unwrap();
+        let kept: Vec<Option<String>> = sqlx::query_scalar("SELECT html FROM messages ORDER BY id")
+            .fetch_all(&store.pool)
+            .await
+            .unwrap();
+        let html: Vec<String> = shown.messages.iter().map(|m| m.html.clone()).collect();
+        assert_eq!(kept, html.iter().cloned().map(Some).collect::<Vec<_>>());
+        assert!(html[1].contains("<strong>again</strong>"), "{}", html[1]);
+        assert!(
+            html[1].contains(r#"href="https://example.com/a""#),
+            "{}",
+            html[1]
+        );
+
+        // Messages written before the column was added have none: they read the same.
+        sqlx::query("UPDATE messages SET html = NULL")
+            .execute(&store.pool)
+            .await
+            .unwrap();
+        let read = store.agent_ticket(workspace, 1).await.unwrap();
+        let again: Vec<String> = read.messages.iter().map(|m| m.html.clone()).collect();
+        assert_eq!(again, html);
+        let theirs = store.user_ticket(&ada, 1).await.unwrap();
+        assert_eq!(theirs.messages[1].html, html[1]);
+    }
+
     #[tokio::test]
     async fn replies_and_changes_in_a_burst_share_commits_and_a_failed_one_leaves_nothing() {
         use std::sync::atomic::Ordering;
@@ -1097,15 +1197,7 @@ mod tests {
         use futures_util::future::join_all;
         use porthole_types::TicketPatch;
 
-        use super::AgentPost;
-        use crate::store::creation::tests::{scope, store_with_workspace, ticket};
-
-        let (_dir, store, workspace) = store_with_workspace().await;
-        let ada = scope(workspace, "ada@example.com");
-        store
-            .create_ticket(&ada, ticket("Export".into(), vec![]), None, 2_000)
-            .await
-            .unwrap();
+        let (_dir, store, workspace, ada) = store_with_adas_ticket().await;
         let turns_before = store.writer.writes_done.load(Ordering::Acquire);
         let missing = ["no-such-file".to_owned()];
         // 45 writes queued at once: replies from the customer and agents, status changes,
@@ -1125,20 +1217,10 @@ mod tests {
                         .user_reply(&ada, 1, (&body, &[]), 3_000)
                         .await
                         .map(|_| ()),
-                    3 => {
-                        let post = AgentPost {
-                            author_name: "Ann",
-                            author_agent: None,
-                            body: &body,
-                            internal: false,
-                            status: None,
-                            attachments: &[],
-                        };
-                        store
-                            .agent_message(workspace, 1, post, 3_000)
-                            .await
-                            .map(|_| ())
-                    }
+                    3 => store
+                        .agent_message(workspace, 1, anns_reply(&body), 3_000)
+                        .await
+                        .map(|_| ()),
                     _ => {
                         let status = [TicketStatus::Waiting, TicketStatus::Open][i / 5 % 2];
                         let patch = TicketPatch {
