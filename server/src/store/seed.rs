@@ -8,6 +8,7 @@ use rand::{Rng, SeedableRng};
 use sqlx::{QueryBuilder, Sqlite};
 
 use super::Store;
+use crate::domain::sentiment;
 
 /// What to make.
 pub struct SeedPlan {
@@ -18,7 +19,7 @@ pub struct SeedPlan {
     pub user_tickets: i64,
 }
 
-/// Rows per INSERT: SQLite allows 32,766 bound values, and the widest row here binds 11.
+/// Rows per INSERT: SQLite allows 32,766 bound values, and the widest row here binds 12.
 const CHUNK: usize = 500;
 const YEAR_MS: i64 = 365 * 86_400_000;
 
@@ -159,47 +160,49 @@ impl Store {
                     };
                     // Spread over the past year, oldest first, so ids follow time.
                     let at = now_ms - YEAR_MS + YEAR_MS * i / total.max(1);
+                    let subject = sentence(&mut rng, 4);
+                    // Each ticket opens with a description from its customer.
+                    let mut body = sentence(&mut rng, 18);
+                    if i < plan.tickets && i % (plan.tickets / RARE_TICKETS).max(1) == 0 {
+                        body.push_str(" zyzzogeton");
+                    }
+                    // Scored, as the API scores a new ticket, so the list by sentiment has
+                    // every ticket to page through.
+                    let mood = sentiment::score(&subject, Some(&body));
                     (
-                        first_ticket + i,
-                        first_number + i,
-                        contact,
-                        sentence(&mut rng, 4),
+                        (first_ticket + i, first_number + i, contact, subject, mood),
                         STATUSES[rng.gen_range(0..STATUSES.len())],
                         PRIORITIES[rng.gen_range(0..PRIORITIES.len())],
                         at,
+                        body,
                     )
                 })
                 .collect();
             let mut tickets: QueryBuilder<Sqlite> = QueryBuilder::new(
-                "INSERT INTO tickets (id, workspace_id, number, contact_id, subject, status, \
-                 priority, channel, created_at, updated_at, public_activity_at) ",
+                "INSERT INTO tickets (id, workspace_id, number, contact_id, subject, sentiment, \
+                 status, priority, channel, created_at, updated_at, public_activity_at) ",
             );
-            tickets.push_values(&rows, |mut row, t| {
+            tickets.push_values(&rows, |mut row, (t, status, priority, at, _)| {
                 row.push_bind(t.0)
                     .push_bind(workspace_id)
                     .push_bind(t.1)
                     .push_bind(t.2)
                     .push_bind(&t.3)
                     .push_bind(t.4)
-                    .push_bind(t.5)
+                    .push_bind(*status)
+                    .push_bind(*priority)
                     .push_bind("widget")
-                    .push_bind(t.6)
-                    .push_bind(t.6)
-                    .push_bind(t.6);
+                    .push_bind(*at)
+                    .push_bind(*at)
+                    .push_bind(*at);
             });
             tickets.build().execute(&mut *tx).await?;
-            // Each ticket opens with a description from its customer.
             let bodies: Vec<_> = rows
                 .iter()
-                .map(|t| {
-                    let mut body = sentence(&mut rng, 18);
-                    let i = t.0 - first_ticket;
-                    if i < plan.tickets && i % (plan.tickets / RARE_TICKETS).max(1) == 0 {
-                        body.push_str(" zyzzogeton");
-                    }
+                .map(|(t, _, _, at, body)| {
                     // Rendered, as a customer's message is when the API writes it.
-                    let html = crate::domain::links::to_html(&body);
-                    (t.0, body, html, t.6)
+                    let html = crate::domain::links::to_html(body);
+                    (t.0, body, html, *at)
                 })
                 .collect();
             let mut messages: QueryBuilder<Sqlite> = QueryBuilder::new(
@@ -208,7 +211,7 @@ impl Store {
             messages.push_values(&bodies, |mut row, m| {
                 row.push_bind(m.0)
                     .push_bind("user")
-                    .push_bind(&m.1)
+                    .push_bind(m.1)
                     .push_bind(&m.2)
                     .push_bind(false)
                     .push_bind(m.3);
