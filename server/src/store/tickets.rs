@@ -714,16 +714,40 @@ impl Store {
         workspace_id: i64,
         filter: &AgentFilter,
     ) -> DomainResult<AgentPage> {
-        // The count needs no contacts (every filter is on tickets) and ignores the cursor: it
-        // is the filter's total, not what is left.
-        let mut count = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT 1");
-        push_tickets(&mut count, workspace_id, filter, false);
-        push_filter(&mut count, workspace_id, filter);
-        count.push(" LIMIT ").push_bind(COUNT_CAP + 1).push(")");
-        let counted: i64 = count.build_query_scalar().fetch_one(&self.pool).await?;
+        use sqlx::{FromRow, Row};
 
-        let mut page = agent_page(workspace_id, filter);
-        let mut rows: Vec<AgentRow> = page.build_query_as().fetch_all(&self.pool).await?;
+        let found = agent_page(workspace_id, filter)
+            .build()
+            .fetch_all(&self.pool)
+            .await?;
+        // A search's rows carry what its ranked candidates held (see `agent_page`). When the
+        // candidates were every match, or already more than the cap, they give the count, and
+        // the index is not read again to count: a common word's matches, hundreds of
+        // thousands at a million tickets, would be merged a second time.
+        let mut known = None;
+        if let Some(row) = found.first().filter(|_| searching(filter)) {
+            let (matched, texts): (i64, i64) = (row.try_get("matched")?, row.try_get("texts")?);
+            if texts < RANKED_TEXTS || matched > COUNT_CAP {
+                known = Some(matched);
+            }
+        }
+        let counted = match known {
+            Some(matched) => matched,
+            None => {
+                // The count needs no contacts (every filter is on tickets) and ignores the
+                // cursor: it is the filter's total, not what is left.
+                let mut count = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT 1");
+                push_tickets(&mut count, workspace_id, filter, false);
+                push_filter(&mut count, workspace_id, filter);
+                count.push(" LIMIT ").push_bind(COUNT_CAP + 1).push(")");
+                count.build_query_scalar().fetch_one(&self.pool).await?
+            }
+        };
+
+        let mut rows = found
+            .iter()
+            .map(AgentRow::from_row)
+            .collect::<sqlx::Result<Vec<_>>>()?;
         // One more than asked for was fetched, to know whether a next page exists.
         let more = rows.len() as i64 > filter.limit;
         rows.truncate(filter.limit as usize);
@@ -980,8 +1004,19 @@ fn agent_page(workspace_id: i64, filter: &AgentFilter) -> QueryBuilder<'static, 
     // The page's tickets are chosen first, by id, and read whole (with their contact) after:
     // a page `offset` deep then skips index entries, not whole rows and their contacts.
     let searched = searching(filter);
-    let score = if searched { ", s.score" } else { "" };
-    let mut page = QueryBuilder::new(format!("SELECT {AGENT_COLUMNS} FROM (SELECT t.id{score}"));
+    // A search's page also carries how many tickets its ranked candidates hold, and how many
+    // texts, so that `agent_list` can tell whether they are the count.
+    let (carried, chosen) = if searched {
+        (
+            ", p.matched, p.texts",
+            ", s.score, COUNT(*) OVER () AS matched, SUM(s.texts) OVER () AS texts",
+        )
+    } else {
+        ("", "")
+    };
+    let mut page = QueryBuilder::new(format!(
+        "SELECT {AGENT_COLUMNS}{carried} FROM (SELECT t.id{chosen}"
+    ));
     push_tickets(&mut page, workspace_id, filter, true);
     push_filter(&mut page, workspace_id, filter);
     // Keyset pagination: strictly after the previous page's last ticket, so a page costs the
@@ -1044,8 +1079,8 @@ fn push_tickets(
         // workspace, so the candidates are this workspace's texts that pass the filters: a
         // large workspace's texts must not crowd out a small one's.
         q.push(if ranked {
-            " FROM (SELECT ticket_id, MIN(rank) AS score FROM (SELECT ticket_text.ticket_id, \
-             ticket_text.rank FROM ticket_text CROSS JOIN tickets t \
+            " FROM (SELECT ticket_id, MIN(rank) AS score, COUNT(*) AS texts FROM (SELECT \
+             ticket_text.ticket_id, ticket_text.rank FROM ticket_text CROSS JOIN tickets t \
              ON t.id = ticket_text.ticket_id WHERE ticket_text MATCH "
         } else {
             " FROM (SELECT DISTINCT ticket_id FROM ticket_text WHERE ticket_text MATCH "
@@ -1314,6 +1349,83 @@ mod tests {
         // Nothing left to merge: it ends at once.
         store.compact_search().await.unwrap();
         assert_eq!(search(store).await.0, before);
+    }
+
+    #[tokio::test]
+    async fn a_searchs_total_counts_every_matching_ticket_up_to_the_cap() {
+        use crate::store::creation::tests::store_with_workspace;
+        use crate::store::seed::SeedPlan;
+
+        let (_dir, store, workspace) = store_with_workspace().await;
+        let plan = SeedPlan {
+            tickets: 3_000,
+            contacts: 40,
+            user_email: "user@example.com".into(),
+            user_tickets: 0,
+        };
+        store
+            .seed(workspace, &plan, 1_000_000_000_000)
+            .await
+            .unwrap();
+        // "zebra" once in each of 300 tickets, then 5,000 newer texts in 50 of them: the
+        // newest matches hold only 50 tickets, and the count must not stop there.
+        for sql in [
+            "INSERT INTO ticket_text (ticket_id, text) \
+             SELECT id, 'zebra' FROM tickets ORDER BY id LIMIT 300",
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) \
+             INSERT INTO ticket_text (ticket_id, text) \
+             SELECT t.id, 'zebra again' FROM n, (SELECT id FROM tickets ORDER BY id LIMIT 50) t",
+        ] {
+            sqlx::query(sql).execute(&store.pool).await.unwrap();
+        }
+        // Counted apart, the way the index is read without ranking.
+        let matching = |words: &'static str, status: Option<TicketStatus>| {
+            let store = store.clone();
+            async move {
+                sqlx::query_scalar::<_, i64>(
+                    "SELECT COUNT(DISTINCT x.ticket_id) FROM ticket_text x \
+                     JOIN tickets t ON t.id = x.ticket_id \
+                     WHERE ticket_text MATCH $1 AND t.workspace_id = $2 \
+                     AND ($3 IS NULL OR t.status = $3)",
+                )
+                .bind(match_query(words).unwrap())
+                .bind(workspace)
+                .bind(status.map(TicketStatus::as_str))
+                .fetch_one(&store.pool)
+                .await
+                .unwrap()
+            }
+        };
+        let mut regimes = (false, false);
+        for words in [
+            "invoice",
+            "export timeout",
+            "zyzzogeton",
+            "p",
+            "zebra",
+            "nothingmatches",
+        ] {
+            for status in [None, Some(TicketStatus::Open)] {
+                let expected = matching(words, status).await;
+                regimes.0 |= expected > 1_000;
+                regimes.1 |= (1..=1_000).contains(&expected);
+                // The first page, and one past every match (no rows to carry a count).
+                for offset in [0, 1_000] {
+                    let filter = AgentFilter {
+                        text: Some(words.into()),
+                        status,
+                        offset,
+                        limit: 10,
+                        ..Default::default()
+                    };
+                    let page = store.agent_list(workspace, &filter).await.unwrap();
+                    let shown = (page.total, page.total_capped);
+                    let wanted = (expected.min(1_000), expected > 1_000);
+                    assert_eq!(shown, wanted, "{words:?}, {status:?}, offset {offset}");
+                }
+            }
+        }
+        assert_eq!(regimes, (true, true), "both sides of the cap were tried");
     }
 
     #[tokio::test]
