@@ -13,7 +13,7 @@ mod widget;
 pub use agent::*;
 pub use enums::*;
 pub use error::*;
-pub use events::EventType;
+pub use events::*;
 pub use settings::*;
 pub use widget::*;
 

@@ -1,7 +1,6 @@
 //! Which emails an event calls for. Pure, so every rule is unit-tested.
 
-use porthole_types::{EventType, Settings};
-use serde_json::Value;
+use porthole_types::{Author, Change, Event, Settings, TicketStatus};
 
 use crate::domain::EmailAddress;
 use crate::store::{MailEvent, PlannedMail};
@@ -11,14 +10,17 @@ use crate::store::{MailEvent, PlannedMail};
 pub const WIDGET_REPLY_DELAY_MS: i64 = 5 * 60 * 1000;
 
 pub fn plan(event: &MailEvent) -> Vec<PlannedMail> {
-    let data: Value = serde_json::from_str(&event.data).unwrap_or_default();
+    // Every event the store writes reads back; one that does not calls for no email.
+    let Ok(what) = serde_json::from_str::<Event>(&event.data) else {
+        return Vec::new();
+    };
     let settings: Settings = serde_json::from_str(&event.settings).unwrap_or_default();
     let mail = |kind, recipient: &str, due_at| PlannedMail {
         workspace_id: event.workspace_id,
         ticket_id: event.ticket_id,
         kind,
         recipient: recipient.to_owned(),
-        message_id: data["message"]["id"].as_i64(),
+        message_id: what.message().map(|m| m.id),
         due_at,
     };
     let customer = (!event.unsubscribed).then_some(event.contact_email.as_str());
@@ -32,11 +34,8 @@ pub fn plan(event: &MailEvent) -> Vec<PlannedMail> {
     let team = team_address(event.assignee.as_deref(), &settings);
     let now = event.created_at;
     let mut mails = Vec::new();
-    match (
-        EventType::parse(&event.kind),
-        data["message"]["author"].as_str(),
-    ) {
-        (Some(EventType::Created), _) => {
+    match &what.change {
+        Change::Created(_) => {
             // Asked for by submitting the form: sent even to those who turned notifications off.
             if event.channel == "portal" {
                 mails.push(mail("confirmation", &event.contact_email, now));
@@ -49,7 +48,7 @@ pub fn plan(event: &MailEvent) -> Vec<PlannedMail> {
             }
             mails.extend(team.map(|to| mail("team_new_ticket", &to, now)));
         }
-        (Some(EventType::Message), Some("agent")) => {
+        Change::Message(posted) if posted.message.author == Author::Agent => {
             let due = if event.channel == "widget" {
                 now + WIDGET_REPLY_DELAY_MS
             } else {
@@ -58,10 +57,10 @@ pub fn plan(event: &MailEvent) -> Vec<PlannedMail> {
             mails.extend(customer.map(|to| mail("agent_reply", to, due)));
             mails.extend(participants.map(|to| mail("agent_reply", to, now)));
         }
-        (Some(EventType::Message), Some("user")) => {
+        Change::Message(_) => {
             mails.extend(team.map(|to| mail("team_customer_reply", &to, now)));
         }
-        (Some(EventType::Escalated), _) => {
+        Change::Escalated(_) => {
             // The team address and every admin, each once.
             let mut to: Vec<String> = settings.notification_email.iter().cloned().collect();
             for admin in event
@@ -76,9 +75,7 @@ pub fn plan(event: &MailEvent) -> Vec<PlannedMail> {
             }
             mails.extend(to.iter().map(|to| mail("team_escalated", to, now)));
         }
-        (Some(EventType::StatusChanged), _)
-            if data["status"] == "resolved" && data["by"] == "agent" =>
-        {
+        Change::StatusChanged(s) if s.status == TicketStatus::Resolved && s.by == Author::Agent => {
             mails.extend(customer.map(|to| mail("resolved", to, now)));
             mails.extend(participants.map(|to| mail("resolved", to, now)));
         }
@@ -99,12 +96,18 @@ fn team_address(assignee: Option<&str>, settings: &Settings) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use porthole_types::{Channel, Created, Escalated, EscalationReason};
+    use porthole_types::{Posted, PostedMessage, StatusChanged};
+    use serde_json::Value;
 
-    fn event(kind: &str, channel: &str, data: Value) -> MailEvent {
+    fn event(change: Change, channel: &str) -> MailEvent {
+        let what = Event {
+            ticket: "TKT-0007".into(),
+            change,
+        };
         MailEvent {
             id: 1,
-            kind: kind.into(),
-            data: data.to_string(),
+            data: serde_json::to_string(&what).unwrap(),
             workspace_id: 1,
             ticket_id: 7,
             channel: channel.into(),
@@ -118,6 +121,40 @@ mod tests {
         }
     }
 
+    fn created() -> Change {
+        Change::Created(Created {
+            subject: "Export fails".into(),
+            status: TicketStatus::Open,
+            channel: Channel::Widget,
+            attachments: Vec::new(),
+            participants: Vec::new(),
+        })
+    }
+
+    fn posted(author: Author) -> Posted {
+        Posted {
+            message: PostedMessage {
+                id: 3,
+                author,
+                author_name: None,
+                body: "Thanks".into(),
+                attachments: Vec::new(),
+            },
+        }
+    }
+
+    fn message(author: Author) -> Change {
+        Change::Message(posted(author))
+    }
+
+    fn note() -> Change {
+        Change::Note(posted(Author::Agent))
+    }
+
+    fn status(status: TicketStatus, by: Author) -> Change {
+        Change::StatusChanged(StatusChanged { status, by })
+    }
+
     fn kinds(mails: &[PlannedMail]) -> Vec<(&str, &str, i64)> {
         mails
             .iter()
@@ -127,7 +164,7 @@ mod tests {
 
     #[test]
     fn a_portal_ticket_is_confirmed_to_the_customer_and_announced_to_the_team() {
-        let mails = plan(&event("ticket.created", "portal", serde_json::json!({})));
+        let mails = plan(&event(created(), "portal"));
         assert_eq!(
             kinds(&mails),
             [
@@ -135,7 +172,7 @@ mod tests {
                 ("team_new_ticket", "team@acme.test", 1_000)
             ]
         );
-        let widget = plan(&event("ticket.created", "widget", serde_json::json!({})));
+        let widget = plan(&event(created(), "widget"));
         assert_eq!(
             kinds(&widget),
             [("team_new_ticket", "team@acme.test", 1_000)]
@@ -144,11 +181,10 @@ mod tests {
 
     #[test]
     fn an_agent_reply_on_a_widget_ticket_waits_five_minutes() {
-        let data = serde_json::json!({ "message": { "id": 3, "author": "agent" } });
-        let portal = plan(&event("ticket.message", "portal", data.clone()));
+        let portal = plan(&event(message(Author::Agent), "portal"));
         assert_eq!(kinds(&portal), [("agent_reply", "ada@example.com", 1_000)]);
         assert_eq!(portal[0].message_id, Some(3));
-        let widget = plan(&event("ticket.message", "widget", data));
+        let widget = plan(&event(message(Author::Agent), "widget"));
         assert_eq!(
             kinds(&widget),
             [("agent_reply", "ada@example.com", 301_000)]
@@ -157,27 +193,24 @@ mod tests {
 
     #[test]
     fn participants_hear_of_agent_replies_and_resolutions_at_once_and_of_nothing_else() {
-        let copied = |kind: &str, data: Value| MailEvent {
+        let copied = |change| MailEvent {
             participants: Some("bo@example.com cy@example.com".into()),
-            ..event(kind, "widget", data)
+            ..event(change, "widget")
         };
-        let reply = serde_json::json!({ "message": { "id": 3, "author": "agent" } });
         assert_eq!(
-            kinds(&plan(&copied("ticket.message", reply))),
+            kinds(&plan(&copied(message(Author::Agent)))),
             [
                 ("agent_reply", "ada@example.com", 301_000),
                 ("agent_reply", "bo@example.com", 1_000),
                 ("agent_reply", "cy@example.com", 1_000)
             ]
         );
-        let resolved = serde_json::json!({ "status": "resolved", "by": "agent" });
-        assert_eq!(plan(&copied("ticket.status_changed", resolved)).len(), 3);
-        let created = plan(&copied("ticket.created", serde_json::json!({})));
-        assert!(created.iter().all(|m| m.kind.starts_with("team_")));
-        let note = serde_json::json!({ "message": { "id": 3, "author": "agent" } });
-        assert!(plan(&copied("ticket.note", note)).is_empty());
-        let by_user = serde_json::json!({ "message": { "id": 3, "author": "user" } });
-        assert!(plan(&copied("ticket.message", by_user))
+        let resolved = status(TicketStatus::Resolved, Author::Agent);
+        assert_eq!(plan(&copied(resolved)).len(), 3);
+        let opened = plan(&copied(created()));
+        assert!(opened.iter().all(|m| m.kind.starts_with("team_")));
+        assert!(plan(&copied(note())).is_empty());
+        assert!(plan(&copied(message(Author::User)))
             .iter()
             .all(|m| m.kind.starts_with("team_")));
     }
@@ -187,9 +220,11 @@ mod tests {
         let e = MailEvent {
             admins: Some("ann@acme.test team@acme.test".into()),
             ..event(
-                "ticket.escalated",
+                Change::Escalated(Escalated {
+                    reason: EscalationReason::Unanswered,
+                    after_minutes: 30,
+                }),
                 "widget",
-                serde_json::json!({ "reason": "unanswered" }),
             )
         };
         assert_eq!(
@@ -203,8 +238,7 @@ mod tests {
 
     #[test]
     fn customer_replies_go_to_an_assignee_with_an_address_else_the_team_address() {
-        let data = serde_json::json!({ "message": { "id": 3, "author": "user" } });
-        let mut e = event("ticket.message", "widget", data);
+        let mut e = event(message(Author::User), "widget");
         assert_eq!(kinds(&plan(&e))[0].1, "team@acme.test");
         e.assignee = Some("Sam@Acme.test".into());
         assert_eq!(kinds(&plan(&e))[0].1, "sam@acme.test");
@@ -216,19 +250,15 @@ mod tests {
 
     #[test]
     fn an_unsubscribed_customer_gets_no_notifications_but_still_their_confirmation() {
-        let mut e = event(
-            "ticket.message",
-            "portal",
-            serde_json::json!({ "message": { "id": 3, "author": "agent" } }),
-        );
+        let mut e = event(message(Author::Agent), "portal");
         e.unsubscribed = true;
         assert!(plan(&e).is_empty());
-        let mut created = event("ticket.created", "portal", serde_json::json!({}));
-        created.unsubscribed = true;
-        assert_eq!(kinds(&plan(&created))[0].0, "confirmation");
+        let mut opened = event(created(), "portal");
+        opened.unsubscribed = true;
+        assert_eq!(kinds(&plan(&opened))[0].0, "confirmation");
         let by_email = |settings: Value| MailEvent {
             settings: settings.to_string(),
-            ..event("ticket.created", "email", serde_json::json!({}))
+            ..event(created(), "email")
         };
         let off = by_email(serde_json::json!({}));
         assert!(kinds(&plan(&off)).iter().all(|k| k.0 != "auto_response"));
@@ -245,16 +275,12 @@ mod tests {
 
     #[test]
     fn only_a_resolution_by_an_agent_is_emailed_and_notes_never_are() {
-        let by_agent = serde_json::json!({ "status": "resolved", "by": "agent" });
-        let by_user = serde_json::json!({ "status": "resolved", "by": "user" });
-        let waiting = serde_json::json!({ "status": "waiting", "by": "agent" });
-        assert_eq!(
-            kinds(&plan(&event("ticket.status_changed", "widget", by_agent)))[0].0,
-            "resolved"
-        );
-        assert!(plan(&event("ticket.status_changed", "widget", by_user)).is_empty());
-        assert!(plan(&event("ticket.status_changed", "widget", waiting)).is_empty());
-        let note = serde_json::json!({ "message": { "id": 3, "author": "agent" } });
-        assert!(plan(&event("ticket.note", "portal", note)).is_empty());
+        let by_agent = status(TicketStatus::Resolved, Author::Agent);
+        let by_user = status(TicketStatus::Resolved, Author::User);
+        let waiting = status(TicketStatus::Waiting, Author::Agent);
+        assert_eq!(kinds(&plan(&event(by_agent, "widget")))[0].0, "resolved");
+        assert!(plan(&event(by_user, "widget")).is_empty());
+        assert!(plan(&event(waiting, "widget")).is_empty());
+        assert!(plan(&event(note(), "portal")).is_empty());
     }
 }

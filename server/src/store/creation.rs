@@ -2,10 +2,9 @@
 //! written in one savepoint of a group of writes (see `group`).
 
 use porthole_types::{
-    Author, Channel, EventType, Locale, Message, Priority, Ticket, TicketStatus, TicketType,
+    Assigned, AssignedBy, Author, Change, Channel, Created, Locale, Message, Priority, Ticket, TicketStatus, TicketType,
 };
 use rusqlite::{Connection, OptionalExtension};
-use serde_json::json;
 
 use super::attachments;
 use super::events;
@@ -286,14 +285,14 @@ fn write_ticket(
     let copied = (scope.workspace_id, ticket_id);
     let copied = participants::add(conn, copied, &new.participants, added_by, now_ms)?;
     let ticket = (ticket_id, number);
-    let data = json!({
-        "subject": new.subject,
-        "status": TicketStatus::Open.as_str(),
-        "channel": new.channel.as_str(),
-        "attachments": attached,
-        "participants": copied,
+    let change = Change::Created(Created {
+        subject: new.subject.clone(),
+        status: TicketStatus::Open,
+        channel: new.channel,
+        attachments: attached.to_vec(),
+        participants: copied,
     });
-    events::record(conn, ticket, EventType::Created, data, now_ms)?;
+    events::record(conn, ticket, change, now_ms)?;
     let assigned = match auto_assign {
         Some(true) => super::agents::round_robin(conn, scope.workspace_id, cap, now_ms)?,
         _ => None,
@@ -301,8 +300,11 @@ fn write_ticket(
     if let Some(agent) = assigned {
         conn.prepare_cached("UPDATE tickets SET assignee = ?1 WHERE id = ?2")?
             .execute(rusqlite::params![agent, ticket_id])?;
-        let data = json!({ "assignee": agent, "by": "round_robin" });
-        events::record(conn, ticket, EventType::Assigned, data, now_ms)?;
+        let change = Change::Assigned(Assigned {
+            assignee: Some(agent),
+            by: Some(AssignedBy::RoundRobin),
+        });
+        events::record(conn, ticket, change, now_ms)?;
     }
     if let Some(message_id) = &new.message_id {
         conn.prepare_cached(

@@ -1,12 +1,11 @@
 //! Escalation: tickets left unassigned or unanswered too long are marked, once, with an event
 //! that tells the admins (by email) and webhooks.
 
-use serde_json::json;
 
 use super::events;
 use super::Store;
 use crate::domain::DomainResult;
-use porthole_types::EventType;
+use porthole_types::{Change, Escalated, EscalationReason};
 
 /// Tickets older than this are never escalated, so turning escalation on does not page
 /// everyone about last year's backlog.
@@ -47,13 +46,16 @@ impl Store {
                         return Ok(());
                     }
                     let reason = if unassigned {
-                        "unassigned"
+                        EscalationReason::Unassigned
                     } else {
-                        "unanswered"
+                        EscalationReason::Unanswered
                     };
-                    let data = json!({ "reason": reason, "after_minutes": minutes });
-                    let kind = EventType::Escalated;
-                    events::record(conn, (ticket_id, number), kind, data, now_ms)?;
+                    let after_minutes = minutes;
+                    let change = Change::Escalated(Escalated {
+                        reason,
+                        after_minutes,
+                    });
+                    events::record(conn, (ticket_id, number), change, now_ms)?;
                     Ok(())
                 })
                 .await?;

@@ -3,52 +3,37 @@
 //! change that did not commit or miss one that did.
 
 use rusqlite::Connection;
-use serde_json::{json, Value};
 
 use super::Store;
-use porthole_types::{EventType, TicketStatus};
+use porthole_types::{Author, Change, Event, TicketStatus};
 
 use crate::domain::TicketRef;
 
-/// Whether the ticket's customer is told of it. Notes, assignments and priorities are the
-/// team's business.
-fn public(kind: EventType) -> bool {
-    matches!(
-        kind,
-        EventType::Created | EventType::Message | EventType::StatusChanged
-    )
-}
-
-/// Writes the event in the caller's transaction (a group of writes, see `group`). `data` is
-/// what subscribers receive, beside the kind and the ticket's reference.
+/// Writes the change as an event in the caller's transaction (a group of writes, see `group`).
 pub(super) fn record(
     conn: &Connection,
     (ticket_id, number): (i64, i64),
-    kind: EventType,
-    mut data: Value,
+    change: Change,
     now_ms: i64,
 ) -> rusqlite::Result<()> {
-    data["type"] = json!(kind.as_str());
-    data["ticket"] = json!(TicketRef(number).to_string());
+    let event = Event {
+        ticket: TicketRef(number).to_string(),
+        change,
+    };
+    let data = serde_json::to_string(&event)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
     conn.prepare_cached(
         "INSERT INTO events (workspace_id, ticket_id, contact_id, kind, public, data, created_at) \
          SELECT workspace_id, id, contact_id, ?2, ?3, ?4, ?5 FROM tickets WHERE id = ?1",
     )?
     .execute(rusqlite::params![
         ticket_id,
-        kind.as_str(),
-        public(kind),
-        data.to_string(),
+        event.kind().as_str(),
+        event.public(),
+        data,
         now_ms
     ])?;
     Ok(())
-}
-
-/// Who changed a status.
-#[derive(Debug, Clone, Copy)]
-pub enum By {
-    User,
-    Agent,
 }
 
 /// Writes a `ticket.status_changed` event in the caller's transaction.
@@ -56,15 +41,11 @@ pub(super) fn status_changed(
     conn: &Connection,
     ticket: (i64, i64),
     status: TicketStatus,
-    by: By,
+    by: Author,
     now_ms: i64,
 ) -> rusqlite::Result<()> {
-    let by = match by {
-        By::User => "user",
-        By::Agent => "agent",
-    };
-    let data = json!({ "status": status.as_str(), "by": by });
-    record(conn, ticket, EventType::StatusChanged, data, now_ms)
+    let change = Change::StatusChanged(porthole_types::StatusChanged { status, by });
+    record(conn, ticket, change, now_ms)
 }
 
 /// Which events a reader may see.

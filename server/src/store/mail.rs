@@ -12,7 +12,7 @@ const READER: &str = "mail";
 #[derive(Debug, Clone, FromRow)]
 pub struct MailEvent {
     pub id: i64,
-    pub kind: String,
+    /// The event as the outbox keeps it (see `porthole_types::Event`).
     pub data: String,
     pub workspace_id: i64,
     pub ticket_id: i64,
@@ -159,7 +159,7 @@ impl Store {
     /// The next events the mail reader has not planned for, oldest first.
     pub async fn unplanned_mail_events(&self, limit: i64) -> sqlx::Result<Vec<MailEvent>> {
         sqlx::query_as(
-            "SELECT e.id, e.kind, e.data, e.workspace_id, e.ticket_id, t.channel, t.assignee, \
+            "SELECT e.id, e.data, e.workspace_id, e.ticket_id, t.channel, t.assignee, \
              c.email AS contact_email, c.unsubscribed_at IS NOT NULL AS unsubscribed, \
              (SELECT group_concat(pc.email, ' ') FROM ticket_participants p \
               JOIN contacts pc ON pc.id = p.contact_id \

@@ -3,9 +3,8 @@
 //! nobody else, so removing a participant ends their access at the next request.
 
 use porthole_types::limits::PARTICIPANTS_PER_TICKET;
-use porthole_types::{EventType, Participant};
+use porthole_types::{Change, Copied, Participant};
 use rusqlite::OptionalExtension;
-use serde_json::json;
 
 use super::events;
 use super::tickets::{ticket_id, ticket_status, UserScope};
@@ -242,9 +241,9 @@ impl Store {
                 let ticket = (workspace_id, ticket_id);
                 let emails = std::slice::from_ref(&email);
                 add(conn, ticket, emails, AddedBy::Agent, now_ms)?;
-                let data = json!({ "participant": email.as_str() });
-                let kind = EventType::ParticipantAdded;
-                events::record(conn, (ticket_id, number), kind, data, now_ms)?;
+                let participant = email.to_string();
+                let change = Change::ParticipantAdded(Copied { participant });
+                events::record(conn, (ticket_id, number), change, now_ms)?;
                 Ok(true)
             })
             .await
@@ -272,9 +271,9 @@ impl Store {
                 if done == 0 {
                     return Ok(false);
                 }
-                let data = json!({ "participant": email.as_str() });
-                let kind = EventType::ParticipantRemoved;
-                events::record(conn, (ticket_id, number), kind, data, now_ms)?;
+                let participant = email.to_string();
+                let change = Change::ParticipantRemoved(Copied { participant });
+                events::record(conn, (ticket_id, number), change, now_ms)?;
                 Ok(true)
             })
             .await

@@ -1,9 +1,8 @@
 //! Satisfaction ratings (CSAT): a customer rates each resolution of their ticket once.
 
-use porthole_types::EventType;
+use porthole_types::{Change, EventRating, Rated};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
-use serde_json::json;
 
 use super::events;
 use super::participants::{reach, Reach};
@@ -135,9 +134,9 @@ impl Store {
                         "this resolution has been rated already",
                     ));
                 };
-                let data = json!({ "rating": { "score": score, "comment": comment } });
-                let kind = EventType::Rated;
-                events::record(conn, (ticket_id, number), kind, data, now_ms)?;
+                let rated = EventRating { score, comment };
+                let change = Change::Rated(Rated { rating: rated });
+                events::record(conn, (ticket_id, number), change, now_ms)?;
                 Ok(rating)
             })
             .await

@@ -1,12 +1,12 @@
 use porthole_types::{
-    AgentMessage, AgentTicket, AgentTicketSummary, Attachment, Author, Channel, Contact, EventType,
-    Locale, Message, Priority, Ticket, TicketPatch, TicketStatus, TicketSummary, TicketType,
+    AgentMessage, AgentTicket, AgentTicketSummary, Assigned, Attachment, Author, Change, Channel,
+    Contact, Locale, Message, Posted, PostedMessage, Priority, Ticket, TicketPatch, TicketStatus,
+    TicketSummary, TicketType, Updated,
 };
 use rusqlite::OptionalExtension;
-use serde_json::{json, Value};
 use sqlx::{QueryBuilder, Sqlite};
 
-use super::events::{self, By};
+use super::events;
 use super::participants::{self, Reach};
 use super::{attachments, mail, ratings};
 use super::{avatar_path, decode, Store, UndeliveredMail};
@@ -307,17 +307,22 @@ pub(super) fn insert_message(
 }
 
 /// A message as events carry it.
-fn message_data(
+fn posted(
     id: i64,
     author: Author,
     author_name: Option<&str>,
     body: &str,
-    attachments: &[Attachment],
-) -> Value {
-    json!({ "message": {
-        "id": id, "author": author.as_str(), "author_name": author_name, "body": body,
-        "attachments": attachments,
-    } })
+    attachments: Vec<Attachment>,
+) -> Posted {
+    Posted {
+        message: PostedMessage {
+            id,
+            author,
+            author_name: author_name.map(str::to_owned),
+            body: body.to_owned(),
+            attachments,
+        },
+    }
 }
 
 /// A user's reply, in the caller's transaction; see `Store::user_reply`.
@@ -352,10 +357,10 @@ fn add_user_reply(
     }
     let owner = (scope.workspace_id, customer_owner(&scope.email));
     let attached = attachments::claim(conn, (owner.0, &owner.1), message_id, files)?;
-    let data = message_data(message_id, Author::User, name, body, &attached);
-    events::record(conn, (ticket_id, number), EventType::Message, data, now_ms)?;
+    let change = Change::Message(posted(message_id, Author::User, name, body, attached));
+    events::record(conn, (ticket_id, number), change, now_ms)?;
     if reopened {
-        events::status_changed(conn, (ticket_id, number), status, By::User, now_ms)?;
+        events::status_changed(conn, (ticket_id, number), status, Author::User, now_ms)?;
     }
     conn.prepare_cached(
         "UPDATE tickets SET status = ?1, updated_at = ?2, public_activity_at = ?2 WHERE id = ?3",
@@ -531,7 +536,7 @@ impl Store {
                 participants::mark_seen(conn, &ticket, now_ms)?;
                 if status != TicketStatus::Resolved.as_str() {
                     let resolved = TicketStatus::Resolved;
-                    events::status_changed(conn, (id, number), resolved, By::User, now_ms)?;
+                    events::status_changed(conn, (id, number), resolved, Author::User, now_ms)?;
                 }
                 Ok(())
             })
@@ -909,17 +914,17 @@ fn write_agent_message(
         status.map(TicketStatus::as_str),
         ticket_id
     ])?;
-    let kind = if internal {
-        EventType::Note
-    } else {
-        EventType::Message
-    };
     let owner = (workspace_id, AGENT_OWNER);
     let attached = attachments::claim(conn, owner, message_id, &files)?;
-    let data = message_data(message_id, Author::Agent, author, &body, &attached);
-    events::record(conn, (ticket_id, number), kind, data, now_ms)?;
+    let message = posted(message_id, Author::Agent, author, &body, attached);
+    let change = if internal {
+        Change::Note(message)
+    } else {
+        Change::Message(message)
+    };
+    events::record(conn, (ticket_id, number), change, now_ms)?;
     if let Some(status) = status.filter(|s| s.as_str() != old_status) {
-        events::status_changed(conn, (ticket_id, number), status, By::Agent, now_ms)?;
+        events::status_changed(conn, (ticket_id, number), status, Author::Agent, now_ms)?;
     }
     Ok(())
 }
@@ -977,24 +982,20 @@ fn write_patch(
     ])?;
     let ticket = (ticket_id, number);
     if let Some(status) = patch.status.filter(|s| s.as_str() != old_status) {
-        events::status_changed(conn, ticket, status, By::Agent, now_ms)?;
+        events::status_changed(conn, ticket, status, Author::Agent, now_ms)?;
     }
-    let mut changes = Vec::new();
     if set_assignee && assignee != old_assignee.as_deref() {
-        changes.push((EventType::Assigned, json!({ "assignee": assignee })));
+        let assignee = assignee.map(str::to_owned);
+        let change = Change::Assigned(Assigned { assignee, by: None });
+        events::record(conn, ticket, change, now_ms)?;
     }
     if patch.priority.is_some() || set_resolution || set_category {
-        let mut data = json!({
-            "priority": patch.priority.map(Priority::as_str),
-            "resolution": resolution.filter(|_| set_resolution),
+        let change = Change::Updated(Updated {
+            priority: patch.priority,
+            resolution: resolution.filter(|_| set_resolution).map(str::to_owned),
+            category: set_category.then(|| category.map(str::to_owned)),
         });
-        if set_category {
-            data["category"] = json!(category);
-        }
-        changes.push((EventType::Updated, data));
-    }
-    for (kind, data) in changes {
-        events::record(conn, ticket, kind, data, now_ms)?;
+        events::record(conn, ticket, change, now_ms)?;
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! What a delivery posts: a Standard Webhooks JSON body, or a Slack message.
 
-use porthole_types::EventType;
+use porthole_types::{Change, Event, Posted};
 use serde_json::{json, Value};
 
 use crate::clock::rfc3339;
@@ -22,37 +22,47 @@ pub fn standard(due: &DueDelivery) -> String {
 
 /// A Slack incoming-webhook message: one line, user text escaped as Slack requires.
 pub fn slack(due: &DueDelivery) -> String {
-    let data: Value = serde_json::from_str(&due.data).unwrap_or_else(|_| json!({}));
-    let text = |v: &Value| escape(v.as_str().unwrap_or_default());
-    let ticket = text(&data["ticket"]);
-    let body = || {
-        let full = text(&data["message"]["body"]);
+    let line = match serde_json::from_str::<Event>(&due.data) {
+        Ok(event) => slack_line(&event),
+        Err(_) => "A ticket was updated".to_owned(),
+    };
+    json!({ "text": format!("[{}] {line}", escape(&due.slug)) }).to_string()
+}
+
+fn slack_line(event: &Event) -> String {
+    let ticket = escape(&event.ticket);
+    let said = |posted: &Posted| {
+        let m = &posted.message;
+        let who = m
+            .author_name
+            .as_deref()
+            .map_or_else(|| m.author.as_str().to_owned(), escape);
+        let full = escape(&m.body);
         let short: String = full.chars().take(300).collect();
-        if short.len() < full.len() {
+        let body = if short.len() < full.len() {
             format!("{short}…")
         } else {
             short
+        };
+        (who, body)
+    };
+    match &event.change {
+        Change::Created(c) => format!("New ticket *{ticket}*: {}", escape(&c.subject)),
+        Change::Message(p) => {
+            let (who, body) = said(p);
+            format!("{who} replied on *{ticket}*: {body}")
         }
-    };
-    let who = match data["message"]["author_name"].as_str() {
-        Some(name) => escape(name),
-        None => data["message"]["author"]
-            .as_str()
-            .unwrap_or("someone")
-            .to_owned(),
-    };
-    let line = match EventType::parse(&due.event_type) {
-        Some(EventType::Created) => format!("New ticket *{ticket}*: {}", text(&data["subject"])),
-        Some(EventType::Message) => format!("{who} replied on *{ticket}*: {}", body()),
-        Some(EventType::Note) => format!("{who} added a note on *{ticket}*: {}", body()),
-        Some(EventType::StatusChanged) => format!("*{ticket}* is now {}", text(&data["status"])),
-        Some(EventType::Assigned) => match data["assignee"].as_str() {
+        Change::Note(p) => {
+            let (who, body) = said(p);
+            format!("{who} added a note on *{ticket}*: {body}")
+        }
+        Change::StatusChanged(s) => format!("*{ticket}* is now {}", s.status.as_str()),
+        Change::Assigned(a) => match &a.assignee {
             Some(a) => format!("*{ticket}* assigned to {}", escape(a)),
             None => format!("*{ticket}* unassigned"),
         },
         _ => format!("*{ticket}* updated"),
-    };
-    json!({ "text": format!("[{}] {line}", escape(&due.slug)) }).to_string()
+    }
 }
 
 /// Slack reads `&`, `<` and `>` as markup (links, mentions): sent escaped, they are text.
@@ -87,7 +97,9 @@ mod tests {
     fn slack_messages_escape_user_text_so_it_cannot_mention_or_link() {
         let d = due(
             "ticket.created",
-            json!({ "ticket": "TKT-0001", "subject": "<!channel> see <https://evil|here> & more" }),
+            json!({ "type": "ticket.created", "ticket": "TKT-0001", "status": "open",
+                    "subject": "<!channel> see <https://evil|here> & more", "channel": "widget",
+                    "attachments": [], "participants": [] }),
         );
         let text: Value = serde_json::from_str(&slack(&d)).unwrap();
         assert_eq!(
