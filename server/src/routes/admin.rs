@@ -4,12 +4,11 @@
 use axum::extract::State;
 use axum::routing::{get, post};
 use axum::Router;
-use porthole_types::{
-    ErrorBody, FaqClicks, OriginList, RotateSecret, RotatedSecret, SecretInfo, Settings,
-};
+use porthole_types::{FaqClicks, OriginList, RotateSecret, RotatedSecret, SecretInfo, Settings};
 use secrecy::ExposeSecret;
 use serde_json::{Map, Value};
 
+use super::responses::{AdminKeyOnly, BadRequest, Invalid, NotJson, TooLarge, Unauthorized};
 use crate::auth::Admin;
 use crate::clock::rfc3339;
 use crate::domain::Origin;
@@ -36,8 +35,8 @@ async fn workspace(state: &AppState, agent: &Admin) -> ApiResult<Workspace> {
     get, path = "/api/v1/agent/settings", tag = "settings", security(("api_key" = [])),
     responses(
         (status = 200, description = "Every setting, defaults included", body = Settings),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody)
+        Unauthorized,
+        AdminKeyOnly
     )
 )]
 async fn show_settings(
@@ -54,12 +53,12 @@ async fn show_settings(
     request_body(content = Object, description = "Settings to change; null resets one to its default"),
     responses(
         (status = 200, description = "Every setting after the change", body = Settings),
-        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody),
-        (status = 413, description = "body over 64 KiB", body = ErrorBody),
-        (status = 415, description = "not JSON", body = ErrorBody),
-        (status = 422, description = "a field failed validation", body = ErrorBody)
+        BadRequest,
+        Unauthorized,
+        AdminKeyOnly,
+        TooLarge,
+        NotJson,
+        Invalid
     )
 )]
 async fn change_settings(
@@ -78,8 +77,8 @@ async fn change_settings(
     get, path = "/api/v1/agent/faqs/clicks", tag = "settings", security(("api_key" = [])),
     responses(
         (status = 200, description = "How often each FAQ was opened", body = Vec<FaqClicks>),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody)
+        Unauthorized,
+        AdminKeyOnly
     )
 )]
 async fn faq_clicks(
@@ -107,8 +106,8 @@ async fn faq_clicks(
     get, path = "/api/v1/agent/origins", tag = "settings", security(("api_key" = [])),
     responses(
         (status = 200, description = "The allowed origins", body = OriginList),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody)
+        Unauthorized,
+        AdminKeyOnly
     )
 )]
 async fn list_origins(
@@ -124,12 +123,12 @@ async fn list_origins(
     request_body = OriginList,
     responses(
         (status = 200, description = "The allowed origins, canonical; sessions of removed ones are revoked", body = OriginList),
-        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody),
-        (status = 413, description = "body over 64 KiB", body = ErrorBody),
-        (status = 415, description = "not JSON", body = ErrorBody),
-        (status = 422, description = "a field failed validation", body = ErrorBody)
+        BadRequest,
+        Unauthorized,
+        AdminKeyOnly,
+        TooLarge,
+        NotJson,
+        Invalid
     )
 )]
 async fn replace_origins(
@@ -166,8 +165,8 @@ fn info(ws: &Workspace, now: i64) -> SecretInfo {
     get, path = "/api/v1/agent/secret", tag = "settings", security(("api_key" = [])),
     responses(
         (status = 200, description = "When the secret was made, and the grace period; never the secret", body = SecretInfo),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody)
+        Unauthorized,
+        AdminKeyOnly
     )
 )]
 async fn secret_info(
@@ -183,12 +182,12 @@ async fn secret_info(
     request_body = RotateSecret,
     responses(
         (status = 200, description = "The new secret, shown only here", body = RotatedSecret),
-        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody),
-        (status = 413, description = "body over 64 KiB", body = ErrorBody),
-        (status = 415, description = "not JSON", body = ErrorBody),
-        (status = 422, description = "a field failed validation", body = ErrorBody)
+        BadRequest,
+        Unauthorized,
+        AdminKeyOnly,
+        TooLarge,
+        NotJson,
+        Invalid
     )
 )]
 async fn rotate(

@@ -11,6 +11,9 @@ use porthole_types::{
 };
 use serde::Deserialize;
 
+use super::responses::{
+    BadRequest, Invalid, NoSuchTicket, NotJson, TicketConflict, TooLarge, Unauthorized,
+};
 use super::{attachment_ids, cursor, message_text, reference};
 use crate::auth::Agent;
 use crate::domain::{normalise_email, optional_text};
@@ -76,8 +79,8 @@ pub(super) struct ListQuery {
     params(ListQuery), security(("api_key" = [])),
     responses(
         (status = 200, description = "Tickets, most recently updated first", body = AgentTicketList),
-        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+        BadRequest,
+        Unauthorized
     )
 )]
 async fn list(
@@ -131,8 +134,8 @@ async fn list(
     params(("reference" = String, Path, description = "A ticket reference such as TKT-0042")), security(("api_key" = [])),
     responses(
         (status = 200, description = "The ticket, its contact and whole conversation", body = AgentTicket),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 404, description = "no such ticket", body = ErrorBody)
+        Unauthorized,
+        NoSuchTicket
     )
 )]
 async fn show(
@@ -152,12 +155,12 @@ async fn show(
     params(("reference" = String, Path, description = "A ticket reference such as TKT-0042")), request_body = TicketPatch, security(("api_key" = [])),
     responses(
         (status = 200, description = "The changed ticket", body = AgentTicket),
-        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 404, description = "no such ticket", body = ErrorBody),
-        (status = 413, description = "body over 64 KiB", body = ErrorBody),
-        (status = 415, description = "not JSON", body = ErrorBody),
-        (status = 422, description = "a field failed validation", body = ErrorBody)
+        BadRequest,
+        Unauthorized,
+        NoSuchTicket,
+        TooLarge,
+        NotJson,
+        Invalid
     )
 )]
 async fn update(
@@ -212,13 +215,13 @@ async fn update(
     params(("reference" = String, Path, description = "A ticket reference such as TKT-0042")), request_body = AgentCreateMessage, security(("api_key" = [])),
     responses(
         (status = 201, description = "The ticket with the reply or internal note", body = AgentTicket),
-        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 404, description = "no such ticket", body = ErrorBody),
-        (status = 409, description = "conflict (closed ticket, reused idempotency key)", body = ErrorBody),
-        (status = 413, description = "body over 64 KiB", body = ErrorBody),
-        (status = 415, description = "not JSON", body = ErrorBody),
-        (status = 422, description = "a field failed validation", body = ErrorBody)
+        BadRequest,
+        Unauthorized,
+        NoSuchTicket,
+        TicketConflict,
+        TooLarge,
+        NotJson,
+        Invalid
     )
 )]
 async fn message(
@@ -259,7 +262,7 @@ async fn message(
     get, path = "/api/v1/agent/categories", tag = "agent", security(("api_key" = []), ("console" = [])),
     responses(
         (status = 200, description = "The workspace's categories, for filing tickets and filtering the list (any agent; the rest of the settings are for admins)", body = CategoryList),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+        Unauthorized
     )
 )]
 async fn categories(
@@ -277,7 +280,7 @@ async fn categories(
     security(("api_key" = []), ("console" = [])),
     responses(
         (status = 200, description = "A reply or note as customers and agents will read it: the Markdown rendered and sanitised exactly as when it is sent", body = MarkdownPreview),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        Unauthorized,
         (status = 422, description = "the text is over the length of a message", body = ErrorBody)
     )
 )]
@@ -297,8 +300,8 @@ async fn preview(
     request_body = Presence, security(("api_key" = []), ("console" = [])),
     responses(
         (status = 200, description = "Noted that this agent has the ticket open (send every 10 s); the other agents who have had it open in the last 30 s, and whether they are writing a reply", body = Colleagues),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 404, description = "no such ticket", body = ErrorBody)
+        Unauthorized,
+        NoSuchTicket
     )
 )]
 async fn presence(

@@ -11,6 +11,7 @@ use porthole_types::{
 };
 use secrecy::ExposeSecret;
 
+use super::responses::{NoCsrfToken, NotAdmin, NotAnAgent, Unauthorized};
 use crate::accounts::INVITATION_TTL_MS;
 use crate::auth::{Admin, Agent};
 use crate::domain::{bounded_text, EmailAddress};
@@ -43,8 +44,8 @@ fn info(a: AgentAccount) -> AgentInfo {
     get, path = "/api/v1/agent/me", tag = "agent", security(("console" = [])),
     responses(
         (status = 200, description = "The agent signed in to the console", body = AgentInfo),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 404, description = "an API key is no agent", body = ErrorBody)
+        Unauthorized,
+        NotAnAgent
     )
 )]
 async fn me(State(state): State<AppState>, Agent(actor): Agent) -> ApiResult<AppJson<AgentInfo>> {
@@ -57,9 +58,9 @@ async fn me(State(state): State<AppState>, Agent(actor): Agent) -> ApiResult<App
         (status = 200, description = "The agent, changed: `available` takes them into round-robin assignment or out of it; `name` is what customers see beside their replies from now on", body = AgentInfo),
         (status = 400, description = "malformed JSON", body = ErrorBody),
         (status = 422, description = "an empty or overlong name", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "a change without the console's CSRF token", body = ErrorBody),
-        (status = 404, description = "an API key is no agent", body = ErrorBody)
+        Unauthorized,
+        NoCsrfToken,
+        NotAnAgent
     )
 )]
 async fn change_me(
@@ -86,9 +87,9 @@ async fn change_me(
     put, path = "/api/v1/agent/me/avatar", tag = "agent", request_body = SetAvatar, security(("console" = [])),
     responses(
         (status = 200, description = "The agent with their new picture, which customers see beside their replies, earlier ones included", body = AgentInfo),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "a change without the console's CSRF token", body = ErrorBody),
-        (status = 404, description = "an API key is no agent", body = ErrorBody),
+        Unauthorized,
+        NoCsrfToken,
+        NotAnAgent,
         (status = 422, description = "not an unused upload of a JPEG, PNG, GIF or WebP image of at most 1 MB", body = ErrorBody)
     )
 )]
@@ -110,9 +111,9 @@ async fn set_avatar(
     delete, path = "/api/v1/agent/me/avatar", tag = "agent", security(("console" = [])),
     responses(
         (status = 200, description = "The agent without a picture", body = AgentInfo),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "a change without the console's CSRF token", body = ErrorBody),
-        (status = 404, description = "an API key is no agent", body = ErrorBody)
+        Unauthorized,
+        NoCsrfToken,
+        NotAnAgent
     )
 )]
 async fn clear_avatar(
@@ -149,8 +150,8 @@ async fn signed_in(state: &AppState, actor: &crate::auth::Actor) -> ApiResult<Ag
     get, path = "/api/v1/agent/agents", tag = "settings", security(("api_key" = []), ("console" = [])),
     responses(
         (status = 200, description = "The workspace's agents, invited ones included", body = AgentInfoList),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "not an admin", body = ErrorBody)
+        Unauthorized,
+        NotAdmin
     )
 )]
 async fn team(
@@ -168,8 +169,8 @@ async fn team(
     security(("api_key" = []), ("console" = [])),
     responses(
         (status = 201, description = "Invited: the link, valid 7 days and once, emailed to them when email is on", body = Invited),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "not an admin", body = ErrorBody),
+        Unauthorized,
+        NotAdmin,
         (status = 409, description = "already an agent of the workspace", body = ErrorBody),
         (status = 422, description = "not an email address, or an unknown role", body = ErrorBody)
     )
@@ -280,8 +281,8 @@ async fn own_email(state: &AppState, actor: &crate::auth::Actor) -> ApiResult<Op
     security(("api_key" = []), ("console" = [])),
     responses(
         (status = 200, description = "The agent with the new role, which applies to their next request", body = AgentInfo),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "not an admin", body = ErrorBody),
+        Unauthorized,
+        NotAdmin,
         (status = 404, description = "no such agent", body = ErrorBody),
         (status = 422, description = "an unknown role, or yourself", body = ErrorBody)
     )
@@ -319,8 +320,8 @@ async fn change(
     security(("api_key" = []), ("console" = [])),
     responses(
         (status = 204, description = "Removed: their sessions end at once; tickets assigned to them stay assigned"),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "not an admin", body = ErrorBody),
+        Unauthorized,
+        NotAdmin,
         (status = 404, description = "no such agent", body = ErrorBody),
         (status = 422, description = "yourself", body = ErrorBody)
     )

@@ -7,6 +7,7 @@ use axum::Router;
 use porthole_types::ErrorBody;
 use serde::{Deserialize, Serialize};
 
+use super::responses::{BadQuery, BadRequest, Invalid, OriginNotAllowed, Unauthorized};
 use crate::auth::{Agent, UserSession};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath, AppQuery};
@@ -30,7 +31,7 @@ pub(super) struct ArticleList {
     get, path = "/api/v1/agent/articles", tag = "agent", security(("api_key" = [])),
     responses(
         (status = 200, description = "Every article, drafts included", body = ArticleList),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+        Unauthorized
     )
 )]
 async fn list(State(state): State<AppState>, Agent(key): Agent) -> ApiResult<AppJson<ArticleList>> {
@@ -43,9 +44,9 @@ async fn list(State(state): State<AppState>, Agent(key): Agent) -> ApiResult<App
     request_body = crate::kb::NewArticle,
     responses(
         (status = 201, description = "The new article (a draft unless `published`)", body = Article),
-        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 422, description = "a field failed validation", body = ErrorBody)
+        BadRequest,
+        Unauthorized,
+        Invalid
     )
 )]
 async fn add(
@@ -66,7 +67,7 @@ async fn add(
     params(("id" = i64, Path, description = "The article")),
     responses(
         (status = 200, description = "The article", body = Article),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        Unauthorized,
         (status = 404, description = "no such article", body = ErrorBody)
     )
 )]
@@ -84,10 +85,10 @@ async fn show(
     params(("id" = i64, Path, description = "The article")), request_body = ArticleRequest,
     responses(
         (status = 200, description = "The article after the change", body = Article),
-        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        BadRequest,
+        Unauthorized,
         (status = 404, description = "no such article", body = ErrorBody),
-        (status = 422, description = "a field failed validation", body = ErrorBody)
+        Invalid
     )
 )]
 async fn change(
@@ -109,7 +110,7 @@ async fn change(
     params(("id" = i64, Path, description = "The article")),
     responses(
         (status = 204, description = "Removed"),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        Unauthorized,
         (status = 404, description = "no such article", body = ErrorBody)
     )
 )]
@@ -152,9 +153,9 @@ pub(super) struct Suggestions {
     params(("slug" = String, Path, description = "The workspace"), SuggestQuery), security(("session" = [])),
     responses(
         (status = 200, description = "Up to five published articles matching the text, best first", body = Suggestions),
-        (status = 400, description = "invalid query", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "origin not allowed", body = ErrorBody)
+        BadQuery,
+        Unauthorized,
+        OriginNotAllowed
     )
 )]
 pub(super) async fn suggest(
@@ -206,8 +207,8 @@ pub(super) struct ArticleView {
     security(("session" = [])),
     responses(
         (status = 200, description = "The article", body = ArticleView),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "origin not allowed", body = ErrorBody),
+        Unauthorized,
+        OriginNotAllowed,
         (status = 404, description = "no such published article", body = ErrorBody)
     )
 )]
@@ -240,8 +241,8 @@ pub(super) async fn read(
     params(super::ratings::Period),
     responses(
         (status = 200, description = "Articles read, how many of those readers wrote no ticket within the hour, tickets opened, and the rate", body = DeflectionReport),
-        (status = 400, description = "invalid query", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+        BadQuery,
+        Unauthorized
     )
 )]
 async fn deflection(

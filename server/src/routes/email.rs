@@ -5,9 +5,10 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
-use porthole_types::{EmailSetup, ErrorBody, InboundSecret};
+use porthole_types::{EmailSetup, InboundSecret};
 use secrecy::ExposeSecret;
 
+use super::responses::{NotAdmin, Unauthorized};
 use crate::auth::Admin;
 use crate::error::ApiResult;
 use crate::extract::AppJson;
@@ -27,8 +28,8 @@ pub fn routes() -> Router<AppState> {
     get, path = "/api/v1/agent/email", tag = "settings", security(("api_key" = []), ("console" = [])),
     responses(
         (status = 200, description = "How email works for the workspace; never the SMTP credentials or the inbound secret", body = EmailSetup),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "not an admin", body = ErrorBody)
+        Unauthorized,
+        NotAdmin
     )
 )]
 async fn setup(
@@ -63,8 +64,8 @@ async fn setup(
     post, path = "/api/v1/agent/email/inbound-secret", tag = "settings", security(("api_key" = []), ("console" = [])),
     responses(
         (status = 201, description = "A new inbound secret, shown only here; the one before it stops working at once", body = InboundSecret),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "not an admin", body = ErrorBody)
+        Unauthorized,
+        NotAdmin
     )
 )]
 async fn new_secret(

@@ -15,6 +15,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use porthole_types::{limits, Attachment, ErrorBody};
 
+use super::responses::{OriginNotAllowed, Unauthorized};
 use crate::auth::{Agent, UserSession};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppMultipart, AppPath, MultipartForm};
@@ -85,8 +86,8 @@ async fn stage_one(state: &AppState, who: Uploader, file: Incoming) -> ApiResult
     security(("session" = [])),
     responses(
         (status = 201, description = "Kept for an hour, for the user's next ticket or reply to list in `attachments`", body = Attachment),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "origin not allowed", body = ErrorBody),
+        Unauthorized,
+        OriginNotAllowed,
         (status = 413, description = "over 10 MB", body = ErrorBody),
         (status = 422, description = "no file, more than one, an empty one, a kind that cannot be attached, or an image that does not decode or is over 50 megapixels", body = ErrorBody),
         (status = 429, description = "more than 10 uploads in 10 minutes; see Retry-After", body = ErrorBody)
@@ -116,7 +117,7 @@ async fn widget_upload(
     security(("api_key" = [])),
     responses(
         (status = 201, description = "Kept for an hour, for a reply to list in `attachments`", body = Attachment),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        Unauthorized,
         (status = 413, description = "over 10 MB", body = ErrorBody),
         (status = 422, description = "no file, more than one, an empty one, a kind that cannot be attached, or an image that does not decode or is over 50 megapixels", body = ErrorBody),
         (status = 429, description = "too many uploads; see Retry-After", body = ErrorBody)
@@ -144,8 +145,8 @@ async fn agent_upload(
     security(("session" = [])),
     responses(
         (status = 200, description = "The file, as a download", content_type = "application/octet-stream"),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "origin not allowed", body = ErrorBody),
+        Unauthorized,
+        OriginNotAllowed,
         (status = 404, description = "no such file on the user's tickets", body = ErrorBody)
     )
 )]
@@ -168,7 +169,7 @@ async fn widget_download(
     security(("api_key" = [])),
     responses(
         (status = 200, description = "The file, as a download", content_type = "application/octet-stream"),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        Unauthorized,
         (status = 404, description = "no such file in the workspace", body = ErrorBody)
     )
 )]

@@ -7,6 +7,7 @@ use axum::Router;
 use porthole_types::{ApiKeyList, ApiKeyView, CreatedApiKey, ErrorBody, NewApiKey};
 use secrecy::ExposeSecret;
 
+use super::responses::{NotAdmin, Unauthorized};
 use crate::auth::Admin;
 use crate::clock::rfc3339;
 use crate::domain::bounded_text;
@@ -25,8 +26,8 @@ pub fn routes() -> Router<AppState> {
     get, path = "/api/v1/agent/keys", tag = "settings", security(("api_key" = []), ("console" = [])),
     responses(
         (status = 200, description = "The workspace's keys, revoked ones included; never the keys themselves", body = ApiKeyList),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "not an admin", body = ErrorBody)
+        Unauthorized,
+        NotAdmin
     )
 )]
 async fn list(
@@ -56,8 +57,8 @@ async fn list(
     security(("api_key" = []), ("console" = [])),
     responses(
         (status = 201, description = "The new key, shown only here", body = CreatedApiKey),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "not an admin", body = ErrorBody),
+        Unauthorized,
+        NotAdmin,
         (status = 422, description = "a blank name, or an unknown role", body = ErrorBody)
     )
 )]
@@ -92,8 +93,8 @@ async fn create(
     security(("api_key" = []), ("console" = [])),
     responses(
         (status = 204, description = "Revoked, at once: its open streams end"),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "not an admin", body = ErrorBody),
+        Unauthorized,
+        NotAdmin,
         (status = 404, description = "no such live key", body = ErrorBody)
     )
 )]

@@ -16,6 +16,7 @@ pub mod openapi;
 mod participants;
 mod ratings;
 mod reports;
+mod responses;
 mod session;
 mod stream;
 mod trace;

@@ -9,6 +9,7 @@ use axum::Router;
 use porthole_types::{AddParticipant, ErrorBody, ParticipantList};
 
 use super::reference;
+use super::responses::{BadRequest, NoSuchTicket, NotJson, Unauthorized};
 use crate::auth::Agent;
 use crate::domain::EmailAddress;
 use crate::error::{ApiError, ApiResult};
@@ -26,8 +27,8 @@ pub fn routes() -> Router<AppState> {
     params(("reference" = String, Path, description = "A ticket reference such as TKT-0042")), security(("api_key" = [])),
     responses(
         (status = 200, description = "Who is copied on the ticket", body = ParticipantList),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 404, description = "no such ticket", body = ErrorBody)
+        Unauthorized,
+        NoSuchTicket
     )
 )]
 async fn list(
@@ -49,10 +50,10 @@ async fn list(
     responses(
         (status = 201, description = "Copied; everyone now copied", body = ParticipantList),
         (status = 200, description = "Already copied, or the ticket's own customer: nothing changed", body = ParticipantList),
-        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 404, description = "no such ticket", body = ErrorBody),
-        (status = 415, description = "not JSON", body = ErrorBody),
+        BadRequest,
+        Unauthorized,
+        NoSuchTicket,
+        NotJson,
         (status = 422, description = "not an email address, or the ticket has 10 participants", body = ErrorBody)
     )
 )]
@@ -86,7 +87,7 @@ async fn add(
     security(("api_key" = [])),
     responses(
         (status = 204, description = "Taken off the ticket; their access ended with it"),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
+        Unauthorized,
         (status = 404, description = "no such ticket, or nobody copied under that address", body = ErrorBody)
     )
 )]

@@ -10,6 +10,7 @@ use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 
 use super::reference;
+use super::responses::{BadQuery, Invalid, NoSuchTicket, Unauthorized};
 use crate::auth::{Agent, UserSession};
 use crate::domain::optional_text;
 use crate::error::{ApiError, ApiResult};
@@ -55,10 +56,10 @@ impl NewRating {
     request_body = NewRating, security(("session" = [])),
     responses(
         (status = 201, description = "The rating of the ticket's current resolution", body = Rating),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 404, description = "no such ticket", body = ErrorBody),
+        Unauthorized,
+        NoSuchTicket,
         (status = 409, description = "not resolved, or this resolution is rated already", body = ErrorBody),
-        (status = 422, description = "a field failed validation", body = ErrorBody)
+        Invalid
     )
 )]
 pub(super) async fn rate(
@@ -110,8 +111,8 @@ const MAX_DAYS: i64 = 366;
     params(Period),
     responses(
         (status = 200, description = "How many ratings, their average and how many of each score", body = CsatReport),
-        (status = 400, description = "invalid query", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+        BadQuery,
+        Unauthorized
     )
 )]
 async fn report(

@@ -5,9 +5,10 @@ use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
-use porthole_types::{ErrorBody, TicketsReport};
+use porthole_types::TicketsReport;
 
 use super::ratings::Period;
+use super::responses::{BadQuery, Unauthorized};
 use crate::auth::Agent;
 use crate::error::ApiResult;
 use crate::extract::{AppJson, AppQuery};
@@ -29,8 +30,8 @@ async fn report(state: &AppState, workspace_id: i64, period: &Period) -> ApiResu
     params(Period),
     responses(
         (status = 200, description = "Tickets opened and resolved each day; first-response and resolution times (median and 90th percentile)", body = TicketsReport),
-        (status = 400, description = "invalid query", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+        BadQuery,
+        Unauthorized
     )
 )]
 async fn tickets(
@@ -46,8 +47,8 @@ async fn tickets(
     params(Period),
     responses(
         (status = 200, description = "The same days as CSV: `date,opened,resolved`, one line a day, as a download", content_type = "text/csv", body = String),
-        (status = 400, description = "invalid query", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody)
+        BadQuery,
+        Unauthorized
     )
 )]
 async fn tickets_csv(

@@ -5,11 +5,11 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use porthole_types::{
-    limits, CreateSession, ErrorBody, ErrorDetail, Launcher, Locale, Metadata, Session, Settings,
-    Visibility,
+    limits, CreateSession, ErrorDetail, Launcher, Locale, Metadata, Session, Settings, Visibility,
 };
 use secrecy::ExposeSecret;
 
+use super::responses::{BadRequest, Invalid, NotJson, OriginNotAllowed, TooLarge, Unauthorized};
 use crate::auth::{bearer, origin_header, UserSession};
 use crate::clock::rfc3339;
 use crate::domain::{hash_token, normalise_email, optional_text, EmailAddress, Origin, Token};
@@ -87,12 +87,12 @@ fn launcher(
     responses(
         (status = 201, description = "A new session; the token is shown only here", body = Session),
         (status = 200, description = "The session sent as a bearer token, still this user's", body = Session),
-        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "origin not allowed", body = ErrorBody),
-        (status = 413, description = "body over 64 KiB", body = ErrorBody),
-        (status = 415, description = "not JSON", body = ErrorBody),
-        (status = 422, description = "a field failed validation", body = ErrorBody)
+        BadRequest,
+        Unauthorized,
+        OriginNotAllowed,
+        TooLarge,
+        NotJson,
+        Invalid
     )
 )]
 pub async fn create(
@@ -261,8 +261,8 @@ async fn describe(
     params(("slug" = String, Path, description = "The workspace")), security(("session" = [])),
     responses(
         (status = 200, description = "The session, without its token, and the unread count", body = Session),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "origin not allowed", body = ErrorBody)
+        Unauthorized,
+        OriginNotAllowed
     )
 )]
 pub async fn current(
@@ -285,8 +285,8 @@ pub async fn current(
     params(("slug" = String, Path, description = "The workspace")), security(("session" = [])),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "origin not allowed", body = ErrorBody)
+        Unauthorized,
+        OriginNotAllowed
     )
 )]
 pub async fn end(State(state): State<AppState>, session: UserSession) -> ApiResult<StatusCode> {

@@ -18,6 +18,7 @@ use axum::response::{IntoResponse, Response};
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::{broadcast, watch};
 
+use super::responses::{OriginNotAllowed, Unauthorized};
 use crate::auth::{Agent, Credential, UserSession};
 use crate::error::{ApiError, ApiResult};
 use crate::live::Slot;
@@ -56,8 +57,8 @@ struct Resume {
     security(("session" = [])),
     responses(
         (status = 200, description = "Server-Sent Events for the user's own tickets: `ticket.created`, `ticket.message` (public messages) and `ticket.status_changed`, each with its id and JSON data naming the ticket", content_type = "text/event-stream", body = Object),
-        (status = 401, description = "missing or invalid credentials", body = porthole_types::ErrorBody),
-        (status = 403, description = "origin not allowed", body = porthole_types::ErrorBody),
+        Unauthorized,
+        OriginNotAllowed,
         (status = 422, description = "Last-Event-ID is not an event id", body = porthole_types::ErrorBody),
         (status = 429, description = "five streams are already open with this session", body = porthole_types::ErrorBody)
     )
@@ -87,7 +88,7 @@ pub(super) async fn customer(
     security(("api_key" = [])),
     responses(
         (status = 200, description = "Server-Sent Events for every ticket of the workspace, internal notes (`ticket.note`), assignments (`ticket.assigned`) and other changes (`ticket.updated`) included", content_type = "text/event-stream", body = Object),
-        (status = 401, description = "missing or invalid credentials", body = porthole_types::ErrorBody),
+        Unauthorized,
         (status = 422, description = "Last-Event-ID is not an event id", body = porthole_types::ErrorBody),
         (status = 429, description = "ten streams are already open with this key", body = porthole_types::ErrorBody)
     )

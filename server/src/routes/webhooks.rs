@@ -7,6 +7,7 @@ use axum::Router;
 use porthole_types::ErrorBody;
 use serde::{Deserialize, Serialize};
 
+use super::responses::{AdminKeyOnly, BadRequest, Unauthorized};
 use crate::auth::Admin;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath};
@@ -58,8 +59,8 @@ pub(super) struct DeliveryLog {
     get, path = "/api/v1/agent/webhooks", tag = "settings", security(("api_key" = [])),
     responses(
         (status = 200, description = "The workspace's endpoints; never their secrets", body = WebhookList),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody)
+        Unauthorized,
+        AdminKeyOnly
     )
 )]
 async fn list(State(state): State<AppState>, Admin(key): Admin) -> ApiResult<AppJson<WebhookList>> {
@@ -72,9 +73,9 @@ async fn list(State(state): State<AppState>, Admin(key): Admin) -> ApiResult<App
     request_body = NewWebhook,
     responses(
         (status = 201, description = "The endpoint, and its signing secret shown once", body = AddedWebhook),
-        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody),
+        BadRequest,
+        Unauthorized,
+        AdminKeyOnly,
         (status = 422, description = "a bad or private URL, an unknown kind or event type, or too many endpoints", body = ErrorBody)
     )
 )]
@@ -105,8 +106,8 @@ async fn add(
     params(("id" = i64, Path, description = "The endpoint")),
     responses(
         (status = 204, description = "Removed, with its delivery log"),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody),
+        Unauthorized,
+        AdminKeyOnly,
         (status = 404, description = "no such endpoint", body = ErrorBody)
     )
 )]
@@ -127,8 +128,8 @@ async fn remove(
     params(("id" = i64, Path, description = "The endpoint")),
     responses(
         (status = 200, description = "The latest 100 deliveries, newest first: attempts, status, error, and when the next attempt is", body = DeliveryLog),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody),
+        Unauthorized,
+        AdminKeyOnly,
         (status = 404, description = "no such endpoint", body = ErrorBody)
     )
 )]
@@ -150,8 +151,8 @@ async fn deliveries(
     params(("id" = i64, Path, description = "The endpoint"), ("delivery" = i64, Path, description = "The delivery")),
     responses(
         (status = 202, description = "Queued to be sent again at once; the endpoint is turned back on"),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "an agent key: only an admin key may do this", body = ErrorBody),
+        Unauthorized,
+        AdminKeyOnly,
         (status = 404, description = "no such delivery", body = ErrorBody)
     )
 )]

@@ -15,6 +15,10 @@ use porthole_types::{
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use super::responses::{
+    BadRequest, Invalid, NoSuchTicket, NotJson, OriginNotAllowed, TicketConflict, TooLarge,
+    Unauthorized,
+};
 use super::{attachment_ids, cursor, message_text, reference, session};
 use crate::auth::UserSession;
 use crate::domain::{bounded_text, optional_text, EmailAddress};
@@ -75,9 +79,9 @@ const PAGE_MAX: i64 = 100;
     params(("slug" = String, Path, description = "The workspace"), ListQuery), security(("session" = [])),
     responses(
         (status = 200, description = "A page of the user's tickets, newest activity first", body = TicketList),
-        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "origin not allowed", body = ErrorBody)
+        BadRequest,
+        Unauthorized,
+        OriginNotAllowed
     )
 )]
 async fn list_tickets(
@@ -163,10 +167,10 @@ pub struct ListKey {
     params(("slug" = String, Path, description = "The workspace"), ("reference" = String, Path, description = "A ticket reference such as TKT-0042")), security(("session" = [])),
     responses(
         (status = 200, description = "The user marked their ticket solved: it is Resolved", body = Ticket),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "origin not allowed", body = ErrorBody),
-        (status = 404, description = "no such ticket", body = ErrorBody),
-        (status = 409, description = "conflict (closed ticket, reused idempotency key)", body = ErrorBody)
+        Unauthorized,
+        OriginNotAllowed,
+        NoSuchTicket,
+        TicketConflict
     )
 )]
 async fn solve(
@@ -252,13 +256,13 @@ fn copied(session: &UserSession, named: Option<&[String]>) -> ApiResult<Vec<Emai
     request_body = CreateTicket, security(("session" = [])),
     responses(
         (status = 201, description = "The new ticket (or, on a replay, the first one)", body = Ticket),
-        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "origin not allowed", body = ErrorBody),
-        (status = 409, description = "conflict (closed ticket, reused idempotency key)", body = ErrorBody),
-        (status = 413, description = "body over 64 KiB", body = ErrorBody),
-        (status = 415, description = "not JSON", body = ErrorBody),
-        (status = 422, description = "a field failed validation", body = ErrorBody),
+        BadRequest,
+        Unauthorized,
+        OriginNotAllowed,
+        TicketConflict,
+        TooLarge,
+        NotJson,
+        Invalid,
         (status = 429, description = "too many tickets this hour; see Retry-After", body = ErrorBody)
     )
 )]
@@ -328,9 +332,9 @@ async fn create_ticket(
     params(("slug" = String, Path, description = "The workspace"), ("reference" = String, Path, description = "A ticket reference such as TKT-0042")), security(("session" = [])),
     responses(
         (status = 200, description = "The ticket and its public conversation; marks it read", body = Ticket),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "origin not allowed", body = ErrorBody),
-        (status = 404, description = "no such ticket", body = ErrorBody)
+        Unauthorized,
+        OriginNotAllowed,
+        NoSuchTicket
     )
 )]
 async fn read_ticket(
@@ -350,14 +354,14 @@ async fn read_ticket(
     params(("slug" = String, Path, description = "The workspace"), ("reference" = String, Path, description = "A ticket reference such as TKT-0042")), request_body = CreateMessage, security(("session" = [])),
     responses(
         (status = 201, description = "The ticket with the reply; a Resolved or Waiting ticket reopens", body = Ticket),
-        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "origin not allowed", body = ErrorBody),
-        (status = 404, description = "no such ticket", body = ErrorBody),
-        (status = 409, description = "conflict (closed ticket, reused idempotency key)", body = ErrorBody),
-        (status = 413, description = "body over 64 KiB", body = ErrorBody),
-        (status = 415, description = "not JSON", body = ErrorBody),
-        (status = 422, description = "a field failed validation", body = ErrorBody)
+        BadRequest,
+        Unauthorized,
+        OriginNotAllowed,
+        NoSuchTicket,
+        TicketConflict,
+        TooLarge,
+        NotJson,
+        Invalid
     )
 )]
 async fn reply(
@@ -387,11 +391,11 @@ async fn reply(
     params(("slug" = String, Path, description = "The workspace")), request_body = FaqClick, security(("session" = [])),
     responses(
         (status = 204, description = "Counted"),
-        (status = 400, description = "invalid query or malformed JSON", body = ErrorBody),
-        (status = 401, description = "missing or invalid credentials", body = ErrorBody),
-        (status = 403, description = "origin not allowed", body = ErrorBody),
-        (status = 404, description = "no such ticket", body = ErrorBody),
-        (status = 422, description = "a field failed validation", body = ErrorBody)
+        BadRequest,
+        Unauthorized,
+        OriginNotAllowed,
+        NoSuchTicket,
+        Invalid
     )
 )]
 async fn faq_click(
