@@ -58,7 +58,6 @@ impl EventType {
     }
 }
 
-
 /// A change to a ticket as the outbox keeps it, and as streams and webhooks carry it: JSON with
 /// `type` (the [`EventType`]'s name), `ticket` (the reference) and what the type carries.
 /// Written by the store in the transaction that makes the change, read by the mail planner and
@@ -262,7 +261,8 @@ impl<'de> Deserialize<'de> for Event {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use serde::de::Error;
         let mut data = Value::deserialize(d)?;
-        let field = |data: &mut Value, name: &'static str| match data.get_mut(name).map(Value::take) {
+        let field = |data: &mut Value, name: &'static str| match data.get_mut(name).map(Value::take)
+        {
             Some(Value::String(s)) => Ok(s),
             _ => Err(D::Error::missing_field(name)),
         };
@@ -419,9 +419,15 @@ mod tests {
             "a category left alone is not there"
         );
         assert_eq!(updated(Some(None))["category"], Value::Null);
-        assert!(updated(Some(None)).get("category").is_some(), "a cleared one is null");
+        assert!(
+            updated(Some(None)).get("category").is_some(),
+            "a cleared one is null"
+        );
         assert_eq!(
-            wire(Change::Assigned(Assigned { assignee: None, by: None })),
+            wire(Change::Assigned(Assigned {
+                assignee: None,
+                by: None
+            })),
             json!({ "type": "ticket.assigned", "ticket": "TKT-0042", "assignee": null })
         );
     }
@@ -429,8 +435,12 @@ mod tests {
     #[test]
     fn an_event_whose_data_is_not_its_types_is_refused() {
         let read = |v: Value| serde_json::from_value::<Event>(v).is_ok();
-        assert!(!read(json!({ "type": "ticket.message", "ticket": "TKT-1", "status": "open" })));
-        assert!(!read(json!({ "type": "ticket.deleted", "ticket": "TKT-1" })));
+        assert!(!read(
+            json!({ "type": "ticket.message", "ticket": "TKT-1", "status": "open" })
+        ));
+        assert!(!read(
+            json!({ "type": "ticket.deleted", "ticket": "TKT-1" })
+        ));
         assert!(!read(json!({ "ticket": "TKT-1", "participant": "a@b.c" })));
         assert!(read(
             json!({ "type": "ticket.participant_added", "ticket": "TKT-1", "participant": "a@b.c" })

@@ -324,10 +324,9 @@ async fn create(
         Ok(ids) => ids,
         Err(page) => return Ok(page),
     };
-    let (mut new, claim) = valid.into_new(&form.form_id, &scope, Channel::Embed, site.locale);
+    let (mut new, key) = valid.into_new(&form.form_id, Channel::Embed, site.locale);
     new.attachments = attachments;
     new.participants = participants;
-    let key = claim.as_ref().map(|(k, f)| (k.as_str(), f.as_str()));
     let now = state.clock.now_ms();
     let (Outcome::Created(ticket) | Outcome::Replayed(ticket)) =
         match state.store.create_ticket(&scope, new, key, now).await {

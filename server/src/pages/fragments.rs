@@ -8,14 +8,13 @@ use porthole_types::{
 };
 use secrecy::ExposeSecret;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use super::uploads::{file_field, file_links};
 use crate::domain::{new_secret, EmailAddress};
 use crate::i18n::{fill, Catalogue};
-use crate::store::{NewTicket, UserScope};
+use crate::store::NewTicket;
 
 /// A text field's value, checked as the API checks it but explained in the visitor's
 /// language: blank is `None` (or an error when `required`).
@@ -96,31 +95,16 @@ pub struct ValidTicket {
 }
 
 impl ValidTicket {
-    /// The ticket to create for `scope`, and the idempotency claim for the form it came from:
-    /// the same form posted again with the same content replays the first ticket.
+    /// The ticket to create, and the idempotency key of the form it came from: the same form
+    /// posted again with the same content replays the first ticket.
     pub fn into_new(
         self,
         form_id: &str,
-        scope: &UserScope,
         channel: Channel,
         locale: Locale,
-    ) -> (NewTicket, Option<(String, String)>) {
-        let fingerprint = hex::encode(Sha256::digest(
-            format!(
-                "{:?}",
-                (
-                    &scope.email,
-                    &scope.name,
-                    &self.subject,
-                    &self.description,
-                    self.kind,
-                    &self.category
-                )
-            )
-            .as_bytes(),
-        ));
-        let claim = (!form_id.is_empty() && form_id.len() <= limits::IDEMPOTENCY_KEY_MAX_CHARS)
-            .then(|| (form_id.to_owned(), fingerprint));
+    ) -> (NewTicket, Option<&str>) {
+        let key = (!form_id.is_empty() && form_id.len() <= limits::IDEMPOTENCY_KEY_MAX_CHARS)
+            .then_some(form_id);
         let new = NewTicket {
             subject: self.subject,
             description: self.description,
@@ -132,7 +116,7 @@ impl ValidTicket {
             message_id: None,
             participants: vec![],
         };
-        (new, claim)
+        (new, key)
     }
 }
 

@@ -218,9 +218,8 @@ async fn submit(
         Ok(ids) => ids,
         Err(page) => return Ok(page),
     };
-    let (mut new, claim) = valid.into_new(&form.form_id, &scope, Channel::Portal, site.locale);
+    let (mut new, key) = valid.into_new(&form.form_id, Channel::Portal, site.locale);
     new.attachments = attachments;
-    let key = claim.as_ref().map(|(k, f)| (k.as_str(), f.as_str()));
     let ticket = match state.store.create_ticket(&scope, new, key, now).await? {
         Outcome::Created(ticket) => {
             state.store.record_submission(&client, now).await?;

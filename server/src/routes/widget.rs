@@ -13,7 +13,6 @@ use porthole_types::{
     limits, Channel, CreateMessage, CreateTicket, ErrorBody, FaqClick, Ticket, TicketList,
 };
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 
 use super::responses::{
     BadRequest, Invalid, NoSuchTicket, NotJson, OriginNotAllowed, TicketConflict, TooLarge,
@@ -302,19 +301,9 @@ async fn create_ticket(
         message_id: None,
         participants: copied(&session, req.participants.as_deref())?,
     };
-    // The fingerprint is of the parsed request, so a retry that re-serialises the same values
-    // differently still counts as the same request.
-    let fingerprint = hex::encode(Sha256::digest(
-        serde_json::to_vec(&req).map_err(anyhow::Error::from)?,
-    ));
     let outcome = state
         .store
-        .create_ticket(
-            &session.scope,
-            new,
-            key.map(|k| (k, fingerprint.as_str())),
-            state.clock.now_ms(),
-        )
+        .create_ticket(&session.scope, new, key, state.clock.now_ms())
         .await?;
     let (ticket, replayed) = match outcome {
         Outcome::Created(t) => (t, "false"),

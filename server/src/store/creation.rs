@@ -2,7 +2,8 @@
 //! written in one savepoint of a group of writes (see `group`).
 
 use porthole_types::{
-    Assigned, AssignedBy, Author, Change, Channel, Created, Locale, Message, Priority, Ticket, TicketStatus, TicketType,
+    Assigned, AssignedBy, Author, Change, Channel, Created, Locale, Message, Priority, Ticket,
+    TicketStatus, TicketType,
 };
 use rusqlite::{Connection, OptionalExtension};
 
@@ -68,15 +69,18 @@ fn creation_wait(
 
 impl Store {
     /// Creates a ticket for the scope's user. With an idempotency key, a repeat of the same
-    /// request returns the first ticket, and concurrent repeats create exactly one. Written in
-    /// the next group of creations (see `group`), and answered once that group has committed.
+    /// ticket (see [`fingerprint`]) returns the first, a different one under the same key is a
+    /// conflict, and concurrent repeats create exactly one, whichever surface they come from.
+    /// Written in the next group of creations (see `group`), and answered once that group has
+    /// committed.
     pub async fn create_ticket(
         &self,
         scope: &UserScope,
         new: NewTicket,
-        idempotency: Option<(&str, &str)>,
+        idempotency_key: Option<&str>,
         now_ms: i64,
     ) -> DomainResult<Outcome> {
+        let key = idempotency_key.map(|key| (key.to_owned(), fingerprint(&new)));
         // Scored and rendered before the write lock is taken: the other writers need not
         // wait on it.
         let mood = sentiment::score(&new.subject, new.description.as_deref());
@@ -84,7 +88,6 @@ impl Store {
             markdown::message_html(Author::User, new.description.as_deref().unwrap_or_default())
         });
         let written = (scope.clone(), new, mood, opening_html);
-        let key = idempotency.map(|(key, fingerprint)| (key.to_owned(), fingerprint.to_owned()));
         let written = self
             .groups
             .write(move |conn| write_ticket(conn, written, key, now_ms))
@@ -123,6 +126,36 @@ impl Store {
         let number = number.ok_or(DomainError::NotFound)?;
         Ok(Outcome::Replayed(self.user_ticket(scope, number).await?))
     }
+}
+
+/// What an idempotency key's request is, to tell a repeat from another request under the same
+/// key (keys are each user's own): a hash of everything the ticket is made of, as the surface
+/// parsed it, so that the same values sent again in another form (JSON re-serialised, a form
+/// posted twice, the widget's request repeated from the signed iframe) are one request. Each
+/// surface's own wrapping (the channel, the page's language, the name a session carries) is
+/// left out, and files count by number: a form posted again uploads its files again, under
+/// new ids.
+pub fn fingerprint(new: &NewTicket) -> String {
+    use sha2::{Digest, Sha256};
+    #[derive(serde::Serialize)]
+    struct Made<'a> {
+        subject: &'a str,
+        description: Option<&'a str>,
+        ticket_type: Option<TicketType>,
+        category: Option<&'a str>,
+        files: usize,
+        participants: Vec<&'a str>,
+    }
+    let made = Made {
+        subject: &new.subject,
+        description: new.description.as_deref(),
+        ticket_type: new.ticket_type,
+        category: new.category.as_deref(),
+        files: new.attachments.len(),
+        participants: new.participants.iter().map(|p| p.as_str()).collect(),
+    };
+    let json = serde_json::to_vec(&made).expect("strings and enums always serialise");
+    hex::encode(Sha256::digest(json))
 }
 
 /// What a creation's savepoint did.
@@ -392,6 +425,35 @@ pub(super) mod tests {
         }
     }
 
+    #[test]
+    fn a_tickets_fingerprint_is_its_content_whatever_surface_wraps_it() {
+        let base = || ticket("Printer".into(), vec!["a1".into()]);
+        let print = |change: fn(&mut NewTicket)| {
+            let mut new = base();
+            change(&mut new);
+            super::fingerprint(&new)
+        };
+        let same = super::fingerprint(&base());
+        assert_eq!(print(|t| t.channel = Channel::Embed), same);
+        assert_eq!(print(|t| t.locale = Some(porthole_types::Locale::Fr)), same);
+        assert_eq!(
+            print(|t| t.attachments = vec!["b2".into()]),
+            same,
+            "re-uploaded"
+        );
+        let different: [fn(&mut NewTicket); 6] = [
+            |t| t.subject = "Scanner".into(),
+            |t| t.description = None,
+            |t| t.ticket_type = Some(porthole_types::TicketType::BugReport),
+            |t| t.category = Some("Billing".into()),
+            |t| t.attachments.clear(),
+            |t| t.participants = vec![crate::domain::EmailAddress::parse("bo@b.co").unwrap()],
+        ];
+        for change in different {
+            assert_ne!(print(change), same);
+        }
+    }
+
     async fn count(store: &Store, sql: &str) -> i64 {
         sqlx::query_scalar(sql)
             .fetch_one(&store.pool)
@@ -463,7 +525,7 @@ pub(super) mod tests {
         let who = scope(workspace, "user@example.com");
         let creations = (0..5).map(|_| {
             let new = ticket("Invoice".into(), vec![]);
-            store.create_ticket(&who, new, Some(("key-1", "fingerprint")), 2_000)
+            store.create_ticket(&who, new, Some("key-1"), 2_000)
         });
         let results = join_all(creations).await;
         let mut created = 0;

@@ -1,7 +1,6 @@
 //! Escalation: tickets left unassigned or unanswered too long are marked, once, with an event
 //! that tells the admins (by email) and webhooks.
 
-
 use super::events;
 use super::Store;
 use crate::domain::DomainResult;

@@ -451,3 +451,42 @@ async fn participants_in_the_url_are_copied_only_when_the_signature_covers_them(
     .await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn an_idempotency_key_means_one_ticket_whether_the_widget_or_the_iframe_sends_it() {
+    let app = TestApp::spawn().await;
+    let token = app.login("ada@example.com").await;
+    let cookie = sign_in(&app, "ada@example.com").await;
+    let res = app
+        .widget(Method::POST, "/tickets", &token)
+        .header("Idempotency-Key", "f1")
+        .json(&json!({ "subject": "Printer", "description": "It jams" }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    // The iframe's form id is its idempotency key: the same ticket under it is a repeat.
+    let form = [
+        ("subject", "Printer"),
+        ("description", "It jams"),
+        ("form_id", "f1"),
+    ];
+    let res = post(&app, "/embed/acme/tickets", &cookie, &form).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(res.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .ends_with("/TKT-0001"));
+    let other = [("subject", "Scanner"), ("form_id", "f1")];
+    // Another ticket under a key already used is refused, on a page.
+    let res = post(&app, "/embed/acme/tickets", &cookie, &other).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(res.text().await.unwrap().contains("<h1"));
+    let listed = app
+        .widget(Method::GET, "/tickets", &token)
+        .go()
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    assert_eq!(listed["tickets"].as_array().unwrap().len(), 1, "{listed}");
+}
