@@ -5,7 +5,7 @@ use porthole_types::{limits, AgentTicket, Priority, TicketPatch, TicketStatus};
 use super::workspace_named;
 use crate::clock::Clock;
 use crate::domain::DomainError;
-use crate::domain::{bounded_text, EmailAddress, TicketRef};
+use crate::domain::{bounded_text, checked_patch, EmailAddress, TicketRef};
 use crate::files::{Files, Incoming, UploadError, Uploader, AGENT_OWNER};
 use crate::store::{AgentFilter, AgentPost, PageCursor, Store};
 
@@ -369,17 +369,14 @@ pub async fn run(
                 .map(|c| crate::settings::category(&ws.settings, Some(&c)))
                 .transpose()
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-            let resolution = resolution
-                .map(|r| bounded_text("resolution", &r, limits::MESSAGE_MAX_CHARS))
-                .transpose()?
-                .map(Some);
-            let patch = TicketPatch {
+            let patch = checked_patch(TicketPatch {
                 status,
                 priority,
                 assignee,
-                resolution,
+                resolution: resolution.map(Some),
                 category,
-            };
+            })
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
             let t = store
                 .agent_patch(ws.id, number(&reference)?, &patch, now)
                 .await

@@ -16,7 +16,7 @@ use super::responses::{
 };
 use super::{attachment_ids, cursor, message_text, reference};
 use crate::auth::Agent;
-use crate::domain::{normalise_email, optional_text};
+use crate::domain::{checked_patch, normalise_email, optional_text};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::state::AppState;
@@ -167,40 +167,15 @@ async fn update(
     State(state): State<AppState>,
     Agent(key): Agent,
     AppPath(raw_ref): AppPath<String>,
-    AppJson(mut patch): AppJson<TicketPatch>,
+    AppJson(patch): AppJson<TicketPatch>,
 ) -> ApiResult<impl IntoResponse> {
     let number = reference(&raw_ref)?;
-    if patch.status.is_none()
-        && patch.priority.is_none()
-        && patch.assignee.is_none()
-        && patch.resolution.is_none()
-        && patch.category.is_none()
-    {
-        return Err(ApiError::InvalidBody(
-            "give at least one of status, priority, assignee, resolution or category".into(),
-        ));
-    }
+    let mut patch = checked_patch(patch)?;
     if let Some(category) = &patch.category {
         let workspace = key.workspace(&state.store).await?;
         patch.category = Some(crate::settings::category(
             &workspace.settings,
             category.as_deref(),
-        )?);
-    }
-    // The same limit as a reply's, as the CLI applies.
-    if let Some(Some(resolution)) = &patch.resolution {
-        patch.resolution = Some(optional_text(
-            "resolution",
-            Some(resolution),
-            limits::MESSAGE_MAX_CHARS,
-        )?);
-    }
-    if let Some(Some(assignee)) = &patch.assignee {
-        // A blank assignee means nobody, as null does.
-        patch.assignee = Some(optional_text(
-            "assignee",
-            Some(assignee),
-            limits::NAME_MAX_CHARS,
         )?);
     }
     let ticket = state

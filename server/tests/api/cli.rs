@@ -927,3 +927,39 @@ fn a_large_workspaces_common_words_do_not_crowd_a_small_ones_out_of_its_search()
     seed("large", "20000");
     assert_eq!(search("small"), before);
 }
+
+#[test]
+fn the_cli_checks_a_tickets_fields_by_the_agent_apis_rules() {
+    let (_dir, db, _) = acme();
+    on_acme(&db, async |store, ws| {
+        let new = widget_ticket("Broken export");
+        store
+            .create_ticket(&customer(&ws), new, None, 1)
+            .await
+            .unwrap();
+    });
+    let set = |flag: &str, value: &str| {
+        let args = [
+            "ticket",
+            "set",
+            "--workspace",
+            "acme",
+            "TKT-0001",
+            flag,
+            value,
+        ];
+        porthole(&db, &args)
+    };
+    let long_name = "a".repeat(201);
+    let (ok, _, err) = set("--assignee", &long_name);
+    assert!(!ok, "an assignee longer than a name may be");
+    assert!(err.contains("assignee"), "{err}");
+    let (ok, _, err) = set("--resolution", "Fixed in 2.1");
+    assert!(ok, "{err}");
+    let (ok, out, err) = set("--resolution", "   ");
+    assert!(
+        ok,
+        "a blank resolution clears it, as null does in the API: {err}"
+    );
+    assert!(!out.contains("Fixed in 2.1"), "{out}");
+}
