@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use porthole_types::{Faq, LauncherPosition, Locale, Metadata, Settings, Visibility};
 use serde_json::{Map, Value};
 
-use crate::domain::{EmailAddress, Origin};
+use crate::domain::{check_text, EmailAddress, Origin};
 use crate::error::ApiError;
 
 pub const TITLE_MAX: usize = 60;
@@ -39,25 +39,9 @@ fn whole(value: &Value) -> Option<i64> {
 fn text(field: &'static str, value: &Value, max: usize) -> Result<Option<String>, ApiError> {
     match value {
         Value::Null => Ok(None),
-        Value::String(s) => {
-            let s = s.trim();
-            if s.is_empty() {
-                return Ok(None);
-            }
-            if s.chars().count() > max {
-                return Err(invalid(
-                    field,
-                    format!("{field} must be at most {max} characters"),
-                ));
-            }
-            if s.chars().any(|c| c.is_control() && c != '\n') {
-                return Err(invalid(
-                    field,
-                    format!("{field} contains control characters"),
-                ));
-            }
-            Ok(Some(s.to_owned()))
-        }
+        Value::String(s) => check_text(s, max)
+            .map(|t| t.map(str::to_owned))
+            .map_err(|e| e.for_field(field)),
         _ => Err(invalid(field, format!("{field} must be text"))),
     }
 }

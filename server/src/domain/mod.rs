@@ -17,5 +17,5 @@ pub use error::{DomainError, DomainResult};
 pub use origin::Origin;
 pub use patch::checked_patch;
 pub use reference::TicketRef;
-pub use text::{bounded_text, optional_text, Slug};
+pub use text::{bounded_text, check_text, optional_text, Slug, TextError};
 pub use token::{hash_token, new_secret, random_hex, Token};

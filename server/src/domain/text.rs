@@ -1,48 +1,67 @@
 use crate::error::ApiError;
 
-/// Trims and checks a required free-text field against a limit counted in characters, as a
-/// person counts them, not bytes.
-pub fn bounded_text(field: &'static str, raw: &str, max: usize) -> Result<String, ApiError> {
+/// What is wrong with a text a person typed. The rule is this module's alone; each surface
+/// words it (the API in English with the field's name, the pages in the visitor's language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextError {
+    Required,
+    /// Longer than this many characters.
+    TooLong(usize),
+    /// A control character other than a line break or a tab.
+    ControlCharacters,
+}
+
+/// The one rule for free text, wherever it comes from (the APIs, the pages' forms, settings,
+/// the CLI): trimmed; blank is absent; at most `max` characters as a person counts them, not
+/// bytes; no control characters but line breaks and tabs. Email taken in is cleaned instead
+/// (`routes::inbound`), since there is nobody to refuse it to.
+pub fn check_text(raw: &str, max: usize) -> Result<Option<&str>, TextError> {
     let text = raw.trim();
     if text.is_empty() {
-        return Err(ApiError::invalid(field, format!("{field} is required")));
+        return Ok(None);
     }
-    check_length(field, text, max)?;
-    Ok(text.to_owned())
-}
-
-/// Like [`bounded_text`] for an optional field: blank counts as absent.
-pub fn optional_text(
-    field: &'static str,
-    raw: Option<&str>,
-    max: usize,
-) -> Result<Option<String>, ApiError> {
-    match raw.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(text) => {
-            check_length(field, text, max)?;
-            Ok(Some(text.to_owned()))
-        }
-    }
-}
-
-fn check_length(field: &'static str, text: &str, max: usize) -> Result<(), ApiError> {
     if text.chars().count() > max {
-        return Err(ApiError::invalid(
-            field,
-            format!("{field} must be at most {max} characters"),
-        ));
+        return Err(TextError::TooLong(max));
     }
     if text
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
-        return Err(ApiError::invalid(
-            field,
-            format!("{field} contains control characters"),
-        ));
+        return Err(TextError::ControlCharacters);
     }
-    Ok(())
+    Ok(Some(text))
+}
+
+impl TextError {
+    /// The API's answer for `field`.
+    pub fn for_field(self, field: &'static str) -> ApiError {
+        let message = match self {
+            TextError::Required => format!("{field} is required"),
+            TextError::TooLong(max) => format!("{field} must be at most {max} characters"),
+            TextError::ControlCharacters => format!("{field} contains control characters"),
+        };
+        ApiError::invalid(field, message)
+    }
+}
+
+/// A required free-text field, checked by [`check_text`].
+pub fn bounded_text(field: &'static str, raw: &str, max: usize) -> Result<String, ApiError> {
+    match check_text(raw, max) {
+        Ok(Some(text)) => Ok(text.to_owned()),
+        Ok(None) => Err(TextError::Required.for_field(field)),
+        Err(e) => Err(e.for_field(field)),
+    }
+}
+
+/// An optional free-text field, checked by [`check_text`]: blank counts as absent.
+pub fn optional_text(
+    field: &'static str,
+    raw: Option<&str>,
+    max: usize,
+) -> Result<Option<String>, ApiError> {
+    check_text(raw.unwrap_or_default(), max)
+        .map(|t| t.map(str::to_owned))
+        .map_err(|e| e.for_field(field))
 }
 
 /// A workspace's URL name: lowercase letters, digits and inner hyphens, 2 to 40 characters.
@@ -72,6 +91,24 @@ impl Slug {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_trimmed_counted_in_characters_and_free_of_control_characters() {
+        assert_eq!(check_text("  hi \n", 5), Ok(Some("hi")));
+        assert_eq!(check_text(" \t ", 5), Ok(None), "blank is absent");
+        assert_eq!(
+            check_text("ééééé", 5),
+            Ok(Some("ééééé")),
+            "characters, not bytes"
+        );
+        assert_eq!(check_text("éééééé", 5), Err(TextError::TooLong(5)));
+        assert_eq!(check_text("a\tb\r\nc", 9), Ok(Some("a\tb\r\nc")));
+        assert_eq!(check_text("a\u{7}b", 9), Err(TextError::ControlCharacters));
+        assert_eq!(
+            check_text("a\u{1b}[31m", 9),
+            Err(TextError::ControlCharacters)
+        );
+    }
 
     #[test]
     fn limits_count_characters_not_bytes() {

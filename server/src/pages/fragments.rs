@@ -12,36 +12,29 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use super::uploads::{file_field, file_links};
-use crate::domain::{new_secret, EmailAddress};
+use crate::domain::{self, new_secret, EmailAddress, TextError};
 use crate::i18n::{fill, Catalogue};
 use crate::store::NewTicket;
 
-/// A text field's value, checked as the API checks it but explained in the visitor's
-/// language: blank is `None` (or an error when `required`).
+/// A text field's value, checked by the API's rule (`domain::check_text`) but explained in the
+/// visitor's language: blank is `None` (or an error when `required`).
 pub fn check_text(
     t: &Catalogue,
     raw: &str,
     max: usize,
     required: bool,
 ) -> Result<Option<String>, String> {
-    let text = raw.trim();
-    if text.is_empty() {
-        return if required {
-            Err(t.page.required.to_owned())
-        } else {
-            Ok(None)
-        };
-    }
-    if text.chars().count() > max {
-        return Err(fill(t.widget.too_long, max));
-    }
-    if text
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
-        return Err(t.page.invalid_characters.to_owned());
-    }
-    Ok(Some(text.to_owned()))
+    let checked = match domain::check_text(raw, max) {
+        Ok(None) if required => Err(TextError::Required),
+        other => other,
+    };
+    checked
+        .map(|text| text.map(str::to_owned))
+        .map_err(|e| match e {
+            TextError::Required => t.page.required.to_owned(),
+            TextError::TooLong(max) => fill(t.widget.too_long, max),
+            TextError::ControlCharacters => t.page.invalid_characters.to_owned(),
+        })
 }
 
 /// Errors to show beside fields, in field order.

@@ -361,3 +361,31 @@ async fn the_identity_policy_is_a_setting_that_applies_at_once() {
     assert!(res.status().is_success());
     app.login("ada@example.com").await;
 }
+
+#[tokio::test]
+async fn a_settings_text_follows_the_same_rule_as_a_tickets() {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Ann").await;
+    let token = app.login("a@b.co").await;
+    // Tabs and line breaks are text everywhere; a bell is refused everywhere.
+    let allowed = "Hello\tthere\r\nWelcome";
+    let res = patch(&app, &key, json!({ "greeting": allowed })).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let settings: Value = res.json().await.unwrap();
+    assert_eq!(settings["greeting"], allowed);
+    let res = app
+        .widget(Method::POST, "/tickets", &token)
+        .json(&json!({ "subject": allowed }))
+        .go()
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let bell = "Hello\u{7}";
+    let res = patch(&app, &key, json!({ "greeting": bell })).await;
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
+    let res = app
+        .widget(Method::POST, "/tickets", &token)
+        .json(&json!({ "subject": bell }))
+        .go()
+        .await;
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
+}
