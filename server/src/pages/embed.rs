@@ -20,8 +20,8 @@ use super::fragments::{
 use super::portal::{post_rating, RatingForm, ReplyForm};
 use super::uploads::{self, PageUpload, FORM_LIMIT_BYTES};
 use super::{
-    check_form_origin, post_reply, rate_limited, see_other, session_cookie, Cache, Page, PageError,
-    PageForm, PageReply, Site,
+    already_sent, check_form_origin, post_reply, rate_limited, see_other, session_cookie, Cache,
+    Page, PageError, PageForm, PageReply, Site,
 };
 use crate::domain::DomainError;
 use crate::domain::{hash_token, optional_text, EmailAddress, TicketRef};
@@ -331,6 +331,7 @@ async fn create(
     let (Outcome::Created(ticket) | Outcome::Replayed(ticket)) =
         match state.store.create_ticket(&scope, new, key, now).await {
             Err(DomainError::RateLimited(wait)) => return Ok(rate_limited(&site, wait)),
+            Err(DomainError::Conflict(..)) => return Ok(already_sent(&site)),
             other => other?,
         };
     Ok(see_other(

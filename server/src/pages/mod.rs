@@ -375,6 +375,21 @@ async fn post_reply(
         .into_response())
 }
 
+/// The friendly page for a form sent again under its id with other content: its id is its
+/// idempotency key, so the store refuses it (a back button, an edit, a second submit).
+pub(crate) fn already_sent(site: &Site) -> Response {
+    let t = site.t;
+    site.page(
+        t.page.already_sent_title,
+        html! {
+            h1.ph-heading { (t.page.already_sent_title) }
+            p { (t.page.already_sent) }
+        },
+    )
+    .status(StatusCode::CONFLICT)
+    .into_response()
+}
+
 /// Why a page could not be shown. Rendered as a plain page with the right status.
 /// The friendly page for a used-up allowance, with `Retry-After`.
 pub(crate) fn rate_limited(site: &Site, wait_secs: i64) -> Response {

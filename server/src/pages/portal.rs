@@ -20,8 +20,8 @@ use super::fragments::{
 };
 use super::uploads::{self, PageUpload, FORM_LIMIT_BYTES};
 use super::{
-    check_form_origin, post_reply, rate_limited, see_other, session_cookie, Cache, Page, PageError,
-    PageForm, PageReply, Site,
+    already_sent, check_form_origin, post_reply, rate_limited, see_other, session_cookie, Cache,
+    Page, PageError, PageForm, PageReply, Site,
 };
 use crate::client::client_ip;
 use crate::domain::{hash_token, DomainError, TicketRef};
@@ -220,7 +220,11 @@ async fn submit(
     };
     let (mut new, key) = valid.into_new(&form.form_id, Channel::Portal, site.locale);
     new.attachments = attachments;
-    let ticket = match state.store.create_ticket(&scope, new, key, now).await? {
+    let created = match state.store.create_ticket(&scope, new, key, now).await {
+        Err(DomainError::Conflict(..)) => return Ok(already_sent(&site)),
+        other => other?,
+    };
+    let ticket = match created {
         Outcome::Created(ticket) => {
             state.store.record_submission(&client, now).await?;
             let reader = format!("client:{client}");

@@ -477,10 +477,12 @@ async fn an_idempotency_key_means_one_ticket_whether_the_widget_or_the_iframe_se
         .unwrap()
         .ends_with("/TKT-0001"));
     let other = [("subject", "Scanner"), ("form_id", "f1")];
-    // Another ticket under a key already used is refused, on a page.
+    // Another ticket under a key already used is refused, on a page in the visitor's words.
     let res = post(&app, "/embed/acme/tickets", &cookie, &other).await;
-    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    assert!(res.text().await.unwrap().contains("<h1"));
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("This form was already sent"), "{page}");
+    assert!(!page.contains("Idempotency-Key"), "no API words: {page}");
     let listed = app
         .widget(Method::GET, "/tickets", &token)
         .go()
