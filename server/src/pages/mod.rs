@@ -390,7 +390,6 @@ pub(crate) fn already_sent(site: &Site) -> Response {
     .into_response()
 }
 
-/// Why a page could not be shown. Rendered as a plain page with the right status.
 /// The friendly page for a used-up allowance, with `Retry-After`.
 pub(crate) fn rate_limited(site: &Site, wait_secs: i64) -> Response {
     let t = site.t;
@@ -407,6 +406,7 @@ pub(crate) fn rate_limited(site: &Site, wait_secs: i64) -> Response {
     .into_response()
 }
 
+/// Why a page could not be shown. Rendered as a plain page with the right status.
 #[derive(Debug)]
 pub enum PageError {
     NotFound,
