@@ -13,10 +13,10 @@ pub const INVITATION_TTL_MS: i64 = 7 * 24 * 3_600_000;
 /// The name customers see beside an agent's replies: as given, or the address's local part.
 pub fn agent_name(
     given: Option<&str>,
-    email: &crate::domain::EmailAddress,
-) -> Result<String, crate::error::ApiError> {
+    email: &porthole_core::EmailAddress,
+) -> porthole_core::CoreResult<String> {
     let fallback = email.as_str().split('@').next().unwrap_or_default();
-    crate::domain::bounded_text(
+    porthole_core::bounded_text(
         "name",
         given.unwrap_or(fallback),
         porthole_types::limits::NAME_MAX_CHARS,

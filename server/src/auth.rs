@@ -8,10 +8,10 @@ use axum::http::{HeaderMap, Method};
 use axum_extra::extract::CookieJar;
 
 use crate::accounts::csrf_matches;
-use crate::domain::hash_token;
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::store::{KeyRole, UserScope, Workspace};
+use porthole_core::hash_token;
 
 /// The console's session cookie: `HttpOnly`, `SameSite=Strict`, for the whole origin, since the
 /// console calls the agent API with it.
@@ -43,7 +43,7 @@ pub struct UserSession {
     pub token_hash: String,
     pub expires_at: i64,
     /// Whom the host's signature let the user copy on the tickets they open.
-    pub participants: Vec<crate::domain::EmailAddress>,
+    pub participants: Vec<porthole_core::EmailAddress>,
 }
 
 impl FromRequestParts<AppState> for UserSession {

@@ -200,18 +200,28 @@ impl IntoResponse for ApiError {
     }
 }
 
-impl From<crate::domain::DomainError> for ApiError {
-    fn from(err: crate::domain::DomainError) -> Self {
-        use crate::domain::DomainError as D;
+impl From<porthole_core::CoreError> for ApiError {
+    fn from(err: porthole_core::CoreError) -> Self {
+        use porthole_core::CoreError as D;
         match err {
             D::NotFound => ApiError::NotFound,
             D::Conflict(code, message) => ApiError::Conflict(code, message),
             D::Invalid(field, message) => ApiError::invalid(field, message),
+            D::Pointless(message) => ApiError::InvalidBody(message),
             D::RateLimited(secs) => ApiError::RateLimited(secs),
             D::Internal(err) => match err.downcast::<sqlx::Error>() {
                 Ok(err) => ApiError::from(err),
                 Err(err) => ApiError::Internal(err),
             },
+        }
+    }
+}
+
+impl From<crate::store::StoreError> for ApiError {
+    fn from(err: crate::store::StoreError) -> Self {
+        match err {
+            crate::store::StoreError::Core(err) => err.into(),
+            crate::store::StoreError::Engine(err) => err.into(),
         }
     }
 }

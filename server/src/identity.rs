@@ -3,8 +3,8 @@
 
 use porthole_identity::Rejection;
 
-use crate::domain::{participants, EmailAddress};
 use crate::store::Workspace;
+use porthole_core::{participants, EmailAddress};
 
 /// What a host claims, as the browser passed it on.
 pub struct Claim<'a> {

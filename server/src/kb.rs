@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Deserializer};
 
-use crate::domain::{bounded_text, optional_text};
 use crate::error::{ApiError, ApiResult};
 use crate::store::ArticleFields;
+use porthole_core::{bounded_text, optional_text};
 
 pub const TITLE_MAX: usize = 200;
 pub const BODY_MAX: usize = 50_000;

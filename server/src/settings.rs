@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use porthole_types::{Faq, LauncherPosition, Locale, Metadata, Settings, Visibility};
 use serde_json::{Map, Value};
 
-use crate::domain::{check_text, EmailAddress, Origin};
 use crate::error::ApiError;
+use porthole_core::{check_text, EmailAddress, Origin};
 
 pub const TITLE_MAX: usize = 60;
 pub const GREETING_MAX: usize = 500;
@@ -41,7 +41,7 @@ fn text(field: &'static str, value: &Value, max: usize) -> Result<Option<String>
         Value::Null => Ok(None),
         Value::String(s) => check_text(s, max)
             .map(|t| t.map(str::to_owned))
-            .map_err(|e| e.for_field(field)),
+            .map_err(|e| e.for_field(field).into()),
         _ => Err(invalid(field, format!("{field} must be text"))),
     }
 }
@@ -328,21 +328,6 @@ fn custom_css(value: &Value, origins: &[String]) -> Result<Option<String>, ApiEr
         ));
     }
     Ok(Some(url.to_string()))
-}
-
-/// A ticket's category: blank for none, otherwise one the workspace offers (matched without
-/// regard to case, stored as the workspace spells it).
-pub fn category(settings: &Settings, raw: Option<&str>) -> Result<Option<String>, ApiError> {
-    match raw.map(str::trim).filter(|c| !c.is_empty()) {
-        None => Ok(None),
-        Some(c) => settings
-            .categories
-            .iter()
-            .find(|known| known.eq_ignore_ascii_case(c))
-            .cloned()
-            .map(Some)
-            .ok_or_else(|| invalid("category", "choose one of the listed categories")),
-    }
 }
 
 /// The origin a custom stylesheet is served from, for the CSP.

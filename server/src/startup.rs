@@ -8,7 +8,6 @@ use anyhow::Context;
 use tokio::net::TcpListener;
 
 use crate::clock::Clock;
-use crate::domain::Origin;
 use crate::files::Files;
 use crate::listener::Listener;
 use crate::mail::{MailConfig, Mailer};
@@ -16,6 +15,7 @@ use crate::routes::app;
 use crate::serve::{serve, ConnectionBound};
 use crate::state::{AppState, Settings, Shared};
 use crate::store::Store;
+use porthole_core::Origin;
 
 pub struct Application {
     listener: TcpListener,
@@ -122,21 +122,19 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let statistics = tokio::spawn(refresh_statistics(self.state.store.clone()));
         let live = self.state.live.clone();
         let notifier = tokio::spawn(live.clone().notify(self.state.store.clone()));
-        let webhooks = tokio::spawn(crate::webhooks::run(self.state.clone()));
-        let escalation = tokio::spawn(crate::escalation::run(self.state.clone()));
-        let sweeper = tokio::spawn(crate::files::run_sweeper(
-            self.state.files.clone(),
-            self.state.store.clone(),
-            self.state.clock.clone(),
-        ));
-        let mail = self
-            .state
-            .mailer
-            .clone()
-            .map(|mailer| tokio::spawn(crate::mail::run(self.state.clone(), mailer)));
+        let workers = crate::workers::start(
+            crate::workers::Context {
+                store: self.state.store.clone(),
+                clock: self.state.clock.clone(),
+                live: live.clone(),
+                public_origin: self.state.settings.public_origin.clone(),
+                allow_private_webhooks: self.state.settings.allow_private_webhooks,
+                files: self.state.files.clone(),
+            },
+            self.state.mailer.clone(),
+        );
         serve(
             Listener(self.listener),
             app(self.state.clone()),
@@ -148,32 +146,10 @@ impl Application {
             },
         )
         .await;
-        statistics.abort();
         notifier.abort();
-        webhooks.abort();
-        escalation.abort();
-        sweeper.abort();
-        if let Some(mail) = mail {
-            mail.abort();
-        }
+        drop(workers);
         self.state.store.close().await;
         Ok(())
-    }
-}
-
-/// Keeps the planner's statistics fresh and the search index compact as the data grows: at
-/// start-up (where `Store::open` has just gathered statistics) and hourly.
-async fn refresh_statistics(store: Store) {
-    let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
-    hourly.tick().await;
-    loop {
-        if let Err(err) = store.compact_search().await {
-            tracing::warn!(error = %err, "compacting the search index failed");
-        }
-        hourly.tick().await;
-        if let Err(err) = store.optimize().await {
-            tracing::warn!(error = %err, "refreshing statistics failed");
-        }
     }
 }
 

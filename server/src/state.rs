@@ -1,8 +1,8 @@
 use std::sync::Arc;
 
 use crate::clock::Clock;
-use crate::domain::Origin;
 use crate::store::Store;
+use porthole_core::Origin;
 
 /// Server settings fixed at start-up.
 #[derive(Debug, Clone)]

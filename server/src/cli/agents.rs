@@ -4,8 +4,8 @@ use secrecy::ExposeSecret;
 use super::{keys::parse_role, workspace_named, DEFAULT_PUBLIC_URL};
 use crate::accounts::INVITATION_TTL_MS;
 use crate::clock::Clock;
-use crate::domain::EmailAddress;
 use crate::store::{Invitation, KeyRole, Store};
+use porthole_core::EmailAddress;
 
 #[derive(Debug, Subcommand)]
 pub enum AgentCommand {

@@ -10,8 +10,8 @@ use tokio::task::JoinHandle;
 
 use super::demo_site;
 use crate::clock::Clock;
-use crate::domain::{Origin, Slug};
 use crate::store::{ArticleFields, KeyRole, NewWorkspace, Store, Workspace};
+use porthole_core::{Origin, Slug};
 
 pub const SLUG: &str = "demo";
 const AGENT_NAME: &str = "Demo agent";
@@ -151,7 +151,7 @@ async fn console_access(
     clock: &Clock,
     (ws, porthole): (&Workspace, &Origin),
 ) -> anyhow::Result<String> {
-    let email = crate::domain::EmailAddress::parse(CONSOLE_ADMIN).map_err(anyhow::Error::msg)?;
+    let email = porthole_core::EmailAddress::parse(CONSOLE_ADMIN).map_err(anyhow::Error::msg)?;
     let invitation = crate::store::Invitation {
         workspace_id: ws.id,
         email: &email,
@@ -159,13 +159,17 @@ async fn console_access(
         role: KeyRole::Admin,
     };
     let ttl = crate::accounts::INVITATION_TTL_MS;
-    Ok(match store.invite_agent(invitation, clock.now_ms(), ttl).await {
+    Ok(match store
+        .invite_agent(invitation, clock.now_ms(), ttl)
+        .await
+        .map_err(porthole_core::CoreError::from)
+    {
         Ok(token) => format!(
             "The agents' console: set the demo admin's password at\n  {}/console/invitation?t={}\n",
             porthole.as_str(),
             token.secret.expose_secret()
         ),
-        Err(crate::domain::DomainError::Conflict(..)) => format!(
+        Err(porthole_core::CoreError::Conflict(..)) => format!(
             "The agents' console: {}/console/sign-in?workspace=demo as {CONSOLE_ADMIN}, with the password you chose.\n",
             porthole.as_str()
         ),

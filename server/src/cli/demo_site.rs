@@ -12,8 +12,8 @@ use serde::Deserialize;
 
 use super::demo::SLUG;
 use crate::clock::Clock;
-use crate::domain::{new_secret, Origin};
 use crate::store::Store;
+use porthole_core::{new_secret, Origin};
 
 /// The two demo users: (login name, full name, email).
 const USERS: [(&str, &str, &str); 2] = [

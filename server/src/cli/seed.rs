@@ -5,8 +5,8 @@ use std::time::Instant;
 use clap::Args;
 
 use crate::clock::Clock;
-use crate::domain::{Origin, Slug};
 use crate::store::{NewWorkspace, SeedPlan, Store};
+use porthole_core::{Origin, Slug};
 
 #[derive(Debug, Args)]
 pub struct SeedArgs {
@@ -29,7 +29,7 @@ pub async fn run(args: SeedArgs, store: &Store, clock: &Clock) -> anyhow::Result
         (0..=10_000_000).contains(&args.tickets) && (1..=1_000_000).contains(&args.contacts),
         "--tickets must be 0 to 10,000,000 and --contacts 1 to 1,000,000"
     );
-    let user = crate::domain::EmailAddress::parse(&args.user_email).map_err(anyhow::Error::msg)?;
+    let user = porthole_core::EmailAddress::parse(&args.user_email).map_err(anyhow::Error::msg)?;
     let ws = match store.workspace_by_slug(&args.workspace).await? {
         Some(ws) => ws,
         None => {

@@ -4,10 +4,10 @@ use porthole_types::{limits, AgentTicket, Priority, TicketPatch, TicketStatus};
 
 use super::workspace_named;
 use crate::clock::Clock;
-use crate::domain::DomainError;
-use crate::domain::{bounded_text, checked_patch, EmailAddress, TicketRef};
 use crate::files::{Files, Incoming, UploadError, Uploader, AGENT_OWNER};
-use crate::store::{AgentFilter, AgentPost, PageCursor, Store};
+use crate::store::{AgentFilter, PageCursor, Store};
+use porthole_core::tickets::{self, AgentReply};
+use porthole_core::{message_text, CoreError, EmailAddress, TicketRef};
 
 #[derive(Debug, Subcommand)]
 pub enum TicketCommand {
@@ -137,10 +137,13 @@ pub struct AttachArg {
     paths: Vec<std::path::PathBuf>,
 }
 
+/// Who a message from the command line is signed by, unless `--as` names someone.
+const DEFAULT_AUTHOR: &str = "Support";
+
 #[derive(Debug, Args)]
 pub struct AuthorArg {
     /// The agent name shown beside the message.
-    #[arg(long = "as", env = "PORTHOLE_AGENT_NAME", default_value = "Support")]
+    #[arg(long = "as", env = "PORTHOLE_AGENT_NAME", default_value = DEFAULT_AUTHOR)]
     author: String,
 }
 
@@ -148,16 +151,13 @@ pub struct AuthorArg {
 async fn post(
     (store, files): (&Store, &Files),
     (ws, reference): (&WorkspaceArg, &str),
-    post: AgentPost<'_>,
+    mut reply: AgentReply,
     attach: &AttachArg,
     now: i64,
 ) -> anyhow::Result<AgentTicket> {
     let ws = workspace_named(store, &ws.workspace).await?;
-    let body = if attach.paths.is_empty() || !post.body.trim().is_empty() {
-        bounded_text("body", post.body, limits::MESSAGE_MAX_CHARS)?
-    } else {
-        String::new()
-    };
+    // Checked before any file is staged, so that a refused message leaves no upload behind.
+    message_text(&reply.body, !attach.paths.is_empty())?;
     let mut incoming = Vec::with_capacity(attach.paths.len());
     for path in &attach.paths {
         let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
@@ -182,14 +182,8 @@ async fn post(
             UploadError::Refused { name, reason } => anyhow::anyhow!("{name}: {reason}"),
             other => other.into(),
         })?;
-    let ids: Vec<String> = staged.into_iter().map(|a| a.id).collect();
-    let post = AgentPost {
-        body: &body,
-        attachments: &ids,
-        ..post
-    };
-    store
-        .agent_message(ws.id, number(reference)?, post, now)
+    reply.attachments = staged.into_iter().map(|a| a.id).collect();
+    tickets::reply_as_agent(store, (ws.id, number(reference)?), reply, now)
         .await
         .map_err(|e| named(reference, e))
 }
@@ -213,9 +207,9 @@ fn number(reference: &str) -> anyhow::Result<i64> {
 }
 
 /// Turns "not found" into a sentence that names the ticket.
-fn named(reference: &str, err: DomainError) -> anyhow::Error {
-    match err {
-        DomainError::NotFound => anyhow::anyhow!("no ticket {reference} in this workspace"),
+fn named(reference: &str, err: impl Into<CoreError>) -> anyhow::Error {
+    match err.into() {
+        CoreError::NotFound => anyhow::anyhow!("no ticket {reference} in this workspace"),
         other => other.into(),
     }
 }
@@ -249,7 +243,7 @@ pub async fn run(
             let ws = workspace_named(store, &ws.workspace).await?;
             let filter = AgentFilter {
                 status,
-                email: email.as_deref().map(crate::domain::normalise_email),
+                email: email.as_deref().map(porthole_core::normalise_email),
                 text: q,
                 limit,
                 offset,
@@ -292,13 +286,13 @@ pub async fn run(
             status,
             files: attach,
         } => {
-            let message = AgentPost {
-                author_name: &author.author,
-                author_agent: None,
-                body: &body,
+            let message = AgentReply {
+                author_name: Some(author.author),
+                agent_name: DEFAULT_AUTHOR.into(),
+                body,
                 internal: false,
                 status,
-                attachments: &[],
+                ..AgentReply::default()
             };
             let target = (&ws, reference.as_str());
             let t = post((store, files), target, message, &attach, now).await?;
@@ -312,13 +306,12 @@ pub async fn run(
             author,
             files: attach,
         } => {
-            let note = AgentPost {
-                author_name: &author.author,
-                author_agent: None,
-                body: &body,
+            let note = AgentReply {
+                author_name: Some(author.author),
+                agent_name: DEFAULT_AUTHOR.into(),
+                body,
                 internal: true,
-                status: None,
-                attachments: &[],
+                ..AgentReply::default()
             };
             let target = (&ws, reference.as_str());
             let t = post((store, files), target, note, &attach, now).await?;
@@ -365,20 +358,16 @@ pub async fn run(
                     || category.is_some(),
                 "give --status, --priority, --assignee, --unassign, --resolution or --category"
             );
-            let category = category
-                .map(|c| crate::settings::category(&ws.settings, Some(&c)))
-                .transpose()
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
-            let patch = checked_patch(TicketPatch {
+            let patch = TicketPatch {
                 status,
                 priority,
                 assignee,
                 resolution: resolution.map(Some),
-                category,
-            })
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-            let t = store
-                .agent_patch(ws.id, number(&reference)?, &patch, now)
+                category: category.map(Some),
+            };
+            let ticket = (ws.id, number(&reference)?);
+            let categories = &ws.settings.categories;
+            let t = tickets::patch_ticket(store, ticket, patch, categories, now)
                 .await
                 .map_err(|e| named(&reference, e))?;
             print_ticket(&t);

@@ -3,9 +3,9 @@ use secrecy::ExposeSecret;
 
 use super::{workspace_named, DEFAULT_PUBLIC_URL};
 use crate::clock::{rfc3339, Clock};
-use crate::domain::{Origin, Slug};
 use crate::settings;
 use crate::store::{NewWorkspace, Store};
+use porthole_core::{Origin, Slug};
 
 #[derive(Debug, Subcommand)]
 pub enum WorkspaceCommand {

@@ -21,8 +21,8 @@ use porthole_types::Attachment;
 
 pub use kind::Refusal;
 
-use crate::domain::random_hex;
 use crate::store::{NewAttachment, Store};
+use porthole_core::random_hex;
 
 /// Uploads one uploader may make in a window: the Workestra document's allowance for public
 /// uploads, and twice that for verified users and agents, who attach to more than one message.
@@ -265,18 +265,5 @@ impl Files {
             store.forget_staged(id).await?;
         }
         Ok(stale.len())
-    }
-}
-
-/// Sweeps unclaimed files every ten minutes.
-pub async fn run_sweeper(files: Files, store: Store, clock: crate::clock::Clock) {
-    let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
-    loop {
-        every.tick().await;
-        match files.sweep(&store, clock.now_ms()).await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(files = n, "swept unclaimed uploads"),
-            Err(err) => tracing::warn!(error = ?err, "sweeping unclaimed uploads failed"),
-        }
     }
 }

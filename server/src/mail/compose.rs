@@ -11,9 +11,9 @@ use sha2::Sha256;
 
 use super::inbound::REPLY_MARKER;
 use super::Mailer;
-use crate::domain::{markdown, TicketRef};
 use crate::i18n::{catalogue, MailTexts};
 use crate::store::DueMail;
+use porthole_core::{markdown, TicketRef};
 
 /// Where an email's buttons lead: made by the worker, since a tracking link is a fresh token.
 pub struct Links {

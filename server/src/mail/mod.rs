@@ -1,14 +1,12 @@
 //! Email out: the SMTP connection (lettre), the planning of emails from the outbox, their
-//! composition, and the worker that sends them with retries.
+//! composition; `workers::mail` sends them, with retries.
 
 mod compose;
 pub mod inbound;
 mod plan;
-mod worker;
 
-pub use compose::unsubscribe_mac;
+pub use compose::{compose, unsubscribe_mac, Links};
 pub use plan::plan;
-pub use worker::run;
 
 use anyhow::Context;
 use lettre::message::Mailbox;

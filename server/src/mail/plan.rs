@@ -2,8 +2,8 @@
 
 use porthole_types::{Author, Change, Event, Settings, TicketStatus};
 
-use crate::domain::EmailAddress;
 use crate::store::{MailEvent, PlannedMail};
+use porthole_core::EmailAddress;
 
 /// A widget user may well read an agent's reply in the widget: the email waits this long and
 /// goes only if the reply is still unread then.

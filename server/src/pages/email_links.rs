@@ -12,11 +12,11 @@ use subtle::ConstantTimeEq;
 
 use super::portal::{client, wait_needed};
 use super::{check_form_origin, rate_limited, PageError, PageForm, Site};
-use crate::domain::{EmailAddress, TicketRef};
 use crate::extract::AppPath;
 use crate::listener::Peer;
 use crate::state::AppState;
 use crate::store::{PlannedMail, UserScope};
+use porthole_core::{EmailAddress, TicketRef};
 
 pub fn routes() -> Router<AppState> {
     Router::new()

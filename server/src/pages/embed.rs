@@ -23,14 +23,14 @@ use super::{
     already_sent, check_form_origin, post_reply, rate_limited, see_other, session_cookie, Cache,
     Page, PageError, PageForm, PageReply, Site,
 };
-use crate::domain::DomainError;
-use crate::domain::{hash_token, optional_text, EmailAddress, TicketRef};
 use crate::error::ApiError;
 use crate::extract::AppPath;
 use crate::files::VERIFIED_UPLOADS_PER_WINDOW;
 use crate::identity::{self, Claim};
 use crate::state::AppState;
 use crate::store::{participants_column, stored_participants, Outcome, PageSession, UserScope};
+use porthole_core::CoreError;
+use porthole_core::{hash_token, optional_text, EmailAddress, TicketRef};
 
 const EMBED_COOKIE: &str = "ph_embed";
 
@@ -209,7 +209,7 @@ async fn sign_in(
         limits::NAME_MAX_CHARS,
     ) {
         Ok(name) => name,
-        Err(err) => return Ok(refused(site, &err.message(), StatusCode::BAD_REQUEST)),
+        Err(err) => return Ok(refused(site, &err.to_string(), StatusCode::BAD_REQUEST)),
     };
     let now = state.clock.now_ms();
     let named: Vec<String> = match credentials.participants.as_deref() {
@@ -328,10 +328,11 @@ async fn create(
     new.attachments = attachments;
     new.participants = participants;
     let now = state.clock.now_ms();
+    let created = state.store.create_ticket(&scope, new, key, now).await;
     let (Outcome::Created(ticket) | Outcome::Replayed(ticket)) =
-        match state.store.create_ticket(&scope, new, key, now).await {
-            Err(DomainError::RateLimited(wait)) => return Ok(rate_limited(&site, wait)),
-            Err(DomainError::Conflict(..)) => return Ok(already_sent(&site)),
+        match created.map_err(CoreError::from) {
+            Err(CoreError::RateLimited(wait)) => return Ok(rate_limited(&site, wait)),
+            Err(CoreError::Conflict(..)) => return Ok(already_sent(&site)),
             other => other?,
         };
     Ok(see_other(

@@ -12,11 +12,11 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use super::uploads::{file_field, file_links};
-use crate::domain::{self, new_secret, EmailAddress, TextError};
 use crate::i18n::{fill, Catalogue};
 use crate::store::NewTicket;
+use porthole_core::{self, new_secret, EmailAddress, TextError};
 
-/// A text field's value, checked by the API's rule (`domain::check_text`) but explained in the
+/// A text field's value, checked by the API's rule (`porthole_core::check_text`) but explained in the
 /// visitor's language: blank is `None` (or an error when `required`).
 pub fn check_text(
     t: &Catalogue,
@@ -24,7 +24,7 @@ pub fn check_text(
     max: usize,
     required: bool,
 ) -> Result<Option<String>, String> {
-    let checked = match domain::check_text(raw, max) {
+    let checked = match porthole_core::check_text(raw, max) {
         Ok(None) if required => Err(TextError::Required),
         other => other,
     };
@@ -108,6 +108,7 @@ impl ValidTicket {
             attachments: vec![],
             message_id: None,
             participants: vec![],
+            portal: None,
         };
         (new, key)
     }
@@ -170,7 +171,7 @@ impl TicketForm {
         };
         let category = errors.note(
             "category",
-            crate::settings::category(settings, Some(&self.category))
+            porthole_core::category(&settings.categories, Some(&self.category))
                 .map_err(|_| t.page.invalid_choice.to_owned()),
         );
         match (subject.flatten(), description, kind, category) {

@@ -9,11 +9,11 @@ use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
 
 use super::{Page, PageError, Site};
-use crate::domain::markdown::to_safe_html;
 use crate::extract::AppPath;
 use crate::listener::Peer;
 use crate::state::AppState;
 use crate::store::{ArticleKey, Readers};
+use porthole_core::markdown::to_safe_html;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

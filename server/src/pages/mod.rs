@@ -12,7 +12,6 @@ mod kb;
 mod portal;
 mod uploads;
 
-pub use portal::tracking_path;
 pub use uploads::file_size;
 
 use std::collections::HashMap;
@@ -37,6 +36,7 @@ use crate::routes::frame_ancestors;
 use crate::settings::css_origin;
 use crate::state::AppState;
 use crate::store::{UserScope, Workspace};
+use porthole_core::tickets::{self, CustomerPost};
 
 pub fn routes() -> Router<AppState> {
     portal::routes()
@@ -354,25 +354,35 @@ async fn post_reply(
         Err(reason) => (StatusCode::UNPROCESSABLE_ENTITY, "body", reason),
         Ok(text) => match uploads::stage(state, site, scope, reply.uploader, reply.files).await? {
             Err((status, reason)) => (status, "files", reason),
-            Ok(ids) => match state
-                .store
-                .user_reply(scope, number, (&text.unwrap_or_default(), &ids), now)
-                .await
-            {
-                Ok(_) => return Ok(see_other(then, None)),
-                Err(crate::domain::DomainError::Conflict(..)) => (
-                    StatusCode::CONFLICT,
-                    "body",
-                    site.t.widget.closed_note.to_owned(),
-                ),
-                Err(other) => return Err(other.into()),
-            },
+            Ok(ids) => {
+                match reply_to(state, scope, number, (&text.unwrap_or_default(), &ids)).await {
+                    Ok(_) => return Ok(see_other(then, None)),
+                    Err(porthole_core::CoreError::Conflict(..)) => (
+                        StatusCode::CONFLICT,
+                        "body",
+                        site.t.widget.closed_note.to_owned(),
+                    ),
+                    Err(other) => return Err(other.into()),
+                }
+            }
         },
     };
     let ticket = state.store.open_user_ticket(scope, number, now).await?;
     Ok(render(&ticket, (field, &reason))
         .status(status)
         .into_response())
+}
+
+/// Posts the customer's reply as every surface does (`tickets::reply_as_customer`).
+async fn reply_to(
+    state: &AppState,
+    scope: &UserScope,
+    number: i64,
+    (text, ids): (&str, &[String]),
+) -> porthole_core::CoreResult<()> {
+    let post = CustomerPost::checked(text, ids)?;
+    let now = state.clock.now_ms();
+    tickets::reply_as_customer(&state.store, scope, number, post, now).await
 }
 
 /// The friendly page for a form sent again under its id with other content: its id is its
@@ -425,8 +435,14 @@ impl From<ApiError> for PageError {
     }
 }
 
-impl From<crate::domain::DomainError> for PageError {
-    fn from(err: crate::domain::DomainError) -> Self {
+impl From<porthole_core::CoreError> for PageError {
+    fn from(err: porthole_core::CoreError) -> Self {
+        ApiError::from(err).into()
+    }
+}
+
+impl From<crate::store::StoreError> for PageError {
+    fn from(err: crate::store::StoreError) -> Self {
         ApiError::from(err).into()
     }
 }

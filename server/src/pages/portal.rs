@@ -24,17 +24,15 @@ use super::{
     Page, PageError, PageForm, PageReply, Site,
 };
 use crate::client::client_ip;
-use crate::domain::{hash_token, DomainError, TicketRef};
 use crate::extract::AppPath;
 use crate::files::PUBLIC_UPLOADS_PER_WINDOW;
 use crate::listener::Peer;
 use crate::state::AppState;
-use crate::store::{Outcome, PageSession, UserScope};
+use crate::store::{Outcome, PageSession, PortalSubmission, UserScope, SUBMISSIONS_PER_HOUR};
+use crate::tracking::{ticket_path, tracking_link, tracking_path, TRACKING_TTL_MS};
+use porthole_core::{hash_token, CoreError, TicketRef, Token};
 
 const HOUR_MS: i64 = 3_600_000;
-/// Public submissions (and link requests) allowed per client address per hour.
-pub const SUBMISSIONS_PER_HOUR: i64 = 10;
-const TRACKING_TTL_MS: i64 = 30 * 24 * HOUR_MS;
 /// A tracking link buys this long before it has to be followed again.
 const TRACKING_SESSION_TTL_MS: i64 = 2 * HOUR_MS;
 const TRACKING_COOKIE: &str = "ph_track";
@@ -220,38 +218,36 @@ async fn submit(
     };
     let (mut new, key) = valid.into_new(&form.form_id, Channel::Portal, site.locale);
     new.attachments = attachments;
-    let created = match state.store.create_ticket(&scope, new, key, now).await {
-        Err(DomainError::Conflict(..)) => return Ok(already_sent(&site)),
+    // Counted against the client, its reads marked and its tracking link kept, all in the
+    // ticket's own transaction.
+    let tracking = Token::generate("pht_");
+    new.portal = Some(PortalSubmission {
+        client,
+        tracking: (tracking.hash.clone(), now + TRACKING_TTL_MS),
+    });
+    let created = state.store.create_ticket(&scope, new, key, now).await;
+    let created = match created.map_err(CoreError::from) {
+        Err(CoreError::Conflict(..)) => return Ok(already_sent(&site)),
+        Err(CoreError::RateLimited(wait)) => return Ok(rate_limited(&site, wait)),
         other => other?,
     };
-    let ticket = match created {
-        Outcome::Created(ticket) => {
-            state.store.record_submission(&client, now).await?;
-            let reader = format!("client:{client}");
-            state
-                .store
-                .reads_followed(site.workspace.id, &reader, now)
-                .await?;
-            ticket
-        }
-        Outcome::Replayed(ticket) => ticket,
-    };
+    let (Outcome::Created(ticket) | Outcome::Replayed(ticket)) = &created;
     let number = TicketRef::parse(&ticket.reference)
         .ok_or(PageError::NotFound)?
         .0;
-    let id = state
-        .store
-        .ticket_id(site.workspace.id, number)
-        .await?
-        .ok_or(PageError::NotFound)?;
-    let track = tracking_path(
-        &state.store,
-        (&site.slug, id, number),
-        &scope.email,
-        None,
-        now,
-    )
-    .await?;
+    let track = match &created {
+        Outcome::Created(_) => tracking_link(&site.slug, number, &tracking),
+        // A repeat of the form wrote nothing: its link is made now.
+        Outcome::Replayed(_) => {
+            let id = state
+                .store
+                .ticket_id(site.workspace.id, number)
+                .await?
+                .ok_or(PageError::NotFound)?;
+            let ticket = (&site.slug[..], id, number);
+            tracking_path(&state.store, ticket, &scope.email, None, now).await?
+        }
+    };
     let t = site.t;
     Ok(site
         .page(
@@ -268,26 +264,6 @@ async fn submit(
             },
         )
         .into_response())
-}
-
-/// A new tracking link's path for ticket `number` (id `ticket_id`) and its customer's email,
-/// valid for `ttl_ms` (`None`: the usual 30 days).
-pub async fn tracking_path(
-    store: &crate::store::Store,
-    (slug, ticket_id, number): (&str, i64, i64),
-    email: &str,
-    ttl_ms: Option<i64>,
-    now_ms: i64,
-) -> sqlx::Result<String> {
-    let ttl = ttl_ms.unwrap_or(TRACKING_TTL_MS);
-    let token = store
-        .create_tracking_token(ticket_id, email, now_ms, ttl)
-        .await?;
-    Ok(format!(
-        "{}?t={}",
-        ticket_path(slug, number),
-        token.secret.expose_secret()
-    ))
 }
 
 #[derive(Deserialize)]
@@ -333,9 +309,10 @@ pub(super) async fn post_rating(
         .store
         .rate(scope, number, (score, comment.as_deref()), channel, now)
         .await
+        .map_err(CoreError::from)
     {
-        Ok(_) | Err(DomainError::Conflict("already_rated", _)) => Ok(see_other(then, None)),
-        Err(DomainError::Conflict(_, message)) => Err(PageError::BadRequest(message.into())),
+        Ok(_) | Err(CoreError::Conflict("already_rated", _)) => Ok(see_other(then, None)),
+        Err(CoreError::Conflict(_, message)) => Err(PageError::BadRequest(message.into())),
         Err(other) => Err(other.into()),
     }
 }
@@ -352,11 +329,6 @@ async fn rate(
     let (number, scope) = tracked(&state, &site, &raw, &headers, &jar).await?;
     let then = format!("{}?rated=1", ticket_path(&site.slug, number));
     post_rating(&state, &scope, number, form, "portal", &then).await
-}
-
-/// Where a ticket's tracking page lives, with the reference spelled canonically.
-fn ticket_path(slug: &str, number: i64) -> String {
-    format!("/p/{slug}/tickets/{}", TicketRef(number))
 }
 
 fn link_invalid(site: &Site, email_on: bool) -> Response {

@@ -11,12 +11,12 @@ use serde_json::{Map, Value};
 use super::responses::{AdminKeyOnly, BadRequest, Invalid, NotJson, TooLarge, Unauthorized};
 use crate::auth::Admin;
 use crate::clock::rfc3339;
-use crate::domain::Origin;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::AppJson;
 use crate::settings;
 use crate::state::AppState;
 use crate::store::Workspace;
+use porthole_core::Origin;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

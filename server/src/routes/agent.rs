@@ -6,7 +6,7 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use porthole_types::{
-    limits, AgentCreateMessage, AgentTicket, AgentTicketList, CategoryList, Colleagues, ErrorBody,
+    AgentCreateMessage, AgentTicket, AgentTicketList, CategoryList, Colleagues, ErrorBody,
     MarkdownPreview, Presence, PreviewRequest, Priority, TicketPatch, TicketStatus,
 };
 use serde::Deserialize;
@@ -14,13 +14,14 @@ use serde::Deserialize;
 use super::responses::{
     BadRequest, Invalid, NoSuchTicket, NotJson, TicketConflict, TooLarge, Unauthorized,
 };
-use super::{attachment_ids, cursor, message_text, reference};
+use super::{cursor, reference};
 use crate::auth::Agent;
-use crate::domain::{checked_patch, normalise_email, optional_text};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::state::AppState;
-use crate::store::{AgentFilter, AgentPost};
+use crate::store::AgentFilter;
+use porthole_core::tickets::{self, AgentReply};
+use porthole_core::{message_text, normalise_email};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -169,19 +170,14 @@ async fn update(
     AppPath(raw_ref): AppPath<String>,
     AppJson(patch): AppJson<TicketPatch>,
 ) -> ApiResult<impl IntoResponse> {
-    let number = reference(&raw_ref)?;
-    let mut patch = checked_patch(patch)?;
-    if let Some(category) = &patch.category {
-        let workspace = key.workspace(&state.store).await?;
-        patch.category = Some(crate::settings::category(
-            &workspace.settings,
-            category.as_deref(),
-        )?);
-    }
-    let ticket = state
-        .store
-        .agent_patch(key.workspace_id, number, &patch, state.clock.now_ms())
-        .await?;
+    let ticket = (key.workspace_id, reference(&raw_ref)?);
+    // Only a category is checked against the workspace's settings.
+    let categories = match patch.category {
+        Some(_) => key.workspace(&state.store).await?.settings.categories,
+        None => Vec::new(),
+    };
+    let now = state.clock.now_ms();
+    let ticket = tickets::patch_ticket(&state.store, ticket, patch, &categories, now).await?;
     Ok(AppJson(ticket))
 }
 
@@ -205,31 +201,18 @@ async fn message(
     AppPath(raw_ref): AppPath<String>,
     AppJson(req): AppJson<AgentCreateMessage>,
 ) -> ApiResult<impl IntoResponse> {
-    let number = reference(&raw_ref)?;
-    let files = attachment_ids(&req.attachments, limits::FILES_PER_AGENT_MESSAGE)?;
-    let body = message_text(&req.body, !files.is_empty())?;
-    let author = optional_text(
-        "author_name",
-        req.author_name.as_deref(),
-        limits::NAME_MAX_CHARS,
-    )?
-    .unwrap_or_else(|| key.name.clone());
-    let ticket = state
-        .store
-        .agent_message(
-            key.workspace_id,
-            number,
-            AgentPost {
-                author_name: &author,
-                author_agent: key.agent_id,
-                body: &body,
-                internal: req.internal,
-                status: req.status,
-                attachments: &files,
-            },
-            state.clock.now_ms(),
-        )
-        .await?;
+    let ticket = (key.workspace_id, reference(&raw_ref)?);
+    let reply = AgentReply {
+        author_name: req.author_name,
+        agent_name: key.name.clone(),
+        author_agent: key.agent_id,
+        body: req.body,
+        internal: req.internal,
+        status: req.status,
+        attachments: req.attachments,
+    };
+    let now = state.clock.now_ms();
+    let ticket = tickets::reply_as_agent(&state.store, ticket, reply, now).await?;
     Ok((StatusCode::CREATED, AppJson(ticket)))
 }
 
@@ -265,7 +248,7 @@ async fn preview(
 ) -> ApiResult<AppJson<MarkdownPreview>> {
     let body = message_text(&req.body, true)?;
     Ok(AppJson(MarkdownPreview {
-        html: crate::domain::markdown::reply_to_safe_html(&body),
+        html: porthole_core::markdown::reply_to_safe_html(&body),
     }))
 }
 

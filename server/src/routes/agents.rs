@@ -14,11 +14,11 @@ use secrecy::ExposeSecret;
 use super::responses::{NoCsrfToken, NotAdmin, NotAnAgent, Unauthorized};
 use crate::accounts::INVITATION_TTL_MS;
 use crate::auth::{Admin, Agent};
-use crate::domain::{bounded_text, EmailAddress};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath};
 use crate::state::AppState;
 use crate::store::{avatar_path, AgentAccount, Invitation, KeyRole};
+use porthole_core::{bounded_text, EmailAddress};
 
 pub fn routes() -> Router<AppState> {
     Router::new()

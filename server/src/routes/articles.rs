@@ -231,7 +231,7 @@ pub(super) async fn read(
         .await?;
     Ok(AppJson(ArticleView {
         id: article.id,
-        html: crate::domain::markdown::to_safe_html(&article.body),
+        html: porthole_core::markdown::to_safe_html(&article.body),
         title: article.title,
     }))
 }

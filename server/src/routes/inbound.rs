@@ -18,13 +18,14 @@ use porthole_types::{limits, Channel, ErrorBody};
 use serde::Serialize;
 use subtle::ConstantTimeEq;
 
-use crate::domain::{hash_token, normalise_email, DomainError, EmailAddress, TicketRef};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::AppPath;
 use crate::files::{Incoming, UploadError, Uploader, VERIFIED_UPLOADS_PER_WINDOW};
 use crate::mail::inbound::{read, InboundReply};
 use crate::state::AppState;
 use crate::store::{NewTicket, Outcome, ReplyTarget, UserScope};
+use porthole_core::tickets::CustomerPost;
+use porthole_core::{hash_token, normalise_email, CoreError, EmailAddress, TicketRef};
 
 /// The largest message taken in: replies with a few attachments.
 pub const MAX_MESSAGE_BYTES: usize = 25 * 1024 * 1024;
@@ -165,14 +166,14 @@ async fn take_in(
         .email_reply(
             &scope,
             (target.number, target.ticket_id),
-            (&text, &files),
+            CustomerPost::rendered(text, files),
             &message_id,
             state.clock.now_ms(),
         )
         .await
-        .map_err(|err| match err {
-            DomainError::Conflict(..) => refuse(&slug, "the ticket is closed"),
-            DomainError::NotFound => refuse(&slug, "the sender no longer takes part in the ticket"),
+        .map_err(|err| match CoreError::from(err) {
+            CoreError::Conflict(..) => refuse(&slug, "the ticket is closed"),
+            CoreError::NotFound => refuse(&slug, "the sender no longer takes part in the ticket"),
             other => other.into(),
         })?;
     Ok(Json(Taken {
@@ -264,6 +265,7 @@ async fn open_by_email(
         attachments: files,
         message_id: Some(message_id),
         participants,
+        portal: None,
     };
     let outcome = state
         .store

@@ -10,11 +10,11 @@ use secrecy::ExposeSecret;
 use super::responses::{NotAdmin, Unauthorized};
 use crate::auth::Admin;
 use crate::clock::rfc3339;
-use crate::domain::bounded_text;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath};
 use crate::state::AppState;
 use crate::store::KeyRole;
+use porthole_core::bounded_text;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -36,10 +36,10 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::cors::widget_cors;
-use crate::domain::TicketRef;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store::PageCursor;
+use porthole_core::TicketRef;
 
 /// JSON bodies are small; anything larger is refused before it is read.
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -116,38 +116,6 @@ fn cursor(raw: Option<&str>) -> ApiResult<Option<PageCursor>> {
             .ok_or_else(|| ApiError::InvalidQuery("cursor is not one this API gave out".into()))
     })
     .transpose()
-}
-
-/// The `attachments` of a new ticket or message: at most `max` distinct upload ids, each as
-/// the upload gave it out.
-fn attachment_ids(ids: &[String], max: usize) -> ApiResult<Vec<String>> {
-    let mut distinct: Vec<String> = Vec::with_capacity(ids.len());
-    for id in ids {
-        if id.len() != 32 || !id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
-            return Err(ApiError::invalid(
-                "attachments",
-                "an attachment id is not one an upload gave out",
-            ));
-        }
-        if !distinct.contains(id) {
-            distinct.push(id.clone());
-        }
-    }
-    if distinct.len() > max {
-        return Err(ApiError::invalid(
-            "attachments",
-            format!("attach at most {max} files"),
-        ));
-    }
-    Ok(distinct)
-}
-
-/// A message's text: required, unless files are attached.
-fn message_text(body: &str, with_files: bool) -> ApiResult<String> {
-    if with_files && body.trim().is_empty() {
-        return Ok(String::new());
-    }
-    crate::domain::bounded_text("body", body, porthole_types::limits::MESSAGE_MAX_CHARS)
 }
 
 /// The ticket number in a `{reference}` path segment. A malformed reference is answered like an

@@ -11,10 +11,10 @@ use porthole_types::{AddParticipant, ErrorBody, ParticipantList};
 use super::reference;
 use super::responses::{BadRequest, NoSuchTicket, NotJson, Unauthorized};
 use crate::auth::Agent;
-use crate::domain::EmailAddress;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath};
 use crate::state::AppState;
+use porthole_core::EmailAddress;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -12,11 +12,11 @@ use time::{Date, OffsetDateTime};
 use super::reference;
 use super::responses::{BadQuery, Invalid, NoSuchTicket, Unauthorized};
 use crate::auth::{Agent, UserSession};
-use crate::domain::optional_text;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::state::AppState;
 use crate::store::{CsatReport, Rating};
+use porthole_core::optional_text;
 
 pub fn agent_routes() -> Router<AppState> {
     Router::new().route("/reports/csat", get(report))

@@ -12,7 +12,6 @@ use secrecy::ExposeSecret;
 use super::responses::{BadRequest, Invalid, NotJson, OriginNotAllowed, TooLarge, Unauthorized};
 use crate::auth::{bearer, origin_header, UserSession};
 use crate::clock::rfc3339;
-use crate::domain::{hash_token, normalise_email, optional_text, EmailAddress, Origin, Token};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath};
 use crate::i18n::catalogue;
@@ -21,6 +20,7 @@ use crate::settings;
 use crate::state::AppState;
 use crate::store::{NewSession, UserScope};
 use crate::theme;
+use porthole_core::{hash_token, normalise_email, optional_text, EmailAddress, Origin, Token};
 
 /// What the session response adds to the bare session: the user's language, the launcher,
 /// and anything that was refused without refusing the session.

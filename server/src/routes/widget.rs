@@ -18,15 +18,16 @@ use super::responses::{
     BadRequest, Invalid, NoSuchTicket, NotJson, OriginNotAllowed, TicketConflict, TooLarge,
     Unauthorized,
 };
-use super::{attachment_ids, cursor, message_text, reference, session};
+use super::{cursor, reference, session};
 use crate::auth::UserSession;
-use crate::domain::{bounded_text, optional_text, EmailAddress};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath, AppQuery};
 use crate::recent::Recent;
-use crate::settings;
 use crate::state::AppState;
 use crate::store::{NewTicket, Outcome};
+use porthole_core::attachment_ids;
+use porthole_core::tickets::{self, CustomerPost};
+use porthole_core::{bounded_text, optional_text, EmailAddress};
 
 /// Where the widget API lives: each route's full path, not a nested router, which axum would
 /// route twice on every call.
@@ -177,10 +178,10 @@ async fn solve(
     session: UserSession,
     AppPath((_slug, raw_ref)): AppPath<(String, String)>,
 ) -> ApiResult<AppJson<Ticket>> {
-    let ticket = state
-        .store
-        .user_solve(&session.scope, reference(&raw_ref)?, state.clock.now_ms())
-        .await?;
+    let number = reference(&raw_ref)?;
+    let now = state.clock.now_ms();
+    tickets::solve_as_customer(&state.store, &session.scope, number, now).await?;
+    let ticket = state.store.user_ticket(&session.scope, number).await?;
     Ok(AppJson(with_file_buttons(ticket)))
 }
 
@@ -282,7 +283,7 @@ async fn create_ticket(
                 .workspace_by_id(session.scope.workspace_id)
                 .await?
                 .ok_or(ApiError::InvalidSession)?;
-            settings::category(&workspace.settings, Some(chosen))?
+            porthole_core::category(&workspace.settings.categories, Some(chosen))?
         }
     };
     let new = NewTicket {
@@ -300,6 +301,7 @@ async fn create_ticket(
         attachments: attachment_ids(&req.attachments, limits::FILES_PER_CUSTOMER_MESSAGE)?,
         message_id: None,
         participants: copied(&session, req.participants.as_deref())?,
+        portal: None,
     };
     let outcome = state
         .store
@@ -360,17 +362,10 @@ async fn reply(
     AppJson(req): AppJson<CreateMessage>,
 ) -> ApiResult<impl IntoResponse> {
     let number = reference(&raw_ref)?;
-    let files = attachment_ids(&req.attachments, limits::FILES_PER_CUSTOMER_MESSAGE)?;
-    let body = message_text(&req.body, !files.is_empty())?;
-    let ticket = state
-        .store
-        .user_reply(
-            &session.scope,
-            number,
-            (&body, &files),
-            state.clock.now_ms(),
-        )
-        .await?;
+    let post = CustomerPost::checked(&req.body, &req.attachments)?;
+    let now = state.clock.now_ms();
+    tickets::reply_as_customer(&state.store, &session.scope, number, post, now).await?;
+    let ticket = state.store.user_ticket(&session.scope, number).await?;
     Ok((StatusCode::CREATED, AppJson(with_file_buttons(ticket))))
 }
 

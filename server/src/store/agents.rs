@@ -2,8 +2,9 @@
 //! throttling and console sessions. Hashing and checking live in `crate::console::accounts`;
 //! this module only keeps what they decide.
 
+use super::StoreResult;
 use super::{Revoked, Store};
-use crate::domain::{DomainError, DomainResult, EmailAddress, Token};
+use porthole_core::{CoreError, EmailAddress, Token};
 
 /// An agent as the console and the API see them.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -90,7 +91,7 @@ impl Store {
         invite: Invitation<'_>,
         now_ms: i64,
         ttl_ms: i64,
-    ) -> DomainResult<Token> {
+    ) -> StoreResult<Token> {
         let mut tx = self.write_tx().await?;
         let existing: Option<(i64, bool)> = sqlx::query_as(
             "SELECT id, password_hash IS NOT NULL FROM agents WHERE workspace_id = $1 AND email = $2",
@@ -101,10 +102,11 @@ impl Store {
         .await?;
         let agent_id = match existing {
             Some((_, true)) => {
-                return Err(DomainError::Conflict(
+                return Err(CoreError::Conflict(
                     "agent_exists",
                     "this person is already an agent of the workspace",
-                ))
+                )
+                .into())
             }
             Some((id, false)) => {
                 sqlx::query("UPDATE agents SET name = $1, role = $2 WHERE id = $3")

@@ -2,7 +2,7 @@ use rusqlite::OptionalExtension;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::{Revoked, Store};
-use crate::domain::Token;
+use porthole_core::Token;
 
 /// An authenticated agent: the workspace the key belongs to, the key's name, which signs the
 /// agent's replies unless they name someone else, and its role.

@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use porthole_types::Attachment;
 use rusqlite::OptionalExtension;
 
+use super::StoreResult;
 use super::{Store, UserScope};
-use crate::domain::{DomainError, DomainResult};
+use porthole_core::CoreError;
 
 /// A file about to be stored, and whose it is.
 pub struct NewAttachment<'a> {
@@ -46,7 +47,7 @@ pub(super) fn claim(
     (workspace_id, owner): (i64, &str),
     message_id: i64,
     ids: &[String],
-) -> DomainResult<Vec<Attachment>> {
+) -> StoreResult<Vec<Attachment>> {
     let mut claimed = Vec::with_capacity(ids.len());
     for id in ids {
         let row = conn
@@ -69,7 +70,7 @@ pub(super) fn claim(
             )
             .optional()?;
         let row = row.ok_or_else(|| {
-            DomainError::Invalid(
+            CoreError::Invalid(
                 "attachments",
                 "a file to attach was not uploaded by you, has expired, or is already attached; upload it again".into(),
             )

@@ -3,8 +3,9 @@
 //! transaction, so its bytes are always accounted for by exactly one row.
 
 use super::Store;
-use crate::domain::{DomainError, DomainResult};
+use super::StoreResult;
 use crate::files::AGENT_OWNER;
+use porthole_core::CoreError;
 
 /// Where the picture `avatar` is served, on Porthole's own origin.
 pub fn avatar_path(avatar: &str) -> String {
@@ -23,7 +24,7 @@ impl Store {
         workspace_id: i64,
         agent_id: i64,
         upload: &str,
-    ) -> DomainResult<Option<String>> {
+    ) -> StoreResult<Option<String>> {
         let mut tx = self.write_tx().await?;
         let kind: Option<String> = sqlx::query_scalar(
             "DELETE FROM attachments WHERE id = $1 AND workspace_id = $2 AND owner = $3 \
@@ -38,12 +39,13 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         let Some(kind) = kind else {
-            return Err(DomainError::Invalid(
+            return Err(CoreError::Invalid(
                 "upload",
                 "name an image (JPEG, PNG, GIF or WebP, at most 1 MB) uploaded in the last hour \
                  and not yet used"
                     .into(),
-            ));
+            )
+            .into());
         };
         let old: Option<String> = sqlx::query_scalar("SELECT avatar FROM agents WHERE id = $1")
             .bind(agent_id)

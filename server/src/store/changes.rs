@@ -316,8 +316,9 @@ mod tests {
     use sqlx::{ConnectOptions, Connection};
 
     use super::super::creation::tests::{scope, store_with_workspace, ticket};
-    use super::super::{AgentPost, Outcome, Store};
-    use crate::domain::{EmailAddress, TicketRef};
+    use super::super::{Outcome, Store};
+    use porthole_core::tickets::{reply_as_agent, reply_as_customer, AgentReply, CustomerPost};
+    use porthole_core::{EmailAddress, TicketRef};
 
     async fn open(store: &Store, workspace: i64, email: &str) -> i64 {
         let new = ticket("Printer on fire".into(), vec![]);
@@ -331,14 +332,12 @@ mod tests {
         }
     }
 
-    fn note(internal: bool) -> AgentPost<'static> {
-        AgentPost {
-            author_name: "Sam",
-            author_agent: None,
-            body: "Looking into it",
+    fn note(internal: bool) -> AgentReply {
+        AgentReply {
+            agent_name: "Sam".into(),
+            body: "Looking into it".into(),
             internal,
-            status: None,
-            attachments: &[],
+            ..AgentReply::default()
         }
     }
 
@@ -358,8 +357,7 @@ mod tests {
         );
 
         let (a0, b0, c0) = (a(), b(), c());
-        store
-            .agent_message(ws, ada, note(true), 3_000)
+        reply_as_agent(&store, (ws, ada), note(true), 3_000)
             .await
             .unwrap();
         assert_eq!(
@@ -368,8 +366,7 @@ mod tests {
             "an internal note shows in no list"
         );
 
-        store
-            .agent_message(ws, ada, note(false), 3_000)
+        reply_as_agent(&store, (ws, ada), note(false), 3_000)
             .await
             .unwrap();
         assert_ne!(a(), a0, "the owner's list shows the reply");
@@ -382,13 +379,9 @@ mod tests {
         assert_eq!(b(), b0);
 
         let (a2, c2) = (a(), c());
-        store
-            .user_reply(
-                &scope(ws, "ada@example.com"),
-                ada,
-                ("Still on fire", &[]),
-                5_000,
-            )
+        let post = CustomerPost::rendered("Still on fire".into(), vec![]);
+        let adas = scope(ws, "ada@example.com");
+        reply_as_customer(&store, &adas, ada, post, 5_000)
             .await
             .unwrap();
         assert!(a() != a2 && c() != c2, "both see the reply");

@@ -10,11 +10,12 @@ use rusqlite::{Connection, OptionalExtension};
 use super::attachments;
 use super::events;
 use super::participants::{self, AddedBy};
-use super::tickets::{NewTicket, Outcome, UserScope};
+use super::tickets::{NewTicket, Outcome, PortalSubmission, UserScope};
 use super::Store;
+use super::StoreResult;
 use crate::clock::rfc3339;
-use crate::domain::{markdown, sentiment, DomainError, DomainResult, TicketRef};
 use crate::files::customer_owner;
+use porthole_core::{markdown, sentiment, CoreError, TicketRef};
 
 /// How many tickets a verified user may open through the widget and the signed iframe in an
 /// hour. The public portal is limited per client address instead.
@@ -79,7 +80,7 @@ impl Store {
         new: NewTicket,
         idempotency_key: Option<&str>,
         now_ms: i64,
-    ) -> DomainResult<Outcome> {
+    ) -> StoreResult<Outcome> {
         let key = idempotency_key.map(|key| (key.to_owned(), fingerprint(&new)));
         // Scored and rendered before the write lock is taken: the other writers need not
         // wait on it.
@@ -106,7 +107,7 @@ impl Store {
         scope: &UserScope,
         key: &str,
         fingerprint: &str,
-    ) -> DomainResult<Outcome> {
+    ) -> StoreResult<Outcome> {
         let (stored, number): (String, Option<i64>) = sqlx::query_as(
             "SELECT k.fingerprint, t.number FROM idempotency_keys k \
              LEFT JOIN tickets t ON t.id = k.ticket_id \
@@ -118,12 +119,13 @@ impl Store {
         .fetch_one(&self.pool)
         .await?;
         if stored != fingerprint {
-            return Err(DomainError::Conflict(
+            return Err(CoreError::Conflict(
                 "idempotency_key_reused",
                 "this Idempotency-Key was already used with a different request",
-            ));
+            )
+            .into());
         }
-        let number = number.ok_or(DomainError::NotFound)?;
+        let number = number.ok_or(CoreError::NotFound)?;
         Ok(Outcome::Replayed(self.user_ticket(scope, number).await?))
     }
 }
@@ -173,7 +175,7 @@ fn write_ticket(
     (scope, new, mood, opening_html): (UserScope, NewTicket, f64, Option<String>),
     idempotency: Option<(String, String)>,
     now_ms: i64,
-) -> DomainResult<Written> {
+) -> StoreResult<Written> {
     let mut claimed_key = None;
     if let Some((key, fingerprint)) = idempotency {
         let claimed = conn
@@ -208,11 +210,23 @@ fn write_ticket(
             return Ok(Written::Received(number));
         }
     }
-    // The user's recent article reads, marked as not having answered them.
-    let reader = format!("user:{}", scope.email);
+    // A public submission counts against its client's hour here, in the transaction, so that
+    // a burst of them cannot all pass a check made before.
+    if let Some(portal) = &new.portal {
+        if let Some(wait) = super::portal::count_submission(conn, &portal.client, now_ms)? {
+            return Err(CoreError::RateLimited(wait).into());
+        }
+    }
+    // The recent article reads of the user (and of the client, from the portal), marked as
+    // not having answered them.
     let since = now_ms - super::deflection::SESSION_MS;
-    conn.prepare_cached(super::deflection::FOLLOWED)?
-        .execute(rusqlite::params![scope.workspace_id, reader, since])?;
+    let readers = [Some(format!("user:{}", scope.email))]
+        .into_iter()
+        .chain([new.portal.as_ref().map(|p| format!("client:{}", p.client))]);
+    for reader in readers.flatten() {
+        conn.prepare_cached(super::deflection::FOLLOWED)?
+            .execute(rusqlite::params![scope.workspace_id, reader, since])?;
+    }
     // Under the hour's allowance, the ticket's number with the workspace's routing.
     let allowance = allowance(new.channel);
     let mut binds = vec![rusqlite::types::Value::from(scope.workspace_id)];
@@ -241,7 +255,9 @@ fn write_ticket(
             Some(allowance) => creation_wait(conn, (&scope, allowance), now_ms)?,
             None => None,
         };
-        return Err(wait.map_or(DomainError::NotFound, DomainError::RateLimited));
+        return Err(wait
+            .map_or(CoreError::NotFound, CoreError::RateLimited)
+            .into());
     };
     // Then the contact, the ticket and the description that opens its conversation (so
     // the thread reads from the start).
@@ -352,6 +368,11 @@ fn write_ticket(
             now_ms
         ])?;
     }
+    if let Some(PortalSubmission { tracking, .. }) = &new.portal {
+        let (hash, expires_at) = tracking;
+        let ticket = (ticket_id, &scope.email[..]);
+        super::portal::keep_tracking_token(conn, ticket, hash, (now_ms, *expires_at))?;
+    }
     if let Some(key) = claimed_key {
         conn.prepare_cached(
             "UPDATE idempotency_keys SET ticket_id = ?1 \
@@ -387,8 +408,8 @@ pub(super) mod tests {
     use futures_util::future::join_all;
     use porthole_types::Channel;
 
-    use super::super::{NewTicket, NewWorkspace, Outcome, Store, UserScope};
-    use crate::domain::{DomainError, Slug};
+    use super::super::{NewTicket, NewWorkspace, Outcome, Store, StoreError, UserScope};
+    use porthole_core::{CoreError, Slug};
 
     pub(in crate::store) async fn store_with_workspace() -> (tempfile::TempDir, Store, i64) {
         let dir = tempfile::tempdir().unwrap();
@@ -422,6 +443,7 @@ pub(super) mod tests {
             attachments,
             message_id: None,
             participants: vec![],
+            portal: None,
         }
     }
 
@@ -447,7 +469,7 @@ pub(super) mod tests {
             |t| t.ticket_type = Some(porthole_types::TicketType::BugReport),
             |t| t.category = Some("Billing".into()),
             |t| t.attachments.clear(),
-            |t| t.participants = vec![crate::domain::EmailAddress::parse("bo@b.co").unwrap()],
+            |t| t.participants = vec![porthole_core::EmailAddress::parse("bo@b.co").unwrap()],
         ];
         for change in different {
             assert_ne!(print(change), same);
@@ -491,7 +513,7 @@ pub(super) mod tests {
         for (i, result) in results.into_iter().enumerate() {
             match result {
                 Ok(Outcome::Created(t)) if i % 4 != 0 => numbers.push(t.reference),
-                Err(DomainError::Invalid(..)) if i % 4 == 0 => {}
+                Err(StoreError::Core(CoreError::Invalid(..))) if i % 4 == 0 => {}
                 other => panic!("creation {i}: {:?}", other.map(|_| ())),
             }
         }
@@ -548,11 +570,14 @@ pub(super) mod tests {
         let who = scope(workspace, "user@example.com");
         let panics = store
             .groups
-            .write(|_conn| -> crate::domain::DomainResult<()> { panic!("a bug in a write") });
+            .write(|_conn| -> super::StoreResult<()> { panic!("a bug in a write") });
         let creates =
             store.create_ticket(&who, ticket("After the panic".into(), vec![]), None, 2_000);
         let (panicked, created) = tokio::join!(panics, creates);
-        assert!(matches!(panicked, Err(DomainError::Internal(_))));
+        assert!(matches!(
+            panicked,
+            Err(StoreError::Core(CoreError::Internal(_)))
+        ));
         assert!(matches!(created, Ok(Outcome::Created(_))));
         let again = store
             .create_ticket(&who, ticket("Later still".into(), vec![]), None, 3_000)

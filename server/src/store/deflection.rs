@@ -52,24 +52,6 @@ impl Store {
         Ok(())
     }
 
-    /// [`FOLLOWED`] on its own: a portal visitor's reads, known by address.
-    pub async fn reads_followed(
-        &self,
-        workspace_id: i64,
-        reader: &str,
-        now_ms: i64,
-    ) -> sqlx::Result<()> {
-        let mut tx = self.write_tx().await?;
-        sqlx::query(FOLLOWED)
-            .bind(workspace_id)
-            .bind(reader)
-            .bind(now_ms - SESSION_MS)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
     pub async fn deflection(
         &self,
         workspace_id: i64,

@@ -3,7 +3,7 @@
 
 use super::events;
 use super::Store;
-use crate::domain::DomainResult;
+use super::StoreResult;
 use porthole_types::{Change, Escalated, EscalationReason};
 
 /// Tickets older than this are never escalated, so turning escalation on does not page
@@ -12,7 +12,7 @@ const LOOK_BACK_MS: i64 = 7 * 86_400_000;
 
 impl Store {
     /// Escalates up to `limit` tickets due now; returns how many.
-    pub async fn escalate_due(&self, now_ms: i64, limit: i64) -> DomainResult<usize> {
+    pub async fn escalate_due(&self, now_ms: i64, limit: i64) -> StoreResult<usize> {
         let due: Vec<(i64, i64, bool, i64)> = sqlx::query_as(
             "SELECT t.id, t.number, t.assignee IS NULL, \
              json_extract(w.settings, '$.escalate_after_minutes') \

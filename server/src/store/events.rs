@@ -5,9 +5,9 @@
 use rusqlite::Connection;
 
 use super::Store;
-use porthole_types::{Author, Change, Event, TicketStatus};
+use porthole_types::{Change, Event};
 
-use crate::domain::TicketRef;
+use porthole_core::TicketRef;
 
 /// Writes the change as an event in the caller's transaction (a group of writes, see `group`).
 pub(super) fn record(
@@ -34,18 +34,6 @@ pub(super) fn record(
         now_ms
     ])?;
     Ok(())
-}
-
-/// Writes a `ticket.status_changed` event in the caller's transaction.
-pub(super) fn status_changed(
-    conn: &Connection,
-    ticket: (i64, i64),
-    status: TicketStatus,
-    by: Author,
-    now_ms: i64,
-) -> rusqlite::Result<()> {
-    let change = Change::StatusChanged(porthole_types::StatusChanged { status, by });
-    record(conn, ticket, change, now_ms)
 }
 
 /// Which events a reader may see.

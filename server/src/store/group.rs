@@ -28,8 +28,8 @@ use rusqlite::{Connection, OpenFlags};
 use tokio::sync::oneshot;
 
 use super::readers::to_sqlx;
+use super::StoreResult;
 use super::{changes, search, Writer};
-use crate::domain::{DomainError, DomainResult};
 
 /// Writes that share a transaction at most. A group holds the lock for about as long as its
 /// writes take one after another (a fraction of a millisecond each), so its first caller's wait
@@ -67,10 +67,10 @@ impl Groups {
 
     /// Runs `work` in the next group and answers once that group has committed. An error from
     /// `work` is answered at once, and nothing it wrote is kept.
-    pub(super) async fn write<T, F>(&self, work: F) -> DomainResult<T>
+    pub(super) async fn write<T, F>(&self, work: F) -> StoreResult<T>
     where
         T: Send + 'static,
-        F: FnOnce(&Connection) -> DomainResult<T> + Send + 'static,
+        F: FnOnce(&Connection) -> StoreResult<T> + Send + 'static,
     {
         let (answer, answered) = oneshot::channel();
         let work: Work = Box::new(move |conn| match work(conn) {
@@ -88,8 +88,8 @@ impl Groups {
             // The group's commit failed. When the database could not be written, the caller
             // hears so (503, try again), not of an internal fault.
             Err(_) => Err(match self.writer.fault() {
-                Some(reason) => DomainError::from(sqlx::Error::Io(std::io::Error::other(reason))),
-                None => DomainError::from(anyhow!("the write was not committed")),
+                Some(reason) => sqlx::Error::Io(std::io::Error::other(reason)).into(),
+                None => anyhow!("the write was not committed").into(),
             }),
         }
     }

@@ -3,7 +3,7 @@
 use secrecy::SecretString;
 
 use super::Store;
-use crate::domain::{hash_token, Token};
+use porthole_core::{hash_token, Token};
 
 /// A reply token's ticket and the address replies must come from.
 #[derive(Debug, sqlx::FromRow)]

@@ -96,7 +96,7 @@ pub(super) fn ticket_undelivered_mail(
 impl UndeliveredMail {
     pub fn view(self) -> porthole_types::UndeliveredEmail {
         porthole_types::UndeliveredEmail {
-            ticket: crate::domain::TicketRef(self.number).to_string(),
+            ticket: porthole_core::TicketRef(self.number).to_string(),
             recipient: self.recipient,
             kind: self.kind,
             reason: self.reason.unwrap_or_default(),

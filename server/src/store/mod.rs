@@ -12,6 +12,7 @@ mod avatars;
 mod changes;
 mod creation;
 mod deflection;
+mod error;
 mod escalation;
 mod events;
 mod group;
@@ -25,6 +26,7 @@ mod reports;
 mod search;
 mod seed;
 mod sessions;
+mod ticket_writes;
 mod tickets;
 mod wal_index;
 mod webhooks;
@@ -48,15 +50,18 @@ pub use attachments::NewAttachment;
 pub use avatars::avatar_path;
 pub use creation::CREATIONS_PER_HOUR;
 pub use deflection::DeflectionReport;
+pub use error::{StoreError, StoreResult};
 pub use events::{EventNote, EventScope, StoredEvent};
 pub use inbound::ReplyTarget;
 pub use mail::{DueMail, MailEvent, NotSentThen, PlannedMail, UndeliveredMail};
 pub use participants::{AddedBy, Reach};
-pub use portal::PageSession;
+pub use portal::{PageSession, SUBMISSIONS_PER_HOUR};
 pub use ratings::{CsatReport, Rating};
 pub use seed::SeedPlan;
 pub use sessions::{participants_column, stored_participants, NewSession, SessionRow};
-pub use tickets::{AgentFilter, AgentPage, AgentPost, NewTicket, Outcome, PageCursor, UserScope};
+pub use tickets::{
+    AgentFilter, AgentPage, NewTicket, Outcome, PageCursor, PortalSubmission, UserScope,
+};
 pub use webhooks::{Attempt, DeliveryInfo, DueDelivery, NewWebhook, WebhookInfo};
 pub use workspaces::{NewWorkspace, Workspace};
 

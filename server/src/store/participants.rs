@@ -9,18 +9,11 @@ use rusqlite::OptionalExtension;
 use super::events;
 use super::tickets::{ticket_id, ticket_status, UserScope};
 use super::Store;
+use super::StoreResult;
 use crate::clock::rfc3339;
-use crate::domain::{DomainError, DomainResult, EmailAddress};
+use porthole_core::{CoreError, EmailAddress};
 
-/// How a customer reaches a ticket.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reach {
-    /// They opened it (or it was opened for them): they may rate it.
-    Owner,
-    /// They were copied on it: they read, reply and are notified, but the rating is the
-    /// owner's.
-    Participant,
-}
+pub use porthole_core::tickets::Reach;
 
 /// A ticket as a customer reaches it.
 #[derive(Debug, sqlx::FromRow)]
@@ -142,7 +135,7 @@ pub(super) fn add(
     emails: &[EmailAddress],
     added_by: AddedBy,
     now_ms: i64,
-) -> DomainResult<Vec<String>> {
+) -> StoreResult<Vec<String>> {
     // Most tickets copy nobody: then there is nothing to count either.
     if emails.is_empty() {
         return Ok(vec![]);
@@ -179,10 +172,11 @@ pub(super) fn add(
         .prepare_cached("SELECT COUNT(*) FROM ticket_participants WHERE ticket_id = ?1")?
         .query_row([ticket_id], |row| row.get(0))?;
     if count > PARTICIPANTS_PER_TICKET as i64 {
-        return Err(DomainError::Invalid(
+        return Err(CoreError::Invalid(
             "participants",
             format!("a ticket can have at most {PARTICIPANTS_PER_TICKET} participants"),
-        ));
+        )
+        .into());
     }
     Ok(added)
 }
@@ -203,7 +197,7 @@ impl Store {
         &self,
         workspace_id: i64,
         number: i64,
-    ) -> DomainResult<Vec<Participant>> {
+    ) -> StoreResult<Vec<Participant>> {
         self.readers
             .read(|conn| {
                 let Some(id) = ticket_id(conn, workspace_id, number)? else {
@@ -211,7 +205,7 @@ impl Store {
                 };
                 participants(conn, id).map(Some)
             })?
-            .ok_or(DomainError::NotFound)
+            .ok_or(CoreError::NotFound.into())
     }
 
     /// An agent copies someone on ticket `number`; `false`, and nothing written, when they
@@ -222,7 +216,7 @@ impl Store {
         number: i64,
         email: &EmailAddress,
         now_ms: i64,
-    ) -> DomainResult<bool> {
+    ) -> StoreResult<bool> {
         let email = email.clone();
         self.groups
             .write(move |conn| {
@@ -257,7 +251,7 @@ impl Store {
         number: i64,
         email: &EmailAddress,
         now_ms: i64,
-    ) -> DomainResult<bool> {
+    ) -> StoreResult<bool> {
         let email = email.clone();
         self.groups
             .write(move |conn| {

@@ -1,7 +1,63 @@
 //! Tracking links, cookie sessions of server-rendered pages, and the public-submission count.
 
+use rusqlite::Connection;
+
 use super::Store;
-use crate::domain::Token;
+use porthole_core::Token;
+
+/// Public submissions (and requests for a link by email) allowed per client address per hour.
+pub const SUBMISSIONS_PER_HOUR: i64 = 10;
+const HOUR_MS: i64 = 3_600_000;
+
+const INSERT_TRACKING_TOKEN: &str = "INSERT INTO tracking_tokens \
+     (token_hash, ticket_id, email, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)";
+
+/// Submissions older than a day can no longer count against anyone.
+const FORGET_SUBMISSIONS: &str = "DELETE FROM portal_submissions WHERE created_at < ?1";
+const RECORD_SUBMISSION: &str =
+    "INSERT INTO portal_submissions (client_ip, created_at) VALUES (?1, ?2)";
+const DAY_MS: i64 = 86_400_000;
+
+/// Seconds until `client` may submit again, if its hour's allowance is used up; then it is
+/// not counted. Otherwise the submission is counted. In the caller's transaction (a ticket's
+/// creation), so that concurrent submissions cannot all pass.
+pub(super) fn count_submission(
+    conn: &Connection,
+    client: &str,
+    now_ms: i64,
+) -> rusqlite::Result<Option<i64>> {
+    let (count, oldest): (i64, Option<i64>) = conn
+        .prepare_cached(
+            "SELECT COUNT(*), MIN(created_at) FROM portal_submissions \
+             WHERE client_ip = ?1 AND created_at > ?2",
+        )?
+        .query_row(rusqlite::params![client, now_ms - HOUR_MS], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+    if count >= SUBMISSIONS_PER_HOUR {
+        let frees_at = oldest.unwrap_or(now_ms) + HOUR_MS;
+        return Ok(Some(((frees_at - now_ms + 999) / 1000).max(1)));
+    }
+    conn.prepare_cached(FORGET_SUBMISSIONS)?
+        .execute([now_ms - DAY_MS])?;
+    conn.prepare_cached(RECORD_SUBMISSION)?
+        .execute(rusqlite::params![client, now_ms])?;
+    Ok(None)
+}
+
+/// Keeps a tracking token's hash for the ticket, in the caller's transaction.
+pub(super) fn keep_tracking_token(
+    conn: &Connection,
+    (ticket_id, email): (i64, &str),
+    token_hash: &str,
+    (now_ms, expires_at): (i64, i64),
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(INSERT_TRACKING_TOKEN)?
+        .execute(rusqlite::params![
+            token_hash, ticket_id, email, now_ms, expires_at
+        ])?;
+    Ok(())
+}
 
 /// A cookie session of a server-rendered page. With `ticket_id`, it reaches that one ticket
 /// (a tracking link proves no more); without, every ticket of its email (a verified identity).
@@ -37,17 +93,14 @@ impl Store {
     ) -> sqlx::Result<Token> {
         let token = Token::generate("pht_");
         let mut tx = self.write_tx().await?;
-        sqlx::query(
-            "INSERT INTO tracking_tokens (token_hash, ticket_id, email, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(&token.hash)
-        .bind(ticket_id)
-        .bind(email)
-        .bind(now_ms)
-        .bind(now_ms + ttl_ms)
-        .execute(&mut *tx)
-        .await?;
+        sqlx::query(INSERT_TRACKING_TOKEN)
+            .bind(&token.hash)
+            .bind(ticket_id)
+            .bind(email)
+            .bind(now_ms)
+            .bind(now_ms + ttl_ms)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(token)
     }
@@ -140,14 +193,15 @@ impl Store {
         .await
     }
 
+    /// Counts a request for a link by email against `client_ip`'s hour (a ticket's submission
+    /// is counted by its creation, see `count_submission`).
     pub async fn record_submission(&self, client_ip: &str, now_ms: i64) -> sqlx::Result<()> {
         let mut tx = self.write_tx().await?;
-        // Rows older than a day can no longer count against anyone.
-        sqlx::query("DELETE FROM portal_submissions WHERE created_at < $1")
-            .bind(now_ms - 86_400_000)
+        sqlx::query(FORGET_SUBMISSIONS)
+            .bind(now_ms - DAY_MS)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("INSERT INTO portal_submissions (client_ip, created_at) VALUES ($1, $2)")
+        sqlx::query(RECORD_SUBMISSION)
             .bind(client_ip)
             .bind(now_ms)
             .execute(&mut *tx)

@@ -8,7 +8,8 @@ use super::events;
 use super::participants::{reach, Reach};
 use super::tickets::UserScope;
 use super::Store;
-use crate::domain::{DomainError, DomainResult};
+use super::StoreResult;
+use porthole_core::CoreError;
 
 /// A rating as the team sees it.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, utoipa::ToSchema)]
@@ -84,7 +85,7 @@ impl Store {
         (score, comment): (i64, Option<&str>),
         channel: &str,
         now_ms: i64,
-    ) -> DomainResult<Rating> {
+    ) -> StoreResult<Rating> {
         let (owned, comment, channel) = (
             scope.clone(),
             comment.map(str::to_owned),
@@ -92,19 +93,20 @@ impl Store {
         );
         self.groups
             .write(move |conn| {
-                let ticket = reach(conn, &owned, number)?.ok_or(DomainError::NotFound)?;
+                let ticket = reach(conn, &owned, number)?.ok_or(CoreError::NotFound)?;
                 if ticket.reach() != Reach::Owner {
-                    return Err(DomainError::Conflict(
+                    return Err(CoreError::Conflict(
                         "owner_only",
                         "only the person who opened this ticket can rate it",
-                    ));
+                    )
+                    .into());
                 }
                 let ticket_id = ticket.id;
                 let resolution: i64 = conn
                     .prepare_cached(CURRENT_RESOLUTION)?
                     .query_row([ticket_id], |row| row.get(0))
                     .optional()?
-                    .ok_or(DomainError::Conflict(
+                    .ok_or(CoreError::Conflict(
                         "not_resolved",
                         "only a resolved ticket can be rated",
                     ))?;
@@ -129,10 +131,11 @@ impl Store {
                     )
                     .optional()?;
                 let Some(rating) = rating else {
-                    return Err(DomainError::Conflict(
+                    return Err(CoreError::Conflict(
                         "already_rated",
                         "this resolution has been rated already",
-                    ));
+                    )
+                    .into());
                 };
                 let rated = EventRating { score, comment };
                 let change = Change::Rated(Rated { rating: rated });

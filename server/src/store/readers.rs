@@ -81,7 +81,7 @@ pub(super) fn to_sqlx(err: rusqlite::Error) -> sqlx::Error {
     }
 }
 
-impl From<rusqlite::Error> for crate::domain::DomainError {
+impl From<rusqlite::Error> for super::StoreError {
     fn from(err: rusqlite::Error) -> Self {
         to_sqlx(err).into()
     }

@@ -8,7 +8,7 @@ use rand::{Rng, SeedableRng};
 use sqlx::{QueryBuilder, Sqlite};
 
 use super::Store;
-use crate::domain::sentiment;
+use porthole_core::sentiment;
 
 /// What to make.
 pub struct SeedPlan {
@@ -201,7 +201,7 @@ impl Store {
                 .iter()
                 .map(|(t, _, _, at, body)| {
                     // Rendered, as a customer's message is when the API writes it.
-                    let html = crate::domain::links::to_html(body);
+                    let html = porthole_core::links::to_html(body);
                     (t.0, body, html, *at)
                 })
                 .collect();

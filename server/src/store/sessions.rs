@@ -3,7 +3,7 @@ use std::time::Instant;
 use rusqlite::OptionalExtension;
 
 use super::{Revoked, Store};
-use crate::domain::{EmailAddress, Origin};
+use porthole_core::{EmailAddress, Origin};
 
 /// A live session, found by the hash of its token.
 #[derive(Clone)]

@@ -1,27 +1,20 @@
 use porthole_types::{
-    AgentMessage, AgentTicket, AgentTicketSummary, Assigned, Attachment, Author, Change, Channel,
-    Contact, Locale, Message, Posted, PostedMessage, Priority, Ticket, TicketPatch, TicketStatus,
-    TicketSummary, TicketType, Updated,
+    AgentMessage, AgentTicket, AgentTicketSummary, Attachment, Author, Channel, Contact, Locale,
+    Message, Posted, PostedMessage, Priority, Ticket, TicketStatus, TicketSummary, TicketType,
 };
 use rusqlite::OptionalExtension;
 use sqlx::{QueryBuilder, Sqlite};
 
-use super::events;
 use super::participants::{self, Reach};
+use super::StoreResult;
 use super::{attachments, mail, ratings};
 use super::{avatar_path, decode, Store, UndeliveredMail};
 use crate::clock::rfc3339;
-use crate::domain::{markdown, TicketRef};
-use crate::domain::{DomainError, DomainResult, EmailAddress};
-use crate::files::{customer_owner, AGENT_OWNER};
+use porthole_core::{markdown, TicketRef};
+use porthole_core::{CoreError, EmailAddress};
 
-/// Whose tickets a widget request may touch: one email in one workspace.
-#[derive(Debug, Clone)]
-pub struct UserScope {
-    pub workspace_id: i64,
-    pub email: String,
-    pub name: Option<String>,
-}
+pub use porthole_core::tickets::UserScope;
+use porthole_core::tickets::{customer_reply, Actor, CustomerPost};
 
 pub struct NewTicket {
     pub subject: String,
@@ -40,29 +33,18 @@ pub struct NewTicket {
     pub message_id: Option<String>,
     /// People to copy on it: those the host signed for, or the email's Cc.
     pub participants: Vec<EmailAddress>,
+    /// What a public portal submission writes with the ticket.
+    pub portal: Option<PortalSubmission>,
 }
 
-/// An agent's message, validated.
-pub struct AgentPost<'a> {
-    pub author_name: &'a str,
-    /// The console's agent who writes it, whose picture customers see beside it.
-    pub author_agent: Option<i64>,
-    pub body: &'a str,
-    pub internal: bool,
-    pub status: Option<TicketStatus>,
-    /// Ids of files agents staged.
-    pub attachments: &'a [String],
-}
-
-/// An `AgentPost` the write owns, since a group runs it on another task.
-struct OwnedAgentPost {
-    author_name: String,
-    author_agent: Option<i64>,
-    body: String,
-    html: String,
-    internal: bool,
-    status: Option<TicketStatus>,
-    attachments: Vec<String>,
+/// What a public portal submission writes in its ticket's transaction, so that nothing is
+/// left half-done between commits.
+pub struct PortalSubmission {
+    /// The client's address: the submission counts against its hour's allowance (refused
+    /// when that is used up), and its recent article reads are marked as not having answered.
+    pub client: String,
+    /// The hash of the customer's tracking token, and when it expires.
+    pub tracking: (String, i64),
 }
 
 /// What a create call did; a replay returns the ticket the first call made.
@@ -307,7 +289,7 @@ pub(super) fn insert_message(
 }
 
 /// A message as events carry it.
-fn posted(
+pub(super) fn posted(
     id: i64,
     author: Author,
     author_name: Option<&str>,
@@ -323,51 +305,6 @@ fn posted(
             attachments,
         },
     }
-}
-
-/// A user's reply, in the caller's transaction; see `Store::user_reply`.
-fn add_user_reply(
-    conn: &rusqlite::Connection,
-    scope: &UserScope,
-    number: i64,
-    (body, html, files): (&str, &str, &[String]),
-    now_ms: i64,
-) -> DomainResult<()> {
-    let ticket = participants::reach(conn, scope, number)?.ok_or(DomainError::NotFound)?;
-    let ticket_id = ticket.id;
-    let status = decode(TicketStatus::parse, &ticket.status)?;
-    if status == TicketStatus::Closed {
-        return Err(DomainError::Conflict(
-            "ticket_closed",
-            "this ticket is closed; open a new one instead",
-        ));
-    }
-    let reopened = status.reopens_on_user_reply();
-    let status = if reopened { TicketStatus::Open } else { status };
-    // A participant's reply says whose it is, to the customer and the team alike.
-    let name = match ticket.reach() {
-        Reach::Owner => scope.name.as_deref(),
-        Reach::Participant => Some(scope.name.as_deref().unwrap_or(&scope.email)),
-    };
-    let author = (Author::User, name);
-    let message_id = insert_message(conn, ticket_id, author, (body, html), false, now_ms)?;
-    if ticket.reach() == Reach::Participant {
-        conn.prepare_cached("UPDATE messages SET author_contact = ?1 WHERE id = ?2")?
-            .execute([ticket.me, message_id])?;
-    }
-    let owner = (scope.workspace_id, customer_owner(&scope.email));
-    let attached = attachments::claim(conn, (owner.0, &owner.1), message_id, files)?;
-    let change = Change::Message(posted(message_id, Author::User, name, body, attached));
-    events::record(conn, (ticket_id, number), change, now_ms)?;
-    if reopened {
-        events::status_changed(conn, (ticket_id, number), status, Author::User, now_ms)?;
-    }
-    conn.prepare_cached(
-        "UPDATE tickets SET status = ?1, updated_at = ?2, public_activity_at = ?2 WHERE id = ?3",
-    )?
-    .execute(rusqlite::params![status.as_str(), now_ms, ticket_id])?;
-    participants::mark_seen(conn, &ticket, now_ms)?;
-    Ok(())
 }
 
 /// A ticket's messages, oldest first; the team's notes only when asked for.
@@ -413,11 +350,11 @@ pub(super) fn ticket_status(
     conn: &rusqlite::Connection,
     workspace_id: i64,
     number: i64,
-) -> DomainResult<(i64, String)> {
+) -> StoreResult<(i64, String)> {
     conn.prepare_cached("SELECT id, status FROM tickets WHERE workspace_id = ?1 AND number = ?2")?
         .query_row([workspace_id, number], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?
-        .ok_or(DomainError::NotFound)
+        .ok_or(CoreError::NotFound.into())
 }
 
 impl Store {
@@ -431,7 +368,7 @@ impl Store {
         scope: &UserScope,
         after: Option<PageCursor>,
         limit: i64,
-    ) -> DomainResult<(Vec<TicketSummary>, Option<PageCursor>)> {
+    ) -> StoreResult<(Vec<TicketSummary>, Option<PageCursor>)> {
         let after = after.unwrap_or(PageCursor {
             activity: i64::MAX,
             id: i64::MAX,
@@ -499,49 +436,8 @@ impl Store {
                     unread: r.unread,
                 })
             })
-            .collect::<DomainResult<_>>()?;
+            .collect::<StoreResult<_>>()?;
         Ok((tickets, next))
-    }
-
-    /// The user marks their own ticket solved: Resolved, as if an agent had resolved it. A
-    /// closed ticket stays closed.
-    pub async fn user_solve(
-        &self,
-        scope: &UserScope,
-        number: i64,
-        now_ms: i64,
-    ) -> DomainResult<Ticket> {
-        let owned = scope.clone();
-        self.groups
-            .write(move |conn| {
-                let scope = &owned;
-                let ticket =
-                    participants::reach(conn, scope, number)?.ok_or(DomainError::NotFound)?;
-                let (id, status) = (ticket.id, ticket.status.as_str());
-                if status == TicketStatus::Closed.as_str() {
-                    return Err(DomainError::Conflict(
-                        "ticket_closed",
-                        "this ticket is closed and cannot be changed",
-                    ));
-                }
-                conn.prepare_cached(
-                    "UPDATE tickets SET status = ?1, updated_at = ?2, public_activity_at = ?2 \
-                     WHERE id = ?3",
-                )?
-                .execute(rusqlite::params![
-                    TicketStatus::Resolved.as_str(),
-                    now_ms,
-                    id
-                ])?;
-                participants::mark_seen(conn, &ticket, now_ms)?;
-                if status != TicketStatus::Resolved.as_str() {
-                    let resolved = TicketStatus::Resolved;
-                    events::status_changed(conn, (id, number), resolved, Author::User, now_ms)?;
-                }
-                Ok(())
-            })
-            .await?;
-        self.user_ticket(scope, number).await
     }
 
     /// How many of the user's tickets (their own and those they are copied on) have an agent
@@ -573,12 +469,12 @@ impl Store {
         scope: &UserScope,
         number: i64,
         now_ms: i64,
-    ) -> DomainResult<Ticket> {
+    ) -> StoreResult<Ticket> {
         let owned = scope.clone();
         self.groups
             .write(move |conn| {
                 let ticket =
-                    participants::reach(conn, &owned, number)?.ok_or(DomainError::NotFound)?;
+                    participants::reach(conn, &owned, number)?.ok_or(CoreError::NotFound)?;
                 participants::mark_seen(conn, &ticket, now_ms)?;
                 Ok(())
             })
@@ -586,7 +482,9 @@ impl Store {
         self.user_ticket(scope, number).await
     }
 
-    pub(super) async fn user_ticket(&self, scope: &UserScope, number: i64) -> DomainResult<Ticket> {
+    /// One of the user's tickets with its public conversation, as it is (a change marks it
+    /// seen in its own write).
+    pub async fn user_ticket(&self, scope: &UserScope, number: i64) -> StoreResult<Ticket> {
         let read = self.readers.read(|conn| {
             let Some(ticket) = participants::reach(conn, scope, number)? else {
                 return Ok(None);
@@ -618,7 +516,7 @@ impl Store {
                 awaiting_rating,
             )))
         })?;
-        let (row, messages, mut files, awaiting_rating) = read.ok_or(DomainError::NotFound)?;
+        let (row, messages, mut files, awaiting_rating) = read.ok_or(CoreError::NotFound)?;
         let status = decode(TicketStatus::parse, &row.status)?;
         // A resolution note belongs to the resolution: once reopened, it is not shown.
         let resolved = matches!(status, TicketStatus::Resolved | TicketStatus::Closed);
@@ -655,39 +553,18 @@ impl Store {
         })
     }
 
-    /// Adds the user's reply. A Resolved or Waiting ticket reopens; a Closed one takes no more
-    /// replies (the user opens a new ticket instead).
-    pub async fn user_reply(
-        &self,
-        scope: &UserScope,
-        number: i64,
-        reply: (&str, &[String]),
-        now_ms: i64,
-    ) -> DomainResult<Ticket> {
-        let html = markdown::message_html(Author::User, reply.0);
-        let written = (scope.clone(), reply.0.to_owned(), html, reply.1.to_vec());
-        self.groups
-            .write(move |conn| {
-                let (scope, body, html, files) = written;
-                let reply = (&body[..], &html[..], &files[..]);
-                add_user_reply(conn, &scope, number, reply, now_ms)
-            })
-            .await?;
-        self.user_ticket(scope, number).await
-    }
-
-    /// The same, for a reply by email with this `Message-ID`: `false`, and nothing written,
-    /// when that message was taken in before from the same sender.
+    /// A customer's reply by email with this `Message-ID`, decided as any customer's reply is
+    /// (`tickets::customer_reply`): `false`, and nothing written, when that message was taken
+    /// in before from the same sender.
     pub async fn email_reply(
         &self,
         scope: &UserScope,
         (number, ticket_id): (i64, i64),
-        reply: (&str, &[String]),
+        post: CustomerPost,
         message_id: &str,
         now_ms: i64,
-    ) -> DomainResult<bool> {
-        let html = markdown::message_html(Author::User, reply.0);
-        let (owned, body, files) = (scope.clone(), reply.0.to_owned(), reply.1.to_vec());
+    ) -> StoreResult<bool> {
+        let owned = scope.clone();
         let message_id = message_id.to_owned();
         self.groups
             .write(move |conn| {
@@ -707,8 +584,9 @@ impl Store {
                 if fresh == 0 {
                     return Ok(false);
                 }
-                let reply = (&body[..], &html[..], &files[..]);
-                add_user_reply(conn, &owned, number, reply, now_ms)?;
+                let actor = Actor::Customer(owned.clone());
+                let decide = |ticket: &_| customer_reply(ticket, &owned, post);
+                super::ticket_writes::write(conn, &actor, number, now_ms, decide)?;
                 Ok(true)
             })
             .await
@@ -718,7 +596,7 @@ impl Store {
         &self,
         workspace_id: i64,
         filter: &AgentFilter,
-    ) -> DomainResult<AgentPage> {
+    ) -> StoreResult<AgentPage> {
         use sqlx::{FromRow, Row};
 
         let found = agent_page(workspace_id, filter)
@@ -775,7 +653,7 @@ impl Store {
         })
     }
 
-    pub async fn agent_ticket(&self, workspace_id: i64, number: i64) -> DomainResult<AgentTicket> {
+    pub async fn agent_ticket(&self, workspace_id: i64, number: i64) -> StoreResult<AgentTicket> {
         let read = self.readers.read(|conn| {
             let Some(row) = conn
                 .prepare_cached(&format!(
@@ -797,7 +675,7 @@ impl Store {
             )))
         })?;
         let (messages, mut files, rating, participants, undelivered, row) =
-            read.ok_or(DomainError::NotFound)?;
+            read.ok_or(CoreError::NotFound)?;
         let messages = messages
             .into_iter()
             .map(|mut m| {
@@ -830,174 +708,6 @@ impl Store {
             undelivered_emails: undelivered.into_iter().map(UndeliveredMail::view).collect(),
         })
     }
-
-    /// An agent's public reply or internal note, optionally setting the status in the same
-    /// step. Internal notes leave everything the user sees untouched.
-    pub async fn agent_message(
-        &self,
-        workspace_id: i64,
-        number: i64,
-        post: AgentPost<'_>,
-        now_ms: i64,
-    ) -> DomainResult<AgentTicket> {
-        let written = OwnedAgentPost {
-            author_name: post.author_name.to_owned(),
-            author_agent: post.author_agent,
-            body: post.body.to_owned(),
-            html: markdown::message_html(Author::Agent, post.body),
-            internal: post.internal,
-            status: post.status,
-            attachments: post.attachments.to_vec(),
-        };
-        self.groups
-            .write(move |conn| write_agent_message(conn, workspace_id, number, written, now_ms))
-            .await?;
-        self.agent_ticket(workspace_id, number).await
-    }
-
-    pub async fn agent_patch(
-        &self,
-        workspace_id: i64,
-        number: i64,
-        patch: &TicketPatch,
-        now_ms: i64,
-    ) -> DomainResult<AgentTicket> {
-        let patch = patch.clone();
-        self.groups
-            .write(move |conn| write_patch(conn, workspace_id, number, &patch, now_ms))
-            .await?;
-        self.agent_ticket(workspace_id, number).await
-    }
-}
-
-/// An agent's message, as `Store::agent_message` writes it in a group commit.
-fn write_agent_message(
-    conn: &rusqlite::Connection,
-    workspace_id: i64,
-    number: i64,
-    post: OwnedAgentPost,
-    now_ms: i64,
-) -> DomainResult<()> {
-    let OwnedAgentPost {
-        author_name,
-        author_agent,
-        body,
-        html,
-        internal,
-        status,
-        attachments: files,
-    } = post;
-    let (ticket_id, old_status) = ticket_status(conn, workspace_id, number)?;
-    let author = Some(author_name.as_str());
-    let written = (&body[..], &html[..]);
-    let message_id = insert_message(
-        conn,
-        ticket_id,
-        (Author::Agent, author),
-        written,
-        internal,
-        now_ms,
-    )?;
-    if let Some(agent) = author_agent {
-        conn.prepare_cached("UPDATE messages SET author_agent = ?1 WHERE id = ?2")?
-            .execute([agent, message_id])?;
-    }
-    conn.prepare_cached(
-        "UPDATE tickets SET updated_at = ?1, \
-         public_activity_at = CASE WHEN ?2 OR ?3 IS NOT NULL THEN ?1 ELSE public_activity_at END, \
-         last_agent_reply_at = CASE WHEN ?2 THEN ?1 ELSE last_agent_reply_at END, \
-         status = COALESCE(?3, status) WHERE id = ?4",
-    )?
-    .execute(rusqlite::params![
-        now_ms,
-        !internal,
-        status.map(TicketStatus::as_str),
-        ticket_id
-    ])?;
-    let owner = (workspace_id, AGENT_OWNER);
-    let attached = attachments::claim(conn, owner, message_id, &files)?;
-    let message = posted(message_id, Author::Agent, author, &body, attached);
-    let change = if internal {
-        Change::Note(message)
-    } else {
-        Change::Message(message)
-    };
-    events::record(conn, (ticket_id, number), change, now_ms)?;
-    if let Some(status) = status.filter(|s| s.as_str() != old_status) {
-        events::status_changed(conn, (ticket_id, number), status, Author::Agent, now_ms)?;
-    }
-    Ok(())
-}
-
-/// A patch, as `Store::agent_patch` writes it in a group commit.
-fn write_patch(
-    conn: &rusqlite::Connection,
-    workspace_id: i64,
-    number: i64,
-    patch: &TicketPatch,
-    now_ms: i64,
-) -> DomainResult<()> {
-    let (set_assignee, assignee) = match &patch.assignee {
-        None => (false, None),
-        Some(a) => (true, a.as_deref()),
-    };
-    let (set_resolution, resolution) = match &patch.resolution {
-        None => (false, None),
-        Some(r) => (true, r.as_deref()),
-    };
-    let (set_category, category) = match &patch.category {
-        None => (false, None),
-        Some(c) => (true, c.as_deref()),
-    };
-    let (ticket_id, old_status, old_assignee): (i64, String, Option<String>) = conn
-        .prepare_cached(
-            "SELECT id, status, assignee FROM tickets WHERE workspace_id = ?1 AND number = ?2",
-        )?
-        .query_row([workspace_id, number], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-        })
-        .optional()?
-        .ok_or(DomainError::NotFound)?;
-    conn.prepare_cached(
-        "UPDATE tickets SET updated_at = ?1, \
-         public_activity_at = CASE WHEN ?2 IS NOT NULL AND ?2 <> status THEN ?1 \
-                              ELSE public_activity_at END, \
-         status = COALESCE(?2, status), priority = COALESCE(?3, priority), \
-         assignee = CASE WHEN ?4 THEN ?5 ELSE assignee END, \
-         resolution = CASE WHEN ?7 THEN ?8 ELSE resolution END, \
-         category = CASE WHEN ?9 THEN ?10 ELSE category END \
-         WHERE id = ?6",
-    )?
-    .execute(rusqlite::params![
-        now_ms,
-        patch.status.map(TicketStatus::as_str),
-        patch.priority.map(Priority::as_str),
-        set_assignee,
-        assignee,
-        ticket_id,
-        set_resolution,
-        resolution,
-        set_category,
-        category
-    ])?;
-    let ticket = (ticket_id, number);
-    if let Some(status) = patch.status.filter(|s| s.as_str() != old_status) {
-        events::status_changed(conn, ticket, status, Author::Agent, now_ms)?;
-    }
-    if set_assignee && assignee != old_assignee.as_deref() {
-        let assignee = assignee.map(str::to_owned);
-        let change = Change::Assigned(Assigned { assignee, by: None });
-        events::record(conn, ticket, change, now_ms)?;
-    }
-    if patch.priority.is_some() || set_resolution || set_category {
-        let change = Change::Updated(Updated {
-            priority: patch.priority,
-            resolution: resolution.filter(|_| set_resolution).map(str::to_owned),
-            category: set_category.then(|| category.map(str::to_owned)),
-        });
-        events::record(conn, ticket, change, now_ms)?;
-    }
-    Ok(())
 }
 
 /// The query for one page of the agent list.
@@ -1162,8 +872,10 @@ fn push_conditions(q: &mut QueryBuilder<'static, Sqlite>, workspace_id: i64, f: 
 #[cfg(test)]
 mod tests {
     use super::{
-        agent_page, match_query, preview, AgentFilter, AgentPost, Priority, Store, TicketStatus,
-        UserScope,
+        agent_page, match_query, preview, AgentFilter, Priority, Store, TicketStatus, UserScope,
+    };
+    use porthole_core::tickets::{
+        patch_ticket, reply_as_agent, reply_as_customer, AgentReply, CustomerPost,
     };
 
     /// The plan SQLite makes for one page of the agent list with `filter`.
@@ -1195,14 +907,11 @@ mod tests {
     }
 
     /// Ann's public reply.
-    fn anns_reply(body: &str) -> AgentPost<'_> {
-        AgentPost {
-            author_name: "Ann",
-            author_agent: None,
-            body,
-            internal: false,
-            status: None,
-            attachments: &[],
+    fn anns_reply(body: &str) -> AgentReply {
+        AgentReply {
+            agent_name: "Ann".into(),
+            body: body.into(),
+            ..AgentReply::default()
         }
     }
 
@@ -1210,8 +919,7 @@ mod tests {
     async fn a_message_is_kept_rendered_and_one_kept_without_is_rendered_when_read() {
         let (_dir, store, workspace, ada) = store_with_adas_ticket().await;
         let post = anns_reply("Try **again** at https://example.com/a");
-        let shown = store
-            .agent_message(workspace, 1, post, 3_000)
+        let shown = reply_as_agent(&store, (workspace, 1), post, 3_000)
             .await
             .unwrap();
         let kept: Vec<Option<String>> = sqlx::query_scalar("SELECT html FROM messages ORDER BY id")
@@ -1250,24 +958,20 @@ mod tests {
         let turns_before = store.writer.writes_done.load(Ordering::Acquire);
         let missing = ["no-such-file".to_owned()];
         // 45 writes queued at once: replies from the customer and agents, status changes,
-        // and every fifth write a reply naming a file that does not exist, which fails after
-        // its message was written.
+        // and every fifth write a reply naming a file that does not exist (not checked as a
+        // surface would), which fails after its message was written.
         let writes = (0..45).map(|i| {
             let (store, ada) = (store.clone(), ada.clone());
             let missing = missing.clone();
             async move {
                 let body = format!("reply word{i}x");
                 match i % 5 {
-                    0 => store
-                        .user_reply(&ada, 1, (&body, &missing), 3_000)
-                        .await
-                        .map(|_| ()),
-                    1 | 2 => store
-                        .user_reply(&ada, 1, (&body, &[]), 3_000)
-                        .await
-                        .map(|_| ()),
-                    3 => store
-                        .agent_message(workspace, 1, anns_reply(&body), 3_000)
+                    0..=2 => {
+                        let files = if i % 5 == 0 { missing.to_vec() } else { vec![] };
+                        let post = CustomerPost::rendered(body, files);
+                        reply_as_customer(&store, &ada, 1, post, 3_000).await
+                    }
+                    3 => reply_as_agent(&store, (workspace, 1), anns_reply(&body), 3_000)
                         .await
                         .map(|_| ()),
                     _ => {
@@ -1276,8 +980,7 @@ mod tests {
                             status: Some(status),
                             ..TicketPatch::default()
                         };
-                        store
-                            .agent_patch(workspace, 1, &patch, 3_000)
+                        patch_ticket(&store, (workspace, 1), patch, &[], 3_000)
                             .await
                             .map(|_| ())
                     }

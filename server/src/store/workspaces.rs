@@ -4,7 +4,7 @@ use porthole_types::Settings;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::{Revoked, Store};
-use crate::domain::{new_secret, Origin, Slug};
+use porthole_core::{new_secret, Origin, Slug};
 
 /// Prefix of identity-verification secrets. The whole string, prefix included, is the HMAC key.
 const SECRET_PREFIX: &str = "phid_";

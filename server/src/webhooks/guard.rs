@@ -133,7 +133,7 @@ pub async fn check_destination(raw: &str, allow_private: bool) -> Result<url::Ur
 }
 
 /// Whether a URL names a forbidden IP literal (which the resolver never sees).
-pub(super) fn forbidden_literal(url: &str) -> bool {
+pub fn forbidden_literal(url: &str) -> bool {
     match url::Url::parse(url)
         .ok()
         .and_then(|u| u.host().map(|h| h.to_owned()))

@@ -39,6 +39,7 @@ fn widget_ticket(subject: impl Into<String>) -> porthole::store::NewTicket {
         attachments: vec![],
         message_id: None,
         participants: vec![],
+        portal: None,
     }
 }
 
@@ -71,6 +72,19 @@ fn on_acme(db: &Path, work: impl AsyncFnOnce(&porthole::store::Store, porthole::
         work(&store, ws).await;
         store.close().await;
     });
+}
+
+/// Workspace `acme` with one customer's ticket TKT-0001, about `subject`.
+fn acme_with_a_ticket(subject: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, db, _) = acme();
+    on_acme(&db, async |store, ws| {
+        let new = widget_ticket(subject);
+        store
+            .create_ticket(&customer(&ws), new, None, 1)
+            .await
+            .unwrap();
+    });
+    (dir, db)
 }
 
 /// The line after `label` in the output, trimmed: how the CLI prints things shown once.
@@ -504,6 +518,7 @@ fn ticket_show_tells_an_agent_everything_about_the_ticket_and_its_customer() {
             attachments: vec![],
             message_id: None,
             participants: vec![],
+            portal: None,
         };
         store.create_ticket(&scope, new, None, 1).await.unwrap();
     });
@@ -643,6 +658,7 @@ fn ticket_list_pages_through_every_ticket() {
                 attachments: vec![],
                 message_id: None,
                 participants: vec![],
+                portal: None,
             };
             store.create_ticket(&scope, new, None, i).await.unwrap();
         }
@@ -831,14 +847,7 @@ fn api_keys_are_made_as_agents_unless_admin_is_asked_for() {
 
 #[test]
 fn an_agent_copies_people_on_a_ticket_and_takes_them_off_from_the_cli() {
-    let (_dir, db, _) = acme();
-    on_acme(&db, async |store, ws| {
-        let new = widget_ticket("Shared invoice");
-        store
-            .create_ticket(&customer(&ws), new, None, 1)
-            .await
-            .unwrap();
-    });
+    let (_dir, db) = acme_with_a_ticket("Shared invoice");
     let run = |action: &str, extra: &[&str]| {
         let mut args = vec!["ticket", "participants", action, "--workspace", "acme"];
         args.push("TKT-0001");
@@ -930,14 +939,7 @@ fn a_large_workspaces_common_words_do_not_crowd_a_small_ones_out_of_its_search()
 
 #[test]
 fn the_cli_checks_a_tickets_fields_by_the_agent_apis_rules() {
-    let (_dir, db, _) = acme();
-    on_acme(&db, async |store, ws| {
-        let new = widget_ticket("Broken export");
-        store
-            .create_ticket(&customer(&ws), new, None, 1)
-            .await
-            .unwrap();
-    });
+    let (_dir, db) = acme_with_a_ticket("Broken export");
     let set = |flag: &str, value: &str| {
         let args = [
             "ticket",
@@ -962,4 +964,47 @@ fn the_cli_checks_a_tickets_fields_by_the_agent_apis_rules() {
         "a blank resolution clears it, as null does in the API: {err}"
     );
     assert!(!out.contains("Fixed in 2.1"), "{out}");
+}
+
+#[test]
+fn the_cli_signs_a_message_by_the_agent_apis_rule_for_names() {
+    let (_dir, db) = acme_with_a_ticket("Broken export");
+    let reply = |author: &str| {
+        let args = [
+            "ticket",
+            "reply",
+            "--workspace",
+            "acme",
+            "TKT-0001",
+            "On it",
+            "--as",
+            author,
+        ];
+        porthole(&db, &args)
+    };
+    let (ok, _, err) = reply(&"a".repeat(201));
+    assert!(!ok, "a name longer than the API allows");
+    assert!(err.contains("author_name"), "{err}");
+    let (ok, _, err) = reply("Ann\u{7}");
+    assert!(!ok, "a name with a control character");
+    assert!(err.contains("control characters"), "{err}");
+    let (ok, _, err) = reply("  ");
+    assert!(ok, "{err}");
+    let (ok, _, err) = reply("  Ann Lee ");
+    assert!(ok, "{err}");
+    on_acme(&db, async |store, ws| {
+        let ticket = store.agent_ticket(ws.id, 1).await.unwrap();
+        let names: Vec<_> = ticket
+            .messages
+            .iter()
+            .filter(|m| m.author == porthole_types::Author::Agent)
+            .map(|m| m.author_name.as_deref())
+            .collect();
+        assert_eq!(
+            names,
+            [Some("Support"), Some("Ann Lee")],
+            "a blank name is the CLI's own, as a blank author_name is the key's in the API; \
+             a name is trimmed as the API trims it, and nothing was posted by the refused ones"
+        );
+    });
 }

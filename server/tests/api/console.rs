@@ -14,7 +14,7 @@ const PASSWORD: &str = "tide pool lantern 42";
 /// An invitation link for `email`, as `porthole agent invite` prints it.
 pub async fn invite(app: &TestApp, email: &str, role: KeyRole) -> String {
     let ws = app.store.workspace_by_slug("acme").await.unwrap().unwrap();
-    let email = porthole::domain::EmailAddress::parse(email).unwrap();
+    let email = porthole_core::EmailAddress::parse(email).unwrap();
     let invitation = Invitation {
         workspace_id: ws.id,
         email: &email,
@@ -414,6 +414,7 @@ async fn the_console_of_one_workspace_reaches_nothing_of_another() {
         attachments: vec![],
         message_id: None,
         participants: vec![],
+        portal: None,
     };
     app.store.create_ticket(&scope, new, None, 1).await.unwrap();
     let res = console_api(&app, Method::GET, "/tickets/TKT-0001", &cookie)

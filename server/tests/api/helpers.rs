@@ -1,11 +1,11 @@
 use std::path::PathBuf;
 
 use porthole::clock::Clock;
-use porthole::domain::{Origin, Slug};
 use porthole::files::Files;
 use porthole::mail::MailConfig;
 use porthole::startup::{Application, Options as ServerOptions};
 use porthole::store::{KeyRole, NewWorkspace, Store};
+use porthole_core::{Origin, Slug};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use secrecy::ExposeSecret;
 use serde_json::{json, Value};

@@ -589,3 +589,27 @@ async fn public_uploads_are_limited_per_client_address() {
     let res = submit_with_files(&app, "Third", &[]).await;
     assert_eq!(res.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_burst_of_submissions_from_one_address_opens_no_more_than_the_hours_allowance() {
+    let app = TestApp::spawn().await;
+    let burst = (0..16).map(|i| {
+        let app = &app;
+        async move {
+            let fields = ticket(&format!("Burst {i}"));
+            submit(app, &borrowed(&fields)).await.status()
+        }
+    });
+    let statuses = futures_util::future::join_all(burst).await;
+    let count = |status| statuses.iter().filter(|s| **s == status).count();
+    assert_eq!(
+        (count(StatusCode::OK), count(StatusCode::TOO_MANY_REQUESTS)),
+        (10, 6),
+        "each submission is counted in its ticket's own transaction: {statuses:?}"
+    );
+    let key = app.agent_key("Ann").await;
+    assert_eq!(
+        app.agent(Method::GET, "/tickets", &key).value().await["total"],
+        10
+    );
+}

@@ -14,7 +14,7 @@ async fn agent(app: &TestApp, email: &str) {
 
 async fn agent_as(app: &TestApp, email: &str, role: KeyRole) {
     let ws = app.store.workspace_by_slug("acme").await.unwrap().unwrap();
-    let address = porthole::domain::EmailAddress::parse(email).unwrap();
+    let address = porthole_core::EmailAddress::parse(email).unwrap();
     let invitation = Invitation {
         workspace_id: ws.id,
         email: &address,

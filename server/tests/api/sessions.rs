@@ -314,7 +314,7 @@ async fn the_database_holds_no_session_token_only_its_hash() {
     let haystack = String::from_utf8_lossy(&bytes);
     assert!(!haystack.contains(&token), "the raw token is on disk");
     assert!(
-        haystack.contains(&porthole::domain::hash_token(&token)),
+        haystack.contains(&porthole_core::hash_token(&token)),
         "its hash is"
     );
 }

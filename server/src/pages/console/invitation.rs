@@ -13,10 +13,10 @@ use serde::Deserialize;
 
 use super::{console_cookie, page, SESSION_TTL_MS};
 use crate::accounts::{check_new_password, hash_password};
-use crate::domain::hash_token;
 use crate::pages::{check_form_origin, see_other, PageError, PageForm};
 use crate::state::AppState;
 use crate::store::AgentAccount;
+use porthole_core::hash_token;
 
 const INVITE_COOKIE: &str = "ph_invite";
 const INVITE_PATH: &str = "/console/invitation";

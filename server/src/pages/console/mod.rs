@@ -20,9 +20,9 @@ use super::{Cache, Chrome};
 use crate::accounts::csrf_token;
 use crate::assets;
 use crate::auth::CONSOLE_COOKIE;
-use crate::domain::hash_token;
 use crate::state::AppState;
 use crate::store::AgentAccount;
+use porthole_core::hash_token;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -15,11 +15,11 @@ use serde::Deserialize;
 
 use super::{console_cookie, page, signed_in, SESSION_TTL_MS};
 use crate::accounts::{csrf_matches, totp_step, verify_password};
-use crate::domain::{hash_token, normalise_email};
 use crate::listener::Peer;
 use crate::pages::portal::client;
 use crate::pages::{check_form_origin, see_other, PageError, PageForm};
 use crate::state::AppState;
+use porthole_core::{hash_token, normalise_email};
 
 /// Attempts one client address may make in `WINDOW_MS`.
 const ATTEMPTS_PER_WINDOW: i64 = 20;

@@ -12,12 +12,11 @@ use std::time::Duration;
 
 use tokio::task::{Id, JoinSet};
 
-use super::guard::forbidden_literal;
-use super::{client, payload, signature, ANSWER_TIMEOUT};
+use super::Context;
 use crate::backoff::retry_at;
 use crate::live::Wakes;
-use crate::state::AppState;
 use crate::store::{Attempt, DueDelivery};
+use crate::webhooks::{client, forbidden_literal, payload, signature, ANSWER_TIMEOUT};
 
 /// Waits between attempts: about 31 hours in all. The first is twice the answer timeout, so
 /// an endpoint that never answers is tried at most every 15 seconds.
@@ -72,12 +71,12 @@ impl InFlight {
     }
 }
 
-pub async fn run(state: AppState) {
+pub async fn run(state: Context) {
     if let Err(err) = state.store.start_webhook_reader().await {
         tracing::error!(error = %err, "webhooks are off: the outbox cannot be read");
         return;
     }
-    let http = client(state.settings.allow_private_webhooks);
+    let http = client(state.allow_private_webhooks);
     let mut wakes = Wakes::new(&state.live, TICK);
     // Dropped with the worker, which aborts every delivery still under way.
     let mut in_flight = InFlight::default();
@@ -108,7 +107,7 @@ pub async fn run(state: AppState) {
 
 /// Starts a task for each endpoint with deliveries due that has none under way yet.
 async fn send_due(
-    state: &AppState,
+    state: &Context,
     http: &reqwest::Client,
     in_flight: &mut InFlight,
 ) -> anyhow::Result<()> {
@@ -144,7 +143,7 @@ async fn send_due(
 /// Sends one endpoint's due deliveries in order, stopping at the first that fails: the rest
 /// would most likely fail too. Returns when the endpoint may be tried again, if one failed.
 async fn send_in_order(
-    state: &AppState,
+    state: &Context,
     http: &reqwest::Client,
     deliveries: Vec<DueDelivery>,
 ) -> anyhow::Result<Option<i64>> {
@@ -192,11 +191,11 @@ async fn send_in_order(
 
 /// Posts the delivery; the endpoint's status, or why there was none.
 async fn deliver(
-    state: &AppState,
+    state: &Context,
     http: &reqwest::Client,
     due: &DueDelivery,
 ) -> Result<u16, String> {
-    if !state.settings.allow_private_webhooks && forbidden_literal(&due.url) {
+    if !state.allow_private_webhooks && forbidden_literal(&due.url) {
         return Err("the address is not a public one".into());
     }
     let request = if due.kind == "slack" {

@@ -6,11 +6,10 @@
 
 use std::time::Duration;
 
-use super::compose::{compose, Links};
-use super::{plan, unsubscribe_mac, Mailer};
+use super::Context;
 use crate::backoff::retry_at;
 use crate::live::Wakes;
-use crate::state::AppState;
+use crate::mail::{compose, plan, unsubscribe_mac, Links, Mailer};
 use crate::store::{DueMail, NotSentThen, PlannedMail};
 
 /// Waits between attempts: about a day in all, then the email is dropped (and logged).
@@ -23,7 +22,7 @@ const RATING_LINK_TTL_MS: i64 = 7 * 24 * 3_600_000;
 /// Due emails are looked for at least this often, since a delayed one falls due on its own.
 const TICK: Duration = Duration::from_secs(1);
 
-pub async fn run(state: AppState, mailer: Mailer) {
+pub async fn run(state: Context, mailer: Mailer) {
     if let Err(err) = state.store.start_mail_reader().await {
         tracing::error!(error = %err, "email is off: the outbox cannot be read");
         return;
@@ -42,7 +41,7 @@ pub async fn run(state: AppState, mailer: Mailer) {
     }
 }
 
-async fn plan_new(state: &AppState) -> anyhow::Result<()> {
+async fn plan_new(state: &Context) -> anyhow::Result<()> {
     loop {
         let events = state.store.unplanned_mail_events(BATCH).await?;
         let (Some(first), Some(last)) = (events.first(), events.last()) else {
@@ -56,7 +55,7 @@ async fn plan_new(state: &AppState) -> anyhow::Result<()> {
     }
 }
 
-async fn send_due(state: &AppState, mailer: &Mailer) -> anyhow::Result<()> {
+async fn send_due(state: &Context, mailer: &Mailer) -> anyhow::Result<()> {
     let store = &state.store;
     for mail in store.due_mail(state.clock.now_ms(), BATCH).await? {
         let now = state.clock.now_ms();
@@ -124,8 +123,8 @@ async fn send_due(state: &AppState, mailer: &Mailer) -> anyhow::Result<()> {
 
 /// The links an email carries: a fresh tracking link for tickets followed on the portal,
 /// the widget's page for widget tickets, and one-click unsubscribe on notifications.
-async fn links(state: &AppState, mailer: &Mailer, mail: &DueMail) -> anyhow::Result<Links> {
-    let public = state.settings.public_origin.as_str();
+async fn links(state: &Context, mailer: &Mailer, mail: &DueMail) -> anyhow::Result<Links> {
+    let public = state.public_origin.as_str();
     let to_customer = !mail.kind.starts_with("team_");
     let settings: porthole_types::Settings =
         serde_json::from_str(&mail.settings).unwrap_or_default();
@@ -142,7 +141,7 @@ async fn links(state: &AppState, mailer: &Mailer, mail: &DueMail) -> anyhow::Res
         widget_page
     } else {
         let ttl = (mail.kind == "resolved").then_some(RATING_LINK_TTL_MS);
-        let path = crate::pages::tracking_path(
+        let path = crate::tracking::tracking_path(
             &state.store,
             (&mail.slug, mail.ticket_id, mail.number),
             &mail.recipient,

@@ -1,22 +1,22 @@
 //! A change to a ticket's fields, checked by one set of rules whichever surface asks (the agent
 //! API, the console through it, the CLI). The category is checked against the workspace's list
-//! by `settings::category`, which both surfaces call when one is given.
+//! by `category`, which `tickets::patch_ticket` calls when one is given.
 
 use porthole_types::{limits, TicketPatch};
 
 use super::optional_text;
-use crate::error::ApiError;
+use crate::CoreError;
 
 /// The patch with its texts trimmed and checked: a resolution as long as a reply may be, an
 /// assignee as long as a name; blank clears either, as `null` does.
-pub fn checked_patch(mut patch: TicketPatch) -> Result<TicketPatch, ApiError> {
+pub fn checked_patch(mut patch: TicketPatch) -> Result<TicketPatch, CoreError> {
     if patch.status.is_none()
         && patch.priority.is_none()
         && patch.assignee.is_none()
         && patch.resolution.is_none()
         && patch.category.is_none()
     {
-        return Err(ApiError::InvalidBody(
+        return Err(CoreError::Pointless(
             "give at least one of status, priority, assignee, resolution or category".into(),
         ));
     }

@@ -4,12 +4,12 @@
 
 use std::time::Duration;
 
-use crate::state::AppState;
+use super::Context;
 
 const TICK: Duration = Duration::from_secs(5);
 const BATCH: i64 = 100;
 
-pub async fn run(state: AppState) {
+pub async fn run(state: Context) {
     let mut tick = tokio::time::interval(TICK);
     loop {
         tick.tick().await;

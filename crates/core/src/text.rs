@@ -1,4 +1,4 @@
-use crate::error::ApiError;
+use crate::CoreError;
 
 /// What is wrong with a text a person typed. The rule is this module's alone; each surface
 /// words it (the API in English with the field's name, the pages in the visitor's language).
@@ -14,7 +14,7 @@ pub enum TextError {
 /// The one rule for free text, wherever it comes from (the APIs, the pages' forms, settings,
 /// the CLI): trimmed; blank is absent; at most `max` characters as a person counts them, not
 /// bytes; no control characters but line breaks and tabs. Email taken in is cleaned instead
-/// (`routes::inbound`), since there is nobody to refuse it to.
+/// (the server's `routes::inbound`), since there is nobody to refuse it to.
 pub fn check_text(raw: &str, max: usize) -> Result<Option<&str>, TextError> {
     let text = raw.trim();
     if text.is_empty() {
@@ -33,19 +33,19 @@ pub fn check_text(raw: &str, max: usize) -> Result<Option<&str>, TextError> {
 }
 
 impl TextError {
-    /// The API's answer for `field`.
-    pub fn for_field(self, field: &'static str) -> ApiError {
+    /// The refusal of `field`, in the API's English.
+    pub fn for_field(self, field: &'static str) -> CoreError {
         let message = match self {
             TextError::Required => format!("{field} is required"),
             TextError::TooLong(max) => format!("{field} must be at most {max} characters"),
             TextError::ControlCharacters => format!("{field} contains control characters"),
         };
-        ApiError::invalid(field, message)
+        CoreError::Invalid(field, message)
     }
 }
 
 /// A required free-text field, checked by [`check_text`].
-pub fn bounded_text(field: &'static str, raw: &str, max: usize) -> Result<String, ApiError> {
+pub fn bounded_text(field: &'static str, raw: &str, max: usize) -> Result<String, CoreError> {
     match check_text(raw, max) {
         Ok(Some(text)) => Ok(text.to_owned()),
         Ok(None) => Err(TextError::Required.for_field(field)),
@@ -58,7 +58,7 @@ pub fn optional_text(
     field: &'static str,
     raw: Option<&str>,
     max: usize,
-) -> Result<Option<String>, ApiError> {
+) -> Result<Option<String>, CoreError> {
     check_text(raw.unwrap_or_default(), max)
         .map(|t| t.map(str::to_owned))
         .map_err(|e| e.for_field(field))
