@@ -7,22 +7,6 @@ use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 use totp_rs::{Algorithm, Secret, TOTP};
 
-/// How long an invitation link works.
-pub const INVITATION_TTL_MS: i64 = 7 * 24 * 3_600_000;
-
-/// The name customers see beside an agent's replies: as given, or the address's local part.
-pub fn agent_name(
-    given: Option<&str>,
-    email: &porthole_core::EmailAddress,
-) -> porthole_core::CoreResult<String> {
-    let fallback = email.as_str().split('@').next().unwrap_or_default();
-    porthole_core::bounded_text(
-        "name",
-        given.unwrap_or(fallback),
-        porthole_types::limits::NAME_MAX_CHARS,
-    )
-}
-
 /// NIST SP 800-63B asks for at least 8; a support console holds every customer's words.
 pub const PASSWORD_MIN_CHARS: usize = 12;
 pub const PASSWORD_MAX_CHARS: usize = 128;

@@ -3,6 +3,7 @@
 //! signed iframe, the CLI and inbound email each call these rather than keeping rules of their
 //! own. The crate depends on neither axum nor sqlx, so nothing here can speak HTTP or SQL.
 
+pub mod agents;
 mod email;
 mod error;
 pub mod links;

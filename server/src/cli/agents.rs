@@ -2,10 +2,10 @@ use clap::Subcommand;
 use secrecy::ExposeSecret;
 
 use super::{keys::parse_role, workspace_named, DEFAULT_PUBLIC_URL};
-use crate::accounts::INVITATION_TTL_MS;
 use crate::clock::Clock;
-use crate::store::{Invitation, KeyRole, Store};
-use porthole_core::EmailAddress;
+use crate::store::{KeyRole, Store};
+use porthole_core::agents::{self, Invited};
+use porthole_core::CoreError;
 
 #[derive(Debug, Subcommand)]
 pub enum AgentCommand {
@@ -44,17 +44,13 @@ pub async fn run(
             role,
         } => {
             let ws = workspace_named(store, &workspace).await?;
-            let email = EmailAddress::parse(&email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;
-            let name = crate::accounts::agent_name(name.as_deref(), &email)?;
-            let invitation = Invitation {
-                workspace_id: ws.id,
-                email: &email,
-                name: &name,
-                role,
-            };
-            let token = store
-                .invite_agent(invitation, clock.now_ms(), INVITATION_TTL_MS)
-                .await?;
+            let whom = (&email[..], name.as_deref(), role);
+            let Invited { email, token, .. } = agents::invite(store, ws.id, whom, clock.now_ms())
+                .await
+                .map_err(|err| match err {
+                    CoreError::Invalid(field, m) => anyhow::anyhow!("--{field}: {m}"),
+                    other => other.into(),
+                })?;
             let base = public_url
                 .unwrap_or(DEFAULT_PUBLIC_URL)
                 .trim_end_matches('/');

@@ -11,6 +11,7 @@ use tokio::task::JoinHandle;
 use super::demo_site;
 use crate::clock::Clock;
 use crate::store::{ArticleFields, KeyRole, NewWorkspace, Store, Workspace};
+use porthole_core::agents::{self, Invited};
 use porthole_core::{Origin, Slug};
 
 pub const SLUG: &str = "demo";
@@ -151,20 +152,9 @@ async fn console_access(
     clock: &Clock,
     (ws, porthole): (&Workspace, &Origin),
 ) -> anyhow::Result<String> {
-    let email = porthole_core::EmailAddress::parse(CONSOLE_ADMIN).map_err(anyhow::Error::msg)?;
-    let invitation = crate::store::Invitation {
-        workspace_id: ws.id,
-        email: &email,
-        name: "Demo Admin",
-        role: KeyRole::Admin,
-    };
-    let ttl = crate::accounts::INVITATION_TTL_MS;
-    Ok(match store
-        .invite_agent(invitation, clock.now_ms(), ttl)
-        .await
-        .map_err(porthole_core::CoreError::from)
-    {
-        Ok(token) => format!(
+    let admin = (CONSOLE_ADMIN, Some("Demo Admin"), KeyRole::Admin);
+    Ok(match agents::invite(store, ws.id, admin, clock.now_ms()).await {
+        Ok(Invited { token, .. }) => format!(
             "The agents' console: set the demo admin's password at\n  {}/console/invitation?t={}\n",
             porthole.as_str(),
             token.secret.expose_secret()

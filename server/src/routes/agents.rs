@@ -12,12 +12,12 @@ use porthole_types::{
 use secrecy::ExposeSecret;
 
 use super::responses::{NoCsrfToken, NotAdmin, NotAnAgent, Unauthorized};
-use crate::accounts::INVITATION_TTL_MS;
 use crate::auth::{Admin, Agent};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppJson, AppPath};
 use crate::state::AppState;
-use crate::store::{avatar_path, AgentAccount, Invitation, KeyRole};
+use crate::store::{avatar_path, AgentAccount, KeyRole};
+use porthole_core::agents;
 use porthole_core::{bounded_text, EmailAddress};
 
 pub fn routes() -> Router<AppState> {
@@ -180,24 +180,15 @@ async fn invite(
     Admin(actor): Admin,
     AppJson(req): AppJson<InviteAgent>,
 ) -> ApiResult<(StatusCode, AppJson<Invited>)> {
-    let email = EmailAddress::parse(&req.email).map_err(|m| ApiError::invalid("email", m))?;
     let role = match req.role.as_deref() {
         None => KeyRole::Agent,
         Some(raw) => KeyRole::parse(raw)
             .ok_or_else(|| ApiError::invalid("role", "role must be agent or admin"))?,
     };
-    let name = crate::accounts::agent_name(req.name.as_deref(), &email)?;
+    let whom = (&req.email[..], req.name.as_deref(), role);
     let now = state.clock.now_ms();
-    let invitation = Invitation {
-        workspace_id: actor.workspace_id,
-        email: &email,
-        name: &name,
-        role,
-    };
-    let token = state
-        .store
-        .invite_agent(invitation, now, INVITATION_TTL_MS)
-        .await?;
+    let agents::Invited { email, name, token } =
+        agents::invite(&state.store, actor.workspace_id, whom, now).await?;
     let url = format!(
         "{}/console/invitation?t={}",
         state.settings.public_origin.as_str(),

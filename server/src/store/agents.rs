@@ -4,7 +4,8 @@
 
 use super::StoreResult;
 use super::{Revoked, Store};
-use porthole_core::{CoreError, EmailAddress, Token};
+use porthole_core::agents::AgentStore;
+use porthole_core::{CoreError, CoreResult, Token};
 
 /// An agent as the console and the API see them.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -34,13 +35,7 @@ pub struct SignInRecord {
     pub locked_until: Option<i64>,
 }
 
-/// A new agent, as an admin invites them.
-pub struct Invitation<'a> {
-    pub workspace_id: i64,
-    pub email: &'a EmailAddress,
-    pub name: &'a str,
-    pub role: super::KeyRole,
-}
+use porthole_core::agents::Invitation;
 
 const ACCOUNT_COLUMNS: &str = "a.id, a.workspace_id, w.slug, a.email, a.name, a.role, \
     a.available, a.totp_secret IS NOT NULL AS totp_on, a.password_hash IS NOT NULL AS active, \
@@ -82,11 +77,20 @@ async fn issue(
 pub const FAILURES_BEFORE_LOCK: i64 = 5;
 pub const LOCK_MS: i64 = 15 * 60 * 1000;
 
+impl AgentStore for Store {
+    async fn invite_agent(
+        &self,
+        invitation: Invitation<'_>,
+        now_ms: i64,
+        ttl_ms: i64,
+    ) -> CoreResult<Token> {
+        Ok(self.write_invitation(invitation, now_ms, ttl_ms).await?)
+    }
+}
+
 impl Store {
-    /// Invites an agent: makes the account (or renews the invitation of one not yet accepted)
-    /// and returns the invitation's token, valid for `ttl_ms`; only its hash is kept. An
-    /// agent who already accepted is a conflict.
-    pub async fn invite_agent(
+    /// See `AgentStore::invite_agent`.
+    async fn write_invitation(
         &self,
         invite: Invitation<'_>,
         now_ms: i64,

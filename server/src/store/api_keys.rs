@@ -15,30 +15,7 @@ pub struct ApiKey {
     pub role: String,
 }
 
-/// What a key may do. Agents work tickets, articles and reports; admins also change the
-/// workspace: settings, allowed origins, the identity secret and webhooks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyRole {
-    Admin,
-    Agent,
-}
-
-impl KeyRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            KeyRole::Admin => "admin",
-            KeyRole::Agent => "agent",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        match raw {
-            "admin" => Some(KeyRole::Admin),
-            "agent" => Some(KeyRole::Agent),
-            _ => None,
-        }
-    }
-}
+pub use porthole_core::agents::KeyRole;
 
 #[derive(Debug, sqlx::FromRow)]
 pub struct ApiKeyInfo {

@@ -43,7 +43,7 @@ use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
-pub use agents::{AgentAccount, Invitation, SignInRecord};
+pub use agents::{AgentAccount, SignInRecord};
 pub use api_keys::{ApiKey, ApiKeyInfo, KeyRole};
 pub use articles::{Article, ArticleFields, ArticleKey, Readers};
 pub use attachments::NewAttachment;

@@ -2,7 +2,8 @@
 //! throttled and may take a second factor, the console works the agent API with its cookie
 //! and CSRF token, and signing out ends the session on the server.
 
-use porthole::store::{Invitation, KeyRole};
+use porthole::store::KeyRole;
+use porthole_core::agents::{AgentStore, Invitation};
 use reqwest::{header, Method, Response, StatusCode};
 use secrecy::ExposeSecret;
 use serde_json::{json, Value};

@@ -1,7 +1,8 @@
 //! Routing: new tickets given round robin to available agents under a cap, and upset
 //! customers surfacing first.
 
-use porthole::store::{Invitation, KeyRole};
+use porthole::store::KeyRole;
+use porthole_core::agents::{AgentStore, Invitation};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
