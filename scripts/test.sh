@@ -10,6 +10,7 @@ bash scripts/build-widget.sh
 echo "== formatting and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
+python3 scripts/layers.py
 
 echo "== unit, property, API and CLI tests"
 cargo test --workspace --locked

@@ -2,9 +2,8 @@
 
 use serde::{Deserialize, Deserializer};
 
-use crate::error::{ApiError, ApiResult};
 use crate::store::ArticleFields;
-use porthole_core::{bounded_text, optional_text};
+use porthole_core::{bounded_text, optional_text, CoreError, CoreResult};
 
 pub const TITLE_MAX: usize = 200;
 pub const BODY_MAX: usize = 50_000;
@@ -56,10 +55,10 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D:
 
 impl ArticleRequest {
     /// The checked fields; a new article needs a title and a body.
-    pub fn fields(&self, creating: bool) -> ApiResult<ArticleFields> {
+    pub fn fields(&self, creating: bool) -> CoreResult<ArticleFields> {
         let required = |field: &'static str, value: &Option<String>| {
             if creating && value.is_none() {
-                return Err(ApiError::invalid(field, format!("{field} is required")));
+                return Err(CoreError::Invalid(field, format!("{field} is required")));
             }
             Ok(())
         };
@@ -70,9 +69,9 @@ impl ArticleRequest {
             Some("public") => Some("public"),
             Some("signed_in") => Some("signed_in"),
             Some(_) => {
-                return Err(ApiError::invalid(
+                return Err(CoreError::Invalid(
                     "visibility",
-                    "visibility must be public or signed_in",
+                    "visibility must be public or signed_in".into(),
                 ))
             }
         };

@@ -1,32 +1,21 @@
 //! Porthole: a self-hostable customer-support portal. This crate is the API server and CLI.
 
 pub mod accounts;
-pub mod assets;
-pub mod auth;
 pub mod backoff;
 pub mod cli;
-pub mod client;
 pub mod clock;
-pub mod cors;
-pub mod error;
-pub mod extract;
 pub mod files;
+pub mod http;
 pub mod i18n;
 pub mod identity;
 pub mod kb;
-pub mod listener;
 pub mod live;
 pub mod mail;
-pub mod pages;
 pub mod presence;
 pub mod recent;
-pub mod routes;
-pub mod serve;
 pub mod settings;
 pub mod startup;
-pub mod state;
 pub mod store;
-pub mod theme;
 pub mod tracking;
 pub mod webhooks;
 pub mod workers;

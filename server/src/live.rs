@@ -13,7 +13,6 @@ use tokio::sync::broadcast::error::{RecvError, TryRecvError};
 use tokio::sync::{broadcast, watch};
 use tokio::time::Instant;
 
-use crate::error::ApiError;
 use crate::store::{EventNote, Store};
 
 const POLL: Duration = Duration::from_millis(250);
@@ -59,15 +58,16 @@ impl Live {
     }
 
     /// A place for one more stream of `holder` (a hash of its credential), if it has fewer
-    /// than `max` open. The place is given back when the stream ends.
-    pub fn claim(&self, holder: &str, max: usize) -> Result<Slot, ApiError> {
+    /// than `max` open (`None`: it has as many as it may). The place is given back when the
+    /// stream ends.
+    pub fn claim(&self, holder: &str, max: usize) -> Option<Slot> {
         let mut open = self.open.lock().expect("stream count poisoned");
         let count = open.entry(holder.to_owned()).or_default();
         if *count >= max {
-            return Err(ApiError::TooManyStreams);
+            return None;
         }
         *count += 1;
-        Ok(Slot {
+        Some(Slot {
             holder: holder.to_owned(),
             open: self.open.clone(),
         })

@@ -6,8 +6,7 @@ use std::collections::BTreeMap;
 use porthole_types::{Faq, LauncherPosition, Locale, Metadata, Settings, Visibility};
 use serde_json::{Map, Value};
 
-use crate::error::ApiError;
-use porthole_core::{check_text, EmailAddress, Origin};
+use porthole_core::{check_text, CoreError, CoreResult, EmailAddress, Origin};
 
 pub const TITLE_MAX: usize = 60;
 pub const GREETING_MAX: usize = 500;
@@ -22,8 +21,8 @@ pub const LINKS_MAX: usize = 20;
 pub const LINK_LABEL_MAX: usize = 60;
 pub const METADATA_NAME_MAX: usize = 200;
 
-fn invalid(field: &'static str, message: impl Into<String>) -> ApiError {
-    ApiError::invalid(field, message)
+fn invalid(field: &'static str, message: impl Into<String>) -> CoreError {
+    CoreError::Invalid(field, message.into())
 }
 
 /// A whole number as JSON may write one: `5` or `5.0`.
@@ -36,18 +35,18 @@ fn whole(value: &Value) -> Option<i64> {
     })
 }
 
-fn text(field: &'static str, value: &Value, max: usize) -> Result<Option<String>, ApiError> {
+fn text(field: &'static str, value: &Value, max: usize) -> CoreResult<Option<String>> {
     match value {
         Value::Null => Ok(None),
         Value::String(s) => check_text(s, max)
             .map(|t| t.map(str::to_owned))
-            .map_err(|e| e.for_field(field).into()),
+            .map_err(|e| e.for_field(field)),
         _ => Err(invalid(field, format!("{field} must be text"))),
     }
 }
 
 /// An http or https URL, nothing else (no `javascript:`, no `data:`).
-pub fn web_url(field: &'static str, raw: &str) -> Result<url::Url, ApiError> {
+pub fn web_url(field: &'static str, raw: &str) -> CoreResult<url::Url> {
     let url = url::Url::parse(raw.trim())
         .map_err(|_| invalid(field, format!("{field} must be an http or https URL")))?;
     if !matches!(url.scheme(), "http" | "https") || raw.len() > URL_MAX {
@@ -73,11 +72,7 @@ pub fn parse_color(raw: &str) -> Option<String> {
     Some(format!("#{}", full.to_ascii_lowercase()))
 }
 
-fn one_of<T: Copy>(
-    field: &'static str,
-    value: &Value,
-    options: &[(&str, T)],
-) -> Result<T, ApiError> {
+fn one_of<T: Copy>(field: &'static str, value: &Value, options: &[(&str, T)]) -> CoreResult<T> {
     let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
     value
         .as_str()
@@ -94,7 +89,7 @@ fn one_of<T: Copy>(
 /// Applies `changes` to `current`, checking every key; `null` resets a key to its default.
 /// `origins` are the workspace's allowed origins, which a custom stylesheet must come from.
 /// A true or false setting; `null` resets it to `default`.
-fn boolean(field: &'static str, value: &Value, default: bool) -> Result<bool, ApiError> {
+fn boolean(field: &'static str, value: &Value, default: bool) -> CoreResult<bool> {
     match value {
         Value::Null => Ok(default),
         Value::Bool(b) => Ok(*b),
@@ -103,7 +98,7 @@ fn boolean(field: &'static str, value: &Value, default: bool) -> Result<bool, Ap
 }
 
 /// An email address setting; `null` clears it.
-fn email(field: &'static str, value: &Value) -> Result<Option<String>, ApiError> {
+fn email(field: &'static str, value: &Value) -> CoreResult<Option<String>> {
     text(field, value, 254)?
         .map(|e| EmailAddress::parse(&e).map(|e| e.to_string()))
         .transpose()
@@ -114,7 +109,7 @@ pub fn apply(
     current: &Settings,
     changes: &Map<String, Value>,
     origins: &[String],
-) -> Result<Settings, ApiError> {
+) -> CoreResult<Settings> {
     let defaults = Settings::default();
     let mut s = current.clone();
     for (key, value) in changes {
@@ -253,14 +248,16 @@ pub fn apply(
                 };
             }
             _ => {
-                return Err(ApiError::InvalidBody(format!("unknown setting {key:?}")));
+                return Err(CoreError::InvalidRequest(format!(
+                    "unknown setting {key:?}"
+                )));
             }
         }
     }
     Ok(s)
 }
 
-fn categories(value: &Value) -> Result<Vec<String>, ApiError> {
+fn categories(value: &Value) -> CoreResult<Vec<String>> {
     let items = match value {
         Value::Null => return Ok(vec![]),
         Value::Array(items) => items,
@@ -284,7 +281,7 @@ fn categories(value: &Value) -> Result<Vec<String>, ApiError> {
     Ok(out)
 }
 
-fn faqs(value: &Value) -> Result<Vec<Faq>, ApiError> {
+fn faqs(value: &Value) -> CoreResult<Vec<Faq>> {
     let items = match value {
         Value::Null => return Ok(vec![]),
         Value::Array(items) => items,
@@ -315,7 +312,7 @@ fn faqs(value: &Value) -> Result<Vec<Faq>, ApiError> {
 }
 
 /// A stylesheet from one of the company's own (allowed) origins, over http(s).
-fn custom_css(value: &Value, origins: &[String]) -> Result<Option<String>, ApiError> {
+fn custom_css(value: &Value, origins: &[String]) -> CoreResult<Option<String>> {
     let Some(raw) = text("custom_css_url", value, URL_MAX)? else {
         return Ok(None);
     };
@@ -338,7 +335,7 @@ pub fn css_origin(url: &str) -> Option<String> {
 }
 
 /// Checks `metadata` from `init`. A rejection names the field and does not block the session.
-pub fn metadata(value: &Value) -> Result<Metadata, ApiError> {
+pub fn metadata(value: &Value) -> CoreResult<Metadata> {
     let Value::Object(map) = value else {
         return Err(invalid("metadata", "metadata must be an object"));
     };
@@ -366,7 +363,7 @@ pub fn metadata(value: &Value) -> Result<Metadata, ApiError> {
     Ok(out)
 }
 
-fn links(value: &Value) -> Result<BTreeMap<String, String>, ApiError> {
+fn links(value: &Value) -> CoreResult<BTreeMap<String, String>> {
     let map = match value {
         Value::Null => return Ok(BTreeMap::new()),
         Value::Object(map) => map,
@@ -405,7 +402,7 @@ mod tests {
 
     use super::*;
 
-    fn change(key: &str, value: Value) -> Result<Settings, ApiError> {
+    fn change(key: &str, value: Value) -> CoreResult<Settings> {
         let map = json!({ key: value }).as_object().unwrap().clone();
         apply(
             &Settings::default(),
@@ -473,7 +470,7 @@ mod tests {
         assert_eq!(change("title", Value::Null).unwrap().title, None);
         assert!(matches!(
             change("colour", json!("#fff")),
-            Err(ApiError::InvalidBody(_))
+            Err(CoreError::InvalidRequest(_))
         ));
         assert!(change("greeting", json!("x".repeat(501))).is_err());
         assert!(change("default_locale", json!("it")).is_err());

@@ -9,11 +9,11 @@ use tokio::net::TcpListener;
 
 use crate::clock::Clock;
 use crate::files::Files;
-use crate::listener::Listener;
+use crate::http::app;
+use crate::http::listener::Listener;
+use crate::http::serve::{serve, ConnectionBound};
+use crate::http::state::{AppState, Settings, Shared};
 use crate::mail::{MailConfig, Mailer};
-use crate::routes::app;
-use crate::serve::{serve, ConnectionBound};
-use crate::state::{AppState, Settings, Shared};
 use crate::store::Store;
 use porthole_core::Origin;
 

@@ -20,9 +20,10 @@ pub enum CoreError {
     /// to attach, say): the field and the explanation.
     #[error("{1}")]
     Invalid(&'static str, String),
-    /// The request as a whole says nothing to do, or contradicts itself.
+    /// The request as a whole cannot be taken: it asks for nothing, or names a thing there is
+    /// not (an unknown setting).
     #[error("{0}")]
-    Pointless(String),
+    InvalidRequest(String),
     /// Too many of something in a window; may try again after this many seconds.
     #[error("too many requests; try again in {0} seconds")]
     RateLimited(i64),

@@ -24,4 +24,4 @@ pub use origin::Origin;
 pub(crate) use patch::checked_patch;
 pub use reference::TicketRef;
 pub use text::{bounded_text, check_text, optional_text, Slug, TextError};
-pub use token::{hash_token, new_secret, random_hex, Token};
+pub use token::{hash_token, new_secret, random_hex, unsubscribe_mac, Token};

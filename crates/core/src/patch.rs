@@ -16,7 +16,7 @@ pub fn checked_patch(mut patch: TicketPatch) -> Result<TicketPatch, CoreError> {
         && patch.resolution.is_none()
         && patch.category.is_none()
     {
-        return Err(CoreError::Pointless(
+        return Err(CoreError::InvalidRequest(
             "give at least one of status, priority, assignee, resolution or category".into(),
         ));
     }

@@ -1,5 +1,6 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use hmac::{Hmac, Mac};
 use rand::RngCore;
 use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
@@ -47,6 +48,15 @@ pub fn hash_token(token: &str) -> String {
     String::from_utf8_lossy(&hex).into_owned()
 }
 
+/// The unsubscribe link's proof: an HMAC of the contact under the workspace secret, so the
+/// link needs no stored token and unsubscribes that one contact only.
+pub fn unsubscribe_mac(secret: &str, contact_id: i64) -> String {
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes keys of any length");
+    mac.update(format!("unsubscribe:{contact_id}").as_bytes());
+    hex::encode(&mac.finalize().into_bytes()[..16])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,5 +69,14 @@ mod tests {
         assert_ne!(a.secret.expose_secret(), b.secret.expose_secret());
         assert_eq!(a.hash, hash_token(a.secret.expose_secret()));
         assert_eq!(a.secret.expose_secret().len(), 4 + 43);
+    }
+
+    #[test]
+    fn unsubscribe_proofs_differ_by_contact_and_by_secret() {
+        let a = unsubscribe_mac("phs_one", 1);
+        assert_eq!(a.len(), 32);
+        assert_ne!(a, unsubscribe_mac("phs_one", 2));
+        assert_ne!(a, unsubscribe_mac("phs_two", 1));
+        assert_eq!(a, unsubscribe_mac("phs_one", 1));
     }
 }

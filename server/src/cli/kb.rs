@@ -51,10 +51,8 @@ pub enum KbCommand {
 
 pub async fn run(cmd: KbCommand, store: &Store, clock: &Clock) -> anyhow::Result<()> {
     let now = clock.now_ms();
-    let checked = |req: ArticleRequest, creating| {
-        req.fields(creating)
-            .map_err(|e| anyhow::anyhow!("{}", e.message()))
-    };
+    let checked =
+        |req: ArticleRequest, creating| req.fields(creating).map_err(|e| anyhow::anyhow!("{e}"));
     match cmd {
         KbCommand::Add {
             workspace,

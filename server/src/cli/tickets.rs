@@ -4,8 +4,8 @@ use porthole_types::{limits, AgentTicket, Priority, TicketPatch, TicketStatus};
 
 use super::workspace_named;
 use crate::clock::Clock;
-use crate::files::{Files, Incoming, UploadError, Uploader, AGENT_OWNER};
-use crate::store::{AgentFilter, PageCursor, Store};
+use crate::files::{Files, Incoming, UploadError, Uploader};
+use crate::store::{AgentFilter, PageCursor, Store, AGENT_OWNER};
 use porthole_core::tickets::{self, AgentReply};
 use porthole_core::{message_text, CoreError, EmailAddress, TicketRef};
 

@@ -152,7 +152,7 @@ pub async fn run(
                 "timestamp_window_secs": timestamp_window_secs,
             });
             let first = settings::apply(&Default::default(), policy.as_object().unwrap(), &[])
-                .map_err(|e| anyhow::anyhow!("--{}", e.message().replace('_', "-")))?;
+                .map_err(|e| anyhow::anyhow!("--{}", e.to_string().replace('_', "-")))?;
             let name = name.trim().to_owned();
             anyhow::ensure!(!name.is_empty(), "--name must not be blank");
             let origins = allow_origins
@@ -232,7 +232,7 @@ pub async fn run(
             let ws = workspace_named(store, &slug).await?;
             let origins = store.allowed_origins(ws.id).await?;
             let updated = settings::apply(&ws.settings, &parse_changes(&changes)?, &origins)
-                .map_err(|e| anyhow::anyhow!(e.message()))?;
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             store.save_settings(ws.id, &updated).await?;
             println!("{}", serde_json::to_string_pretty(&updated)?);
         }

@@ -60,20 +60,21 @@ impl Uploader {
     pub fn customer(workspace_id: i64, email: &str, uploader: String, per_window: i64) -> Self {
         Self {
             workspace_id,
-            owner: customer_owner(email),
+            owner: crate::store::customer_owner(email),
             uploader,
             per_window,
         }
     }
 }
 
-/// The owner of a customer's staged files.
-pub fn customer_owner(email: &str) -> String {
-    format!("user:{email}")
+/// A file's size as people read it: "812 B", "14 KB", "2.3 MB".
+pub fn file_size(bytes: i64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{} KB", (b + 1023) / 1024),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
 }
-
-/// The owner of agents' staged files.
-pub const AGENT_OWNER: &str = "agent";
 
 #[derive(Debug, thiserror::Error)]
 pub enum UploadError {

@@ -1,13 +1,11 @@
 //! Writing an email: subject, plain text and HTML (every piece of user text escaped), in the
 //! workspace's language and colours, with headers that thread a ticket's emails together.
 
-use hmac::{Hmac, Mac};
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::MultiPart;
 use lettre::Message;
 use maud::{html, Markup, PreEscaped};
 use porthole_types::{Author, Locale, Settings};
-use sha2::Sha256;
 
 use super::inbound::REPLY_MARKER;
 use super::Mailer;
@@ -25,15 +23,6 @@ pub struct Links {
     pub reply_to: Option<String>,
     /// The page with the widget, to continue there (the auto-response to an email).
     pub widget: Option<String>,
-}
-
-/// The unsubscribe link's proof: an HMAC of the contact under the workspace secret, so the
-/// link needs no stored token and unsubscribes that one contact only.
-pub fn unsubscribe_mac(secret: &str, contact_id: i64) -> String {
-    let mut mac =
-        Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes keys of any length");
-    mac.update(format!("unsubscribe:{contact_id}").as_bytes());
-    hex::encode(&mac.finalize().into_bytes()[..16])
 }
 
 pub fn compose(mailer: &Mailer, mail: &DueMail, links: &Links) -> anyhow::Result<Message> {
@@ -266,18 +255,4 @@ fn render(
         }
     };
     (text, html.into_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::unsubscribe_mac;
-
-    #[test]
-    fn unsubscribe_proofs_differ_by_contact_and_by_secret() {
-        let a = unsubscribe_mac("phs_one", 1);
-        assert_eq!(a.len(), 32);
-        assert_ne!(a, unsubscribe_mac("phs_one", 2));
-        assert_ne!(a, unsubscribe_mac("phs_two", 1));
-        assert_eq!(a, unsubscribe_mac("phs_one", 1));
-    }
 }

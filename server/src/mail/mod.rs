@@ -5,7 +5,7 @@ mod compose;
 pub mod inbound;
 mod plan;
 
-pub use compose::{compose, unsubscribe_mac, Links};
+pub use compose::{compose, Links};
 pub use plan::plan;
 
 use anyhow::Context;

@@ -10,6 +10,14 @@ use super::StoreResult;
 use super::{Store, UserScope};
 use porthole_core::CoreError;
 
+/// The owner of a customer's staged files.
+pub fn customer_owner(email: &str) -> String {
+    format!("user:{email}")
+}
+
+/// The owner of agents' staged files.
+pub const AGENT_OWNER: &str = "agent";
+
 /// A file about to be stored, and whose it is.
 pub struct NewAttachment<'a> {
     pub workspace_id: i64,

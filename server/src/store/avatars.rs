@@ -2,9 +2,9 @@
 //! file; taking it as a picture moves it from the staged uploads to the agent's row in one
 //! transaction, so its bytes are always accounted for by exactly one row.
 
+use super::attachments::AGENT_OWNER;
 use super::Store;
 use super::StoreResult;
-use crate::files::AGENT_OWNER;
 use porthole_core::CoreError;
 
 /// Where the picture `avatar` is served, on Porthole's own origin.

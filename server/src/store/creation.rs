@@ -8,13 +8,13 @@ use porthole_types::{
 use rusqlite::{Connection, OptionalExtension};
 
 use super::attachments;
+use super::attachments::customer_owner;
 use super::events;
 use super::participants::{self, AddedBy};
 use super::tickets::{NewTicket, Outcome, PortalSubmission, UserScope};
 use super::Store;
 use super::StoreResult;
 use crate::clock::rfc3339;
-use crate::files::customer_owner;
 use porthole_core::{markdown, sentiment, CoreError, TicketRef};
 
 /// How many tickets a verified user may open through the widget and the signed iframe in an

@@ -8,10 +8,10 @@ use porthole_core::{CoreError, CoreResult};
 use porthole_types::{AgentTicket, Change, Priority, TicketStatus};
 use rusqlite::{Connection, OptionalExtension};
 
+use super::attachments::{customer_owner, AGENT_OWNER};
 use super::participants::{self, Reached};
 use super::tickets::{insert_message, posted};
 use super::{attachments, events, Store, StoreResult};
-use crate::files::{customer_owner, AGENT_OWNER};
 
 impl TicketStore for Store {
     async fn change_ticket<F>(

@@ -223,12 +223,12 @@ impl Store {
 }
 
 impl Workspace {
-    /// A verification hash for `email` under the current secret, as a host backend computes it.
     /// The proof in a contact's unsubscribe link.
     pub fn unsubscribe_proof(&self, contact_id: i64) -> String {
-        crate::mail::unsubscribe_mac(self.secret.expose_secret(), contact_id)
+        porthole_core::unsubscribe_mac(self.secret.expose_secret(), contact_id)
     }
 
+    /// A verification hash for `email` under the current secret, as a host backend computes it.
     pub fn sign(&self, email: &str, timestamp_ms: Option<i64>) -> String {
         porthole_identity::sign(self.secret.expose_secret().as_bytes(), email, timestamp_ms)
     }

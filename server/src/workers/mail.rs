@@ -9,8 +9,9 @@ use std::time::Duration;
 use super::Context;
 use crate::backoff::retry_at;
 use crate::live::Wakes;
-use crate::mail::{compose, plan, unsubscribe_mac, Links, Mailer};
+use crate::mail::{compose, plan, Links, Mailer};
 use crate::store::{DueMail, NotSentThen, PlannedMail};
+use porthole_core::unsubscribe_mac;
 
 /// Waits between attempts: about a day in all, then the email is dropped (and logged).
 const BACKOFF_SECS: [i64; 10] = [5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800, 28800];

@@ -9,7 +9,7 @@ use crate::helpers::{RequestExt, TestApp, HOST};
 /// test command does.
 fn require_built() {
     assert!(
-        !porthole::assets::ASSETS.is_empty(),
+        !porthole::http::assets::ASSETS.is_empty(),
         "the widget is not built: run scripts/build-widget.sh (scripts/test.sh does)"
     );
 }
@@ -56,7 +56,7 @@ async fn panel_assets_are_hashed_immutable_and_precompressed() {
         "porthole_widget_bg.wasm",
         "widget.css",
     ] {
-        let name = porthole::assets::served_name(file).unwrap();
+        let name = porthole::http::assets::served_name(file).unwrap();
         assert_ne!(name, file, "{file} carries its content hash");
         for (accept, encoding) in [("br, gzip", Some("br")), ("gzip", Some("gzip")), ("", None)] {
             let res = app
@@ -101,7 +101,7 @@ async fn the_panel_page_may_be_framed_only_by_allowed_origins() {
     assert!(csp.contains("default-src 'none'"));
     assert!(!csp.contains("unsafe-inline"));
     let html = res.text().await.unwrap();
-    assert!(html.contains(porthole::assets::served_name("porthole_widget_bg.wasm").unwrap()));
+    assert!(html.contains(porthole::http::assets::served_name("porthole_widget_bg.wasm").unwrap()));
 
     let res = app.request(Method::GET, "/w/nope/").go().await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);

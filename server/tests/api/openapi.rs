@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use porthole::routes::openapi::ApiDoc;
+use porthole::http::api::openapi::ApiDoc;
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 use utoipa::OpenApi;
@@ -13,7 +13,7 @@ use crate::helpers::{RequestExt, TestApp};
 /// get(a).post(b))` under the prefix the router is nested at.
 fn declared_routes() -> BTreeSet<(String, String)> {
     // One file holds the widget's and the agent's file routes, each in a function of its own.
-    let (widget_files, agent_files) = include_str!("../../src/routes/files.rs")
+    let (widget_files, agent_files) = include_str!("../../src/http/api/files.rs")
         .split_once("pub fn agent_routes")
         .expect("files.rs has agent routes");
     let sources = [
@@ -21,29 +21,38 @@ fn declared_routes() -> BTreeSet<(String, String)> {
         ("/api/v1/agent", agent_files),
         (
             "/api/v1/widget/{slug}",
-            include_str!("../../src/routes/widget.rs"),
+            include_str!("../../src/http/api/widget.rs"),
         ),
-        ("/api/v1/agent", include_str!("../../src/routes/agent.rs")),
+        ("/api/v1/agent", include_str!("../../src/http/api/agent.rs")),
         (
             "/api/v1/agent",
-            include_str!("../../src/routes/participants.rs"),
-        ),
-        ("/api/v1/agent", include_str!("../../src/routes/agents.rs")),
-        ("/api/v1/agent", include_str!("../../src/routes/reports.rs")),
-        ("/api/v1/agent", include_str!("../../src/routes/keys.rs")),
-        ("/api/v1/agent", include_str!("../../src/routes/email.rs")),
-        ("/api/v1/agent", include_str!("../../src/routes/admin.rs")),
-        (
-            "/api/v1/agent",
-            include_str!("../../src/routes/webhooks.rs"),
+            include_str!("../../src/http/api/participants.rs"),
         ),
         (
             "/api/v1/agent",
-            include_str!("../../src/routes/articles.rs"),
+            include_str!("../../src/http/api/agents.rs"),
         ),
-        ("/api/v1/agent", include_str!("../../src/routes/ratings.rs")),
-        ("", include_str!("../../src/routes/health.rs")),
-        ("", include_str!("../../src/routes/inbound.rs")),
+        (
+            "/api/v1/agent",
+            include_str!("../../src/http/api/reports.rs"),
+        ),
+        ("/api/v1/agent", include_str!("../../src/http/api/keys.rs")),
+        ("/api/v1/agent", include_str!("../../src/http/api/email.rs")),
+        ("/api/v1/agent", include_str!("../../src/http/api/admin.rs")),
+        (
+            "/api/v1/agent",
+            include_str!("../../src/http/api/webhooks.rs"),
+        ),
+        (
+            "/api/v1/agent",
+            include_str!("../../src/http/api/articles.rs"),
+        ),
+        (
+            "/api/v1/agent",
+            include_str!("../../src/http/api/ratings.rs"),
+        ),
+        ("", include_str!("../../src/http/api/health.rs")),
+        ("", include_str!("../../src/http/api/inbound.rs")),
     ];
     let mut routes = BTreeSet::new();
     for (prefix, source) in sources {

@@ -1,0 +1,153 @@
+//! Accepting an invitation: the link's token becomes a short-lived cookie at once (a token
+//! must not stay in a URL, where history and logs keep it), then the agent sets a password
+//! and is signed in.
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use axum_extra::extract::CookieJar;
+use maud::html;
+use secrecy::ExposeSecret;
+use serde::Deserialize;
+
+use super::{console_cookie, page, SESSION_TTL_MS};
+use crate::accounts::{check_new_password, hash_password};
+use crate::http::pages::{check_form_origin, see_other, PageError, PageForm};
+use crate::http::state::AppState;
+use crate::store::AgentAccount;
+use porthole_core::hash_token;
+
+const INVITE_COOKIE: &str = "ph_invite";
+const INVITE_PATH: &str = "/console/invitation";
+
+#[derive(Deserialize)]
+pub(super) struct Link {
+    t: Option<String>,
+}
+
+fn gone() -> Response {
+    page(
+        StatusCode::NOT_FOUND,
+        "Invitation not found",
+        html! {
+            h1.ph-heading { "This invitation cannot be used" }
+            p { "It was used already, has expired (invitations last 7 days), or was replaced by a newer one. Ask an admin of your workspace to invite you again." }
+        },
+    )
+}
+
+fn password_page(status: StatusCode, agent: &AgentAccount, error: Option<&str>) -> Response {
+    page(
+        status,
+        "Join the team",
+        html! {
+            h1.ph-heading { "Join " (agent.slug) " on Porthole" }
+            p { "You were invited as " strong { (agent.email) } " (" (agent.role) "). Choose a password to sign in with." }
+            @if let Some(error) = error { p.ph-error role="alert" { (error) } }
+            form.ph-form method="post" action=(INVITE_PATH) {
+                input type="hidden" name="email" autocomplete="username" value=(agent.email);
+                label.ph-label for="ph-password" { "Password (at least 12 characters)" }
+                input #ph-password .ph-input type="password" name="password" required minlength="12"
+                    maxlength="128" autocomplete="new-password";
+                label.ph-label for="ph-confirm" { "The same password again" }
+                input #ph-confirm .ph-input type="password" name="confirm" required
+                    autocomplete="new-password";
+                button.ph-button.ph-button--primary type="submit" { "Set password and sign in" }
+            }
+        },
+    )
+}
+
+fn invite_cookie(state: &AppState, value: String, max_age_ms: i64) -> Cookie<'static> {
+    let mut cookie = Cookie::new(INVITE_COOKIE, value);
+    cookie.set_path(INVITE_PATH);
+    cookie.set_http_only(true);
+    cookie.set_same_site(SameSite::Strict);
+    cookie.set_secure(state.settings.secure_cookies());
+    cookie.set_max_age(time::Duration::milliseconds(max_age_ms));
+    cookie
+}
+
+pub(super) async fn form(
+    State(state): State<AppState>,
+    Query(link): Query<Link>,
+    jar: CookieJar,
+) -> Result<Response, PageError> {
+    // From the email: keep the token in a cookie and drop it from the address bar.
+    if let Some(token) = link.t {
+        let cookie = invite_cookie(&state, token, 3_600_000);
+        return Ok(see_other(INVITE_PATH, Some(cookie)));
+    }
+    let Some(token) = jar.get(INVITE_COOKIE) else {
+        return Ok(gone());
+    };
+    let now = state.clock.now_ms();
+    match state
+        .store
+        .invited_agent(&hash_token(token.value()), now)
+        .await?
+    {
+        Some(agent) => Ok(password_page(StatusCode::OK, &agent, None)),
+        None => Ok(gone()),
+    }
+}
+
+#[derive(Deserialize)]
+pub(super) struct PasswordForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+pub(super) async fn accept(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    jar: CookieJar,
+    PageForm(form): PageForm<PasswordForm>,
+) -> Result<Response, PageError> {
+    check_form_origin(&state, &headers)?;
+    let Some(token) = jar.get(INVITE_COOKIE).map(|c| hash_token(c.value())) else {
+        return Ok(gone());
+    };
+    let now = state.clock.now_ms();
+    let store = &state.store;
+    let Some(agent) = store.invited_agent(&token, now).await? else {
+        return Ok(gone());
+    };
+    let refused = |reason: &str| {
+        Ok(password_page(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &agent,
+            Some(reason),
+        ))
+    };
+    if let Err(reason) = check_new_password(&form.password, &agent.email) {
+        return refused(&format!("Choose another password: {reason}."));
+    }
+    if form.password != form.confirm {
+        return refused("The two passwords are not the same.");
+    }
+    let hash = hash_password(&form.password).map_err(PageError::Internal)?;
+    let Some(agent_id) = store.accept_invitation(&token, &hash, now).await? else {
+        return Ok(gone());
+    };
+    tracing::info!(agent = agent_id, "invitation accepted");
+    let session = store
+        .sign_in(agent_id, None, now, SESSION_TTL_MS)
+        .await?
+        .ok_or_else(|| PageError::Internal(anyhow::anyhow!("a new agent could not sign in")))?;
+    let cookie = console_cookie(
+        &state,
+        session.secret.expose_secret().to_owned(),
+        SESSION_TTL_MS,
+    );
+    let mut response = see_other("/console", Some(cookie));
+    if let Ok(spent) = invite_cookie(&state, String::new(), 0).to_string().parse() {
+        response
+            .headers_mut()
+            .append(axum::http::header::SET_COOKIE, spent);
+    }
+    Ok(response)
+}

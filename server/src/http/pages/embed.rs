@@ -1,0 +1,452 @@
+//! The signed iframe (Crisp Ticket Center style): a host's backend signs the user's email into
+//! the iframe URL; no JavaScript is needed on either side. The credentials are verified, traded
+//! for a cookie session and stripped from the URL by a redirect.
+
+use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use axum_extra::extract::CookieJar;
+use maud::html;
+use porthole_types::{limits, Channel, Ticket};
+use secrecy::ExposeSecret;
+use serde::Deserialize;
+
+use super::fragments::{
+    conversation, faq_list, reply_form, ticket_form, ticket_list, FieldErrors, FormSpec,
+    RatingPrompt, ReplyError, TicketForm,
+};
+use super::portal::{post_rating, RatingForm, ReplyForm};
+use super::uploads::{self, PageUpload, FORM_LIMIT_BYTES};
+use super::{
+    already_sent, check_form_origin, post_reply, rate_limited, see_other, session_cookie, Cache,
+    Page, PageError, PageForm, PageReply, Site,
+};
+use crate::files::VERIFIED_UPLOADS_PER_WINDOW;
+use crate::http::error::ApiError;
+use crate::http::extract::AppPath;
+use crate::http::state::AppState;
+use crate::identity::{self, Claim};
+use crate::store::{participants_column, stored_participants, Outcome, PageSession, UserScope};
+use porthole_core::CoreError;
+use porthole_core::{hash_token, optional_text, EmailAddress, TicketRef};
+
+const EMBED_COOKIE: &str = "ph_embed";
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/embed/{slug}/tickets",
+            get(index)
+                .post(create)
+                .layer(DefaultBodyLimit::max(FORM_LIMIT_BYTES)),
+        )
+        .route("/embed/{slug}/tickets/new", get(new_form))
+        .route("/embed/{slug}/tickets/{reference}", get(show))
+        .route(
+            "/embed/{slug}/tickets/{reference}/reply",
+            post(reply).layer(DefaultBodyLimit::max(FORM_LIMIT_BYTES)),
+        )
+        .route("/embed/{slug}/tickets/{reference}/files/{id}", get(file))
+        .route("/embed/{slug}/tickets/{reference}/rating", post(rate))
+}
+
+fn base(site: &Site) -> String {
+    format!("/embed/{}/tickets", site.slug)
+}
+
+/// A verified user's uploads count together on every surface, the widget's included.
+fn uploader(scope: &UserScope) -> (String, i64) {
+    (
+        format!("user:{}:{}", scope.workspace_id, scope.email),
+        VERIFIED_UPLOADS_PER_WINDOW,
+    )
+}
+
+/// The signed parameters of the iframe URL (`locale` is read by [`Site`]).
+#[derive(Deserialize)]
+struct Credentials {
+    email: Option<String>,
+    hmac: Option<String>,
+    ts: Option<String>,
+    nickname: Option<String>,
+    locale: Option<String>,
+    /// Comma-separated addresses to copy on the tickets opened in the frame; taken only when
+    /// `hmac` covers them.
+    participants: Option<String>,
+}
+
+/// The page for credentials that do not verify. The user is told what they can do; the
+/// reason, which is for the host's developers, goes to the log (it names no secret).
+fn refused(site: &Site, reason: &str, status: StatusCode) -> Response {
+    tracing::warn!(workspace = %site.slug, %reason, "signed iframe refused");
+    let t = site.t;
+    site.page(
+        t.page.verify_failed_title,
+        html! { h1.ph-heading { (t.page.verify_failed_title) } p { (t.page.verify_failed) } },
+    )
+    .status(status)
+    .into_response()
+}
+
+fn signed_out(site: &Site) -> Response {
+    let t = site.t;
+    site.page(
+        t.page.not_signed_in_title,
+        html! { h1.ph-heading { (t.page.not_signed_in_title) } p { (t.page.not_signed_in) } },
+    )
+    .status(StatusCode::UNAUTHORIZED)
+    .into_response()
+}
+
+/// The verified user of this iframe, from its cookie; the page then speaks the language the
+/// iframe was opened in.
+async fn user(
+    state: &AppState,
+    site: &mut Site,
+    jar: &CookieJar,
+) -> Result<Option<UserScope>, PageError> {
+    Ok(session(state, site, jar).await?.map(|s| UserScope {
+        workspace_id: s.workspace_id,
+        email: s.email,
+        name: s.name,
+    }))
+}
+
+/// The iframe's cookie session, which also holds the participants its signature vouched for.
+async fn session(
+    state: &AppState,
+    site: &mut Site,
+    jar: &CookieJar,
+) -> Result<Option<PageSession>, PageError> {
+    let Some(cookie) = jar.get(EMBED_COOKIE) else {
+        return Ok(None);
+    };
+    let now = state.clock.now_ms();
+    let session = state
+        .store
+        .find_page_session(&hash_token(cookie.value()), site.workspace.id, now)
+        .await?
+        .filter(|s| s.ticket_id.is_none());
+    if let Some(s) = &session {
+        site.speak(s.locale.as_deref());
+    }
+    Ok(session)
+}
+
+/// With credentials: verify them exactly as `init` does, set the session cookie and redirect
+/// to the bare URL. Without: the user's tickets.
+async fn index(
+    State(state): State<AppState>,
+    mut site: Site,
+    Query(credentials): Query<Credentials>,
+    jar: CookieJar,
+) -> Result<Response, PageError> {
+    if let (Some(email), Some(hmac)) = (&credentials.email, &credentials.hmac) {
+        return sign_in(&state, &site, email, hmac, &credentials).await;
+    }
+    let Some(scope) = user(&state, &mut site, &jar).await? else {
+        return Ok(signed_out(&site));
+    };
+    let t = site.t;
+    // The frame shows the most recent hundred; the widget pages through the rest.
+    let (tickets, _) = state.store.list_user_tickets(&scope, None, 100).await?;
+    let greeting = site
+        .workspace
+        .settings
+        .greeting
+        .clone()
+        .unwrap_or_else(|| t.widget.greeting.to_owned());
+    Ok(site
+        .page(
+            t.widget.your_tickets,
+            html! {
+                div.ph-toolbar {
+                    h1.ph-heading { (t.widget.your_tickets) }
+                    a.ph-button.ph-button--primary href={ (base(&site)) "/new" } { (t.widget.new_ticket) }
+                }
+                (ticket_list(t, &greeting, &base(&site), &tickets))
+            },
+        )
+        .cache(Cache::Private)
+        .into_response())
+}
+
+async fn sign_in(
+    state: &AppState,
+    site: &Site,
+    email: &str,
+    hmac: &str,
+    credentials: &Credentials,
+) -> Result<Response, PageError> {
+    let timestamp = match credentials.ts.as_deref() {
+        None | Some("") => None,
+        Some(ts) => match ts.parse::<i64>() {
+            Ok(ts) => Some(ts),
+            Err(_) => {
+                return Ok(refused(
+                    site,
+                    "ts must be Unix milliseconds",
+                    StatusCode::BAD_REQUEST,
+                ))
+            }
+        },
+    };
+    let normalised = match EmailAddress::parse(email) {
+        Ok(e) => e,
+        Err(_) => {
+            return Ok(refused(
+                site,
+                site.t.page.invalid_email,
+                StatusCode::BAD_REQUEST,
+            ))
+        }
+    };
+    let name = match optional_text(
+        "nickname",
+        credentials.nickname.as_deref(),
+        limits::NAME_MAX_CHARS,
+    ) {
+        Ok(name) => name,
+        Err(err) => return Ok(refused(site, &err.to_string(), StatusCode::BAD_REQUEST)),
+    };
+    let now = state.clock.now_ms();
+    let named: Vec<String> = match credentials.participants.as_deref() {
+        None | Some("") => vec![],
+        Some(list) => list.split(',').map(str::to_owned).collect(),
+    };
+    let claim = Claim {
+        email,
+        timestamp,
+        participants: &named,
+        hash: hmac,
+    };
+    let verified = match identity::verify(&site.workspace, now, claim, &normalised) {
+        Ok(verified) => verified,
+        Err(rejection) => {
+            let reason = ApiError::Identity(rejection).message();
+            return Ok(refused(site, &reason, StatusCode::UNAUTHORIZED));
+        }
+    };
+    if let Some(reason) = &verified.ignored {
+        tracing::warn!(workspace = %site.slug, %reason, "signed iframe");
+    }
+    let session = PageSession {
+        workspace_id: site.workspace.id,
+        email: normalised.to_string(),
+        name,
+        ticket_id: None,
+        locale: credentials
+            .locale
+            .as_deref()
+            .and_then(porthole_types::Locale::from_tag)
+            .map(|l| l.as_str().to_owned()),
+        participants: participants_column(&verified.participants),
+    };
+    let ttl = state.settings.session_ttl_ms;
+    let token = state.store.create_page_session(&session, now, ttl).await?;
+    let cookie = session_cookie(
+        EMBED_COOKIE,
+        token.secret.expose_secret().to_owned(),
+        format!("/embed/{}/", site.slug),
+        ttl,
+        true,
+        state.settings.secure_cookies(),
+    );
+    Ok(see_other(&base(site), Some(cookie)))
+}
+
+fn new_page(site: &Site, form: &TicketForm, errors: &FieldErrors) -> Page {
+    let t = site.t;
+    let settings = &site.workspace.settings;
+    let spec = FormSpec {
+        action: &base(site),
+        with_contact: false,
+        categories: &settings.categories,
+    };
+    site.page(
+        t.widget.new_ticket,
+        html! {
+            p { a.ph-link href=(base(site)) { "← " (t.widget.back) } }
+            h1.ph-heading { (t.widget.new_ticket) }
+            // The search step before the form: an answer may already be written.
+            section.ph-card {
+                p { (t.page.kb_before_writing) }
+                (super::kb::search_form(site, ""))
+            }
+            (faq_list(t, &site.slug, &settings.faqs, "embed"))
+            (ticket_form(t, &spec, form, errors))
+        },
+    )
+}
+
+async fn new_form(
+    State(state): State<AppState>,
+    mut site: Site,
+    jar: CookieJar,
+) -> Result<Response, PageError> {
+    if user(&state, &mut site, &jar).await?.is_none() {
+        return Ok(signed_out(&site));
+    }
+    Ok(new_page(&site, &TicketForm::default(), &FieldErrors::default()).into_response())
+}
+
+async fn create(
+    State(state): State<AppState>,
+    mut site: Site,
+    headers: HeaderMap,
+    jar: CookieJar,
+    PageUpload { form, files }: PageUpload<TicketForm>,
+) -> Result<Response, PageError> {
+    check_form_origin(&state, &headers)?;
+    let Some(session) = session(&state, &mut site, &jar).await? else {
+        return Ok(signed_out(&site));
+    };
+    let participants = stored_participants(session.participants.as_deref());
+    let scope = UserScope {
+        workspace_id: session.workspace_id,
+        email: session.email,
+        name: session.name,
+    };
+    let valid = match form.validate(&site.workspace.settings, site.t, false) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            let page = new_page(&site, &form, &errors).status(StatusCode::UNPROCESSABLE_ENTITY);
+            return Ok(page.into_response());
+        }
+    };
+    let staged =
+        uploads::stage_for_form(&state, (&site, &scope), uploader(&scope), files, |errors| {
+            new_page(&site, &form, errors)
+        });
+    let attachments = match staged.await? {
+        Ok(ids) => ids,
+        Err(page) => return Ok(page),
+    };
+    let (mut new, key) = valid.into_new(&form.form_id, Channel::Embed, site.locale);
+    new.attachments = attachments;
+    new.participants = participants;
+    let now = state.clock.now_ms();
+    let created = state.store.create_ticket(&scope, new, key, now).await;
+    let (Outcome::Created(ticket) | Outcome::Replayed(ticket)) =
+        match created.map_err(CoreError::from) {
+            Err(CoreError::RateLimited(wait)) => return Ok(rate_limited(&site, wait)),
+            Err(CoreError::Conflict(..)) => return Ok(already_sent(&site)),
+            other => other?,
+        };
+    Ok(see_other(
+        &format!("{}/{}", base(&site), ticket.reference),
+        None,
+    ))
+}
+
+#[derive(Deserialize)]
+struct ShowQuery {
+    /// Set by the redirect after a rating, to thank for it.
+    rated: Option<String>,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    mut site: Site,
+    AppPath((_, raw)): AppPath<(String, String)>,
+    Query(query): Query<ShowQuery>,
+    jar: CookieJar,
+) -> Result<Response, PageError> {
+    let Some(scope) = user(&state, &mut site, &jar).await? else {
+        return Ok(signed_out(&site));
+    };
+    let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
+    let ticket = state
+        .store
+        .open_user_ticket(&scope, number, state.clock.now_ms())
+        .await?;
+    let rate = RatingPrompt::for_ticket(&ticket, query.rated.is_some());
+    Ok(ticket_view(&site, &ticket, None, "", rate)
+        .cache(Cache::Private)
+        .into_response())
+}
+
+fn ticket_view(
+    site: &Site,
+    ticket: &Ticket,
+    error: ReplyError,
+    draft: &str,
+    rate: RatingPrompt,
+) -> Page {
+    let path = format!("{}/{}", base(site), ticket.reference);
+    let action = format!("{path}/reply");
+    let rate_action = format!("{path}/rating");
+    site.page(
+        ticket.subject.clone(),
+        html! {
+            p { a.ph-link href=(base(site)) { "← " (site.t.widget.back) } }
+            (conversation(site.t, ticket, &format!("{path}/files")))
+            (rate.render(site.t, &rate_action))
+            (reply_form(site.t, &action, ticket, error, draft))
+        },
+    )
+}
+
+/// The verified user rates their resolved ticket.
+async fn rate(
+    State(state): State<AppState>,
+    mut site: Site,
+    AppPath((_, raw)): AppPath<(String, String)>,
+    headers: HeaderMap,
+    jar: CookieJar,
+    PageForm(form): PageForm<RatingForm>,
+) -> Result<Response, PageError> {
+    check_form_origin(&state, &headers)?;
+    let Some(scope) = user(&state, &mut site, &jar).await? else {
+        return Ok(signed_out(&site));
+    };
+    let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
+    let then = format!("{}/{}?rated=1", base(&site), TicketRef(number));
+    post_rating(&state, &scope, number, form, "embed", &then).await
+}
+
+async fn reply(
+    State(state): State<AppState>,
+    mut site: Site,
+    AppPath((_, raw)): AppPath<(String, String)>,
+    headers: HeaderMap,
+    jar: CookieJar,
+    PageUpload { form, files }: PageUpload<ReplyForm>,
+) -> Result<Response, PageError> {
+    check_form_origin(&state, &headers)?;
+    let Some(scope) = user(&state, &mut site, &jar).await? else {
+        return Ok(signed_out(&site));
+    };
+    let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
+    let then = format!("{}/{}?sent=1", base(&site), TicketRef(number));
+    let reply = PageReply {
+        body: &form.body,
+        files,
+        uploader: uploader(&scope),
+    };
+    post_reply(
+        &state,
+        (&site, &scope),
+        number,
+        reply,
+        &then,
+        |ticket, error| ticket_view(&site, ticket, Some(error), &form.body, RatingPrompt::No),
+    )
+    .await
+}
+
+/// A file of one of the verified user's tickets.
+async fn file(
+    State(state): State<AppState>,
+    mut site: Site,
+    AppPath((_, raw, id)): AppPath<(String, String, String)>,
+    jar: CookieJar,
+) -> Result<Response, PageError> {
+    let Some(scope) = user(&state, &mut site, &jar).await? else {
+        return Err(PageError::NotFound);
+    };
+    let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
+    uploads::download(&state, &scope, number, &id).await
+}
