@@ -11,6 +11,7 @@ pub mod markdown;
 mod message;
 mod origin;
 mod patch;
+pub mod ratings;
 mod reference;
 pub mod sentiment;
 mod text;

@@ -194,3 +194,15 @@ pub struct Ticket {
 pub struct FaqClick {
     pub question: String,
 }
+
+/// A rating as the team sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Rating {
+    /// 1 (poor) to 5 (excellent).
+    pub score: i64,
+    pub comment: Option<String>,
+    /// Where it was given: widget, portal or embed.
+    pub channel: String,
+    pub created_at: i64,
+}

@@ -56,7 +56,7 @@ pub use inbound::ReplyTarget;
 pub use mail::{DueMail, MailEvent, NotSentThen, PlannedMail, UndeliveredMail};
 pub use participants::{AddedBy, Reach};
 pub use portal::{PageSession, SUBMISSIONS_PER_HOUR};
-pub use ratings::{CsatReport, Rating};
+pub use ratings::CsatReport;
 pub use seed::SeedPlan;
 pub use sessions::{participants_column, stored_participants, NewSession, SessionRow};
 pub use tickets::{

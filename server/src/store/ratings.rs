@@ -1,25 +1,91 @@
 //! Satisfaction ratings (CSAT): a customer rates each resolution of their ticket once.
 
-use porthole_types::{Change, EventRating, Rated};
+use porthole_core::ratings::{not_resolved, NewRating, RatingStore};
+use porthole_core::tickets::{Actor, TicketState};
+use porthole_core::CoreResult;
+use porthole_types::{Change, EventRating, Rated, Rating};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 use super::events;
-use super::participants::{reach, Reach};
+use super::ticket_writes::find;
 use super::tickets::UserScope;
 use super::Store;
 use super::StoreResult;
 use porthole_core::CoreError;
 
-/// A rating as the team sees it.
-#[derive(Debug, Clone, sqlx::FromRow, Serialize, utoipa::ToSchema)]
-pub struct Rating {
-    /// 1 (poor) to 5 (excellent).
-    pub score: i64,
-    pub comment: Option<String>,
-    /// Where it was given: widget, portal or embed.
-    pub channel: String,
-    pub created_at: i64,
+impl RatingStore for Store {
+    async fn rate_resolution<F>(
+        &self,
+        scope: &UserScope,
+        number: i64,
+        rating: NewRating,
+        now_ms: i64,
+        allow: F,
+    ) -> CoreResult<Rating>
+    where
+        F: FnOnce(&TicketState) -> CoreResult<()> + Send + 'static,
+    {
+        let actor = Actor::Customer(scope.clone());
+        Ok(self
+            .groups
+            .write(move |conn| keep_rating(conn, (&actor, number), rating, now_ms, allow))
+            .await?)
+    }
+}
+
+/// See `RatingStore::rate_resolution`.
+fn keep_rating<F>(
+    conn: &rusqlite::Connection,
+    (actor, number): (&Actor, i64),
+    rating: NewRating,
+    now_ms: i64,
+    allow: F,
+) -> StoreResult<Rating>
+where
+    F: FnOnce(&TicketState) -> CoreResult<()>,
+{
+    let ticket = find(conn, actor, number)?.ok_or(CoreError::NotFound)?;
+    allow(&ticket.state)?;
+    let resolution: i64 = conn
+        .prepare_cached(CURRENT_RESOLUTION)?
+        .query_row([ticket.id], |row| row.get(0))
+        .optional()?
+        .ok_or_else(not_resolved)?;
+    let NewRating {
+        score,
+        comment,
+        channel,
+    } = rating;
+    let kept = conn
+        .prepare_cached(
+            "INSERT INTO ratings (workspace_id, ticket_id, resolution_event_id, \
+             score, comment, channel, created_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING \
+             RETURNING score, comment, channel, created_at",
+        )?
+        .query_row(
+            rusqlite::params![
+                ticket.workspace_id,
+                ticket.id,
+                resolution,
+                score,
+                comment,
+                channel.as_str(),
+                now_ms
+            ],
+            rating_row,
+        )
+        .optional()?;
+    let Some(kept) = kept else {
+        return Err(
+            CoreError::Conflict("already_rated", "this resolution has been rated already").into(),
+        );
+    };
+    let rated = EventRating { score, comment };
+    let change = Change::Rated(Rated { rating: rated });
+    events::record(conn, (ticket.id, number), change, now_ms)?;
+    Ok(kept)
 }
 
 /// Ratings over a period.
@@ -77,74 +143,6 @@ fn rating_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Rating> {
 }
 
 impl Store {
-    /// The customer rates the ticket's current resolution: once, and only while it is Resolved.
-    pub async fn rate(
-        &self,
-        scope: &UserScope,
-        number: i64,
-        (score, comment): (i64, Option<&str>),
-        channel: &str,
-        now_ms: i64,
-    ) -> StoreResult<Rating> {
-        let (owned, comment, channel) = (
-            scope.clone(),
-            comment.map(str::to_owned),
-            channel.to_owned(),
-        );
-        self.groups
-            .write(move |conn| {
-                let ticket = reach(conn, &owned, number)?.ok_or(CoreError::NotFound)?;
-                if ticket.reach() != Reach::Owner {
-                    return Err(CoreError::Conflict(
-                        "owner_only",
-                        "only the person who opened this ticket can rate it",
-                    )
-                    .into());
-                }
-                let ticket_id = ticket.id;
-                let resolution: i64 = conn
-                    .prepare_cached(CURRENT_RESOLUTION)?
-                    .query_row([ticket_id], |row| row.get(0))
-                    .optional()?
-                    .ok_or(CoreError::Conflict(
-                        "not_resolved",
-                        "only a resolved ticket can be rated",
-                    ))?;
-                let rating = conn
-                    .prepare_cached(
-                        "INSERT INTO ratings (workspace_id, ticket_id, resolution_event_id, \
-                         score, comment, channel, created_at) \
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING \
-                         RETURNING score, comment, channel, created_at",
-                    )?
-                    .query_row(
-                        rusqlite::params![
-                            owned.workspace_id,
-                            ticket_id,
-                            resolution,
-                            score,
-                            comment,
-                            channel,
-                            now_ms
-                        ],
-                        rating_row,
-                    )
-                    .optional()?;
-                let Some(rating) = rating else {
-                    return Err(CoreError::Conflict(
-                        "already_rated",
-                        "this resolution has been rated already",
-                    )
-                    .into());
-                };
-                let rated = EventRating { score, comment };
-                let change = Change::Rated(Rated { rating: rated });
-                events::record(conn, (ticket_id, number), change, now_ms)?;
-                Ok(rating)
-            })
-            .await
-    }
-
     /// Ratings given from `from_ms` up to (not including) `to_ms`.
     pub async fn csat(
         &self,

@@ -37,10 +37,10 @@ impl TicketStore for Store {
 }
 
 /// A ticket as the actor reaches it, in the write.
-struct Found {
-    id: i64,
-    workspace_id: i64,
-    state: TicketState,
+pub(super) struct Found {
+    pub id: i64,
+    pub workspace_id: i64,
+    pub state: TicketState,
     /// The customer making the change, and how they reach it.
     customer: Option<Reached>,
 }
@@ -93,7 +93,7 @@ where
 
 /// Ticket `number` as the actor reaches it: any of the team's workspace's; only one the
 /// customer owns or is copied on.
-fn find(conn: &Connection, actor: &Actor, number: i64) -> StoreResult<Option<Found>> {
+pub(super) fn find(conn: &Connection, actor: &Actor, number: i64) -> StoreResult<Option<Found>> {
     let (id, workspace_id, status, assignee, customer) = match actor {
         Actor::Team(workspace_id) => {
             let row: Option<(i64, String, Option<String>)> = conn

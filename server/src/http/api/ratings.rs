@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
-use porthole_types::ErrorBody;
+use porthole_types::{Channel, ErrorBody, Rating};
 use serde::Deserialize;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime};
@@ -15,15 +15,12 @@ use crate::http::auth::{Agent, UserSession};
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{AppJson, AppPath, AppQuery};
 use crate::http::state::AppState;
-use crate::store::{CsatReport, Rating};
-use porthole_core::optional_text;
+use crate::store::CsatReport;
+use porthole_core::ratings;
 
 pub fn agent_routes() -> Router<AppState> {
     Router::new().route("/reports/csat", get(report))
 }
-
-/// The longest comment a rating takes.
-pub const COMMENT_MAX: usize = 2_000;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -34,20 +31,6 @@ pub struct NewRating {
     pub score: i64,
     #[schema(value_type = Option<porthole_types::schema::OptionalComment>)]
     pub comment: Option<String>,
-}
-
-impl NewRating {
-    /// The score and comment, checked.
-    pub fn checked(&self) -> ApiResult<(i64, Option<String>)> {
-        if !(1..=5).contains(&self.score) {
-            return Err(ApiError::invalid(
-                "score",
-                "score must be a whole number from 1 to 5",
-            ));
-        }
-        let comment = optional_text("comment", self.comment.as_deref(), COMMENT_MAX)?;
-        Ok((self.score, comment))
-    }
 }
 
 #[utoipa::path(
@@ -68,17 +51,10 @@ pub(super) async fn rate(
     AppPath((_slug, raw_ref)): AppPath<(String, String)>,
     AppJson(req): AppJson<NewRating>,
 ) -> ApiResult<(StatusCode, AppJson<Rating>)> {
-    let (score, comment) = req.checked()?;
-    let rating = state
-        .store
-        .rate(
-            &session.scope,
-            reference(&raw_ref)?,
-            (score, comment.as_deref()),
-            "widget",
-            state.clock.now_ms(),
-        )
-        .await?;
+    let ticket = (&session.scope, reference(&raw_ref)?);
+    let given = (req.score, req.comment.as_deref());
+    let now = state.clock.now_ms();
+    let rating = ratings::rate(&state.store, ticket, given, Channel::Widget, now).await?;
     Ok((StatusCode::CREATED, AppJson(rating)))
 }
 

@@ -404,7 +404,7 @@ async fn rate(
     };
     let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
     let then = format!("{}/{}?rated=1", base(&site), TicketRef(number));
-    post_rating(&state, &scope, number, form, "embed", &then).await
+    post_rating(&state, &scope, number, form, Channel::Embed, &then).await
 }
 
 async fn reply(

@@ -30,7 +30,7 @@ use crate::http::listener::Peer;
 use crate::http::state::AppState;
 use crate::store::{Outcome, PageSession, PortalSubmission, UserScope, SUBMISSIONS_PER_HOUR};
 use crate::tracking::{ticket_path, tracking_link, tracking_path, TRACKING_TTL_MS};
-use porthole_core::{hash_token, CoreError, TicketRef, Token};
+use porthole_core::{hash_token, ratings, CoreError, TicketRef, Token};
 
 const HOUR_MS: i64 = 3_600_000;
 /// A tracking link buys this long before it has to be followed again.
@@ -280,19 +280,6 @@ pub(super) struct RatingForm {
     comment: String,
 }
 
-impl RatingForm {
-    /// The score and comment, checked as the widget API checks them.
-    pub(super) fn checked(self) -> Result<(i64, Option<String>), PageError> {
-        let request = crate::http::api::NewRating {
-            score: self.score.unwrap_or(0),
-            comment: Some(self.comment),
-        };
-        request
-            .checked()
-            .map_err(|e| PageError::BadRequest(e.message()))
-    }
-}
-
 /// Records a rating given on a page, then shows the ticket again with thanks (`then`). A second
 /// submission of the same resolution's rating changes nothing and is thanked alike.
 pub(super) async fn post_rating(
@@ -300,17 +287,12 @@ pub(super) async fn post_rating(
     scope: &UserScope,
     number: i64,
     form: RatingForm,
-    channel: &str,
+    channel: Channel,
     then: &str,
 ) -> Result<Response, PageError> {
-    let (score, comment) = form.checked()?;
+    let given = (form.score.unwrap_or(0), Some(&form.comment[..]));
     let now = state.clock.now_ms();
-    match state
-        .store
-        .rate(scope, number, (score, comment.as_deref()), channel, now)
-        .await
-        .map_err(CoreError::from)
-    {
+    match ratings::rate(&state.store, (scope, number), given, channel, now).await {
         Ok(_) | Err(CoreError::Conflict("already_rated", _)) => Ok(see_other(then, None)),
         Err(CoreError::Conflict(_, message)) => Err(PageError::BadRequest(message.into())),
         Err(other) => Err(other.into()),
@@ -328,7 +310,7 @@ async fn rate(
 ) -> Result<Response, PageError> {
     let (number, scope) = tracked(&state, &site, &raw, &headers, &jar).await?;
     let then = format!("{}?rated=1", ticket_path(&site.slug, number));
-    post_rating(&state, &scope, number, form, "portal", &then).await
+    post_rating(&state, &scope, number, form, Channel::Portal, &then).await
 }
 
 fn link_invalid(site: &Site, email_on: bool) -> Response {
