@@ -9,6 +9,7 @@ mod error;
 pub mod links;
 pub mod markdown;
 mod message;
+pub mod opening;
 mod origin;
 mod patch;
 pub mod ratings;

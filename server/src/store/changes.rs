@@ -316,14 +316,14 @@ mod tests {
     use sqlx::{ConnectOptions, Connection};
 
     use super::super::creation::tests::{scope, store_with_workspace, ticket};
-    use super::super::{Outcome, Store};
+    use super::super::Store;
+    use porthole_core::opening::{open_ticket, Outcome};
     use porthole_core::tickets::{reply_as_agent, reply_as_customer, AgentReply, CustomerPost};
     use porthole_core::{EmailAddress, TicketRef};
 
     async fn open(store: &Store, workspace: i64, email: &str) -> i64 {
         let new = ticket("Printer on fire".into(), vec![]);
-        match store
-            .create_ticket(&scope(workspace, email), new, None, 2_000)
+        match open_ticket(store, &scope(workspace, email), new, None, 2_000)
             .await
             .unwrap()
         {

@@ -11,11 +11,12 @@ use super::attachments;
 use super::attachments::customer_owner;
 use super::events;
 use super::participants::{self, AddedBy};
-use super::tickets::{NewTicket, Outcome, PortalSubmission, UserScope};
+use super::tickets::UserScope;
 use super::Store;
 use super::StoreResult;
 use crate::clock::rfc3339;
-use porthole_core::{markdown, sentiment, CoreError, TicketRef};
+use porthole_core::opening::{Outcome, PortalSubmission, PreparedTicket, TicketOpener};
+use porthole_core::{CoreError, CoreResult, TicketRef};
 
 /// How many tickets a verified user may open through the widget and the signed iframe in an
 /// hour. The public portal is limited per client address instead.
@@ -68,30 +69,30 @@ fn creation_wait(
     Ok(Some(((frees_at - now_ms + 999) / 1000).max(1)))
 }
 
-impl Store {
-    /// Creates a ticket for the scope's user. With an idempotency key, a repeat of the same
-    /// ticket (see [`fingerprint`]) returns the first, a different one under the same key is a
-    /// conflict, and concurrent repeats create exactly one, whichever surface they come from.
+impl TicketOpener for Store {
     /// Written in the next group of creations (see `group`), and answered once that group has
     /// committed.
-    pub async fn create_ticket(
+    async fn write_ticket(
         &self,
         scope: &UserScope,
-        new: NewTicket,
-        idempotency_key: Option<&str>,
+        ticket: PreparedTicket,
+        now_ms: i64,
+    ) -> CoreResult<Outcome> {
+        Ok(self.create(scope, ticket, now_ms).await?)
+    }
+}
+
+impl Store {
+    async fn create(
+        &self,
+        scope: &UserScope,
+        ticket: PreparedTicket,
         now_ms: i64,
     ) -> StoreResult<Outcome> {
-        let key = idempotency_key.map(|key| (key.to_owned(), fingerprint(&new)));
-        // Scored and rendered before the write lock is taken: the other writers need not
-        // wait on it.
-        let mood = sentiment::score(&new.subject, new.description.as_deref());
-        let opening_html = (new.description.is_some() || !new.attachments.is_empty()).then(|| {
-            markdown::message_html(Author::User, new.description.as_deref().unwrap_or_default())
-        });
-        let written = (scope.clone(), new, mood, opening_html);
+        let written = (scope.clone(), ticket);
         let written = self
             .groups
-            .write(move |conn| write_ticket(conn, written, key, now_ms))
+            .write(move |conn| write_ticket(conn, written, now_ms))
             .await?;
         match written {
             Written::Created(ticket) => Ok(Outcome::Created(ticket)),
@@ -130,36 +131,6 @@ impl Store {
     }
 }
 
-/// What an idempotency key's request is, to tell a repeat from another request under the same
-/// key (keys are each user's own): a hash of everything the ticket is made of, as the surface
-/// parsed it, so that the same values sent again in another form (JSON re-serialised, a form
-/// posted twice, the widget's request repeated from the signed iframe) are one request. Each
-/// surface's own wrapping (the channel, the page's language, the name a session carries) is
-/// left out, and files count by number: a form posted again uploads its files again, under
-/// new ids.
-pub fn fingerprint(new: &NewTicket) -> String {
-    use sha2::{Digest, Sha256};
-    #[derive(serde::Serialize)]
-    struct Made<'a> {
-        subject: &'a str,
-        description: Option<&'a str>,
-        ticket_type: Option<TicketType>,
-        category: Option<&'a str>,
-        files: usize,
-        participants: Vec<&'a str>,
-    }
-    let made = Made {
-        subject: &new.subject,
-        description: new.description.as_deref(),
-        ticket_type: new.ticket_type,
-        category: new.category.as_deref(),
-        files: new.attachments.len(),
-        participants: new.participants.iter().map(|p| p.as_str()).collect(),
-    };
-    let json = serde_json::to_vec(&made).expect("strings and enums always serialise");
-    hex::encode(Sha256::digest(json))
-}
-
 /// What a creation's savepoint did.
 enum Written {
     Created(Ticket),
@@ -172,10 +143,15 @@ enum Written {
 /// The ticket's number, contact, ticket, opening message, copies, events and assignment.
 fn write_ticket(
     conn: &Connection,
-    (scope, new, mood, opening_html): (UserScope, NewTicket, f64, Option<String>),
-    idempotency: Option<(String, String)>,
+    (scope, ticket): (UserScope, PreparedTicket),
     now_ms: i64,
 ) -> StoreResult<Written> {
+    let PreparedTicket {
+        new,
+        idempotency,
+        sentiment: mood,
+        opening_html,
+    } = ticket;
     let mut claimed_key = None;
     if let Some((key, fingerprint)) = idempotency {
         let claimed = conn
@@ -408,7 +384,8 @@ pub(super) mod tests {
     use futures_util::future::join_all;
     use porthole_types::Channel;
 
-    use super::super::{NewTicket, NewWorkspace, Outcome, Store, StoreError, UserScope};
+    use super::super::{NewWorkspace, Store, StoreError, UserScope};
+    use porthole_core::opening::{open_ticket, NewTicket, Outcome};
     use porthole_core::{CoreError, Slug};
 
     pub(in crate::store) async fn store_with_workspace() -> (tempfile::TempDir, Store, i64) {
@@ -447,35 +424,6 @@ pub(super) mod tests {
         }
     }
 
-    #[test]
-    fn a_tickets_fingerprint_is_its_content_whatever_surface_wraps_it() {
-        let base = || ticket("Printer".into(), vec!["a1".into()]);
-        let print = |change: fn(&mut NewTicket)| {
-            let mut new = base();
-            change(&mut new);
-            super::fingerprint(&new)
-        };
-        let same = super::fingerprint(&base());
-        assert_eq!(print(|t| t.channel = Channel::Embed), same);
-        assert_eq!(print(|t| t.locale = Some(porthole_types::Locale::Fr)), same);
-        assert_eq!(
-            print(|t| t.attachments = vec!["b2".into()]),
-            same,
-            "re-uploaded"
-        );
-        let different: [fn(&mut NewTicket); 6] = [
-            |t| t.subject = "Scanner".into(),
-            |t| t.description = None,
-            |t| t.ticket_type = Some(porthole_types::TicketType::BugReport),
-            |t| t.category = Some("Billing".into()),
-            |t| t.attachments.clear(),
-            |t| t.participants = vec![porthole_core::EmailAddress::parse("bo@b.co").unwrap()],
-        ];
-        for change in different {
-            assert_ne!(print(change), same);
-        }
-    }
-
     async fn count(store: &Store, sql: &str) -> i64 {
         sqlx::query_scalar(sql)
             .fetch_one(&store.pool)
@@ -499,11 +447,7 @@ pub(super) mod tests {
             };
             let new = ticket(format!("subject word{i}x"), files);
             let store = store.clone();
-            async move {
-                store
-                    .create_ticket(&scope(workspace, &email), new, None, 2_000)
-                    .await
-            }
+            async move { open_ticket(&store, &scope(workspace, &email), new, None, 2_000).await }
         });
         let results = join_all(creations).await;
         let turns = store.writer.writes_done.load(Ordering::Acquire) - turns_before;
@@ -513,7 +457,7 @@ pub(super) mod tests {
         for (i, result) in results.into_iter().enumerate() {
             match result {
                 Ok(Outcome::Created(t)) if i % 4 != 0 => numbers.push(t.reference),
-                Err(StoreError::Core(CoreError::Invalid(..))) if i % 4 == 0 => {}
+                Err(CoreError::Invalid(..)) if i % 4 == 0 => {}
                 other => panic!("creation {i}: {:?}", other.map(|_| ())),
             }
         }
@@ -547,7 +491,7 @@ pub(super) mod tests {
         let who = scope(workspace, "user@example.com");
         let creations = (0..5).map(|_| {
             let new = ticket("Invoice".into(), vec![]);
-            store.create_ticket(&who, new, Some("key-1"), 2_000)
+            open_ticket(&store, &who, new, Some("key-1"), 2_000)
         });
         let results = join_all(creations).await;
         let mut created = 0;
@@ -571,17 +515,27 @@ pub(super) mod tests {
         let panics = store
             .groups
             .write(|_conn| -> super::StoreResult<()> { panic!("a bug in a write") });
-        let creates =
-            store.create_ticket(&who, ticket("After the panic".into(), vec![]), None, 2_000);
+        let creates = open_ticket(
+            &store,
+            &who,
+            ticket("After the panic".into(), vec![]),
+            None,
+            2_000,
+        );
         let (panicked, created) = tokio::join!(panics, creates);
         assert!(matches!(
             panicked,
             Err(StoreError::Core(CoreError::Internal(_)))
         ));
         assert!(matches!(created, Ok(Outcome::Created(_))));
-        let again = store
-            .create_ticket(&who, ticket("Later still".into(), vec![]), None, 3_000)
-            .await;
+        let again = open_ticket(
+            &store,
+            &who,
+            ticket("Later still".into(), vec![]),
+            None,
+            3_000,
+        )
+        .await;
         assert!(matches!(again, Ok(Outcome::Created(t)) if t.reference == "TKT-0002"));
     }
 }

@@ -59,9 +59,7 @@ pub use portal::{PageSession, SUBMISSIONS_PER_HOUR};
 pub use ratings::CsatReport;
 pub use seed::SeedPlan;
 pub use sessions::{participants_column, stored_participants, NewSession, SessionRow};
-pub use tickets::{
-    AgentFilter, AgentPage, NewTicket, Outcome, PageCursor, PortalSubmission, UserScope,
-};
+pub use tickets::{AgentFilter, AgentPage, PageCursor, UserScope};
 pub use webhooks::{Attempt, DeliveryInfo, DueDelivery, NewWebhook, WebhookInfo};
 pub use workspaces::{NewWorkspace, Workspace};
 

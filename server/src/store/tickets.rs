@@ -1,6 +1,6 @@
 use porthole_types::{
-    AgentMessage, AgentTicket, AgentTicketSummary, Attachment, Author, Channel, Contact, Locale,
-    Message, Posted, PostedMessage, Priority, Ticket, TicketStatus, TicketSummary, TicketType,
+    AgentMessage, AgentTicket, AgentTicketSummary, Attachment, Author, Channel, Contact, Message,
+    Posted, PostedMessage, Priority, Ticket, TicketStatus, TicketSummary, TicketType,
 };
 use rusqlite::OptionalExtension;
 use sqlx::{QueryBuilder, Sqlite};
@@ -10,48 +10,11 @@ use super::StoreResult;
 use super::{attachments, mail, ratings};
 use super::{avatar_path, decode, Store, UndeliveredMail};
 use crate::clock::rfc3339;
+use porthole_core::CoreError;
 use porthole_core::{markdown, TicketRef};
-use porthole_core::{CoreError, EmailAddress};
 
 pub use porthole_core::tickets::UserScope;
 use porthole_core::tickets::{customer_reply, Actor, CustomerPost};
-
-pub struct NewTicket {
-    pub subject: String,
-    pub description: Option<String>,
-    pub ticket_type: Option<TicketType>,
-    /// One of the workspace's categories, checked by the caller.
-    pub category: Option<String>,
-    pub channel: Channel,
-    /// The language the customer used, when the surface knows it (pages do; the widget said it
-    /// when the session began).
-    pub locale: Option<Locale>,
-    /// Ids of files the user staged, for the opening message.
-    pub attachments: Vec<String>,
-    /// The `Message-ID` of the email that opens it: the same email taken in twice opens one
-    /// ticket, and later emails that answer it continue this one.
-    pub message_id: Option<String>,
-    /// People to copy on it: those the host signed for, or the email's Cc.
-    pub participants: Vec<EmailAddress>,
-    /// What a public portal submission writes with the ticket.
-    pub portal: Option<PortalSubmission>,
-}
-
-/// What a public portal submission writes in its ticket's transaction, so that nothing is
-/// left half-done between commits.
-pub struct PortalSubmission {
-    /// The client's address: the submission counts against its hour's allowance (refused
-    /// when that is used up), and its recent article reads are marked as not having answered.
-    pub client: String,
-    /// The hash of the customer's tracking token, and when it expires.
-    pub tracking: (String, i64),
-}
-
-/// What a create call did; a replay returns the ticket the first call made.
-pub enum Outcome {
-    Created(Ticket),
-    Replayed(Ticket),
-}
 
 #[derive(Debug, Clone, Default)]
 pub struct AgentFilter {
@@ -896,11 +859,11 @@ mod tests {
     /// A store whose workspace has ticket 1, opened by Ada.
     async fn store_with_adas_ticket() -> (tempfile::TempDir, Store, i64, UserScope) {
         use crate::store::creation::tests::{scope, store_with_workspace, ticket};
+        use porthole_core::opening::open_ticket;
 
         let (dir, store, workspace) = store_with_workspace().await;
         let ada = scope(workspace, "ada@example.com");
-        store
-            .create_ticket(&ada, ticket("Export".into(), vec![]), None, 2_000)
+        open_ticket(&store, &ada, ticket("Export".into(), vec![]), None, 2_000)
             .await
             .unwrap();
         (dir, store, workspace, ada)

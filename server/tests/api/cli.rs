@@ -1,5 +1,6 @@
 //! The `porthole` binary itself, on a real database file.
 
+use porthole_core::opening::open_ticket;
 use std::path::Path;
 use std::process::Command;
 
@@ -28,8 +29,8 @@ fn customer(ws: &porthole::store::Workspace) -> porthole::store::UserScope {
 }
 
 /// A ticket as the widget would open it.
-fn widget_ticket(subject: impl Into<String>) -> porthole::store::NewTicket {
-    porthole::store::NewTicket {
+fn widget_ticket(subject: impl Into<String>) -> porthole_core::opening::NewTicket {
+    porthole_core::opening::NewTicket {
         subject: subject.into(),
         description: None,
         ticket_type: None,
@@ -79,8 +80,7 @@ fn acme_with_a_ticket(subject: &str) -> (tempfile::TempDir, std::path::PathBuf) 
     let (dir, db, _) = acme();
     on_acme(&db, async |store, ws| {
         let new = widget_ticket(subject);
-        store
-            .create_ticket(&customer(&ws), new, None, 1)
+        open_ticket(store, &customer(&ws), new, None, 1)
             .await
             .unwrap();
     });
@@ -202,7 +202,7 @@ fn an_agent_works_a_ticket_from_the_cli() {
             name: Some("Al".into()),
         };
         let new = widget_ticket("Broken export");
-        store.create_ticket(&scope, new, None, 1).await.unwrap();
+        open_ticket(store, &scope, new, None, 1).await.unwrap();
     });
 
     let (ok, out, err) = porthole(
@@ -508,7 +508,7 @@ fn ticket_show_tells_an_agent_everything_about_the_ticket_and_its_customer() {
             email: "al@b.co".into(),
             name: Some("Al Smith".into()),
         };
-        let new = porthole::store::NewTicket {
+        let new = porthole_core::opening::NewTicket {
             subject: "Export fails".into(),
             description: Some("Every time".into()),
             ticket_type: Some(porthole_types::TicketType::BugReport),
@@ -520,7 +520,7 @@ fn ticket_show_tells_an_agent_everything_about_the_ticket_and_its_customer() {
             participants: vec![],
             portal: None,
         };
-        store.create_ticket(&scope, new, None, 1).await.unwrap();
+        open_ticket(store, &scope, new, None, 1).await.unwrap();
     });
     let (ok, _, err) = porthole(
         &db,
@@ -648,7 +648,7 @@ fn ticket_list_pages_through_every_ticket() {
     on_acme(&db, async |store, ws| {
         let scope = customer(&ws);
         for i in 0..5 {
-            let new = porthole::store::NewTicket {
+            let new = porthole_core::opening::NewTicket {
                 subject: format!("Ticket {i}"),
                 description: None,
                 ticket_type: None,
@@ -660,7 +660,7 @@ fn ticket_list_pages_through_every_ticket() {
                 participants: vec![],
                 portal: None,
             };
-            store.create_ticket(&scope, new, None, i).await.unwrap();
+            open_ticket(store, &scope, new, None, i).await.unwrap();
         }
     });
     let list = |extra: &[&str]| {
@@ -750,7 +750,7 @@ fn an_agent_attaches_files_from_the_command_line_and_saves_them_back() {
     on_acme(&db, async |store, ws| {
         let scope = customer(&ws);
         let new = widget_ticket("Need the invoice");
-        store.create_ticket(&scope, new, None, 1).await.unwrap();
+        open_ticket(store, &scope, new, None, 1).await.unwrap();
     });
     let invoice = dir.path().join("invoice.pdf");
     std::fs::write(&invoice, b"%PDF-1.4\n%%EOF\n").unwrap();

@@ -4,6 +4,7 @@
 
 use porthole::store::KeyRole;
 use porthole_core::agents::{AgentStore, Invitation};
+use porthole_core::opening::open_ticket;
 use reqwest::{header, Method, Response, StatusCode};
 use secrecy::ExposeSecret;
 use serde_json::{json, Value};
@@ -405,7 +406,7 @@ async fn the_console_of_one_workspace_reaches_nothing_of_another() {
         email: "gus@globex.test".into(),
         name: None,
     };
-    let new = porthole::store::NewTicket {
+    let new = porthole_core::opening::NewTicket {
         subject: "Globex secret".into(),
         description: None,
         ticket_type: None,
@@ -417,7 +418,7 @@ async fn the_console_of_one_workspace_reaches_nothing_of_another() {
         participants: vec![],
         portal: None,
     };
-    app.store.create_ticket(&scope, new, None, 1).await.unwrap();
+    open_ticket(&app.store, &scope, new, None, 1).await.unwrap();
     let res = console_api(&app, Method::GET, "/tickets/TKT-0001", &cookie)
         .go()
         .await;

@@ -23,7 +23,8 @@ use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::AppPath;
 use crate::http::state::AppState;
 use crate::mail::inbound::{read, InboundReply};
-use crate::store::{NewTicket, Outcome, ReplyTarget, UserScope};
+use crate::store::{ReplyTarget, UserScope};
+use porthole_core::opening::{open_ticket, NewTicket, Outcome};
 use porthole_core::tickets::CustomerPost;
 use porthole_core::{hash_token, normalise_email, CoreError, EmailAddress, TicketRef};
 
@@ -267,10 +268,7 @@ async fn open_by_email(
         participants,
         portal: None,
     };
-    let outcome = state
-        .store
-        .create_ticket(&scope, new, None, state.clock.now_ms())
-        .await?;
+    let outcome = open_ticket(&state.store, &scope, new, None, state.clock.now_ms()).await?;
     let (status, ticket) = match outcome {
         Outcome::Created(t) => ("accepted", t),
         Outcome::Replayed(t) => ("duplicate", t),

@@ -24,8 +24,8 @@ use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{AppJson, AppPath, AppQuery};
 use crate::http::state::AppState;
 use crate::http::ticket_lists::ListKey;
-use crate::store::{NewTicket, Outcome};
 use porthole_core::attachment_ids;
+use porthole_core::opening::{open_ticket, NewTicket, Outcome};
 use porthole_core::tickets::{self, CustomerPost};
 use porthole_core::{bounded_text, optional_text, EmailAddress};
 
@@ -274,10 +274,8 @@ async fn create_ticket(
         participants: copied(&session, req.participants.as_deref())?,
         portal: None,
     };
-    let outcome = state
-        .store
-        .create_ticket(&session.scope, new, key, state.clock.now_ms())
-        .await?;
+    let now = state.clock.now_ms();
+    let outcome = open_ticket(&state.store, &session.scope, new, key, now).await?;
     let (ticket, replayed) = match outcome {
         Outcome::Created(t) => (t, "false"),
         Outcome::Replayed(t) => (t, "true"),

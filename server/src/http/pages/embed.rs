@@ -28,7 +28,8 @@ use crate::http::error::ApiError;
 use crate::http::extract::AppPath;
 use crate::http::state::AppState;
 use crate::identity::{self, Claim};
-use crate::store::{participants_column, stored_participants, Outcome, PageSession, UserScope};
+use crate::store::{participants_column, stored_participants, PageSession, UserScope};
+use porthole_core::opening::{open_ticket, Outcome};
 use porthole_core::CoreError;
 use porthole_core::{hash_token, optional_text, EmailAddress, TicketRef};
 
@@ -328,9 +329,8 @@ async fn create(
     new.attachments = attachments;
     new.participants = participants;
     let now = state.clock.now_ms();
-    let created = state.store.create_ticket(&scope, new, key, now).await;
     let (Outcome::Created(ticket) | Outcome::Replayed(ticket)) =
-        match created.map_err(CoreError::from) {
+        match open_ticket(&state.store, &scope, new, key, now).await {
             Err(CoreError::RateLimited(wait)) => return Ok(rate_limited(&site, wait)),
             Err(CoreError::Conflict(..)) => return Ok(already_sent(&site)),
             other => other?,

@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 
 use super::uploads::{file_field, file_links};
 use crate::i18n::{fill, Catalogue};
-use crate::store::NewTicket;
+use porthole_core::opening::NewTicket;
 use porthole_core::{self, new_secret, EmailAddress, TextError};
 
 /// A text field's value, checked by the API's rule (`porthole_core::check_text`) but explained in the

@@ -28,8 +28,9 @@ use crate::http::client::client_ip;
 use crate::http::extract::AppPath;
 use crate::http::listener::Peer;
 use crate::http::state::AppState;
-use crate::store::{Outcome, PageSession, PortalSubmission, UserScope, SUBMISSIONS_PER_HOUR};
+use crate::store::{PageSession, UserScope, SUBMISSIONS_PER_HOUR};
 use crate::tracking::{ticket_path, tracking_link, tracking_path, TRACKING_TTL_MS};
+use porthole_core::opening::{open_ticket, Outcome, PortalSubmission};
 use porthole_core::{hash_token, ratings, CoreError, TicketRef, Token};
 
 const HOUR_MS: i64 = 3_600_000;
@@ -225,8 +226,7 @@ async fn submit(
         client,
         tracking: (tracking.hash.clone(), now + TRACKING_TTL_MS),
     });
-    let created = state.store.create_ticket(&scope, new, key, now).await;
-    let created = match created.map_err(CoreError::from) {
+    let created = match open_ticket(&state.store, &scope, new, key, now).await {
         Err(CoreError::Conflict(..)) => return Ok(already_sent(&site)),
         Err(CoreError::RateLimited(wait)) => return Ok(rate_limited(&site, wait)),
         other => other?,
