@@ -6,6 +6,7 @@ mod avatars;
 mod bad_input;
 mod branding;
 mod cli;
+mod conformance;
 mod console;
 mod crash;
 mod disk_full;

@@ -1,0 +1,194 @@
+//! The contract of the core's storage traits, checked through the traits alone, so that every
+//! storage engine can be held to it: today the SQLite store; a second engine runs the same
+//! `keeps_the_contract` against its own fresh workspace.
+
+use porthole_core::agents::{self, AgentStore, KeyRole};
+use porthole_core::opening::{open_ticket, NewTicket, Outcome, TicketOpener};
+use porthole_core::ratings::{self, RatingStore};
+use porthole_core::tickets::{
+    patch_ticket, reply_as_agent, reply_as_customer, solve_as_customer, Actor, AgentReply,
+    CustomerPost, TicketStore, TicketWrite, UserScope,
+};
+use porthole_core::{CoreError, EmailAddress};
+use porthole_types::{Channel, Priority, TicketPatch, TicketStatus};
+
+/// What the suite asks of an engine: every trait the core defines.
+trait Engine: TicketStore + TicketOpener + RatingStore + AgentStore {}
+impl<S: TicketStore + TicketOpener + RatingStore + AgentStore> Engine for S {}
+
+fn customer(workspace_id: i64, email: &str) -> UserScope {
+    UserScope {
+        workspace_id,
+        email: email.into(),
+        name: Some("Ada".into()),
+    }
+}
+
+fn new_ticket(subject: &str) -> NewTicket {
+    NewTicket {
+        subject: subject.into(),
+        description: Some("It stopped".into()),
+        ticket_type: None,
+        category: None,
+        channel: Channel::Widget,
+        locale: None,
+        attachments: vec![],
+        message_id: None,
+        participants: vec![],
+        portal: None,
+    }
+}
+
+fn reference(outcome: &Outcome) -> &str {
+    let (Outcome::Created(t) | Outcome::Replayed(t)) = outcome;
+    &t.reference
+}
+
+/// The contract, on a fresh workspace `ws` of the engine's.
+async fn keeps_the_contract<S: Engine>(store: &S, ws: i64) {
+    let ada = customer(ws, "ada@example.com");
+    let bo = customer(ws, "bo@example.com");
+
+    // Numbers without a gap; a repeat under one key is the first ticket, another request
+    // under it a conflict.
+    let first = open_ticket(store, &ada, new_ticket("Export"), Some("k1"), 1_000)
+        .await
+        .unwrap();
+    assert!(matches!(first, Outcome::Created(_)));
+    assert_eq!(reference(&first), "TKT-0001");
+    let again = open_ticket(store, &ada, new_ticket("Export"), Some("k1"), 1_001)
+        .await
+        .unwrap();
+    assert!(matches!(&again, Outcome::Replayed(t) if t.reference == "TKT-0001"));
+    let other = open_ticket(store, &ada, new_ticket("Import"), Some("k1"), 1_002).await;
+    assert!(matches!(
+        other,
+        Err(CoreError::Conflict("idempotency_key_reused", _))
+    ));
+    let second = open_ticket(store, &bo, new_ticket("Login"), None, 1_003)
+        .await
+        .unwrap();
+    assert_eq!(reference(&second), "TKT-0002");
+
+    // A customer reaches their own tickets only; anyone else's is not found.
+    let post = || CustomerPost::rendered("Still broken".into(), vec![]);
+    assert!(matches!(
+        reply_as_customer(store, &bo, 1, post(), 2_000).await,
+        Err(CoreError::NotFound)
+    ));
+    assert!(matches!(
+        reply_as_customer(store, &ada, 99, post(), 2_000).await,
+        Err(CoreError::NotFound)
+    ));
+    reply_as_customer(store, &ada, 1, post(), 2_000)
+        .await
+        .unwrap();
+
+    // A decision that refuses leaves nothing written; one that writes, writes all of it.
+    let before = store.agent_ticket(ws, 1).await.unwrap();
+    let refused = store
+        .change_ticket(&Actor::Team(ws), 1, 3_000, |_| {
+            Err(CoreError::Conflict("refused", "no"))
+        })
+        .await;
+    assert!(matches!(refused, Err(CoreError::Conflict("refused", _))));
+    let written = store
+        .change_ticket(&Actor::Team(ws), 1, 3_001, |ticket| {
+            assert_eq!(ticket.status, TicketStatus::Open);
+            assert_eq!(ticket.reach, None, "the team reaches every ticket alike");
+            Ok(TicketWrite {
+                priority: Some(Priority::High),
+                ..TicketWrite::default()
+            })
+        })
+        .await;
+    written.unwrap();
+    let after = store.agent_ticket(ws, 1).await.unwrap();
+    assert_eq!(after.messages.len(), before.messages.len());
+    assert_eq!(after.summary.priority, Priority::High);
+
+    // The team's reply and status, then the customer's rating of that resolution: once, and
+    // only by the person who opened it.
+    let not_yet = ratings::rate(store, (&ada, 1), (5, None), Channel::Widget, 3_500).await;
+    assert!(matches!(
+        not_yet,
+        Err(CoreError::Conflict("not_resolved", _))
+    ));
+    let reply = AgentReply {
+        agent_name: "Ann".into(),
+        body: "Fixed in 2.1".into(),
+        status: Some(TicketStatus::Resolved),
+        ..AgentReply::default()
+    };
+    let resolved = reply_as_agent(store, (ws, 1), reply, 4_000).await.unwrap();
+    assert_eq!(resolved.summary.status, TicketStatus::Resolved);
+    assert_eq!(
+        resolved.messages.last().unwrap().author_name.as_deref(),
+        Some("Ann")
+    );
+    let theirs = ratings::rate(store, (&bo, 1), (5, None), Channel::Widget, 4_500).await;
+    assert!(
+        matches!(theirs, Err(CoreError::NotFound)),
+        "not bo's ticket"
+    );
+    let rated = ratings::rate(
+        store,
+        (&ada, 1),
+        (4, Some(" Quick ")),
+        Channel::Widget,
+        5_000,
+    )
+    .await
+    .unwrap();
+    assert_eq!((rated.score, rated.comment.as_deref()), (4, Some("Quick")));
+    let twice = ratings::rate(store, (&ada, 1), (5, None), Channel::Widget, 5_001).await;
+    assert!(matches!(
+        twice,
+        Err(CoreError::Conflict("already_rated", _))
+    ));
+
+    // Solving, and what nothing may change.
+    solve_as_customer(store, &bo, 2, 6_000).await.unwrap();
+    let patch = TicketPatch {
+        status: Some(TicketStatus::Closed),
+        ..TicketPatch::default()
+    };
+    patch_ticket(store, (ws, 2), patch, &[], 6_500)
+        .await
+        .unwrap();
+    assert!(matches!(
+        reply_as_customer(store, &bo, 2, post(), 7_000).await,
+        Err(CoreError::Conflict("ticket_closed", _))
+    ));
+    assert!(matches!(
+        solve_as_customer(store, &bo, 2, 7_000).await,
+        Err(CoreError::Conflict("ticket_closed", _))
+    ));
+
+    // An invitation may be renewed until it is accepted.
+    let whom = ("ann@example.com", Some("Ann"), KeyRole::Agent);
+    let first = agents::invite(store, ws, whom, 8_000).await.unwrap();
+    let renewed = agents::invite(store, ws, whom, 8_001).await.unwrap();
+    assert_ne!(first.token.hash, renewed.token.hash);
+    assert_eq!(
+        renewed.email,
+        EmailAddress::parse("ann@example.com").unwrap()
+    );
+}
+
+#[tokio::test]
+async fn the_sqlite_store_keeps_the_core_storage_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = porthole::store::Store::open(&dir.path().join("p.db"))
+        .await
+        .unwrap();
+    let workspace = porthole::store::NewWorkspace {
+        slug: porthole_core::Slug::parse("acme").unwrap(),
+        name: "Acme".into(),
+        origins: vec![],
+        settings: Default::default(),
+    };
+    let ws = store.create_workspace(workspace, 500).await.unwrap().0;
+    keeps_the_contract(&store, ws.id).await;
+    store.close().await;
+}
