@@ -14,7 +14,7 @@ pub enum TextError {
 /// The one rule for free text, wherever it comes from (the APIs, the pages' forms, settings,
 /// the CLI): trimmed; blank is absent; at most `max` characters as a person counts them, not
 /// bytes; no control characters but line breaks and tabs. Email taken in is cleaned instead
-/// (the server's `routes::inbound`), since there is nobody to refuse it to.
+/// (the server's `http::api::inbound`), since there is nobody to refuse it to.
 pub fn check_text(raw: &str, max: usize) -> Result<Option<&str>, TextError> {
     let text = raw.trim();
     if text.is_empty() {

@@ -1,6 +1,6 @@
 //! Serving connections with the limits a public server needs and `axum::serve` does not set:
 //! hyper reads a request's head within a deadline (which also closes a keep-alive connection
-//! left idle), a body that stops arriving is given up on (`routes::app`'s body timeout), and
+//! left idle), a body that stops arriving is given up on (`http::api::app`'s body timeout), and
 //! one client address holds a bounded number of connections. So slow or idle clients, however
 //! many, tie up nothing for long, and one address cannot take every socket.
 
