@@ -492,3 +492,83 @@ async fn an_idempotency_key_means_one_ticket_whether_the_widget_or_the_iframe_se
         .unwrap();
     assert_eq!(listed["tickets"].as_array().unwrap().len(), 1, "{listed}");
 }
+
+/// What a page shows inside its `<main>`.
+fn main_of(page: &str) -> &str {
+    let start = page.find("<main").expect("a main landmark");
+    let end = page.find("</main>").expect("main closes");
+    &page[start..end]
+}
+
+#[tokio::test]
+async fn a_ticket_looks_the_same_in_the_portal_and_in_the_iframe() {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Ann").await;
+    let fields = [
+        ("name", "Ada"),
+        ("email", "ada@example.com"),
+        ("subject", "Printer <jam>"),
+        ("description", "Paper everywhere."),
+        ("form_id", "p1"),
+    ];
+    let confirmation = app
+        .pages()
+        .post(format!("{}/p/acme/submit", app.base))
+        .header("Origin", &app.base)
+        .form(&fields)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let start = confirmation
+        .find("/p/acme/tickets/")
+        .expect("a tracking link");
+    let end = start + confirmation[start..].find('"').unwrap();
+    let link = confirmation[start..end].replace("&amp;", "&");
+    let res = app
+        .pages()
+        .get(format!("{}{link}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let tracking = res.headers()[header::SET_COOKIE].to_str().unwrap();
+    let tracking = tracking.split(';').next().unwrap().to_owned();
+    let res = app
+        .agent(Method::POST, "/tickets/TKT-0001/messages", &key)
+        .json(&json!({ "body": "Open **tray 2**.", "status": "resolved" }))
+        .go()
+        .await;
+    assert!(res.status().is_success());
+
+    let portal = get(&app, "/p/acme/tickets/TKT-0001", &tracking).await;
+    assert_eq!(portal.status(), StatusCode::OK);
+    let portal = portal.text().await.unwrap();
+    let cookie = sign_in(&app, "ada@example.com").await;
+    let iframe = get(&app, "/embed/acme/tickets/TKT-0001", &cookie).await;
+    assert_eq!(iframe.status(), StatusCode::OK);
+    let iframe = iframe.text().await.unwrap();
+
+    let portal = main_of(&portal);
+    for shown in [
+        "Printer &lt;jam&gt;",
+        "Paper everywhere.",
+        "<strong>tray 2</strong>",
+        "How did we do?",
+        r#"action="/p/acme/tickets/TKT-0001/reply""#,
+        r#"action="/p/acme/tickets/TKT-0001/rating""#,
+    ] {
+        assert!(portal.contains(shown), "the portal shows {shown}");
+    }
+    // The iframe's screen is the portal's, at its own addresses and with a way back to the
+    // user's list, which a tracking link does not have.
+    let back = r#"<p><a class="ph-link" href="/embed/acme/tickets">← Back to your tickets</a></p>"#;
+    let iframe = main_of(&iframe);
+    assert!(iframe.contains(back), "the iframe links back to the list");
+    let iframe = iframe
+        .replacen(back, "", 1)
+        .replace("/embed/acme/tickets", "/p/acme/tickets");
+    assert_eq!(iframe, portal);
+}

@@ -9,28 +9,23 @@ use axum::routing::{get, post};
 use axum::Router;
 use axum_extra::extract::CookieJar;
 use maud::html;
-use porthole_types::{limits, Channel, Ticket};
+use porthole_types::limits;
 use secrecy::ExposeSecret;
 use serde::Deserialize;
 
-use super::fragments::{
-    conversation, faq_list, reply_form, ticket_form, ticket_list, FieldErrors, FormSpec,
-    RatingPrompt, ReplyError, TicketForm,
+use super::fragments::{ticket_list, FieldErrors, TicketForm};
+use super::ticket_screens::{
+    self, form_refused, new_ticket_screen, open_from_form, RatingForm, ReplyForm, Surface, Visitor,
 };
-use super::portal::{post_rating, RatingForm, ReplyForm};
-use super::uploads::{self, PageUpload, FORM_LIMIT_BYTES};
-use super::{
-    already_sent, check_form_origin, post_reply, rate_limited, see_other, session_cookie, Cache,
-    Page, PageError, PageForm, PageReply, Site,
-};
+use super::uploads::{PageUpload, FORM_LIMIT_BYTES};
+use super::{check_form_origin, see_other, session_cookie, Cache, PageError, PageForm, Site};
 use crate::files::VERIFIED_UPLOADS_PER_WINDOW;
 use crate::http::error::ApiError;
 use crate::http::extract::AppPath;
 use crate::http::state::AppState;
 use crate::identity::{self, Claim};
 use crate::store::{participants_column, stored_participants, PageSession, UserScope};
-use porthole_core::opening::{open_ticket, Outcome};
-use porthole_core::CoreError;
+use porthole_core::opening::Outcome;
 use porthole_core::{hash_token, optional_text, EmailAddress, TicketRef};
 
 const EMBED_COOKIE: &str = "ph_embed";
@@ -53,16 +48,23 @@ pub fn routes() -> Router<AppState> {
         .route("/embed/{slug}/tickets/{reference}/rating", post(rate))
 }
 
+const EMBED: Surface = Surface::Embed;
+
 fn base(site: &Site) -> String {
-    format!("/embed/{}/tickets", site.slug)
+    EMBED.tickets(&site.slug)
 }
 
-/// A verified user's uploads count together on every surface, the widget's included.
-fn uploader(scope: &UserScope) -> (String, i64) {
-    (
+/// The verified user, whose uploads count together on every surface, the widget's included.
+fn visitor(scope: UserScope) -> Visitor {
+    let uploader = (
         format!("user:{}:{}", scope.workspace_id, scope.email),
         VERIFIED_UPLOADS_PER_WINDOW,
-    )
+    );
+    Visitor {
+        surface: EMBED,
+        scope,
+        uploader,
+    }
 }
 
 /// The signed parameters of the iframe URL (`locale` is read by [`Site`]).
@@ -258,30 +260,6 @@ async fn sign_in(
     Ok(see_other(&base(site), Some(cookie)))
 }
 
-fn new_page(site: &Site, form: &TicketForm, errors: &FieldErrors) -> Page {
-    let t = site.t;
-    let settings = &site.workspace.settings;
-    let spec = FormSpec {
-        action: &base(site),
-        with_contact: false,
-        categories: &settings.categories,
-    };
-    site.page(
-        t.widget.new_ticket,
-        html! {
-            p { a.ph-link href=(base(site)) { "← " (t.widget.back) } }
-            h1.ph-heading { (t.widget.new_ticket) }
-            // The search step before the form: an answer may already be written.
-            section.ph-card {
-                p { (t.page.kb_before_writing) }
-                (super::kb::search_form(site, ""))
-            }
-            (faq_list(t, &site.slug, &settings.faqs, "embed"))
-            (ticket_form(t, &spec, form, errors))
-        },
-    )
-}
-
 async fn new_form(
     State(state): State<AppState>,
     mut site: Site,
@@ -290,7 +268,13 @@ async fn new_form(
     if user(&state, &mut site, &jar).await?.is_none() {
         return Ok(signed_out(&site));
     }
-    Ok(new_page(&site, &TicketForm::default(), &FieldErrors::default()).into_response())
+    let page = new_ticket_screen(
+        &site,
+        EMBED,
+        &TicketForm::default(),
+        &FieldErrors::default(),
+    );
+    Ok(page.into_response())
 }
 
 async fn create(
@@ -298,43 +282,32 @@ async fn create(
     mut site: Site,
     headers: HeaderMap,
     jar: CookieJar,
-    PageUpload { form, files }: PageUpload<TicketForm>,
+    upload: PageUpload<TicketForm>,
 ) -> Result<Response, PageError> {
     check_form_origin(&state, &headers)?;
     let Some(session) = session(&state, &mut site, &jar).await? else {
         return Ok(signed_out(&site));
     };
     let participants = stored_participants(session.participants.as_deref());
-    let scope = UserScope {
+    let visitor = visitor(UserScope {
         workspace_id: session.workspace_id,
         email: session.email,
         name: session.name,
-    };
-    let valid = match form.validate(&site.workspace.settings, site.t, false) {
+    });
+    let valid = match upload
+        .form
+        .validate(&site.workspace.settings, site.t, false)
+    {
         Ok(valid) => valid,
-        Err(errors) => {
-            let page = new_page(&site, &form, &errors).status(StatusCode::UNPROCESSABLE_ENTITY);
-            return Ok(page.into_response());
-        }
+        Err(errors) => return Ok(form_refused(&site, EMBED, &upload.form, &errors)),
     };
-    let staged =
-        uploads::stage_for_form(&state, (&site, &scope), uploader(&scope), files, |errors| {
-            new_page(&site, &form, errors)
-        });
-    let attachments = match staged.await? {
-        Ok(ids) => ids,
+    let opened = open_from_form(&state, (&site, &visitor), upload, valid, |new| {
+        new.participants = participants
+    });
+    let (Outcome::Created(ticket) | Outcome::Replayed(ticket)) = match opened.await? {
+        Ok(outcome) => outcome,
         Err(page) => return Ok(page),
     };
-    let (mut new, key) = valid.into_new(&form.form_id, Channel::Embed, site.locale);
-    new.attachments = attachments;
-    new.participants = participants;
-    let now = state.clock.now_ms();
-    let (Outcome::Created(ticket) | Outcome::Replayed(ticket)) =
-        match open_ticket(&state.store, &scope, new, key, now).await {
-            Err(CoreError::RateLimited(wait)) => return Ok(rate_limited(&site, wait)),
-            Err(CoreError::Conflict(..)) => return Ok(already_sent(&site)),
-            other => other?,
-        };
     Ok(see_other(
         &format!("{}/{}", base(&site), ticket.reference),
         None,
@@ -358,35 +331,8 @@ async fn show(
         return Ok(signed_out(&site));
     };
     let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
-    let ticket = state
-        .store
-        .open_user_ticket(&scope, number, state.clock.now_ms())
-        .await?;
-    let rate = RatingPrompt::for_ticket(&ticket, query.rated.is_some());
-    Ok(ticket_view(&site, &ticket, None, "", rate)
-        .cache(Cache::Private)
-        .into_response())
-}
-
-fn ticket_view(
-    site: &Site,
-    ticket: &Ticket,
-    error: ReplyError,
-    draft: &str,
-    rate: RatingPrompt,
-) -> Page {
-    let path = format!("{}/{}", base(site), ticket.reference);
-    let action = format!("{path}/reply");
-    let rate_action = format!("{path}/rating");
-    site.page(
-        ticket.subject.clone(),
-        html! {
-            p { a.ph-link href=(base(site)) { "← " (site.t.widget.back) } }
-            (conversation(site.t, ticket, &format!("{path}/files")))
-            (rate.render(site.t, &rate_action))
-            (reply_form(site.t, &action, ticket, error, draft))
-        },
-    )
+    let rated = query.rated.is_some();
+    ticket_screens::show(&state, &site, &visitor(scope), number, rated).await
 }
 
 /// The verified user rates their resolved ticket.
@@ -403,8 +349,7 @@ async fn rate(
         return Ok(signed_out(&site));
     };
     let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
-    let then = format!("{}/{}?rated=1", base(&site), TicketRef(number));
-    post_rating(&state, &scope, number, form, Channel::Embed, &then).await
+    ticket_screens::rate(&state, &site, &visitor(scope), number, form).await
 }
 
 async fn reply(
@@ -413,28 +358,14 @@ async fn reply(
     AppPath((_, raw)): AppPath<(String, String)>,
     headers: HeaderMap,
     jar: CookieJar,
-    PageUpload { form, files }: PageUpload<ReplyForm>,
+    upload: PageUpload<ReplyForm>,
 ) -> Result<Response, PageError> {
     check_form_origin(&state, &headers)?;
     let Some(scope) = user(&state, &mut site, &jar).await? else {
         return Ok(signed_out(&site));
     };
     let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
-    let then = format!("{}/{}?sent=1", base(&site), TicketRef(number));
-    let reply = PageReply {
-        body: &form.body,
-        files,
-        uploader: uploader(&scope),
-    };
-    post_reply(
-        &state,
-        (&site, &scope),
-        number,
-        reply,
-        &then,
-        |ticket, error| ticket_view(&site, ticket, Some(error), &form.body, RatingPrompt::No),
-    )
-    .await
+    ticket_screens::reply(&state, &site, visitor(scope), number, upload).await
 }
 
 /// A file of one of the verified user's tickets.
@@ -448,5 +379,5 @@ async fn file(
         return Err(PageError::NotFound);
     };
     let number = TicketRef::parse(&raw).ok_or(PageError::NotFound)?.0;
-    uploads::download(&state, &scope, number, &id).await
+    ticket_screens::file(&state, &visitor(scope), number, &id).await
 }

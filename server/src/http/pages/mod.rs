@@ -10,6 +10,7 @@ mod fragments;
 mod home;
 mod kb;
 mod portal;
+mod ticket_screens;
 mod uploads;
 
 use std::collections::HashMap;

@@ -10,18 +10,16 @@ use axum::routing::{get, post};
 use axum::Router;
 use axum_extra::extract::CookieJar;
 use maud::html;
-use porthole_types::{Channel, Ticket};
 use secrecy::ExposeSecret;
 use serde::Deserialize;
 
-use super::fragments::{
-    conversation, faq_list, reply_form, ticket_form, FieldErrors, FormSpec, RatingPrompt,
-    ReplyError, TicketForm,
+use super::fragments::{FieldErrors, TicketForm};
+use super::ticket_screens::{
+    self, form_refused, new_ticket_screen, open_from_form, RatingForm, ReplyForm, Surface, Visitor,
 };
 use super::uploads::{self, PageUpload, FORM_LIMIT_BYTES};
 use super::{
-    already_sent, check_form_origin, post_reply, rate_limited, see_other, session_cookie, Cache,
-    Page, PageError, PageForm, PageReply, Site,
+    check_form_origin, rate_limited, see_other, session_cookie, Page, PageError, PageForm, Site,
 };
 use crate::files::PUBLIC_UPLOADS_PER_WINDOW;
 use crate::http::client::client_ip;
@@ -30,13 +28,14 @@ use crate::http::listener::Peer;
 use crate::http::state::AppState;
 use crate::store::{PageSession, UserScope, SUBMISSIONS_PER_HOUR};
 use crate::tracking::{ticket_path, tracking_link, tracking_path, TRACKING_TTL_MS};
-use porthole_core::opening::{open_ticket, Outcome, PortalSubmission};
-use porthole_core::{hash_token, ratings, CoreError, TicketRef, Token};
+use porthole_core::opening::{Outcome, PortalSubmission};
+use porthole_core::{hash_token, TicketRef, Token};
 
 const HOUR_MS: i64 = 3_600_000;
 /// A tracking link buys this long before it has to be followed again.
 const TRACKING_SESSION_TTL_MS: i64 = 2 * HOUR_MS;
 const TRACKING_COOKIE: &str = "ph_track";
+const PORTAL: Surface = Surface::Portal;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -96,32 +95,13 @@ fn track_hint(site: &Site, email_on: bool) -> maud::Markup {
     }
 }
 
-fn form_page(site: &Site, form: &TicketForm, errors: &FieldErrors) -> Page {
-    let t = site.t;
-    let settings = &site.workspace.settings;
-    let spec = FormSpec {
-        action: &format!("/p/{}/submit", site.slug),
-        with_contact: true,
-        categories: &settings.categories,
-    };
-    site.page(
-        t.page.submit_a_ticket,
-        html! {
-            h1.ph-heading { (t.page.submit_a_ticket) }
-            // The search step before the form: an answer may already be written.
-            section.ph-card {
-                p { (t.page.kb_before_writing) }
-                (super::kb::search_form(site, ""))
-            }
-            p { (t.page.submit_hint) }
-            (faq_list(t, &site.slug, &settings.faqs, "portal"))
-            (ticket_form(t, &spec, form, errors))
-        },
-    )
-}
-
 async fn submit_form(site: Site) -> Page {
-    form_page(&site, &TicketForm::default(), &FieldErrors::default())
+    new_ticket_screen(
+        &site,
+        PORTAL,
+        &TicketForm::default(),
+        &FieldErrors::default(),
+    )
 }
 
 #[derive(Deserialize)]
@@ -187,19 +167,16 @@ async fn submit(
     site: Site,
     ConnectInfo(Peer(peer)): ConnectInfo<Peer>,
     headers: HeaderMap,
-    PageUpload { form, files }: PageUpload<TicketForm>,
+    upload: PageUpload<TicketForm>,
 ) -> Result<Response, PageError> {
     let now = state.clock.now_ms();
     let client = client(&state, peer, &headers);
     if let Some(wait) = wait_needed(&state, &client, now).await? {
         return Ok(rate_limited(&site, wait));
     }
-    let valid = match form.validate(&site.workspace.settings, site.t, true) {
+    let valid = match upload.form.validate(&site.workspace.settings, site.t, true) {
         Ok(valid) => valid,
-        Err(errors) => {
-            let page = form_page(&site, &form, &errors).status(StatusCode::UNPROCESSABLE_ENTITY);
-            return Ok(page.into_response());
-        }
+        Err(errors) => return Ok(form_refused(&site, PORTAL, &upload.form, &errors)),
     };
     let Some(email) = valid.email.clone() else {
         return Err(PageError::BadRequest(site.t.page.required.into()));
@@ -209,27 +186,20 @@ async fn submit(
         email: email.to_string(),
         name: valid.name.clone(),
     };
-    let uploader = (format!("client:{client}"), PUBLIC_UPLOADS_PER_WINDOW);
-    let staged = uploads::stage_for_form(&state, (&site, &scope), uploader, files, |errors| {
-        form_page(&site, &form, errors)
-    });
-    let attachments = match staged.await? {
-        Ok(ids) => ids,
-        Err(page) => return Ok(page),
-    };
-    let (mut new, key) = valid.into_new(&form.form_id, Channel::Portal, site.locale);
-    new.attachments = attachments;
+    let visitor = visitor(&state, peer, &headers, scope);
     // Counted against the client, its reads marked and its tracking link kept, all in the
     // ticket's own transaction.
     let tracking = Token::generate("pht_");
-    new.portal = Some(PortalSubmission {
+    let submission = PortalSubmission {
         client,
         tracking: (tracking.hash.clone(), now + TRACKING_TTL_MS),
+    };
+    let opened = open_from_form(&state, (&site, &visitor), upload, valid, |new| {
+        new.portal = Some(submission)
     });
-    let created = match open_ticket(&state.store, &scope, new, key, now).await {
-        Err(CoreError::Conflict(..)) => return Ok(already_sent(&site)),
-        Err(CoreError::RateLimited(wait)) => return Ok(rate_limited(&site, wait)),
-        other => other?,
+    let created = match opened.await? {
+        Ok(outcome) => outcome,
+        Err(page) => return Ok(page),
     };
     let (Outcome::Created(ticket) | Outcome::Replayed(ticket)) = &created;
     let number = TicketRef::parse(&ticket.reference)
@@ -245,7 +215,7 @@ async fn submit(
                 .await?
                 .ok_or(PageError::NotFound)?;
             let ticket = (&site.slug[..], id, number);
-            tracking_path(&state.store, ticket, &scope.email, None, now).await?
+            tracking_path(&state.store, ticket, &visitor.scope.email, None, now).await?
         }
     };
     let t = site.t;
@@ -273,44 +243,19 @@ struct TrackQuery {
     rated: Option<String>,
 }
 
-#[derive(Deserialize)]
-pub(super) struct RatingForm {
-    score: Option<i64>,
-    #[serde(default)]
-    comment: String,
-}
-
-/// Records a rating given on a page, then shows the ticket again with thanks (`then`). A second
-/// submission of the same resolution's rating changes nothing and is thanked alike.
-pub(super) async fn post_rating(
-    state: &AppState,
-    scope: &UserScope,
-    number: i64,
-    form: RatingForm,
-    channel: Channel,
-    then: &str,
-) -> Result<Response, PageError> {
-    let given = (form.score.unwrap_or(0), Some(&form.comment[..]));
-    let now = state.clock.now_ms();
-    match ratings::rate(&state.store, (scope, number), given, channel, now).await {
-        Ok(_) | Err(CoreError::Conflict("already_rated", _)) => Ok(see_other(then, None)),
-        Err(CoreError::Conflict(_, message)) => Err(PageError::BadRequest(message.into())),
-        Err(other) => Err(other.into()),
-    }
-}
-
 /// A rating is accepted only within a tracking session for this very ticket.
 async fn rate(
     State(state): State<AppState>,
     site: Site,
     AppPath((_, raw)): AppPath<(String, String)>,
+    ConnectInfo(Peer(peer)): ConnectInfo<Peer>,
     headers: HeaderMap,
     jar: CookieJar,
     PageForm(form): PageForm<RatingForm>,
 ) -> Result<Response, PageError> {
     let (number, scope) = tracked(&state, &site, &raw, &headers, &jar).await?;
-    let then = format!("{}?rated=1", ticket_path(&site.slug, number));
-    post_rating(&state, &scope, number, form, Channel::Portal, &then).await
+    let visitor = visitor(&state, peer, &headers, scope);
+    ticket_screens::rate(&state, &site, &visitor, number, form).await
 }
 
 fn link_invalid(site: &Site, email_on: bool) -> Response {
@@ -342,12 +287,29 @@ async fn tracked(
     let Some(session) = tracking_session(state, site, number, jar).await? else {
         return Err(PageError::Forbidden);
     };
-    let scope = UserScope {
+    Ok((number, tracked_scope(site, session)))
+}
+
+/// The customer a tracking session is for: the ticket's, known by address only.
+fn tracked_scope(site: &Site, session: PageSession) -> UserScope {
+    UserScope {
         workspace_id: site.workspace.id,
         email: session.email,
         name: None,
-    };
-    Ok((number, scope))
+    }
+}
+
+/// A visitor of the portal, whose uploads count against their address.
+fn visitor(state: &AppState, peer: SocketAddr, headers: &HeaderMap, scope: UserScope) -> Visitor {
+    let uploader = (
+        format!("client:{}", client(state, peer, headers)),
+        PUBLIC_UPLOADS_PER_WINDOW,
+    );
+    Visitor {
+        surface: PORTAL,
+        scope,
+        uploader,
+    }
 }
 
 /// The tracking session in the cookie, if it is for ticket `number`.
@@ -369,33 +331,14 @@ async fn tracking_session(
     Ok(session.filter(|s| id.is_some() && s.ticket_id == id))
 }
 
-fn ticket_page(
-    site: &Site,
-    ticket: &Ticket,
-    error: ReplyError,
-    draft: &str,
-    rate: RatingPrompt,
-) -> Page {
-    let number = TicketRef::parse(&ticket.reference).map_or(0, |r| r.0);
-    let path = ticket_path(&site.slug, number);
-    let action = format!("{path}/reply");
-    let rate_action = format!("{path}/rating");
-    site.page(
-        ticket.subject.clone(),
-        html! {
-            (conversation(site.t, ticket, &format!("{path}/files")))
-            (rate.render(site.t, &rate_action))
-            (reply_form(site.t, &action, ticket, error, draft))
-        },
-    )
-}
-
 /// `?t=` is exchanged for a cookie and stripped by a redirect, so the token stays out of
 /// history and referrers.
 async fn track(
     State(state): State<AppState>,
     site: Site,
     AppPath((_, raw)): AppPath<(String, String)>,
+    ConnectInfo(Peer(peer)): ConnectInfo<Peer>,
+    headers: HeaderMap,
     Query(query): Query<TrackQuery>,
     jar: CookieJar,
 ) -> Result<Response, PageError> {
@@ -437,22 +380,8 @@ async fn track(
     let Some(session) = tracking_session(&state, &site, number, &jar).await? else {
         return Ok(link_invalid(&site, state.mailer.is_some()));
     };
-    let scope = UserScope {
-        workspace_id: site.workspace.id,
-        email: session.email,
-        name: None,
-    };
-    let ticket = state.store.open_user_ticket(&scope, number, now).await?;
-    let rate = RatingPrompt::for_ticket(&ticket, query.rated.is_some());
-    Ok(ticket_page(&site, &ticket, None, "", rate)
-        .cache(Cache::Private)
-        .into_response())
-}
-
-#[derive(Deserialize)]
-pub(super) struct ReplyForm {
-    #[serde(default)]
-    pub body: String,
+    let visitor = visitor(&state, peer, &headers, tracked_scope(&site, session));
+    ticket_screens::show(&state, &site, &visitor, number, query.rated.is_some()).await
 }
 
 /// A reply is accepted only within a tracking session for this very ticket. Its files count
@@ -464,28 +393,11 @@ async fn reply(
     ConnectInfo(Peer(peer)): ConnectInfo<Peer>,
     headers: HeaderMap,
     jar: CookieJar,
-    PageUpload { form, files }: PageUpload<ReplyForm>,
+    upload: PageUpload<ReplyForm>,
 ) -> Result<Response, PageError> {
     let (number, scope) = tracked(&state, &site, &raw, &headers, &jar).await?;
-    // A new URL, so the short cache of the ticket page cannot hide the reply just sent.
-    let then = format!("{}?sent=1", ticket_path(&site.slug, number));
-    let reply = PageReply {
-        body: &form.body,
-        files,
-        uploader: (
-            format!("client:{}", client(&state, peer, &headers)),
-            PUBLIC_UPLOADS_PER_WINDOW,
-        ),
-    };
-    post_reply(
-        &state,
-        (&site, &scope),
-        number,
-        reply,
-        &then,
-        |ticket, error| ticket_page(&site, ticket, Some(error), &form.body, RatingPrompt::No),
-    )
-    .await
+    let visitor = visitor(&state, peer, &headers, scope);
+    ticket_screens::reply(&state, &site, visitor, number, upload).await
 }
 
 /// A file of this ticket, within a tracking session for it.
@@ -499,10 +411,5 @@ async fn file(
     let Some(session) = tracking_session(&state, &site, number, &jar).await? else {
         return Err(PageError::NotFound);
     };
-    let scope = UserScope {
-        workspace_id: site.workspace.id,
-        email: session.email,
-        name: None,
-    };
-    uploads::download(&state, &scope, number, &id).await
+    uploads::download(&state, &tracked_scope(&site, session), number, &id).await
 }
