@@ -13,7 +13,6 @@ pub mod live;
 pub mod mail;
 pub mod presence;
 pub mod recent;
-pub mod settings;
 pub mod startup;
 pub mod store;
 pub mod tracking;

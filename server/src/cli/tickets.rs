@@ -6,8 +6,9 @@ use super::workspace_named;
 use crate::clock::Clock;
 use crate::files::{Files, Incoming, UploadError, Uploader};
 use crate::store::{AgentFilter, PageCursor, Store, AGENT_OWNER};
+use porthole_core::participants as copies;
 use porthole_core::tickets::{self, AgentReply};
-use porthole_core::{message_text, CoreError, EmailAddress, TicketRef};
+use porthole_core::{message_text, CoreError, TicketRef};
 
 #[derive(Debug, Subcommand)]
 pub enum TicketCommand {
@@ -383,25 +384,22 @@ async fn participants(store: &Store, cmd: ParticipantCommand, now: i64) -> anyho
     | ParticipantCommand::Remove { ws, reference, .. }) = &cmd;
     let ws = workspace_named(store, &ws.workspace).await?;
     let ticket = number(reference)?;
-    let address = |raw: &str| EmailAddress::parse(raw).map_err(|m| anyhow::anyhow!("{raw:?}: {m}"));
     match &cmd {
         ParticipantCommand::List { .. } => {}
         ParticipantCommand::Add { email, .. } => {
-            let email =
-                EmailAddress::participant(email).map_err(|m| anyhow::anyhow!("{email:?}: {m}"))?;
-            let added = store
-                .add_participant(ws.id, ticket, &email, now)
+            let added = copies::copy(store, (ws.id, ticket), email, now)
                 .await
-                .map_err(|e| named(reference, e))?;
+                .map_err(|e| match e {
+                    CoreError::Invalid("email", m) => anyhow::anyhow!("{email:?}: {m}"),
+                    other => named(reference, other),
+                })?;
             match added {
                 true => println!("Copied {email} on {reference}."),
                 false => println!("{email} was already on {reference}."),
             }
         }
         ParticipantCommand::Remove { email, .. } => {
-            let email = address(email)?;
-            let removed = store
-                .remove_participant(ws.id, ticket, &email, now)
+            let removed = copies::take_off(store, (ws.id, ticket), email, now)
                 .await
                 .map_err(|e| named(reference, e))?;
             anyhow::ensure!(removed, "{email} is not copied on {reference}");

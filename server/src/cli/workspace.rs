@@ -3,8 +3,8 @@ use secrecy::ExposeSecret;
 
 use super::{workspace_named, DEFAULT_PUBLIC_URL};
 use crate::clock::{rfc3339, Clock};
-use crate::settings;
 use crate::store::{NewWorkspace, Store};
+use porthole_core::settings;
 use porthole_core::{Origin, Slug};
 
 #[derive(Debug, Subcommand)]
@@ -230,10 +230,9 @@ pub async fn run(
         }
         WorkspaceCommand::Set { slug, changes } => {
             let ws = workspace_named(store, &slug).await?;
-            let origins = store.allowed_origins(ws.id).await?;
-            let updated = settings::apply(&ws.settings, &parse_changes(&changes)?, &origins)
+            let updated = settings::change(store, ws.id, parse_changes(&changes)?)
+                .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-            store.save_settings(ws.id, &updated).await?;
             println!("{}", serde_json::to_string_pretty(&updated)?);
         }
         WorkspaceCommand::AllowOrigin { slug, origin } => {

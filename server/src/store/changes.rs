@@ -318,8 +318,9 @@ mod tests {
     use super::super::creation::tests::{scope, store_with_workspace, ticket};
     use super::super::Store;
     use porthole_core::opening::{open_ticket, Outcome};
+    use porthole_core::participants::{copy, take_off};
     use porthole_core::tickets::{reply_as_agent, reply_as_customer, AgentReply, CustomerPost};
-    use porthole_core::{EmailAddress, TicketRef};
+    use porthole_core::TicketRef;
 
     async fn open(store: &Store, workspace: i64, email: &str) -> i64 {
         let new = ticket("Printer on fire".into(), vec![]);
@@ -373,8 +374,9 @@ mod tests {
         assert_eq!((b(), c()), (b0, c0));
 
         let (a1, c1) = (a(), c());
-        let cy = EmailAddress::parse("cy@example.com").unwrap();
-        store.add_participant(ws, ada, &cy, 4_000).await.unwrap();
+        copy(&store, (ws, ada), "cy@example.com", 4_000)
+            .await
+            .unwrap();
         assert_ne!(c(), c1, "the new participant's list now holds the ticket");
         assert_eq!(b(), b0);
 
@@ -387,7 +389,9 @@ mod tests {
         assert!(a() != a2 && c() != c2, "both see the reply");
 
         let c3 = c();
-        store.remove_participant(ws, ada, &cy, 6_000).await.unwrap();
+        take_off(&store, (ws, ada), "cy@example.com", 6_000)
+            .await
+            .unwrap();
         assert_ne!(c(), c3, "the ticket left the removed participant's list");
         assert_eq!(b(), b0, "nothing touched bob's tickets");
         assert_ne!(a(), a1);

@@ -11,7 +11,8 @@ use super::tickets::{ticket_id, ticket_status, UserScope};
 use super::Store;
 use super::StoreResult;
 use crate::clock::rfc3339;
-use porthole_core::{CoreError, EmailAddress};
+use porthole_core::participants::ParticipantStore;
+use porthole_core::{CoreError, CoreResult, EmailAddress};
 
 pub use porthole_core::tickets::Reach;
 
@@ -207,18 +208,18 @@ impl Store {
             })?
             .ok_or(CoreError::NotFound.into())
     }
+}
 
-    /// An agent copies someone on ticket `number`; `false`, and nothing written, when they
-    /// already were (or are its customer).
-    pub async fn add_participant(
+impl ParticipantStore for Store {
+    async fn copy_on_ticket(
         &self,
-        workspace_id: i64,
-        number: i64,
+        (workspace_id, number): (i64, i64),
         email: &EmailAddress,
         now_ms: i64,
-    ) -> StoreResult<bool> {
+    ) -> CoreResult<bool> {
         let email = email.clone();
-        self.groups
+        let copied = self
+            .groups
             .write(move |conn| {
                 let (ticket_id, _) = ticket_status(conn, workspace_id, number)?;
                 let reached = conn
@@ -240,20 +241,19 @@ impl Store {
                 events::record(conn, (ticket_id, number), change, now_ms)?;
                 Ok(true)
             })
-            .await
+            .await?;
+        Ok(copied)
     }
 
-    /// An agent removes a participant, whose access ends with this transaction; `false` when
-    /// they were not copied.
-    pub async fn remove_participant(
+    async fn take_off_ticket(
         &self,
-        workspace_id: i64,
-        number: i64,
+        (workspace_id, number): (i64, i64),
         email: &EmailAddress,
         now_ms: i64,
-    ) -> StoreResult<bool> {
+    ) -> CoreResult<bool> {
         let email = email.clone();
-        self.groups
+        let removed = self
+            .groups
             .write(move |conn| {
                 let (ticket_id, _) = ticket_status(conn, workspace_id, number)?;
                 let done = conn
@@ -270,6 +270,7 @@ impl Store {
                 events::record(conn, (ticket_id, number), change, now_ms)?;
                 Ok(true)
             })
-            .await
+            .await?;
+        Ok(removed)
     }
 }

@@ -3,8 +3,9 @@ use porthole_identity::Policy;
 use porthole_types::Settings;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::{Revoked, Store};
-use porthole_core::{new_secret, Origin, Slug};
+use super::{Revoked, Store, StoreResult};
+use porthole_core::settings::SettingsStore;
+use porthole_core::{new_secret, CoreError, CoreResult, Origin, Slug};
 
 /// Prefix of identity-verification secrets. The whole string, prefix included, is the HMAC key.
 const SECRET_PREFIX: &str = "phid_";
@@ -166,10 +167,7 @@ impl Store {
         .bind(workspace_id)
         .fetch_all(&self.pool)
         .await?;
-        Ok(stored
-            .into_iter()
-            .filter(|o| Origin::parse(o).is_ok_and(|valid| valid.as_str() == o))
-            .collect())
+        Ok(canonical(stored))
     }
 
     /// Whether `origin` may embed the workspace named `slug`, read from the database. Session
@@ -267,20 +265,6 @@ impl Store {
         self.origins_changed();
         self.revoked(Revoked::Workspace(workspace_id));
         Ok(done.rows_affected() > 0)
-    }
-
-    pub async fn save_settings(
-        &self,
-        workspace_id: i64,
-        settings: &Settings,
-    ) -> anyhow::Result<()> {
-        let _turn = self.turn().await;
-        sqlx::query("UPDATE workspaces SET settings = $1 WHERE id = $2")
-            .bind(serde_json::to_string(settings)?)
-            .bind(workspace_id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
     }
 
     /// Rotates by workspace id, for the agent API (the CLI rotates by slug).
@@ -407,5 +391,55 @@ impl Store {
             .flatten()
             .map(|m| serde_json::from_str(&m))
             .transpose()?)
+    }
+}
+
+/// The stored origins that are still valid and canonical: one written by an older rule
+/// allows nothing.
+fn canonical(stored: Vec<String>) -> Vec<String> {
+    stored
+        .into_iter()
+        .filter(|o| Origin::parse(o).is_ok_and(|valid| valid.as_str() == o))
+        .collect()
+}
+
+impl SettingsStore for Store {
+    async fn change_settings<F>(&self, workspace_id: i64, decide: F) -> CoreResult<Settings>
+    where
+        F: FnOnce(&Settings, &[String]) -> CoreResult<Settings> + Send + 'static,
+    {
+        Ok(self.write_settings(workspace_id, decide).await?)
+    }
+}
+
+impl Store {
+    /// See `SettingsStore::change_settings`: the workspace's row is read inside the write
+    /// transaction, so no other change of it lands between the read and the write.
+    async fn write_settings<F>(&self, workspace_id: i64, decide: F) -> StoreResult<Settings>
+    where
+        F: FnOnce(&Settings, &[String]) -> CoreResult<Settings>,
+    {
+        let mut tx = self.write_tx().await?;
+        let stored: Option<String> =
+            sqlx::query_scalar("SELECT settings FROM workspaces WHERE id = $1")
+                .bind(workspace_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let current = stored.ok_or(CoreError::NotFound)?;
+        let current: Settings = serde_json::from_str(&current).map_err(CoreError::internal)?;
+        let origins: Vec<String> = sqlx::query_scalar(
+            "SELECT origin FROM workspace_origins WHERE workspace_id = $1 ORDER BY origin",
+        )
+        .bind(workspace_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let changed = decide(&current, &canonical(origins))?;
+        sqlx::query("UPDATE workspaces SET settings = $1 WHERE id = $2")
+            .bind(serde_json::to_string(&changed).map_err(CoreError::internal)?)
+            .bind(workspace_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(changed)
     }
 }

@@ -4,17 +4,26 @@
 
 use porthole_core::agents::{self, AgentStore, KeyRole};
 use porthole_core::opening::{open_ticket, NewTicket, Outcome, TicketOpener};
+use porthole_core::participants::{copy, take_off, ParticipantStore};
 use porthole_core::ratings::{self, RatingStore};
+use porthole_core::settings::{self, SettingsStore};
 use porthole_core::tickets::{
     patch_ticket, reply_as_agent, reply_as_customer, solve_as_customer, Actor, AgentReply,
     CustomerPost, TicketStore, TicketWrite, UserScope,
 };
 use porthole_core::{CoreError, EmailAddress};
 use porthole_types::{Channel, Priority, TicketPatch, TicketStatus};
+use serde_json::json;
 
 /// What the suite asks of an engine: every trait the core defines.
-trait Engine: TicketStore + TicketOpener + RatingStore + AgentStore {}
-impl<S: TicketStore + TicketOpener + RatingStore + AgentStore> Engine for S {}
+trait Engine:
+    TicketStore + TicketOpener + RatingStore + AgentStore + ParticipantStore + SettingsStore
+{
+}
+impl<S> Engine for S where
+    S: TicketStore + TicketOpener + RatingStore + AgentStore + ParticipantStore + SettingsStore
+{
+}
 
 fn customer(workspace_id: i64, email: &str) -> UserScope {
     UserScope {
@@ -164,6 +173,76 @@ async fn keeps_the_contract<S: Engine>(store: &S, ws: i64) {
         solve_as_customer(store, &bo, 2, 7_000).await,
         Err(CoreError::Conflict("ticket_closed", _))
     ));
+
+    // Copied on a ticket, a participant reaches it as its customer does, until taken off;
+    // copying someone who already reaches it writes nothing, and the limit holds.
+    assert!(copy(store, (ws, 1), "bo@example.com", 7_500).await.unwrap());
+    assert!(!copy(store, (ws, 1), "BO@example.com", 7_501).await.unwrap());
+    assert!(!copy(store, (ws, 1), "ada@example.com", 7_502)
+        .await
+        .unwrap());
+    reply_as_customer(store, &bo, 1, post(), 7_503)
+        .await
+        .unwrap();
+    assert!(take_off(store, (ws, 1), "bo@example.com", 7_504)
+        .await
+        .unwrap());
+    assert!(!take_off(store, (ws, 1), "bo@example.com", 7_505)
+        .await
+        .unwrap());
+    assert!(matches!(
+        reply_as_customer(store, &bo, 1, post(), 7_506).await,
+        Err(CoreError::NotFound)
+    ));
+    assert!(matches!(
+        copy(store, (ws, 99), "cy@example.com", 7_507).await,
+        Err(CoreError::NotFound)
+    ));
+    let max = porthole_types::limits::PARTICIPANTS_PER_TICKET;
+    for n in 0..max {
+        let email = format!("p{n}@example.com");
+        assert!(copy(store, (ws, 1), &email, 7_600).await.unwrap());
+    }
+    let over = copy(store, (ws, 1), "one-more@example.com", 7_700).await;
+    assert!(matches!(over, Err(CoreError::Invalid("participants", _))));
+    let one_more = customer(ws, "one-more@example.com");
+    assert!(
+        matches!(
+            reply_as_customer(store, &one_more, 1, post(), 7_701).await,
+            Err(CoreError::NotFound)
+        ),
+        "nothing of a refused copy was written"
+    );
+
+    // Settings change field by field, a bad value changes none, and a missing workspace is
+    // not found.
+    let change = |v: serde_json::Value| v.as_object().unwrap().clone();
+    settings::change(store, ws, change(json!({ "title": "Help" })))
+        .await
+        .unwrap();
+    let both = settings::change(store, ws, change(json!({ "greeting": "Hi" })))
+        .await
+        .unwrap();
+    assert_eq!(
+        (both.title.as_deref(), both.greeting.as_deref()),
+        (Some("Help"), Some("Hi"))
+    );
+    let bad = json!({ "title": "Gone", "primary_color": "red-ish" });
+    let refused = settings::change(store, ws, change(bad)).await;
+    assert!(matches!(
+        refused,
+        Err(CoreError::Invalid("primary_color", _))
+    ));
+    let kept = settings::change(store, ws, change(json!({})))
+        .await
+        .unwrap();
+    assert_eq!(
+        kept.title.as_deref(),
+        Some("Help"),
+        "nothing of it was written"
+    );
+    let nowhere = settings::change(store, ws + 1_000, change(json!({}))).await;
+    assert!(matches!(nowhere, Err(CoreError::NotFound)));
 
     // An invitation may be renewed until it is accepted.
     let whom = ("ann@example.com", Some("Ann"), KeyRole::Agent);

@@ -53,6 +53,31 @@ async fn settings_start_at_their_defaults_and_change_through_the_api() {
 }
 
 #[tokio::test]
+async fn admins_changing_different_settings_at_once_both_keep_their_change() {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Ann").await;
+    for round in 0..5 {
+        let changes = [
+            json!({ "title": format!("Help {round}") }),
+            json!({ "greeting": format!("Hello {round}") }),
+            json!({ "brand_name": format!("Acme {round}") }),
+            json!({ "support_email": format!("help{round}@acme.test") }),
+            json!({ "logo_url": format!("https://acme.test/logo{round}.png") }),
+            json!({ "widget_host_url": format!("https://acme.test/app{round}") }),
+        ];
+        let sent = changes.iter().map(|c| patch(&app, &key, c.clone()));
+        for res in futures_util::future::join_all(sent).await {
+            assert_eq!(res.status(), StatusCode::OK);
+        }
+        let now = app.agent(Method::GET, "/settings", &key).value().await;
+        for change in &changes {
+            let (field, value) = change.as_object().unwrap().iter().next().unwrap();
+            assert_eq!(&now[field], value, "round {round}: {field} was lost");
+        }
+    }
+}
+
+#[tokio::test]
 async fn a_bad_value_is_refused_with_a_4xx_and_changes_nothing() {
     let app = TestApp::spawn().await;
     let key = app.agent_key("Ann").await;

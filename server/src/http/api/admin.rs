@@ -14,8 +14,8 @@ use crate::http::auth::Admin;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::AppJson;
 use crate::http::state::AppState;
-use crate::settings;
 use crate::store::Workspace;
+use porthole_core::settings;
 use porthole_core::Origin;
 
 pub fn routes() -> Router<AppState> {
@@ -66,10 +66,7 @@ async fn change_settings(
     agent: Admin,
     AppJson(changes): AppJson<Map<String, Value>>,
 ) -> ApiResult<AppJson<Settings>> {
-    let ws = workspace(&state, &agent).await?;
-    let origins = state.store.allowed_origins(ws.id).await?;
-    let updated = settings::apply(&ws.settings, &changes, &origins)?;
-    state.store.save_settings(ws.id, &updated).await?;
+    let updated = settings::change(&state.store, agent.0.workspace_id, changes).await?;
     Ok(AppJson(updated))
 }
 

@@ -20,7 +20,7 @@ use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::AppPath;
 use crate::http::state::AppState;
 use crate::i18n::{self, catalogue};
-use crate::settings::css_origin;
+use porthole_core::settings::css_origin;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

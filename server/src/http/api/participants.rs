@@ -14,7 +14,7 @@ use crate::http::auth::Agent;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{AppJson, AppPath};
 use crate::http::state::AppState;
-use porthole_core::EmailAddress;
+use porthole_core::participants;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -63,13 +63,9 @@ async fn add(
     AppPath(raw_ref): AppPath<String>,
     AppJson(req): AppJson<AddParticipant>,
 ) -> ApiResult<impl IntoResponse> {
-    let number = reference(&raw_ref)?;
-    let email = EmailAddress::participant(&req.email).map_err(|m| ApiError::invalid("email", m))?;
-    let store = &state.store;
-    let added = store
-        .add_participant(key.workspace_id, number, &email, state.clock.now_ms())
-        .await?;
-    let participants = store.participants_of(key.workspace_id, number).await?;
+    let ticket = (key.workspace_id, reference(&raw_ref)?);
+    let added = participants::copy(&state.store, ticket, &req.email, state.clock.now_ms()).await?;
+    let participants = state.store.participants_of(ticket.0, ticket.1).await?;
     let status = if added {
         StatusCode::CREATED
     } else {
@@ -96,12 +92,9 @@ async fn remove(
     Agent(key): Agent,
     AppPath((raw_ref, raw_email)): AppPath<(String, String)>,
 ) -> ApiResult<StatusCode> {
-    let number = reference(&raw_ref)?;
-    let email = EmailAddress::parse(&raw_email).map_err(|_| ApiError::NotFound)?;
-    let removed = state
-        .store
-        .remove_participant(key.workspace_id, number, &email, state.clock.now_ms())
-        .await?;
+    let ticket = (key.workspace_id, reference(&raw_ref)?);
+    let now = state.clock.now_ms();
+    let removed = participants::take_off(&state.store, ticket, &raw_email, now).await?;
     if !removed {
         return Err(ApiError::NotFound);
     }

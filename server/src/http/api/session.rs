@@ -18,8 +18,8 @@ use crate::http::state::AppState;
 use crate::http::theme;
 use crate::i18n::catalogue;
 use crate::identity::{self, Claim};
-use crate::settings;
 use crate::store::{NewSession, UserScope};
+use porthole_core::settings;
 use porthole_core::{hash_token, normalise_email, optional_text, EmailAddress, Origin, Token};
 
 /// What the session response adds to the bare session: the user's language, the launcher,

@@ -33,8 +33,8 @@ use crate::http::auth::origin_header;
 use crate::http::error::ApiError;
 use crate::http::state::AppState;
 use crate::i18n::{self, catalogue, fill, Catalogue};
-use crate::settings::css_origin;
 use crate::store::{UserScope, Workspace};
+use porthole_core::settings::css_origin;
 use porthole_core::tickets::{self, CustomerPost};
 
 pub fn routes() -> Router<AppState> {

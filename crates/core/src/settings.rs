@@ -2,11 +2,41 @@
 //! Every change is checked before anything is written, so a bad value changes nothing.
 
 use std::collections::BTreeMap;
+use std::future::Future;
 
 use porthole_types::{Faq, LauncherPosition, Locale, Metadata, Settings, Visibility};
 use serde_json::{Map, Value};
 
-use porthole_core::{check_text, CoreError, CoreResult, EmailAddress, Origin};
+use crate::{check_text, CoreError, CoreResult, EmailAddress, Origin};
+
+/// Where a workspace's settings are kept. A storage engine implements it.
+pub trait SettingsStore: Send + Sync {
+    /// In one write transaction: reads the workspace's settings and its allowed origins, asks
+    /// `decide` for the settings that replace them, and writes those. A missing workspace is
+    /// not found; a decision that refuses writes nothing.
+    fn change_settings<F>(
+        &self,
+        workspace_id: i64,
+        decide: F,
+    ) -> impl Future<Output = CoreResult<Settings>> + Send
+    where
+        F: FnOnce(&Settings, &[String]) -> CoreResult<Settings> + Send + 'static;
+}
+
+/// An admin changes some of the workspace's settings (the API's `PATCH /settings`, the CLI's
+/// `workspace settings`). The changes are checked against the settings as the write reads
+/// them, so two admins changing different fields at once both keep their change.
+pub async fn change<S: SettingsStore>(
+    store: &S,
+    workspace_id: i64,
+    changes: Map<String, Value>,
+) -> CoreResult<Settings> {
+    store
+        .change_settings(workspace_id, move |current, origins| {
+            apply(current, &changes, origins)
+        })
+        .await
+}
 
 pub const TITLE_MAX: usize = 60;
 pub const GREETING_MAX: usize = 500;
