@@ -8,7 +8,6 @@ pub mod files;
 pub mod http;
 pub mod i18n;
 pub mod identity;
-pub mod kb;
 pub mod live;
 pub mod mail;
 pub mod presence;

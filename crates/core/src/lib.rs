@@ -4,6 +4,7 @@
 //! own. The crate depends on neither axum nor sqlx, so nothing here can speak HTTP or SQL.
 
 pub mod agents;
+pub mod articles;
 mod email;
 mod error;
 pub mod links;

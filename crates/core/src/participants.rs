@@ -30,20 +30,27 @@ pub trait ParticipantStore: Send + Sync {
     ) -> impl Future<Output = CoreResult<bool>> + Send;
 }
 
-/// The team copies `raw` on ticket `number`: `true` when they were added, `false` when they
-/// already reached it. The address follows the participant rule every path shares
-/// ([`EmailAddress::participant`]).
+/// Who was copied, as their address is kept, and whether they are new to the ticket.
+pub struct Copying {
+    pub email: EmailAddress,
+    /// `false` when they already reached it: nothing was written.
+    pub added: bool,
+}
+
+/// The team copies `raw` on `ticket` (workspace id, number). The address follows the
+/// participant rule every path shares ([`EmailAddress::participant`]).
 pub async fn copy<S: ParticipantStore>(
     store: &S,
     ticket: (i64, i64),
     raw: &str,
     now_ms: i64,
-) -> CoreResult<bool> {
+) -> CoreResult<Copying> {
     let email = EmailAddress::participant(raw).map_err(|m| CoreError::Invalid("email", m))?;
-    store.copy_on_ticket(ticket, &email, now_ms).await
+    let added = store.copy_on_ticket(ticket, &email, now_ms).await?;
+    Ok(Copying { email, added })
 }
 
-/// The team takes `raw` off ticket `number`: `false` when nobody is copied under that
+/// The team takes `raw` off `ticket` (workspace id, number): `false` when nobody is copied under that
 /// address, which is so of any text that is not an address at all.
 pub async fn take_off<S: ParticipantStore>(
     store: &S,

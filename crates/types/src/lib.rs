@@ -2,6 +2,7 @@
 //! them as they are. Times are RFC 3339 strings in UTC.
 
 mod agent;
+mod articles;
 mod enums;
 mod error;
 mod events;
@@ -11,6 +12,7 @@ mod settings;
 mod widget;
 
 pub use agent::*;
+pub use articles::*;
 pub use enums::*;
 pub use error::*;
 pub use events::*;

@@ -10,9 +10,11 @@ use tokio::task::JoinHandle;
 
 use super::demo_site;
 use crate::clock::Clock;
-use crate::store::{ArticleFields, KeyRole, NewWorkspace, Store, Workspace};
+use crate::store::{KeyRole, NewWorkspace, Store, Workspace};
 use porthole_core::agents::{self, Invited};
+use porthole_core::articles;
 use porthole_core::{Origin, Slug};
+use porthole_types::ArticleRequest;
 
 pub const SLUG: &str = "demo";
 const AGENT_NAME: &str = "Demo agent";
@@ -113,14 +115,13 @@ async fn add_articles(store: &Store, workspace_id: i64, now_ms: i64) -> anyhow::
         ),
     ];
     for (title, body) in articles {
-        let fields = ArticleFields {
+        let request = ArticleRequest {
             title: Some(title.into()),
             body: Some(body.into()),
             published: Some(true),
-            visibility: Some("public"),
-            ..ArticleFields::default()
+            ..ArticleRequest::default()
         };
-        store.add_article(workspace_id, &fields, now_ms).await?;
+        articles::add(store, workspace_id, &request, now_ms).await?;
     }
     Ok(())
 }

@@ -2,8 +2,9 @@ use clap::Subcommand;
 
 use super::workspace_named;
 use crate::clock::Clock;
-use crate::kb::ArticleRequest;
 use crate::store::Store;
+use porthole_core::{articles, CoreError};
+use porthole_types::ArticleRequest;
 
 #[derive(Debug, Subcommand)]
 pub enum KbCommand {
@@ -51,8 +52,6 @@ pub enum KbCommand {
 
 pub async fn run(cmd: KbCommand, store: &Store, clock: &Clock) -> anyhow::Result<()> {
     let now = clock.now_ms();
-    let checked =
-        |req: ArticleRequest, creating| req.fields(creating).map_err(|e| anyhow::anyhow!("{e}"));
     match cmd {
         KbCommand::Add {
             workspace,
@@ -69,24 +68,23 @@ pub async fn run(cmd: KbCommand, store: &Store, clock: &Clock) -> anyhow::Result
                 std::fs::read_to_string(&body_file)
                     .map_err(|e| anyhow::anyhow!("reading {body_file}: {e}"))?
             };
-            let fields = checked(
-                ArticleRequest {
-                    title: Some(title),
-                    body: Some(body),
-                    category: category.map(Some),
-                    published: Some(publish),
-                    visibility: Some(
-                        if signed_in_only {
-                            "signed_in"
-                        } else {
-                            "public"
-                        }
-                        .into(),
-                    ),
-                },
-                true,
-            )?;
-            let a = store.add_article(ws.id, &fields, now).await?;
+            let request = ArticleRequest {
+                title: Some(title),
+                body: Some(body),
+                category: category.map(Some),
+                published: Some(publish),
+                visibility: Some(
+                    if signed_in_only {
+                        "signed_in"
+                    } else {
+                        "public"
+                    }
+                    .into(),
+                ),
+            };
+            let a = articles::add(store, ws.id, &request, now)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             let state = if a.published { "published" } else { "draft" };
             println!(
                 "Article {} added ({state}): /p/{}/kb/{}",
@@ -110,7 +108,9 @@ pub async fn run(cmd: KbCommand, store: &Store, clock: &Clock) -> anyhow::Result
         }
         KbCommand::Remove { workspace, id } => {
             let ws = workspace_named(store, &workspace).await?;
-            anyhow::ensure!(store.remove_article(ws.id, id).await?, "no article {id}");
+            articles::remove(store, (ws.id, id))
+                .await
+                .map_err(|e| missing(id, e))?;
             println!("Article {id} removed.");
         }
     }
@@ -125,15 +125,18 @@ async fn publish(
     now: i64,
 ) -> anyhow::Result<()> {
     let ws = workspace_named(store, workspace).await?;
-    let fields = crate::store::ArticleFields {
-        published: Some(published),
-        ..Default::default()
-    };
-    let a = store
-        .change_article(ws.id, id, &fields, now)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("no article {id}"))?;
+    let a = articles::publish(store, (ws.id, id), published, now)
+        .await
+        .map_err(|e| missing(id, e))?;
     let state = if a.published { "published" } else { "a draft" };
     println!("Article {id} is {state}.");
     Ok(())
+}
+
+/// An article the workspace does not have is named in the error.
+fn missing(id: i64, err: CoreError) -> anyhow::Error {
+    match err {
+        CoreError::NotFound => anyhow::anyhow!("no article {id}"),
+        other => other.into(),
+    }
 }

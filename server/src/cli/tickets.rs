@@ -387,13 +387,14 @@ async fn participants(store: &Store, cmd: ParticipantCommand, now: i64) -> anyho
     match &cmd {
         ParticipantCommand::List { .. } => {}
         ParticipantCommand::Add { email, .. } => {
-            let added = copies::copy(store, (ws.id, ticket), email, now)
+            let copied = copies::copy(store, (ws.id, ticket), email, now)
                 .await
                 .map_err(|e| match e {
                     CoreError::Invalid("email", m) => anyhow::anyhow!("{email:?}: {m}"),
                     other => named(reference, other),
                 })?;
-            match added {
+            let email = copied.email;
+            match copied.added {
                 true => println!("Copied {email} on {reference}."),
                 false => println!("{email} was already on {reference}."),
             }

@@ -1,38 +1,44 @@
 //! Knowledge-base articles, and their full-text search (FTS5, ranked by bm25 with the title
 //! weighing five times the body).
 
-use serde::Serialize;
+use porthole_core::articles::{ArticleFields, ArticleStore};
+use porthole_core::{CoreError, CoreResult};
+use porthole_types::Article;
 use sqlx::FromRow;
 
 use super::tickets::match_query;
-use super::Store;
+use super::{Store, StoreError};
 
-#[derive(Debug, Clone, FromRow, Serialize, utoipa::ToSchema)]
-pub struct Article {
-    pub id: i64,
-    /// Where it is read: `/p/<workspace>/kb/<slug>`.
-    pub slug: String,
-    pub title: String,
-    /// Markdown.
-    pub body: String,
-    pub category: Option<String>,
-    pub published: bool,
-    /// `public`, or `signed_in` (verified widget users only).
-    pub visibility: String,
-    pub views: i64,
-    pub created_at: i64,
-    pub updated_at: i64,
+/// An article as a row holds it.
+#[derive(FromRow)]
+struct Row {
+    id: i64,
+    slug: String,
+    title: String,
+    body: String,
+    category: Option<String>,
+    published: bool,
+    visibility: String,
+    views: i64,
+    created_at: i64,
+    updated_at: i64,
 }
 
-/// An article's fields as written; each `None` in a change leaves the field alone.
-#[derive(Debug, Default)]
-pub struct ArticleFields {
-    pub title: Option<String>,
-    pub body: Option<String>,
-    /// `Some(None)` clears the category.
-    pub category: Option<Option<String>>,
-    pub published: Option<bool>,
-    pub visibility: Option<&'static str>,
+impl From<Row> for Article {
+    fn from(r: Row) -> Self {
+        Article {
+            id: r.id,
+            slug: r.slug,
+            title: r.title,
+            body: r.body,
+            category: r.category,
+            published: r.published,
+            visibility: r.visibility,
+            views: r.views,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
 }
 
 /// How an article is named when read.
@@ -64,36 +70,72 @@ const COLUMNS: &str =
 const RETURNED: &str =
     "id, slug, title, body, category, published, visibility, views, created_at, updated_at";
 
-/// An address part made of the title: lower-case ASCII letters and digits between hyphens.
-fn slug_of(title: &str) -> String {
-    let mut slug = String::new();
-    for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-        if slug.len() >= 80 {
-            break;
-        }
+impl ArticleStore for Store {
+    async fn add_article(
+        &self,
+        workspace_id: i64,
+        slug: String,
+        fields: ArticleFields,
+        now_ms: i64,
+    ) -> CoreResult<Article> {
+        Ok(self
+            .insert_article(workspace_id, slug, fields, now_ms)
+            .await?)
     }
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        "article".into()
-    } else {
-        slug.into()
+
+    async fn change_article(
+        &self,
+        workspace_id: i64,
+        id: i64,
+        fields: ArticleFields,
+        now_ms: i64,
+    ) -> CoreResult<Article> {
+        let _turn = self.turn().await;
+        let changed: Option<Row> = sqlx::query_as(&format!(
+            "UPDATE articles SET title = COALESCE($1, title), body = COALESCE($2, body), \
+             category = CASE WHEN $3 THEN $4 ELSE category END, \
+             published = COALESCE($5, published), visibility = COALESCE($6, visibility), \
+             updated_at = $7 WHERE id = $8 AND workspace_id = $9 RETURNING {RETURNED}"
+        ))
+        .bind(&fields.title)
+        .bind(&fields.body)
+        .bind(fields.category.is_some())
+        .bind(fields.category.clone().flatten())
+        .bind(fields.published)
+        .bind(fields.visibility)
+        .bind(now_ms)
+        .bind(id)
+        .bind(workspace_id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(StoreError::from)?;
+        changed.map(Article::from).ok_or(CoreError::NotFound)
+    }
+
+    async fn remove_article(&self, workspace_id: i64, id: i64) -> CoreResult<()> {
+        let _turn = self.turn().await;
+        let done = sqlx::query("DELETE FROM articles WHERE id = $1 AND workspace_id = $2")
+            .bind(id)
+            .bind(workspace_id)
+            .execute(&self.pool)
+            .await
+            .map_err(StoreError::from)?;
+        match done.rows_affected() {
+            0 => Err(CoreError::NotFound),
+            _ => Ok(()),
+        }
     }
 }
 
 impl Store {
-    pub async fn add_article(
+    /// See `ArticleStore::add_article`.
+    async fn insert_article(
         &self,
         workspace_id: i64,
-        fields: &ArticleFields,
+        base: String,
+        fields: ArticleFields,
         now_ms: i64,
-    ) -> sqlx::Result<Article> {
-        let title = fields.title.clone().unwrap_or_default();
-        let base = slug_of(&title);
+    ) -> super::StoreResult<Article> {
         let mut tx = self.write_tx().await?;
         // The first free of base, base-2, base-3…
         let taken: Vec<String> = sqlx::query_scalar(
@@ -114,81 +156,46 @@ impl Store {
             })
             .find(|s| !taken.contains(s))
             .expect("an unused slug");
-        let article = sqlx::query_as(&format!(
+        let article: Row = sqlx::query_as(&format!(
             "INSERT INTO articles (workspace_id, slug, title, body, category, published, \
              visibility, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) \
              RETURNING {RETURNED}"
         ))
         .bind(workspace_id)
         .bind(&slug)
-        .bind(&title)
-        .bind(fields.body.clone().unwrap_or_default())
-        .bind(fields.category.clone().flatten())
+        .bind(fields.title.unwrap_or_default())
+        .bind(fields.body.unwrap_or_default())
+        .bind(fields.category.flatten())
         .bind(fields.published.unwrap_or(false))
         .bind(fields.visibility.unwrap_or("public"))
         .bind(now_ms)
         .fetch_one(&mut *tx)
         .await?;
         tx.commit().await?;
-        Ok(article)
-    }
-
-    pub async fn change_article(
-        &self,
-        workspace_id: i64,
-        id: i64,
-        fields: &ArticleFields,
-        now_ms: i64,
-    ) -> sqlx::Result<Option<Article>> {
-        let _turn = self.turn().await;
-        sqlx::query_as(&format!(
-            "UPDATE articles SET title = COALESCE($1, title), body = COALESCE($2, body), \
-             category = CASE WHEN $3 THEN $4 ELSE category END, \
-             published = COALESCE($5, published), visibility = COALESCE($6, visibility), \
-             updated_at = $7 WHERE id = $8 AND workspace_id = $9 RETURNING {RETURNED}"
-        ))
-        .bind(&fields.title)
-        .bind(&fields.body)
-        .bind(fields.category.is_some())
-        .bind(fields.category.clone().flatten())
-        .bind(fields.published)
-        .bind(fields.visibility)
-        .bind(now_ms)
-        .bind(id)
-        .bind(workspace_id)
-        .fetch_optional(&self.pool)
-        .await
-    }
-
-    pub async fn remove_article(&self, workspace_id: i64, id: i64) -> sqlx::Result<bool> {
-        let _turn = self.turn().await;
-        let done = sqlx::query("DELETE FROM articles WHERE id = $1 AND workspace_id = $2")
-            .bind(id)
-            .bind(workspace_id)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() > 0)
+        Ok(article.into())
     }
 
     /// Every article, drafts included, by category then title: the team's list.
     pub async fn all_articles(&self, workspace_id: i64) -> sqlx::Result<Vec<Article>> {
-        sqlx::query_as(&format!(
+        let rows: Vec<Row> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} FROM articles a WHERE a.workspace_id = $1 \
              ORDER BY a.category IS NULL, a.category, a.title"
         ))
         .bind(workspace_id)
         .fetch_all(&self.pool)
-        .await
+        .await?;
+        Ok(rows.into_iter().map(Article::from).collect())
     }
 
     pub async fn article(&self, workspace_id: i64, id: i64) -> sqlx::Result<Option<Article>> {
-        sqlx::query_as(&format!(
+        let row: Option<Row> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} FROM articles a WHERE a.workspace_id = $1 AND a.id = $2"
         ))
         .bind(workspace_id)
         .bind(id)
         .fetch_optional(&self.pool)
-        .await
+        .await?;
+        Ok(row.map(Article::from))
     }
 
     /// A published article these readers may see, by its slug (the portal's addresses) or
@@ -214,7 +221,8 @@ impl Store {
             ArticleKey::Slug(slug) => query.bind(slug),
             ArticleKey::Id(id) => query.bind(id),
         };
-        query.fetch_optional(&self.pool).await
+        let row: Option<Row> = query.fetch_optional(&self.pool).await?;
+        Ok(row.map(Article::from))
     }
 
     /// Published articles these readers may see: those matching `query` best first (up to
@@ -227,7 +235,7 @@ impl Store {
         limit: i64,
     ) -> sqlx::Result<Vec<Article>> {
         let visible = readers.visibilities();
-        match query.and_then(match_query) {
+        let rows: Vec<Row> = match query.and_then(match_query) {
             Some(matching) => {
                 sqlx::query_as(&format!(
                     "SELECT {COLUMNS} FROM article_text s JOIN articles a ON a.id = s.rowid \
@@ -239,7 +247,7 @@ impl Store {
                 .bind(workspace_id)
                 .bind(limit)
                 .fetch_all(&self.pool)
-                .await
+                .await?
             }
             None => {
                 sqlx::query_as(&format!(
@@ -250,25 +258,9 @@ impl Store {
                 .bind(workspace_id)
                 .bind(limit)
                 .fetch_all(&self.pool)
-                .await
+                .await?
             }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::slug_of;
-
-    #[test]
-    fn slugs_are_made_of_the_title() {
-        assert_eq!(
-            slug_of("How do I reset my password?"),
-            "how-do-i-reset-my-password"
-        );
-        assert_eq!(slug_of("  Billing & invoices  "), "billing-invoices");
-        assert_eq!(slug_of("../../etc/passwd"), "etc-passwd");
-        assert_eq!(slug_of("Ünïcödé"), "n-c-d");
-        assert_eq!(slug_of("!!!"), "article");
+        };
+        Ok(rows.into_iter().map(Article::from).collect())
     }
 }

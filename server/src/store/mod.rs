@@ -45,7 +45,7 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use agents::{AgentAccount, SignInRecord};
 pub use api_keys::{ApiKey, ApiKeyInfo, KeyRole};
-pub use articles::{Article, ArticleFields, ArticleKey, Readers};
+pub use articles::{ArticleKey, Readers};
 pub use attachments::{customer_owner, NewAttachment, AGENT_OWNER};
 pub use avatars::avatar_path;
 pub use creation::CREATIONS_PER_HOUR;

@@ -3,6 +3,7 @@
 //! `keeps_the_contract` against its own fresh workspace.
 
 use porthole_core::agents::{self, AgentStore, KeyRole};
+use porthole_core::articles::{self, ArticleStore};
 use porthole_core::opening::{open_ticket, NewTicket, Outcome, TicketOpener};
 use porthole_core::participants::{copy, take_off, ParticipantStore};
 use porthole_core::ratings::{self, RatingStore};
@@ -12,16 +13,28 @@ use porthole_core::tickets::{
     CustomerPost, TicketStore, TicketWrite, UserScope,
 };
 use porthole_core::{CoreError, EmailAddress};
-use porthole_types::{Channel, Priority, TicketPatch, TicketStatus};
+use porthole_types::{ArticleRequest, Channel, Priority, TicketPatch, TicketStatus};
 use serde_json::json;
 
 /// What the suite asks of an engine: every trait the core defines.
 trait Engine:
-    TicketStore + TicketOpener + RatingStore + AgentStore + ParticipantStore + SettingsStore
+    TicketStore
+    + TicketOpener
+    + RatingStore
+    + AgentStore
+    + ParticipantStore
+    + SettingsStore
+    + ArticleStore
 {
 }
 impl<S> Engine for S where
-    S: TicketStore + TicketOpener + RatingStore + AgentStore + ParticipantStore + SettingsStore
+    S: TicketStore
+        + TicketOpener
+        + RatingStore
+        + AgentStore
+        + ParticipantStore
+        + SettingsStore
+        + ArticleStore
 {
 }
 
@@ -176,11 +189,15 @@ async fn keeps_the_contract<S: Engine>(store: &S, ws: i64) {
 
     // Copied on a ticket, a participant reaches it as its customer does, until taken off;
     // copying someone who already reaches it writes nothing, and the limit holds.
-    assert!(copy(store, (ws, 1), "bo@example.com", 7_500).await.unwrap());
-    assert!(!copy(store, (ws, 1), "BO@example.com", 7_501).await.unwrap());
-    assert!(!copy(store, (ws, 1), "ada@example.com", 7_502)
+    let copied = copy(store, (ws, 1), "Bo@Example.com", 7_500).await.unwrap();
+    assert!(copied.added);
+    assert_eq!(copied.email.as_str(), "bo@example.com");
+    let again = copy(store, (ws, 1), "BO@example.com", 7_501).await.unwrap();
+    assert!(!again.added);
+    let owner = copy(store, (ws, 1), "ada@example.com", 7_502)
         .await
-        .unwrap());
+        .unwrap();
+    assert!(!owner.added);
     reply_as_customer(store, &bo, 1, post(), 7_503)
         .await
         .unwrap();
@@ -201,7 +218,7 @@ async fn keeps_the_contract<S: Engine>(store: &S, ws: i64) {
     let max = porthole_types::limits::PARTICIPANTS_PER_TICKET;
     for n in 0..max {
         let email = format!("p{n}@example.com");
-        assert!(copy(store, (ws, 1), &email, 7_600).await.unwrap());
+        assert!(copy(store, (ws, 1), &email, 7_600).await.unwrap().added);
     }
     let over = copy(store, (ws, 1), "one-more@example.com", 7_700).await;
     assert!(matches!(over, Err(CoreError::Invalid("participants", _))));
@@ -243,6 +260,30 @@ async fn keeps_the_contract<S: Engine>(store: &S, ws: i64) {
     );
     let nowhere = settings::change(store, ws + 1_000, change(json!({}))).await;
     assert!(matches!(nowhere, Err(CoreError::NotFound)));
+
+    // Articles: two of one title get two addresses; what is missing is not found.
+    let request = ArticleRequest {
+        title: Some("Reset your password".into()),
+        body: Some("Open **Settings**.".into()),
+        ..ArticleRequest::default()
+    };
+    let one = articles::add(store, ws, &request, 9_000).await.unwrap();
+    let two = articles::add(store, ws, &request, 9_001).await.unwrap();
+    assert_eq!(
+        (&one.slug[..], &two.slug[..], one.published),
+        ("reset-your-password", "reset-your-password-2", false)
+    );
+    let published = articles::publish(store, (ws, two.id), true, 9_002).await;
+    assert!(published.unwrap().published);
+    articles::remove(store, (ws, one.id)).await.unwrap();
+    assert!(matches!(
+        articles::remove(store, (ws, one.id)).await,
+        Err(CoreError::NotFound)
+    ));
+    assert!(matches!(
+        articles::publish(store, (ws, one.id), true, 9_003).await,
+        Err(CoreError::NotFound)
+    ));
 
     // An invitation may be renewed until it is accepted.
     let whom = ("ann@example.com", Some("Ann"), KeyRole::Agent);

@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
-use porthole_types::ErrorBody;
+use porthole_types::{Article, ArticleRequest, ErrorBody};
 use serde::{Deserialize, Serialize};
 
 use super::responses::{BadQuery, BadRequest, Invalid, OriginNotAllowed, Unauthorized};
@@ -12,8 +12,8 @@ use crate::http::auth::{Agent, UserSession};
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{AppJson, AppPath, AppQuery};
 use crate::http::state::AppState;
-use crate::kb::ArticleRequest;
-use crate::store::{Article, ArticleKey, DeflectionReport, Readers};
+use crate::store::{ArticleKey, DeflectionReport, Readers};
+use porthole_core::articles;
 
 pub fn agent_routes() -> Router<AppState> {
     Router::new()
@@ -41,7 +41,7 @@ async fn list(State(state): State<AppState>, Agent(key): Agent) -> ApiResult<App
 
 #[utoipa::path(
     post, path = "/api/v1/agent/articles", tag = "agent", security(("api_key" = [])),
-    request_body = crate::kb::NewArticle,
+    request_body = porthole_types::NewArticle,
     responses(
         (status = 201, description = "The new article (a draft unless `published`)", body = Article),
         BadRequest,
@@ -54,11 +54,8 @@ async fn add(
     Agent(key): Agent,
     AppJson(req): AppJson<ArticleRequest>,
 ) -> ApiResult<(StatusCode, AppJson<Article>)> {
-    let fields = req.fields(true)?;
-    let article = state
-        .store
-        .add_article(key.workspace_id, &fields, state.clock.now_ms())
-        .await?;
+    let now = state.clock.now_ms();
+    let article = articles::add(&state.store, key.workspace_id, &req, now).await?;
     Ok((StatusCode::CREATED, AppJson(article)))
 }
 
@@ -97,12 +94,9 @@ async fn change(
     AppPath(id): AppPath<i64>,
     AppJson(req): AppJson<ArticleRequest>,
 ) -> ApiResult<AppJson<Article>> {
-    let fields = req.fields(false)?;
-    let article = state
-        .store
-        .change_article(key.workspace_id, id, &fields, state.clock.now_ms())
-        .await?;
-    article.map(AppJson).ok_or(ApiError::NotFound)
+    let now = state.clock.now_ms();
+    let article = articles::change(&state.store, (key.workspace_id, id), &req, now).await?;
+    Ok(AppJson(article))
 }
 
 #[utoipa::path(
@@ -119,10 +113,8 @@ async fn remove(
     Agent(key): Agent,
     AppPath(id): AppPath<i64>,
 ) -> ApiResult<StatusCode> {
-    match state.store.remove_article(key.workspace_id, id).await? {
-        true => Ok(StatusCode::NO_CONTENT),
-        false => Err(ApiError::NotFound),
-    }
+    articles::remove(&state.store, (key.workspace_id, id)).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]

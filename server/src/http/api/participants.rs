@@ -64,7 +64,10 @@ async fn add(
     AppJson(req): AppJson<AddParticipant>,
 ) -> ApiResult<impl IntoResponse> {
     let ticket = (key.workspace_id, reference(&raw_ref)?);
-    let added = participants::copy(&state.store, ticket, &req.email, state.clock.now_ms()).await?;
+    let now = state.clock.now_ms();
+    let added = participants::copy(&state.store, ticket, &req.email, now)
+        .await?
+        .added;
     let participants = state.store.participants_of(ticket.0, ticket.1).await?;
     let status = if added {
         StatusCode::CREATED
