@@ -21,6 +21,7 @@ pub mod settings;
 mod text;
 pub mod tickets;
 mod token;
+pub mod webhooks;
 
 pub use email::{normalise as normalise_email, participants, EmailAddress};
 pub use error::{CoreError, CoreResult};

@@ -502,3 +502,18 @@ pub struct FaqClicks {
     pub question: String,
     pub clicks: i64,
 }
+
+/// An endpoint as listed: never its secret.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WebhookInfo {
+    pub id: i64,
+    pub url: String,
+    /// `standard` (signed JSON) or `slack`.
+    pub kind: String,
+    /// The event types it hears of; empty means all.
+    pub events: Vec<String>,
+    pub created_at: i64,
+    pub disabled_at: Option<i64>,
+    pub disabled_reason: Option<String>,
+}

@@ -3,6 +3,8 @@ use clap::Subcommand;
 use super::workspace_named;
 use crate::clock::{rfc3339, Clock};
 use crate::store::Store;
+use crate::webhooks::check_destination;
+use porthole_core::{webhooks, CoreError};
 
 #[derive(Debug, Subcommand)]
 pub enum WebhookCommand {
@@ -57,15 +59,16 @@ pub async fn run(cmd: WebhookCommand, store: &Store, clock: &Clock) -> anyhow::R
             allow_private,
         } => {
             let ws = workspace_named(store, &workspace).await?;
-            let (hook, secret) = crate::webhooks::add(
-                store,
-                ws.id,
-                (&url, &kind, &events),
-                allow_private,
-                clock.now_ms(),
-            )
-            .await
-            .map_err(|r| anyhow::anyhow!("--{}: {}", r.field, r.message))?;
+            let destination =
+                |url: String| async move { check_destination(&url, allow_private).await };
+            let endpoint = (&url[..], &kind[..], &events[..]);
+            let added = webhooks::add(store, ws.id, endpoint, destination, clock.now_ms())
+                .await
+                .map_err(|e| match e {
+                    CoreError::Invalid(field, message) => anyhow::anyhow!("--{field}: {message}"),
+                    other => other.into(),
+                })?;
+            let (hook, secret) = (added.webhook, added.secret);
             println!("Webhook {} added: {} ({})", hook.id, hook.url, hook.kind);
             if let Some(secret) = secret {
                 println!("Signing secret (shown once; verify webhook-signature with it):");
@@ -90,7 +93,12 @@ pub async fn run(cmd: WebhookCommand, store: &Store, clock: &Clock) -> anyhow::R
         }
         WebhookCommand::Remove { workspace, id } => {
             let ws = workspace_named(store, &workspace).await?;
-            anyhow::ensure!(store.remove_webhook(ws.id, id).await?, "no webhook {id}");
+            webhooks::remove(store, (ws.id, id))
+                .await
+                .map_err(|e| match e {
+                    CoreError::NotFound => anyhow::anyhow!("no webhook {id}"),
+                    other => other.into(),
+                })?;
             println!("Webhook {id} removed.");
         }
         WebhookCommand::Deliveries { workspace, id } => {

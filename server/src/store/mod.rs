@@ -60,7 +60,7 @@ pub use ratings::CsatReport;
 pub use seed::SeedPlan;
 pub use sessions::{participants_column, stored_participants, NewSession, SessionRow};
 pub use tickets::{AgentFilter, AgentPage, PageCursor, UserScope};
-pub use webhooks::{Attempt, DeliveryInfo, DueDelivery, NewWebhook, WebhookInfo};
+pub use webhooks::{Attempt, DeliveryInfo, DueDelivery};
 pub use workspaces::{NewWorkspace, Workspace};
 
 /// Below this much free space on the database's disk, the server says it is not ready: a

@@ -1,27 +1,45 @@
 //! Webhook endpoints and their delivery log. Deliveries are planned from the outbox like
 //! emails: the reader's cursor moves in the transaction that records them.
 
+use porthole_core::webhooks::{NewEndpoint, WebhookStore};
+use porthole_core::{CoreError, CoreResult};
+use porthole_types::WebhookInfo;
 use serde::Serialize;
 use sqlx::FromRow;
 
-use super::Store;
+use super::{Store, StoreError, StoreResult};
 
 const READER: &str = "webhooks";
 
-/// An endpoint as listed: never its secret.
-#[derive(Debug, Clone, FromRow, Serialize, utoipa::ToSchema)]
-pub struct WebhookInfo {
-    pub id: i64,
-    pub url: String,
-    /// `standard` (signed JSON) or `slack`.
-    pub kind: String,
-    /// The event types it hears of; empty means all.
+/// An endpoint as its row holds it.
+#[derive(FromRow)]
+struct Endpoint {
+    id: i64,
+    url: String,
+    kind: String,
     #[sqlx(json)]
-    pub events: Vec<String>,
-    pub created_at: i64,
-    pub disabled_at: Option<i64>,
-    pub disabled_reason: Option<String>,
+    events: Vec<String>,
+    created_at: i64,
+    disabled_at: Option<i64>,
+    disabled_reason: Option<String>,
 }
+
+impl From<Endpoint> for WebhookInfo {
+    fn from(e: Endpoint) -> Self {
+        WebhookInfo {
+            id: e.id,
+            url: e.url,
+            kind: e.kind,
+            events: e.events,
+            created_at: e.created_at,
+            disabled_at: e.disabled_at,
+            disabled_reason: e.disabled_reason,
+        }
+    }
+}
+
+/// What an endpoint's listing reads.
+const LISTED: &str = "id, url, kind, events, created_at, disabled_at, disabled_reason";
 
 /// A delivery as the log shows it.
 #[derive(Debug, Clone, FromRow, Serialize, utoipa::ToSchema)]
@@ -54,56 +72,79 @@ pub struct DueDelivery {
     pub slug: String,
 }
 
-/// An endpoint to add.
-pub struct NewWebhook<'a> {
-    pub url: &'a str,
-    pub kind: &'a str,
-    pub events: &'a [String],
-    pub secret: &'a str,
-}
-
-impl Store {
-    pub async fn add_webhook(
+impl WebhookStore for Store {
+    async fn add_endpoint<F>(
         &self,
         workspace_id: i64,
-        new: &NewWebhook<'_>,
+        endpoint: NewEndpoint,
         now_ms: i64,
-    ) -> sqlx::Result<WebhookInfo> {
-        let _turn = self.turn().await;
-        sqlx::query_as(
-            "INSERT INTO webhooks (workspace_id, url, kind, events, secret, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) \
-             RETURNING id, url, kind, events, created_at, disabled_at, disabled_reason",
-        )
-        .bind(workspace_id)
-        .bind(new.url)
-        .bind(new.kind)
-        .bind(serde_json::to_string(new.events).unwrap_or_else(|_| "[]".into()))
-        .bind(new.secret)
-        .bind(now_ms)
-        .fetch_one(&self.pool)
-        .await
+        allow: F,
+    ) -> CoreResult<WebhookInfo>
+    where
+        F: FnOnce(usize) -> CoreResult<()> + Send + 'static,
+    {
+        Ok(self
+            .insert_endpoint(workspace_id, endpoint, now_ms, allow)
+            .await?)
     }
 
-    pub async fn list_webhooks(&self, workspace_id: i64) -> sqlx::Result<Vec<WebhookInfo>> {
-        sqlx::query_as(
-            "SELECT id, url, kind, events, created_at, disabled_at, disabled_reason \
-             FROM webhooks WHERE workspace_id = $1 ORDER BY id",
-        )
-        .bind(workspace_id)
-        .fetch_all(&self.pool)
-        .await
-    }
-
-    /// Removes the endpoint and its log; returns whether it was there.
-    pub async fn remove_webhook(&self, workspace_id: i64, id: i64) -> sqlx::Result<bool> {
+    async fn remove_endpoint(&self, workspace_id: i64, id: i64) -> CoreResult<()> {
         let _turn = self.turn().await;
         let done = sqlx::query("DELETE FROM webhooks WHERE id = $1 AND workspace_id = $2")
             .bind(id)
             .bind(workspace_id)
             .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() > 0)
+            .await
+            .map_err(StoreError::from)?;
+        match done.rows_affected() {
+            0 => Err(CoreError::NotFound),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Store {
+    /// See `WebhookStore::add_endpoint`: counted and kept in one transaction, so endpoints
+    /// added at once cannot pass the limit together.
+    async fn insert_endpoint(
+        &self,
+        workspace_id: i64,
+        endpoint: NewEndpoint,
+        now_ms: i64,
+        allow: impl FnOnce(usize) -> CoreResult<()>,
+    ) -> StoreResult<WebhookInfo> {
+        let mut tx = self.write_tx().await?;
+        let existing: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM webhooks WHERE workspace_id = $1")
+                .bind(workspace_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        allow(usize::try_from(existing).unwrap_or(usize::MAX))?;
+        let events = serde_json::to_string(&endpoint.events).map_err(CoreError::internal)?;
+        let kept: Endpoint = sqlx::query_as(&format!(
+            "INSERT INTO webhooks (workspace_id, url, kind, events, secret, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING {LISTED}"
+        ))
+        .bind(workspace_id)
+        .bind(&endpoint.url)
+        .bind(endpoint.kind)
+        .bind(events)
+        .bind(&endpoint.secret)
+        .bind(now_ms)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(kept.into())
+    }
+
+    pub async fn list_webhooks(&self, workspace_id: i64) -> sqlx::Result<Vec<WebhookInfo>> {
+        let listed: Vec<Endpoint> = sqlx::query_as(&format!(
+            "SELECT {LISTED} FROM webhooks WHERE workspace_id = $1 ORDER BY id"
+        ))
+        .bind(workspace_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(listed.into_iter().map(WebhookInfo::from).collect())
     }
 
     /// The endpoint's latest deliveries, newest first; `None` if it is not the workspace's.

@@ -12,6 +12,7 @@ use porthole_core::tickets::{
     patch_ticket, reply_as_agent, reply_as_customer, solve_as_customer, Actor, AgentReply,
     CustomerPost, TicketStore, TicketWrite, UserScope,
 };
+use porthole_core::webhooks::{self, WebhookStore};
 use porthole_core::{CoreError, EmailAddress};
 use porthole_types::{ArticleRequest, Channel, Priority, TicketPatch, TicketStatus};
 use serde_json::json;
@@ -25,6 +26,7 @@ trait Engine:
     + ParticipantStore
     + SettingsStore
     + ArticleStore
+    + WebhookStore
 {
 }
 impl<S> Engine for S where
@@ -35,6 +37,7 @@ impl<S> Engine for S where
         + ParticipantStore
         + SettingsStore
         + ArticleStore
+        + WebhookStore
 {
 }
 
@@ -284,6 +287,33 @@ async fn keeps_the_contract<S: Engine>(store: &S, ws: i64) {
         articles::publish(store, (ws, one.id), true, 9_003).await,
         Err(CoreError::NotFound)
     ));
+
+    // Webhook endpoints: at most twenty, the refused one not kept; a removed one is gone.
+    let checked = |raw: String| async move { url::Url::parse(&raw).map_err(|e| e.to_string()) };
+    let events = ["ticket.created".to_owned()];
+    let mut first = None;
+    for n in 0..webhooks::MAX_ENDPOINTS {
+        let url = format!("https://hooks.example.com/{n}");
+        let endpoint = (&url[..], "standard", &events[..]);
+        let added = webhooks::add(store, ws, endpoint, checked, 9_500)
+            .await
+            .unwrap();
+        assert!(added.secret.is_some_and(|s| s.starts_with("whsec_")));
+        first.get_or_insert(added.webhook.id);
+    }
+    let endpoint = ("https://hooks.example.com/one-more", "slack", &[][..]);
+    let over = webhooks::add(store, ws, endpoint, checked, 9_501).await;
+    assert!(matches!(over, Err(CoreError::Invalid("url", _))));
+    let first = first.unwrap();
+    webhooks::remove(store, (ws, first)).await.unwrap();
+    assert!(matches!(
+        webhooks::remove(store, (ws, first)).await,
+        Err(CoreError::NotFound)
+    ));
+    let slack = webhooks::add(store, ws, endpoint, checked, 9_502)
+        .await
+        .unwrap();
+    assert_eq!((slack.webhook.kind.as_str(), slack.secret), ("slack", None));
 
     // An invitation may be renewed until it is accepted.
     let whom = ("ann@example.com", Some("Ann"), KeyRole::Agent);

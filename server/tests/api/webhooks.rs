@@ -80,7 +80,7 @@ async fn a_receiver_with_the_wrong_secret_rejects_them_and_they_are_retried_with
     let app = app().await;
     let key = app.agent_key("Ann").await;
     let (id, _, port) = add(&app, &key, json!({ "events": ["ticket.created"] })).await;
-    let wrong = porthole::webhooks::new_secret();
+    let wrong = porthole_core::webhooks::new_secret();
     let receiver = Receiver::start(port, Some(&wrong), 0);
     let token = app.login("ada@example.com").await;
     app.new_ticket(&token, "Forged?").await;
@@ -381,6 +381,29 @@ async fn another_workspaces_key_cannot_see_or_touch_an_endpoint() {
     }
     let mine = app.agent(Method::GET, "/webhooks", &key).value().await;
     assert_eq!(mine["webhooks"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn endpoints_added_at_once_cannot_pass_the_workspaces_twenty() {
+    let app = app().await;
+    let key = app.agent_key("Ann").await;
+    let sent = (0..30).map(|n| {
+        app.agent(Method::POST, "/webhooks", &key)
+            .json(&json!({ "url": format!("http://127.0.0.1:9/hook{n}") }))
+            .go()
+    });
+    let answers = futures_util::future::join_all(sent).await;
+    let added = answers
+        .iter()
+        .filter(|r| r.status() == StatusCode::CREATED)
+        .count();
+    let refused = answers
+        .iter()
+        .filter(|r| r.status() == StatusCode::UNPROCESSABLE_ENTITY)
+        .count();
+    assert_eq!((added, refused), (20, 10));
+    let list = app.agent(Method::GET, "/webhooks", &key).value().await;
+    assert_eq!(list["webhooks"].as_array().unwrap().len(), 20);
 }
 
 /// `kill -9` while a delivery waits for a retry: after a restart it is delivered, once. The

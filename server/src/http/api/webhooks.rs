@@ -12,7 +12,10 @@ use crate::http::auth::Admin;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{AppJson, AppPath};
 use crate::http::state::AppState;
-use crate::store::{DeliveryInfo, WebhookInfo};
+use crate::store::DeliveryInfo;
+use crate::webhooks::check_destination;
+use porthole_core::webhooks::{self, Added};
+use porthole_types::WebhookInfo;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -86,15 +89,13 @@ async fn add(
 ) -> ApiResult<(StatusCode, AppJson<AddedWebhook>)> {
     let kind = new.kind.as_deref().unwrap_or("standard");
     let events = new.events.unwrap_or_default();
-    let (webhook, secret) = crate::webhooks::add(
-        &state.store,
-        key.workspace_id,
-        (&new.url, kind, &events),
-        state.settings.allow_private_webhooks,
-        state.clock.now_ms(),
-    )
-    .await
-    .map_err(|r| ApiError::invalid(r.field, r.message))?;
+    let private = state.settings.allow_private_webhooks;
+    let destination = |url: String| async move { check_destination(&url, private).await };
+    let ws = key.workspace_id;
+    let endpoint = (&new.url[..], kind, &events[..]);
+    let now = state.clock.now_ms();
+    let Added { webhook, secret } =
+        webhooks::add(&state.store, ws, endpoint, destination, now).await?;
     Ok((
         StatusCode::CREATED,
         AppJson(AddedWebhook { webhook, secret }),
@@ -116,11 +117,8 @@ async fn remove(
     Admin(key): Admin,
     AppPath(id): AppPath<i64>,
 ) -> ApiResult<StatusCode> {
-    if state.store.remove_webhook(key.workspace_id, id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::NotFound)
-    }
+    webhooks::remove(&state.store, (key.workspace_id, id)).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[utoipa::path(
