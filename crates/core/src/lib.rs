@@ -16,6 +16,7 @@ pub mod participants;
 mod patch;
 pub mod ratings;
 mod reference;
+pub mod secrets;
 pub mod sentiment;
 pub mod settings;
 mod text;

@@ -4,8 +4,8 @@ use secrecy::ExposeSecret;
 use super::{workspace_named, DEFAULT_PUBLIC_URL};
 use crate::clock::{rfc3339, Clock};
 use crate::store::{NewWorkspace, Store};
-use porthole_core::settings;
-use porthole_core::{Origin, Slug};
+use porthole_core::{secrets, settings};
+use porthole_core::{CoreError, Origin, Slug};
 
 #[derive(Debug, Subcommand)]
 pub enum WorkspaceCommand {
@@ -183,28 +183,26 @@ pub async fn run(
             }
         }
         WorkspaceCommand::RotateSecret { slug, grace_hours } => {
-            anyhow::ensure!(
-                (0..=24 * 30).contains(&grace_hours),
-                "--grace-hours must be between 0 and 720"
-            );
-            let now = clock.now_ms();
-            let (ws, secret) = store
-                .rotate_secret(&slug, grace_hours * 3_600_000, now)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("no workspace {slug:?}"))?;
+            let ws = super::workspace_named(store, &slug).await?;
+            let rotated = secrets::rotate(store, ws.id, grace_hours, clock.now_ms())
+                .await
+                .map_err(|e| match e {
+                    CoreError::Invalid(_, m) => anyhow::anyhow!("--grace-hours: {m}"),
+                    other => other.into(),
+                })?;
             println!(
                 "New identity-verification secret for {:?} (shown once):",
                 ws.slug
             );
-            println!("  {}", secret.expose_secret());
-            match ws.grace_until(now) {
+            println!("  {}", rotated.secret.expose_secret());
+            match rotated.previous_verifies_until {
                 Some(t) => println!("The previous secret keeps verifying until {}.", rfc3339(t)),
                 None => println!("The previous secret no longer verifies."),
             }
         }
         WorkspaceCommand::InboundSecret { slug } => {
             let ws = super::workspace_named(store, &slug).await?;
-            let secret = store.new_inbound_secret(ws.id).await?;
+            let secret = secrets::new_inbound(store, ws.id).await?;
             println!(
                 "Inbound secret for {:?} (shown once; any earlier one stops working):",
                 ws.slug

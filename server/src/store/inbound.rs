@@ -1,9 +1,7 @@
 //! What taking in mail needs: the workspace's inbound secret, and reply tokens.
 
-use secrecy::SecretString;
-
 use super::Store;
-use porthole_core::{hash_token, Token};
+use porthole_core::hash_token;
 
 /// A reply token's ticket and the address replies must come from.
 #[derive(Debug, sqlx::FromRow)]
@@ -14,19 +12,6 @@ pub struct ReplyTarget {
 }
 
 impl Store {
-    /// Makes a new inbound secret for the workspace, replacing any before it. Only its hash is
-    /// kept; the secret is returned to be shown once.
-    pub async fn new_inbound_secret(&self, workspace_id: i64) -> sqlx::Result<SecretString> {
-        let token = Token::generate("phi_");
-        let _turn = self.turn().await;
-        sqlx::query("UPDATE workspaces SET inbound_secret_hash = $1 WHERE id = $2")
-            .bind(&token.hash)
-            .bind(workspace_id)
-            .execute(&self.pool)
-            .await?;
-        Ok(token.secret)
-    }
-
     /// Whether the workspace has an inbound secret.
     pub async fn has_inbound_secret(&self, workspace_id: i64) -> sqlx::Result<bool> {
         sqlx::query_scalar("SELECT inbound_secret_hash IS NOT NULL FROM workspaces WHERE id = $1")

@@ -3,13 +3,12 @@ use porthole_identity::Policy;
 use porthole_types::Settings;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::{Revoked, Store, StoreResult};
+use super::{Revoked, Store, StoreError, StoreResult};
+use porthole_core::secrets::{identity_secret, SecretStore};
 use porthole_core::settings::SettingsStore;
-use porthole_core::{new_secret, CoreError, CoreResult, Origin, Slug};
+use porthole_core::{CoreError, CoreResult, Origin, Slug};
 
 /// Prefix of identity-verification secrets. The whole string, prefix included, is the HMAC key.
-const SECRET_PREFIX: &str = "phid_";
-
 pub struct NewWorkspace {
     pub slug: Slug,
     pub name: String,
@@ -101,7 +100,7 @@ impl Store {
         new: NewWorkspace,
         now_ms: i64,
     ) -> anyhow::Result<(Workspace, SecretString)> {
-        let secret = new_secret(SECRET_PREFIX);
+        let secret = identity_secret();
         let mut tx = self.write_tx().await?;
         let row: Option<WorkspaceRow> = sqlx::query_as(&format!(
             "INSERT INTO workspaces (slug, name, secret, secret_created_at, settings, \
@@ -195,29 +194,6 @@ impl Store {
         .await?;
         Ok((!rows.is_empty()).then(|| rows.into_iter().flatten().collect()))
     }
-
-    /// Replaces the secret. The old one keeps verifying for `grace_ms`; a second rotation within
-    /// that time retires the first old secret at once, since only one previous secret is kept.
-    pub async fn rotate_secret(
-        &self,
-        slug: &str,
-        grace_ms: i64,
-        now_ms: i64,
-    ) -> anyhow::Result<Option<(Workspace, SecretString)>> {
-        let secret = new_secret(SECRET_PREFIX);
-        let _turn = self.turn().await;
-        let row: Option<WorkspaceRow> = sqlx::query_as(&format!(
-            "UPDATE workspaces SET previous_secret = secret, previous_secret_expires_at = $1, \
-             secret = $2, secret_created_at = $3 WHERE slug = $4 RETURNING {COLUMNS}"
-        ))
-        .bind(now_ms.saturating_add(grace_ms))
-        .bind(secret.expose_secret())
-        .bind(now_ms)
-        .bind(slug)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.map(|r| (r.into(), secret)))
-    }
 }
 
 impl Workspace {
@@ -267,20 +243,6 @@ impl Store {
         Ok(done.rows_affected() > 0)
     }
 
-    /// Rotates by workspace id, for the agent API (the CLI rotates by slug).
-    pub async fn rotate_secret_of(
-        &self,
-        workspace_id: i64,
-        grace_ms: i64,
-        now_ms: i64,
-    ) -> anyhow::Result<Option<(Workspace, SecretString)>> {
-        match self.workspace_by_id(workspace_id).await? {
-            Some(ws) => self.rotate_secret(&ws.slug, grace_ms, now_ms).await,
-            None => Ok(None),
-        }
-    }
-
-    /// Counts a click on an FAQ, by its question.
     pub async fn count_faq_click(&self, workspace_id: i64, question: &str) -> sqlx::Result<()> {
         let _turn = self.turn().await;
         sqlx::query(
@@ -401,6 +363,47 @@ fn canonical(stored: Vec<String>) -> Vec<String> {
         .into_iter()
         .filter(|o| Origin::parse(o).is_ok_and(|valid| valid.as_str() == o))
         .collect()
+}
+
+impl SecretStore for Store {
+    async fn replace_identity_secret(
+        &self,
+        workspace_id: i64,
+        secret: SecretString,
+        previous_until_ms: i64,
+        now_ms: i64,
+    ) -> CoreResult<()> {
+        let _turn = self.turn().await;
+        let done = sqlx::query(
+            "UPDATE workspaces SET previous_secret = secret, previous_secret_expires_at = $1, \
+             secret = $2, secret_created_at = $3 WHERE id = $4",
+        )
+        .bind(previous_until_ms)
+        .bind(secret.expose_secret())
+        .bind(now_ms)
+        .bind(workspace_id)
+        .execute(&self.pool)
+        .await
+        .map_err(StoreError::from)?;
+        match done.rows_affected() {
+            0 => Err(CoreError::NotFound),
+            _ => Ok(()),
+        }
+    }
+
+    async fn replace_inbound_secret(&self, workspace_id: i64, hash: String) -> CoreResult<()> {
+        let _turn = self.turn().await;
+        let done = sqlx::query("UPDATE workspaces SET inbound_secret_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(workspace_id)
+            .execute(&self.pool)
+            .await
+            .map_err(StoreError::from)?;
+        match done.rows_affected() {
+            0 => Err(CoreError::NotFound),
+            _ => Ok(()),
+        }
+    }
 }
 
 impl SettingsStore for Store {

@@ -7,6 +7,7 @@ use porthole_core::articles::{self, ArticleStore};
 use porthole_core::opening::{open_ticket, NewTicket, Outcome, TicketOpener};
 use porthole_core::participants::{copy, take_off, ParticipantStore};
 use porthole_core::ratings::{self, RatingStore};
+use porthole_core::secrets::{self, SecretStore};
 use porthole_core::settings::{self, SettingsStore};
 use porthole_core::tickets::{
     patch_ticket, reply_as_agent, reply_as_customer, solve_as_customer, Actor, AgentReply,
@@ -27,6 +28,7 @@ trait Engine:
     + SettingsStore
     + ArticleStore
     + WebhookStore
+    + SecretStore
 {
 }
 impl<S> Engine for S where
@@ -38,6 +40,7 @@ impl<S> Engine for S where
         + SettingsStore
         + ArticleStore
         + WebhookStore
+        + SecretStore
 {
 }
 
@@ -314,6 +317,28 @@ async fn keeps_the_contract<S: Engine>(store: &S, ws: i64) {
         .await
         .unwrap();
     assert_eq!((slack.webhook.kind.as_str(), slack.secret), ("slack", None));
+
+    // Secrets: rotated within the grace rule, and only for a workspace that exists.
+    let rotated = secrets::rotate(store, ws, 24, 10_000).await.unwrap();
+    assert_eq!(
+        rotated.previous_verifies_until,
+        Some(10_000 + 24 * 3_600_000)
+    );
+    let at_once = secrets::rotate(store, ws, 0, 10_001).await.unwrap();
+    assert_eq!(at_once.previous_verifies_until, None);
+    assert!(matches!(
+        secrets::rotate(store, ws, secrets::GRACE_HOURS_MAX + 1, 10_002).await,
+        Err(CoreError::Invalid("grace_hours", _))
+    ));
+    assert!(matches!(
+        secrets::rotate(store, ws + 1_000, 1, 10_003).await,
+        Err(CoreError::NotFound)
+    ));
+    secrets::new_inbound(store, ws).await.unwrap();
+    assert!(matches!(
+        secrets::new_inbound(store, ws + 1_000).await,
+        Err(CoreError::NotFound)
+    ));
 
     // An invitation may be renewed until it is accepted.
     let whom = ("ann@example.com", Some("Ann"), KeyRole::Agent);

@@ -23,7 +23,9 @@ async fn replied_ticket() -> (Inbound, Mail) {
     })
     .await;
     let ws = app.store.workspace_by_slug("acme").await.unwrap().unwrap();
-    let secret = app.store.new_inbound_secret(ws.id).await.unwrap();
+    let secret = porthole_core::secrets::new_inbound(&app.store, ws.id)
+        .await
+        .unwrap();
     let secret = secrecy::ExposeSecret::expose_secret(&secret).to_owned();
     let key = app.agent_key("Ann").await;
     app.submit_portal("ada@example.com", "Engine").await;

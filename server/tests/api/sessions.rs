@@ -146,12 +146,12 @@ async fn the_plain_form_is_refused_when_the_workspace_requires_timestamps() {
 async fn after_rotation_the_old_secret_verifies_through_the_grace_period_and_not_after() {
     let app = TestApp::spawn().await;
     let old_hash = app.sign("a@b.co", None);
-    let (_, new_secret) = app
-        .store
-        .rotate_secret("acme", 24 * 3_600_000, app.clock.now_ms())
+    let ws = app.store.workspace_by_slug("acme").await.unwrap().unwrap();
+    let now = app.clock.now_ms();
+    let rotated = porthole_core::secrets::rotate(&app.store, ws.id, 24, now)
         .await
-        .unwrap()
         .unwrap();
+    let new_secret = rotated.secret;
     let new_hash = porthole_identity::sign(
         secrecy::ExposeSecret::expose_secret(&new_secret).as_bytes(),
         "a@b.co",

@@ -15,8 +15,8 @@ use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::AppJson;
 use crate::http::state::AppState;
 use crate::store::Workspace;
-use porthole_core::settings;
 use porthole_core::Origin;
+use porthole_core::{secrets, settings};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -193,20 +193,13 @@ async fn rotate(
     AppJson(req): AppJson<RotateSecret>,
 ) -> ApiResult<AppJson<RotatedSecret>> {
     let hours = req.grace_hours.unwrap_or(24);
-    if !(0..=720).contains(&hours) {
-        return Err(ApiError::invalid(
-            "grace_hours",
-            "grace_hours must be between 0 and 720",
-        ));
-    }
     let now = state.clock.now_ms();
-    let (ws, secret) = state
-        .store
-        .rotate_secret_of(agent.0.workspace_id, hours * 3_600_000, now)
-        .await?
-        .ok_or(ApiError::InvalidApiKey)?;
+    let rotated = secrets::rotate(&state.store, agent.0.workspace_id, hours, now).await?;
     Ok(AppJson(RotatedSecret {
-        secret: secret.expose_secret().to_owned(),
-        info: info(&ws, now),
+        secret: rotated.secret.expose_secret().to_owned(),
+        info: SecretInfo {
+            created_at: rfc3339(rotated.created_at),
+            previous_verifies_until: rotated.previous_verifies_until.map(rfc3339),
+        },
     }))
 }

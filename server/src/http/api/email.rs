@@ -72,7 +72,7 @@ async fn new_secret(
     State(state): State<AppState>,
     Admin(actor): Admin,
 ) -> ApiResult<(StatusCode, AppJson<InboundSecret>)> {
-    let secret = state.store.new_inbound_secret(actor.workspace_id).await?;
+    let secret = porthole_core::secrets::new_inbound(&state.store, actor.workspace_id).await?;
     Ok((
         StatusCode::CREATED,
         AppJson(InboundSecret {
