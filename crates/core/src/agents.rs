@@ -1,4 +1,5 @@
-//! The team: inviting someone to it, from the console, the agent API or the command line.
+//! The team: inviting someone to it, from the console, the agent API or the command line, and
+//! an admin changing someone's role or taking them off it.
 
 use std::future::Future;
 
@@ -53,6 +54,23 @@ pub trait AgentStore: Send + Sync {
         now_ms: i64,
         ttl_ms: i64,
     ) -> impl Future<Output = CoreResult<Token>> + Send;
+
+    /// Gives the agent `role`, which applies to their next request; a missing agent is not
+    /// found.
+    fn set_agent_role(
+        &self,
+        workspace_id: i64,
+        email: &EmailAddress,
+        role: KeyRole,
+    ) -> impl Future<Output = CoreResult<()>> + Send;
+
+    /// Removes the agent, and their sessions and invitation with them, at once; returns their
+    /// picture, whose bytes the caller deletes. A missing agent is not found.
+    fn remove_agent(
+        &self,
+        workspace_id: i64,
+        email: &EmailAddress,
+    ) -> impl Future<Output = CoreResult<Option<String>>> + Send;
 }
 
 /// Who was invited, and the token of their link (valid 7 days, once).
@@ -84,6 +102,46 @@ pub async fn invite<S: AgentStore>(
     Ok(Invited { email, name, token })
 }
 
+/// An admin gives another agent a role (`agent` or `admin`). `me` is the admin's own address
+/// when they act signed in, `None` for an admin API key. Returns whose role changed.
+pub async fn change_role<S: AgentStore>(
+    store: &S,
+    workspace_id: i64,
+    me: Option<&str>,
+    (email, role): (&str, &str),
+) -> CoreResult<EmailAddress> {
+    let email = someone_else(email, me)?;
+    let role = KeyRole::parse(role)
+        .ok_or_else(|| CoreError::Invalid("role", "role must be agent or admin".into()))?;
+    store.set_agent_role(workspace_id, &email, role).await?;
+    Ok(email)
+}
+
+/// An admin takes another agent off the team; returns their picture, to be deleted.
+pub async fn remove<S: AgentStore>(
+    store: &S,
+    workspace_id: i64,
+    me: Option<&str>,
+    email: &str,
+) -> CoreResult<Option<String>> {
+    let email = someone_else(email, me)?;
+    store.remove_agent(workspace_id, &email).await
+}
+
+/// The agent an admin acts on, who may not be the admin: the team must keep an admin who
+/// can undo a mistake, so changing or removing yourself is refused. Text that is not an
+/// address names nobody on the team.
+fn someone_else(raw: &str, me: Option<&str>) -> CoreResult<EmailAddress> {
+    let email = EmailAddress::parse(raw).map_err(|_| CoreError::NotFound)?;
+    if me == Some(email.as_str()) {
+        return Err(CoreError::Invalid(
+            "email",
+            "you cannot change or remove yourself; ask another admin".into(),
+        ));
+    }
+    Ok(email)
+}
+
 /// The name customers see beside an agent's replies: as given, or the address's local part.
 pub fn agent_name(given: Option<&str>, email: &EmailAddress) -> CoreResult<String> {
     let fallback = email.as_str().split('@').next().unwrap_or_default();
@@ -100,5 +158,16 @@ mod tests {
         assert_eq!(agent_name(None, &email).unwrap(), "ann.lee");
         assert_eq!(agent_name(Some(" Ann "), &email).unwrap(), "Ann");
         assert!(agent_name(Some(&"a".repeat(201)), &email).is_err());
+    }
+
+    #[test]
+    fn an_admin_acts_on_others_never_on_themselves() {
+        let me = Some("ann@example.com");
+        let refused = someone_else("Ann@Example.com", me);
+        assert!(matches!(refused, Err(CoreError::Invalid("email", _))));
+        assert!(someone_else("bo@example.com", me).is_ok());
+        assert!(someone_else("ann@example.com", None).is_ok(), "an API key");
+        let nobody = someone_else("not an address", me);
+        assert!(matches!(nobody, Err(CoreError::NotFound)));
     }
 }

@@ -3,9 +3,9 @@
 //! this module only keeps what they decide.
 
 use super::StoreResult;
-use super::{Revoked, Store};
-use porthole_core::agents::AgentStore;
-use porthole_core::{CoreError, CoreResult, Token};
+use super::{Revoked, Store, StoreError};
+use porthole_core::agents::{AgentStore, KeyRole};
+use porthole_core::{CoreError, CoreResult, EmailAddress, Token};
 
 /// An agent as the console and the API see them.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -85,6 +85,46 @@ impl AgentStore for Store {
         ttl_ms: i64,
     ) -> CoreResult<Token> {
         Ok(self.write_invitation(invitation, now_ms, ttl_ms).await?)
+    }
+
+    async fn set_agent_role(
+        &self,
+        workspace_id: i64,
+        email: &EmailAddress,
+        role: KeyRole,
+    ) -> CoreResult<()> {
+        let _turn = self.turn().await;
+        let done =
+            sqlx::query("UPDATE agents SET role = $1 WHERE workspace_id = $2 AND email = $3")
+                .bind(role.as_str())
+                .bind(workspace_id)
+                .bind(email.as_str())
+                .execute(&self.pool)
+                .await
+                .map_err(StoreError::from)?;
+        match done.rows_affected() {
+            0 => Err(CoreError::NotFound),
+            _ => Ok(()),
+        }
+    }
+
+    async fn remove_agent(
+        &self,
+        workspace_id: i64,
+        email: &EmailAddress,
+    ) -> CoreResult<Option<String>> {
+        let _turn = self.turn().await;
+        let removed: Option<Option<String>> = sqlx::query_scalar(
+            "DELETE FROM agents WHERE workspace_id = $1 AND email = $2 RETURNING avatar",
+        )
+        .bind(workspace_id)
+        .bind(email.as_str())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(StoreError::from)?;
+        let picture = removed.ok_or(CoreError::NotFound)?;
+        self.revoked(Revoked::Workspace(workspace_id));
+        Ok(picture)
     }
 }
 
@@ -360,45 +400,6 @@ impl Store {
         .bind(agent_id)
         .fetch_optional(&self.pool)
         .await
-    }
-
-    /// Changes an agent's role; `false` when there is no such agent.
-    pub async fn set_role(
-        &self,
-        workspace_id: i64,
-        email: &str,
-        role: super::KeyRole,
-    ) -> sqlx::Result<bool> {
-        let mut tx = self.write_tx().await?;
-        let done =
-            sqlx::query("UPDATE agents SET role = $1 WHERE workspace_id = $2 AND email = $3")
-                .bind(role.as_str())
-                .bind(workspace_id)
-                .bind(email)
-                .execute(&mut *tx)
-                .await?;
-        tx.commit().await?;
-        Ok(done.rows_affected() > 0)
-    }
-
-    /// Removes an agent: their sessions and invitation go with them, at once. `None` when
-    /// there is no such agent; otherwise their picture, whose bytes the caller deletes.
-    pub async fn remove_agent(
-        &self,
-        workspace_id: i64,
-        email: &str,
-    ) -> sqlx::Result<Option<Option<String>>> {
-        let mut tx = self.write_tx().await?;
-        let removed = sqlx::query_scalar(
-            "DELETE FROM agents WHERE workspace_id = $1 AND email = $2 RETURNING avatar",
-        )
-        .bind(workspace_id)
-        .bind(email)
-        .fetch_optional(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        self.revoked(Revoked::Workspace(workspace_id));
-        Ok(removed)
     }
 
     /// Changes the name customers see beside the agent's replies from now on.

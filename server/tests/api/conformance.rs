@@ -349,6 +349,27 @@ async fn keeps_the_contract<S: Engine>(store: &S, ws: i64) {
         renewed.email,
         EmailAddress::parse("ann@example.com").unwrap()
     );
+
+    // An admin changes others' roles and removes others, never themselves; nobody missing.
+    let me = Some("bo@example.com");
+    let changed = agents::change_role(store, ws, me, ("Ann@example.com", "admin")).await;
+    assert_eq!(changed.unwrap().as_str(), "ann@example.com");
+    let bad_role = agents::change_role(store, ws, me, ("ann@example.com", "owner")).await;
+    assert!(matches!(bad_role, Err(CoreError::Invalid("role", _))));
+    let nobody = agents::change_role(store, ws, me, ("cy@example.com", "agent")).await;
+    assert!(matches!(nobody, Err(CoreError::NotFound)));
+    let myself = agents::remove(store, ws, Some("ann@example.com"), "ann@example.com").await;
+    assert!(matches!(myself, Err(CoreError::Invalid("email", _))));
+    assert_eq!(
+        agents::remove(store, ws, me, "ann@example.com")
+            .await
+            .unwrap(),
+        None
+    );
+    assert!(matches!(
+        agents::remove(store, ws, me, "ann@example.com").await,
+        Err(CoreError::NotFound)
+    ));
 }
 
 #[tokio::test]

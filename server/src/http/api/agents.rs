@@ -246,23 +246,6 @@ async fn send_invitation(
     }
 }
 
-/// The agent an admin names in the path; not themselves, so no admin locks themselves out by
-/// a slip.
-fn other_agent(
-    actor: &crate::http::auth::Actor,
-    raw: &str,
-    me: Option<&str>,
-) -> ApiResult<EmailAddress> {
-    let email = EmailAddress::parse(raw).map_err(|_| ApiError::NotFound)?;
-    if actor.agent_id.is_some() && me == Some(email.as_str()) {
-        return Err(ApiError::invalid(
-            "email",
-            "you cannot change or remove yourself; ask another admin",
-        ));
-    }
-    Ok(email)
-}
-
 async fn own_email(
     state: &AppState,
     actor: &crate::http::auth::Actor,
@@ -292,16 +275,8 @@ async fn change(
     AppJson(req): AppJson<ChangeAgent>,
 ) -> ApiResult<AppJson<AgentInfo>> {
     let me = own_email(&state, &actor).await?;
-    let email = other_agent(&actor, &raw, me.as_deref())?;
-    let role = KeyRole::parse(&req.role)
-        .ok_or_else(|| ApiError::invalid("role", "role must be agent or admin"))?;
-    if !state
-        .store
-        .set_role(actor.workspace_id, email.as_str(), role)
-        .await?
-    {
-        return Err(ApiError::NotFound);
-    }
+    let whom = (&raw[..], &req.role[..]);
+    let email = agents::change_role(&state.store, actor.workspace_id, me.as_deref(), whom).await?;
     let agent = state
         .store
         .agents(actor.workspace_id)
@@ -330,12 +305,7 @@ async fn remove(
     AppPath(raw): AppPath<String>,
 ) -> ApiResult<StatusCode> {
     let me = own_email(&state, &actor).await?;
-    let email = other_agent(&actor, &raw, me.as_deref())?;
-    let picture = state
-        .store
-        .remove_agent(actor.workspace_id, email.as_str())
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let picture = agents::remove(&state.store, actor.workspace_id, me.as_deref(), &raw).await?;
     forget_picture(&state, picture).await;
     Ok(StatusCode::NO_CONTENT)
 }
