@@ -23,6 +23,7 @@ mod text;
 pub mod tickets;
 mod token;
 pub mod webhooks;
+pub mod workspaces;
 
 pub use email::{normalise as normalise_email, participants, EmailAddress};
 pub use error::{CoreError, CoreResult};

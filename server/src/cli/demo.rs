@@ -4,16 +4,17 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use anyhow::Context;
 use secrecy::ExposeSecret;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 use super::demo_site;
 use crate::clock::Clock;
-use crate::store::{KeyRole, NewWorkspace, Store, Workspace};
+use crate::store::{KeyRole, Store, Workspace};
 use porthole_core::agents::{self, Invited};
-use porthole_core::articles;
-use porthole_core::{Origin, Slug};
+use porthole_core::Origin;
+use porthole_core::{articles, workspaces};
 use porthole_types::ArticleRequest;
 
 pub const SLUG: &str = "demo";
@@ -86,15 +87,14 @@ async fn ensure_workspace(
     let ws = match store.workspace_by_slug(SLUG).await? {
         Some(ws) => ws,
         None => {
-            let new = NewWorkspace {
-                slug: Slug::parse(SLUG).map_err(anyhow::Error::msg)?,
-                name: "Demo Inc".into(),
-                origins: vec![],
-                settings: Default::default(),
-            };
-            let ws = store.create_workspace(new, clock.now_ms()).await?.0;
-            add_articles(store, ws.id, clock.now_ms()).await?;
-            ws
+            let opening = (SLUG, "Demo Inc", &[][..]);
+            let opened =
+                workspaces::create(store, opening, Default::default(), clock.now_ms()).await?;
+            add_articles(store, opened.id, clock.now_ms()).await?;
+            store
+                .workspace_by_id(opened.id)
+                .await?
+                .context("the demo workspace just made")?
         }
     };
     store.allow_origin(ws.id, host).await?;

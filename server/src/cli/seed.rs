@@ -5,8 +5,9 @@ use std::time::Instant;
 use clap::Args;
 
 use crate::clock::Clock;
-use crate::store::{NewWorkspace, SeedPlan, Store};
-use porthole_core::{Origin, Slug};
+use crate::store::{SeedPlan, Store};
+use anyhow::Context;
+use porthole_core::workspaces;
 
 #[derive(Debug, Args)]
 pub struct SeedArgs {
@@ -33,14 +34,15 @@ pub async fn run(args: SeedArgs, store: &Store, clock: &Clock) -> anyhow::Result
     let ws = match store.workspace_by_slug(&args.workspace).await? {
         Some(ws) => ws,
         None => {
-            let new = NewWorkspace {
-                slug: Slug::parse(&args.workspace).map_err(anyhow::Error::msg)?,
-                name: format!("{} (seeded)", args.workspace),
-                origins: vec![Origin::parse("http://127.0.0.1").map_err(anyhow::Error::msg)?],
-                settings: Default::default(),
-            };
-            let (ws, _) = store.create_workspace(new, clock.now_ms()).await?;
-            ws
+            let name = format!("{} (seeded)", args.workspace);
+            let origins = ["http://127.0.0.1".to_owned()];
+            let opening = (&args.workspace[..], &name[..], &origins[..]);
+            let opened =
+                workspaces::create(store, opening, Default::default(), clock.now_ms()).await?;
+            store
+                .workspace_by_id(opened.id)
+                .await?
+                .context("the workspace just made")?
         }
     };
     let plan = SeedPlan {

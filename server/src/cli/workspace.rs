@@ -1,11 +1,12 @@
+use anyhow::Context;
 use clap::{Args, Subcommand};
 use secrecy::ExposeSecret;
 
 use super::{workspace_named, DEFAULT_PUBLIC_URL};
 use crate::clock::{rfc3339, Clock};
-use crate::store::{NewWorkspace, Store};
-use porthole_core::{secrets, settings};
-use porthole_core::{CoreError, Origin, Slug};
+use crate::store::Store;
+use porthole_core::{secrets, settings, workspaces};
+use porthole_core::{CoreError, Origin};
 
 #[derive(Debug, Subcommand)]
 pub enum WorkspaceCommand {
@@ -153,23 +154,25 @@ pub async fn run(
             });
             let first = settings::apply(&Default::default(), policy.as_object().unwrap(), &[])
                 .map_err(|e| anyhow::anyhow!("--{}", e.to_string().replace('_', "-")))?;
-            let name = name.trim().to_owned();
-            anyhow::ensure!(!name.is_empty(), "--name must not be blank");
-            let origins = allow_origins
-                .iter()
-                .map(|o| Origin::parse(o))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(anyhow::Error::msg)?;
-            let new = NewWorkspace {
-                slug: Slug::parse(&slug).map_err(anyhow::Error::msg)?,
-                name,
-                origins,
-                settings: first,
-            };
-            let (ws, secret) = store.create_workspace(new, clock.now_ms()).await?;
+            let opening = (&slug[..], &name[..], &allow_origins[..]);
+            let opened = workspaces::create(store, opening, first, clock.now_ms())
+                .await
+                .map_err(|e| match e {
+                    CoreError::Invalid("slug", m) => anyhow::anyhow!("{m}"),
+                    CoreError::Invalid("origins", m) => anyhow::anyhow!("--allow-origin: {m}"),
+                    CoreError::Invalid(field, m) => anyhow::anyhow!("--{field}: {m}"),
+                    CoreError::Conflict("workspace_exists", _) => {
+                        anyhow::anyhow!("a workspace named {slug:?} already exists")
+                    }
+                    other => other.into(),
+                })?;
+            let ws = store
+                .workspace_by_id(opened.id)
+                .await?
+                .context("the workspace just made")?;
             println!("Created workspace {:?} ({}).\n", ws.slug, ws.name);
             println!("Identity-verification secret (shown once; keep it in your backend only):");
-            println!("  {}\n", secret.expose_secret());
+            println!("  {}\n", opened.secret.expose_secret());
             println!("Embed snippet for the <head> of your site:");
             println!(
                 "  {}",

@@ -384,21 +384,17 @@ pub(super) mod tests {
     use futures_util::future::join_all;
     use porthole_types::Channel;
 
-    use super::super::{NewWorkspace, Store, StoreError, UserScope};
+    use super::super::{Store, StoreError, UserScope};
     use porthole_core::opening::{open_ticket, NewTicket, Outcome};
-    use porthole_core::{CoreError, Slug};
+    use porthole_core::{workspaces, CoreError};
 
     pub(in crate::store) async fn store_with_workspace() -> (tempfile::TempDir, Store, i64) {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("p.db")).await.unwrap();
-        let new = NewWorkspace {
-            slug: Slug::parse("acme").unwrap(),
-            name: "Acme".into(),
-            origins: vec![],
-            settings: Default::default(),
-        };
-        let workspace = store.create_workspace(new, 1_000).await.unwrap().0;
-        (dir, store, workspace.id)
+        let opening = ("acme", "Acme", &[][..]);
+        let opened = workspaces::create(&store, opening, Default::default(), 1_000);
+        let id = opened.await.unwrap().id;
+        (dir, store, id)
     }
 
     pub(in crate::store) fn scope(workspace_id: i64, email: &str) -> UserScope {

@@ -61,7 +61,7 @@ pub use seed::SeedPlan;
 pub use sessions::{participants_column, stored_participants, NewSession, SessionRow};
 pub use tickets::{AgentFilter, AgentPage, PageCursor, UserScope};
 pub use webhooks::{Attempt, DeliveryInfo, DueDelivery};
-pub use workspaces::{NewWorkspace, Workspace};
+pub use workspaces::Workspace;
 
 /// Below this much free space on the database's disk, the server says it is not ready: a
 /// commit may need several pages of WAL, and a checkpoint more.

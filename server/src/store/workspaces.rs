@@ -1,22 +1,14 @@
-use anyhow::Context;
 use porthole_identity::Policy;
 use porthole_types::Settings;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::{Revoked, Store, StoreError, StoreResult};
-use porthole_core::secrets::{identity_secret, SecretStore};
+use porthole_core::secrets::SecretStore;
 use porthole_core::settings::SettingsStore;
-use porthole_core::{CoreError, CoreResult, Origin, Slug};
+use porthole_core::workspaces::{NewWorkspace, WorkspaceStore};
+use porthole_core::{CoreError, CoreResult, Origin};
 
 /// Prefix of identity-verification secrets. The whole string, prefix included, is the HMAC key.
-pub struct NewWorkspace {
-    pub slug: Slug,
-    pub name: String,
-    pub origins: Vec<Origin>,
-    /// The first settings, the identity policy among them.
-    pub settings: Settings,
-}
-
 pub struct Workspace {
     pub id: i64,
     pub slug: String,
@@ -94,43 +86,6 @@ const COLUMNS: &str = "id, slug, name, secret, secret_created_at, previous_secre
     previous_secret_expires_at, created_at, settings";
 
 impl Store {
-    /// Creates a workspace and returns it with its secret, which is shown once.
-    pub async fn create_workspace(
-        &self,
-        new: NewWorkspace,
-        now_ms: i64,
-    ) -> anyhow::Result<(Workspace, SecretString)> {
-        let secret = identity_secret();
-        let mut tx = self.write_tx().await?;
-        let row: Option<WorkspaceRow> = sqlx::query_as(&format!(
-            "INSERT INTO workspaces (slug, name, secret, secret_created_at, settings, \
-             created_at) VALUES ($1, $2, $3, $4, $5, $4) \
-             ON CONFLICT (slug) DO NOTHING RETURNING {COLUMNS}"
-        ))
-        .bind(new.slug.as_str())
-        .bind(&new.name)
-        .bind(secret.expose_secret())
-        .bind(now_ms)
-        .bind(serde_json::to_string(&new.settings)?)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let workspace: Workspace = row
-            .with_context(|| format!("a workspace named {:?} already exists", new.slug.as_str()))?
-            .into();
-        for origin in &new.origins {
-            sqlx::query(
-                "INSERT INTO workspace_origins (workspace_id, origin) VALUES ($1, $2) \
-                 ON CONFLICT DO NOTHING",
-            )
-            .bind(workspace.id)
-            .bind(origin.as_str())
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
-        Ok((workspace, secret))
-    }
-
     pub async fn workspace_by_slug(&self, slug: &str) -> sqlx::Result<Option<Workspace>> {
         let row: Option<WorkspaceRow> =
             sqlx::query_as(&format!("SELECT {COLUMNS} FROM workspaces WHERE slug = $1"))
@@ -363,6 +318,58 @@ fn canonical(stored: Vec<String>) -> Vec<String> {
         .into_iter()
         .filter(|o| Origin::parse(o).is_ok_and(|valid| valid.as_str() == o))
         .collect()
+}
+
+impl WorkspaceStore for Store {
+    async fn create_workspace(
+        &self,
+        new: NewWorkspace,
+        secret: SecretString,
+        now_ms: i64,
+    ) -> CoreResult<i64> {
+        Ok(self.insert_workspace(new, secret, now_ms).await?)
+    }
+}
+
+impl Store {
+    /// See `WorkspaceStore::create_workspace`.
+    async fn insert_workspace(
+        &self,
+        new: NewWorkspace,
+        secret: SecretString,
+        now_ms: i64,
+    ) -> StoreResult<i64> {
+        let settings = serde_json::to_string(&new.settings).map_err(CoreError::internal)?;
+        let mut tx = self.write_tx().await?;
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO workspaces (slug, name, secret, secret_created_at, settings, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $4) \
+             ON CONFLICT (slug) DO NOTHING RETURNING id",
+        )
+        .bind(new.slug.as_str())
+        .bind(&new.name)
+        .bind(secret.expose_secret())
+        .bind(now_ms)
+        .bind(settings)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let id = id.ok_or(CoreError::Conflict(
+            "workspace_exists",
+            "a workspace already has that slug",
+        ))?;
+        for origin in &new.origins {
+            sqlx::query(
+                "INSERT INTO workspace_origins (workspace_id, origin) VALUES ($1, $2) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(id)
+            .bind(origin.as_str())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
 }
 
 impl SecretStore for Store {

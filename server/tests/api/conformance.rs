@@ -14,6 +14,7 @@ use porthole_core::tickets::{
     CustomerPost, TicketStore, TicketWrite, UserScope,
 };
 use porthole_core::webhooks::{self, WebhookStore};
+use porthole_core::workspaces::{self, WorkspaceStore};
 use porthole_core::{CoreError, EmailAddress};
 use porthole_types::{ArticleRequest, Channel, Priority, TicketPatch, TicketStatus};
 use serde_json::json;
@@ -29,6 +30,7 @@ trait Engine:
     + ArticleStore
     + WebhookStore
     + SecretStore
+    + WorkspaceStore
 {
 }
 impl<S> Engine for S where
@@ -41,6 +43,7 @@ impl<S> Engine for S where
         + ArticleStore
         + WebhookStore
         + SecretStore
+        + WorkspaceStore
 {
 }
 
@@ -70,6 +73,22 @@ fn new_ticket(subject: &str) -> NewTicket {
 fn reference(outcome: &Outcome) -> &str {
     let (Outcome::Created(t) | Outcome::Replayed(t)) = outcome;
     &t.reference
+}
+
+/// A fresh workspace of the engine's, opened through the core; a second of its slug is refused.
+async fn open_workspace<S: Engine>(store: &S) -> i64 {
+    let opening = ("acme", "Acme", &["https://acme.example".to_owned()][..]);
+    let opened = workspaces::create(store, opening, Default::default(), 500)
+        .await
+        .unwrap();
+    let again = workspaces::create(store, opening, Default::default(), 501).await;
+    assert!(matches!(
+        again,
+        Err(CoreError::Conflict("workspace_exists", _))
+    ));
+    let blank = workspaces::create(store, ("globex", " ", &[][..]), Default::default(), 502).await;
+    assert!(matches!(blank, Err(CoreError::Invalid("name", _))));
+    opened.id
 }
 
 /// The contract, on a fresh workspace `ws` of the engine's.
@@ -378,13 +397,7 @@ async fn the_sqlite_store_keeps_the_core_storage_contract() {
     let store = porthole::store::Store::open(&dir.path().join("p.db"))
         .await
         .unwrap();
-    let workspace = porthole::store::NewWorkspace {
-        slug: porthole_core::Slug::parse("acme").unwrap(),
-        name: "Acme".into(),
-        origins: vec![],
-        settings: Default::default(),
-    };
-    let ws = store.create_workspace(workspace, 500).await.unwrap().0;
-    keeps_the_contract(&store, ws.id).await;
+    let ws = open_workspace(&store).await;
+    keeps_the_contract(&store, ws).await;
     store.close().await;
 }

@@ -4,8 +4,7 @@ use porthole::clock::Clock;
 use porthole::files::Files;
 use porthole::mail::MailConfig;
 use porthole::startup::{Application, Options as ServerOptions};
-use porthole::store::{KeyRole, NewWorkspace, Store};
-use porthole_core::{Origin, Slug};
+use porthole::store::{KeyRole, Store};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use secrecy::ExposeSecret;
 use serde_json::{json, Value};
@@ -96,13 +95,8 @@ impl TestApp {
             .unwrap();
         let base = format!("http://{}", app.local_addr());
         tokio::spawn(app.run_until(std::future::pending()));
-        let (_, secret) = store
-            .create_workspace(
-                workspace("acme", HOST, options.require_timestamp),
-                clock.now_ms(),
-            )
-            .await
-            .unwrap();
+        let secret =
+            open_workspace(&store, ("acme", HOST), options.require_timestamp, &clock).await;
         Self {
             base,
             store,
@@ -230,11 +224,7 @@ impl TestApp {
 
     /// Creates another workspace allowing `origin`, returning its secret.
     pub async fn other_workspace(&self, slug: &str, origin: &str) -> String {
-        let (_, secret) = self
-            .store
-            .create_workspace(workspace(slug, origin, false), self.clock.now_ms())
-            .await
-            .unwrap();
+        let secret = open_workspace(&self.store, (slug, origin), false, &self.clock).await;
         secret.expose_secret().to_owned()
     }
 }
@@ -248,16 +238,23 @@ fn mail_config(smtp_url: String, timeout_secs: u64) -> MailConfig {
     }
 }
 
-fn workspace(slug: &str, origin: &str, require_timestamp: bool) -> NewWorkspace {
-    NewWorkspace {
-        slug: Slug::parse(slug).unwrap(),
-        name: format!("{slug} Inc"),
-        origins: vec![Origin::parse(origin).unwrap()],
-        settings: porthole_types::Settings {
-            require_timestamp,
-            ..Default::default()
-        },
-    }
+/// Opens workspace `slug`, embedded by `origin`; returns its identity secret.
+async fn open_workspace(
+    store: &Store,
+    (slug, origin): (&str, &str),
+    require_timestamp: bool,
+    clock: &Clock,
+) -> secrecy::SecretString {
+    let settings = porthole_types::Settings {
+        require_timestamp,
+        ..Default::default()
+    };
+    let name = format!("{slug} Inc");
+    let opening = (slug, &name[..], &[origin.to_owned()][..]);
+    porthole_core::workspaces::create(store, opening, settings, clock.now_ms())
+        .await
+        .unwrap()
+        .secret
 }
 
 /// Sends a request that must reach the server; the tests assert on what comes back.
