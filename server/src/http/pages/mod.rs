@@ -32,7 +32,7 @@ use crate::http::assets;
 use crate::http::auth::origin_header;
 use crate::http::error::ApiError;
 use crate::http::state::AppState;
-use crate::i18n::{self, catalogue, fill, Catalogue};
+use crate::i18n::{self, catalogue, Catalogue};
 use crate::store::{UserScope, Workspace};
 use porthole_core::settings::css_origin;
 use porthole_core::tickets::{self, CustomerPost};
@@ -407,7 +407,7 @@ pub(super) fn rate_limited(site: &Site, wait_secs: i64) -> Response {
         t.page.rate_limited_title,
         html! {
             h1.ph-heading { (t.page.rate_limited_title) }
-            p { @if minutes == 1 { (t.page.rate_limited_one) } @else { (fill(t.page.rate_limited, minutes)) } }
+            p { (t.page.rate_limited.get(minutes)) }
         },
     )
     .status(StatusCode::TOO_MANY_REQUESTS)
