@@ -12,11 +12,13 @@ use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Context;
+use bytes::Bytes;
+use futures_util::stream::BoxStream;
 use object_store::aws::AmazonS3Builder;
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as ObjectPath;
 use object_store::prefix::PrefixStore;
-use object_store::{ObjectStore, PutPayload};
+use object_store::{ObjectStore, PutPayload, Result as ObjectResult};
 use porthole_types::Attachment;
 
 pub use kind::Refusal;
@@ -43,7 +45,7 @@ pub struct Files {
 /// A file as it arrived: the name the uploader gave and the bytes.
 pub struct Incoming {
     pub name: String,
-    pub bytes: axum::body::Bytes,
+    pub bytes: Bytes,
 }
 
 /// Who uploads: whose the staged file is (`owner`, the only one who may attach it), and the
@@ -206,11 +208,7 @@ impl Files {
     }
 
     /// An image written anew (see `reencode`), on a blocking thread; other files as they are.
-    async fn reencode(
-        &self,
-        content_type: &'static str,
-        bytes: axum::body::Bytes,
-    ) -> Result<axum::body::Bytes, Refusal> {
+    async fn reencode(&self, content_type: &'static str, bytes: Bytes) -> Result<Bytes, Refusal> {
         if !content_type.starts_with("image/") {
             return Ok(bytes);
         }
@@ -218,10 +216,10 @@ impl Files {
         tokio::task::spawn_blocking(move || reencode::reencode(content_type, &bytes))
             .await
             .unwrap_or(Err(Refusal::Unreadable))
-            .map(axum::body::Bytes::from)
+            .map(Bytes::from)
     }
 
-    async fn put(&self, id: &str, bytes: axum::body::Bytes) -> anyhow::Result<()> {
+    async fn put(&self, id: &str, bytes: Bytes) -> anyhow::Result<()> {
         self.objects
             .put(&ObjectPath::from(id), PutPayload::from_bytes(bytes))
             .await
@@ -230,7 +228,7 @@ impl Files {
     }
 
     /// The bytes of the file `id`, all at once (the CLI writes them to a file).
-    pub async fn get(&self, id: &str) -> anyhow::Result<axum::body::Bytes> {
+    pub async fn get(&self, id: &str) -> anyhow::Result<Bytes> {
         let found = self
             .objects
             .get(&ObjectPath::from(id))
@@ -239,15 +237,18 @@ impl Files {
         found.bytes().await.context("reading a file")
     }
 
-    /// The file `id` as a response body, streamed as the store yields it: a download of
-    /// 10 MB does not sit in memory whole.
-    pub async fn body(&self, id: &str) -> anyhow::Result<axum::body::Body> {
+    /// The file `id` as the store yields it, piece by piece, for a response body to stream:
+    /// a download of 10 MB does not sit in memory whole.
+    pub async fn stream(
+        &self,
+        id: &str,
+    ) -> anyhow::Result<BoxStream<'static, ObjectResult<Bytes>>> {
         let found = self
             .objects
             .get(&ObjectPath::from(id))
             .await
             .context("reading a file")?;
-        Ok(axum::body::Body::from_stream(found.into_stream()))
+        Ok(found.into_stream())
     }
 
     /// Deletes the bytes of the file `id`; bytes already gone are no error.

@@ -45,7 +45,8 @@ async fn avatar(
         false => None,
     };
     let kind = kind.ok_or(ApiError::NotFound)?;
-    let mut response = state.files.body(&id).await?.into_response();
+    let mut response =
+        axum::body::Body::from_stream(state.files.stream(&id).await?).into_response();
     let headers = response.headers_mut();
     let kind = HeaderValue::from_str(&kind).map_err(|e| ApiError::Internal(e.into()))?;
     headers.insert(CONTENT_TYPE, kind);

@@ -161,7 +161,10 @@ async fn widget_download(
         .user_attachment(&session.scope, None, &id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    Ok(download(&found, state.files.body(&found.id).await?))
+    Ok(download(
+        &found,
+        Body::from_stream(state.files.stream(&found.id).await?),
+    ))
 }
 
 #[utoipa::path(
@@ -184,7 +187,10 @@ async fn agent_download(
         .agent_attachment(key.workspace_id, &id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    Ok(download(&found, state.files.body(&found.id).await?))
+    Ok(download(
+        &found,
+        Body::from_stream(state.files.stream(&found.id).await?),
+    ))
 }
 
 /// A file as a download no browser will render: `attachment`, a sandbox with nothing allowed,

@@ -165,10 +165,13 @@ pub async fn download(
         .user_attachment(scope, Some(number), id)
         .await?
         .ok_or(PageError::NotFound)?;
-    let body = state
+    let stream = state
         .files
-        .body(&found.id)
+        .stream(&found.id)
         .await
         .map_err(PageError::Internal)?;
-    Ok(crate::http::api::download(&found, body))
+    Ok(crate::http::api::download(
+        &found,
+        axum::body::Body::from_stream(stream),
+    ))
 }
