@@ -7,6 +7,7 @@ pub mod agents;
 pub mod articles;
 mod email;
 mod error;
+pub mod keys;
 pub mod links;
 pub mod markdown;
 mod message;

@@ -14,7 +14,7 @@ use crate::clock::Clock;
 use crate::store::{KeyRole, Store, Workspace};
 use porthole_core::agents::{self, Invited};
 use porthole_core::Origin;
-use porthole_core::{articles, workspaces};
+use porthole_core::{articles, keys, workspaces};
 use porthole_types::ArticleRequest;
 
 pub const SLUG: &str = "demo";
@@ -135,13 +135,12 @@ async fn fresh_agent_key(
     let now = clock.now_ms();
     for old in store.list_api_keys(ws.id).await? {
         if old.name == AGENT_NAME && old.revoked_at.is_none() {
-            store.revoke_api_key(ws.id, old.id, now).await?;
+            keys::revoke(store, (ws.id, old.id), now).await?;
         }
     }
     // An admin key: the walkthrough changes settings with it as well as answering tickets.
-    Ok(store
-        .create_api_key(ws.id, (AGENT_NAME, KeyRole::Admin), now)
-        .await?)
+    let made = keys::create(store, ws.id, (AGENT_NAME, Some("admin")), now).await?;
+    Ok(made.key)
 }
 
 /// The demo's admin for the console: an invitation link until they set a password, then

@@ -4,6 +4,7 @@ use secrecy::ExposeSecret;
 use super::workspace_named;
 use crate::clock::{rfc3339, Clock};
 use crate::store::{KeyRole, Store};
+use porthole_core::{keys, CoreError};
 
 #[derive(Debug, Subcommand)]
 pub enum KeyCommand {
@@ -40,12 +41,14 @@ pub async fn run(cmd: KeyCommand, store: &Store, clock: &Clock) -> anyhow::Resul
             role,
         } => {
             let ws = workspace_named(store, &workspace).await?;
-            let name = name.trim();
-            anyhow::ensure!(!name.is_empty(), "--name must not be blank");
-            let key = store
-                .create_api_key(ws.id, (name, role), clock.now_ms())
-                .await?;
-            let role = role.as_str();
+            let whose = (&name[..], Some(role.as_str()));
+            let made = keys::create(store, ws.id, whose, clock.now_ms())
+                .await
+                .map_err(|e| match e {
+                    CoreError::Invalid(field, m) => anyhow::anyhow!("--{field}: {m}"),
+                    other => other.into(),
+                })?;
+            let (key, name, role) = (made.key, made.name, made.role.as_str());
             println!(
                 "API key for {name:?} ({role}) in {:?} (shown once):",
                 ws.slug
@@ -74,11 +77,12 @@ pub async fn run(cmd: KeyCommand, store: &Store, clock: &Clock) -> anyhow::Resul
         }
         KeyCommand::Revoke { workspace, id } => {
             let ws = workspace_named(store, &workspace).await?;
-            anyhow::ensure!(
-                store.revoke_api_key(ws.id, id, clock.now_ms()).await?,
-                "no live key {id} in {:?}",
-                ws.slug
-            );
+            keys::revoke(store, (ws.id, id), clock.now_ms())
+                .await
+                .map_err(|e| match e {
+                    CoreError::NotFound => anyhow::anyhow!("no live key {id} in {:?}", ws.slug),
+                    other => other.into(),
+                })?;
             println!("Revoked key {id}.");
         }
     }

@@ -1,8 +1,8 @@
 use rusqlite::OptionalExtension;
-use secrecy::{ExposeSecret, SecretString};
 
-use super::{Revoked, Store};
-use porthole_core::Token;
+use super::{Revoked, Store, StoreError};
+use porthole_core::keys::{KeyStore, NewKey};
+use porthole_core::{CoreError, CoreResult};
 
 /// An authenticated agent: the workspace the key belongs to, the key's name, which signs the
 /// agent's replies unless they name someone else, and its role.
@@ -32,31 +32,6 @@ pub struct ApiKeyInfo {
 const LAST_USED_RESOLUTION_MS: i64 = 60_000;
 
 impl Store {
-    /// Creates a key and returns it; it is shown once and only its hash is kept.
-    pub async fn create_api_key(
-        &self,
-        workspace_id: i64,
-        (name, role): (&str, KeyRole),
-        now_ms: i64,
-    ) -> sqlx::Result<SecretString> {
-        let token = Token::generate("phk_");
-        let hint: String = token.secret.expose_secret().chars().take(10).collect();
-        let _turn = self.turn().await;
-        sqlx::query(
-            "INSERT INTO api_keys (workspace_id, name, key_hash, hint, created_at, role) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(workspace_id)
-        .bind(name)
-        .bind(&token.hash)
-        .bind(hint)
-        .bind(now_ms)
-        .bind(role.as_str())
-        .execute(&self.pool)
-        .await?;
-        Ok(token.secret)
-    }
-
     /// The unrevoked key with this hash. Read in place (see `readers`); `last_used_at` is
     /// written only when it is a resolution old, so most calls take no turn to write.
     pub async fn authenticate_api_key(
@@ -107,14 +82,28 @@ impl Store {
         .fetch_all(&self.pool)
         .await
     }
+}
 
-    /// Returns whether a live key with that id existed in the workspace.
-    pub async fn revoke_api_key(
-        &self,
-        workspace_id: i64,
-        id: i64,
-        now_ms: i64,
-    ) -> sqlx::Result<bool> {
+impl KeyStore for Store {
+    async fn keep_api_key(&self, workspace_id: i64, key: NewKey, now_ms: i64) -> CoreResult<()> {
+        let _turn = self.turn().await;
+        sqlx::query(
+            "INSERT INTO api_keys (workspace_id, name, key_hash, hint, created_at, role) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(workspace_id)
+        .bind(&key.name)
+        .bind(&key.hash)
+        .bind(&key.hint)
+        .bind(now_ms)
+        .bind(key.role.as_str())
+        .execute(&self.pool)
+        .await
+        .map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    async fn revoke_api_key(&self, workspace_id: i64, id: i64, now_ms: i64) -> CoreResult<()> {
         let _turn = self.turn().await;
         let done = sqlx::query(
             "UPDATE api_keys SET revoked_at = $1 \
@@ -124,8 +113,12 @@ impl Store {
         .bind(workspace_id)
         .bind(id)
         .execute(&self.pool)
-        .await?;
+        .await
+        .map_err(StoreError::from)?;
         self.revoked(Revoked::Workspace(workspace_id));
-        Ok(done.rows_affected() > 0)
+        match done.rows_affected() {
+            0 => Err(CoreError::NotFound),
+            _ => Ok(()),
+        }
     }
 }

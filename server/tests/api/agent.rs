@@ -216,8 +216,7 @@ async fn revoked_keys_session_tokens_and_made_up_keys_are_not_agents() {
     let ws = app.store.workspace_by_slug("acme").await.unwrap().unwrap();
     let id = app.store.list_api_keys(ws.id).await.unwrap()[0].id;
     assert_eq!(refs(&app, &key, "").await.len(), 0);
-    app.store
-        .revoke_api_key(ws.id, id, app.clock.now_ms())
+    porthole_core::keys::revoke(&app.store, (ws.id, id), app.clock.now_ms())
         .await
         .unwrap();
 

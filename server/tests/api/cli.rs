@@ -1008,3 +1008,38 @@ fn the_cli_signs_a_message_by_the_agent_apis_rule_for_names() {
         );
     });
 }
+
+#[test]
+fn the_cli_names_a_key_by_the_agent_apis_rule() {
+    let (_dir, db) = acme_with_a_ticket("Broken export");
+    let create = |name: &str| {
+        let args = ["api-key", "create", "--workspace", "acme", "--name", name];
+        porthole(&db, &args)
+    };
+    let (ok, _, err) = create(&"a".repeat(201));
+    assert!(!ok, "a name longer than the API allows");
+    assert!(err.contains("--name") && err.contains("200"), "{err}");
+    let (ok, _, err) = create("Ann\u{7}");
+    assert!(!ok && err.contains("control characters"), "{err}");
+    let (ok, _, err) = create("  ");
+    assert!(!ok && err.contains("required"), "{err}");
+    let (ok, out, err) = create("  Deploy bot ");
+    assert!(ok, "{err}");
+    assert!(out.contains(r#"API key for "Deploy bot" (agent)"#), "{out}");
+    on_acme(&db, async |store, ws| {
+        let names: Vec<_> = store
+            .list_api_keys(ws.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|k| k.name)
+            .collect();
+        assert!(
+            names
+                .iter()
+                .all(|n| n.chars().count() <= 200 && !n.contains('\u{7}')),
+            "nothing refused was kept: {names:?}"
+        );
+        assert!(names.contains(&"Deploy bot".to_owned()));
+    });
+}

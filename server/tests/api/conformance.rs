@@ -4,6 +4,7 @@
 
 use porthole_core::agents::{self, AgentStore, KeyRole};
 use porthole_core::articles::{self, ArticleStore};
+use porthole_core::keys::{self, KeyStore};
 use porthole_core::opening::{open_ticket, NewTicket, Outcome, TicketOpener};
 use porthole_core::participants::{copy, take_off, ParticipantStore};
 use porthole_core::ratings::{self, RatingStore};
@@ -31,6 +32,7 @@ trait Engine:
     + WebhookStore
     + SecretStore
     + WorkspaceStore
+    + KeyStore
 {
 }
 impl<S> Engine for S where
@@ -44,6 +46,7 @@ impl<S> Engine for S where
         + WebhookStore
         + SecretStore
         + WorkspaceStore
+        + KeyStore
 {
 }
 
@@ -356,6 +359,18 @@ async fn keeps_the_contract<S: Engine>(store: &S, ws: i64) {
     secrets::new_inbound(store, ws).await.unwrap();
     assert!(matches!(
         secrets::new_inbound(store, ws + 1_000).await,
+        Err(CoreError::NotFound)
+    ));
+
+    // Keys: named by the text rule; revoked once, then there is no such live key.
+    let made = keys::create(store, ws, (" Deploy ", None), 11_000)
+        .await
+        .unwrap();
+    assert_eq!((made.name.as_str(), made.role), ("Deploy", KeyRole::Agent));
+    let bad = keys::create(store, ws, ("Deploy", Some("owner")), 11_001).await;
+    assert!(matches!(bad, Err(CoreError::Invalid("role", _))));
+    assert!(matches!(
+        keys::revoke(store, (ws, 999_999), 11_002).await,
         Err(CoreError::NotFound)
     ));
 

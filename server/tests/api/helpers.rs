@@ -178,12 +178,9 @@ impl TestApp {
 
     pub async fn key_with_role(&self, name: &str, role: KeyRole) -> String {
         let ws = self.store.workspace_by_slug("acme").await.unwrap().unwrap();
-        let key = self
-            .store
-            .create_api_key(ws.id, (name, role), self.clock.now_ms())
-            .await
-            .unwrap();
-        key.expose_secret().to_owned()
+        let whose = (name, Some(role.as_str()));
+        let made = porthole_core::keys::create(&self.store, ws.id, whose, self.clock.now_ms());
+        made.await.unwrap().key.expose_secret().to_owned()
     }
 
     pub fn agent(&self, method: Method, path: &str, key: &str) -> RequestBuilder {
@@ -214,12 +211,9 @@ impl TestApp {
             .await
             .unwrap()
             .unwrap();
-        let key = self
-            .store
-            .create_api_key(globex.id, ("Gus", KeyRole::Admin), self.clock.now_ms())
-            .await
-            .unwrap();
-        key.expose_secret().to_owned()
+        let whose = ("Gus", Some("admin"));
+        let made = porthole_core::keys::create(&self.store, globex.id, whose, self.clock.now_ms());
+        made.await.unwrap().key.expose_secret().to_owned()
     }
 
     /// Creates another workspace allowing `origin`, returning its secret.

@@ -10,11 +10,10 @@ use secrecy::ExposeSecret;
 use super::responses::{NotAdmin, Unauthorized};
 use crate::clock::rfc3339;
 use crate::http::auth::Admin;
-use crate::http::error::{ApiError, ApiResult};
+use crate::http::error::ApiResult;
 use crate::http::extract::{AppJson, AppPath};
 use crate::http::state::AppState;
-use crate::store::KeyRole;
-use porthole_core::bounded_text;
+use porthole_core::keys;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -67,22 +66,20 @@ async fn create(
     Admin(actor): Admin,
     AppJson(req): AppJson<NewApiKey>,
 ) -> ApiResult<(StatusCode, AppJson<CreatedApiKey>)> {
-    let name = bounded_text("name", &req.name, porthole_types::limits::NAME_MAX_CHARS)?;
-    let role = match req.role.as_deref() {
-        None => KeyRole::Agent,
-        Some(raw) => KeyRole::parse(raw)
-            .ok_or_else(|| ApiError::invalid("role", "role must be agent or admin"))?,
-    };
-    let key = state
-        .store
-        .create_api_key(actor.workspace_id, (&name, role), state.clock.now_ms())
-        .await?;
+    let whose = (&req.name[..], req.role.as_deref());
+    let made = keys::create(
+        &state.store,
+        actor.workspace_id,
+        whose,
+        state.clock.now_ms(),
+    )
+    .await?;
     Ok((
         StatusCode::CREATED,
         AppJson(CreatedApiKey {
-            key: key.expose_secret().to_owned(),
-            name,
-            role: role.as_str().to_owned(),
+            key: made.key.expose_secret().to_owned(),
+            name: made.name,
+            role: made.role.as_str().to_owned(),
         }),
     ))
 }
@@ -103,12 +100,6 @@ async fn revoke(
     Admin(actor): Admin,
     AppPath(id): AppPath<i64>,
 ) -> ApiResult<StatusCode> {
-    let revoked = state
-        .store
-        .revoke_api_key(actor.workspace_id, id, state.clock.now_ms())
-        .await?;
-    if !revoked {
-        return Err(ApiError::NotFound);
-    }
+    keys::revoke(&state.store, (actor.workspace_id, id), state.clock.now_ms()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
