@@ -18,7 +18,7 @@ ROOT = os.path.join(os.path.dirname(__file__), "..", "server", "src")
 LAYERS = {
     "store": 1,
     "files": 2, "mail": 2, "webhooks": 2, "tracking": 2, "live": 2, "identity": 2,
-    "kb": 2, "accounts": 2, "i18n": 2, "presence": 2,
+    "i18n": 2, "presence": 2,
     "http": 3, "workers": 3,
     "cli": 4, "startup": 4,
 }

@@ -1,6 +1,5 @@
 //! Porthole: a self-hostable customer-support portal. This crate is the API server and CLI.
 
-pub mod accounts;
 pub mod backoff;
 pub mod cli;
 pub mod clock;

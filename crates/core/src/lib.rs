@@ -3,6 +3,7 @@
 //! signed iframe, the CLI and inbound email each call these rather than keeping rules of their
 //! own. The crate depends on neither axum nor sqlx, so nothing here can speak HTTP or SQL.
 
+pub mod accounts;
 pub mod agents;
 pub mod articles;
 mod email;
@@ -20,6 +21,7 @@ mod reference;
 pub mod secrets;
 pub mod sentiment;
 pub mod settings;
+pub mod sign_in;
 mod text;
 pub mod tickets;
 mod token;

@@ -7,10 +7,10 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method};
 use axum_extra::extract::CookieJar;
 
-use crate::accounts::csrf_matches;
 use crate::http::error::ApiError;
 use crate::http::state::AppState;
 use crate::store::{KeyRole, UserScope, Workspace};
+use porthole_core::accounts::csrf_matches;
 use porthole_core::hash_token;
 
 /// The console's session cookie: `HttpOnly`, `SameSite=Strict`, for the whole origin, since the

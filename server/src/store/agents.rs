@@ -5,6 +5,7 @@
 use super::StoreResult;
 use super::{Revoked, Store, StoreError};
 use porthole_core::agents::{AgentStore, KeyRole};
+use porthole_core::sign_in::{AccountStore, SignInRecord};
 use porthole_core::{CoreError, CoreResult, EmailAddress, Token};
 
 /// An agent as the console and the API see them.
@@ -25,14 +26,24 @@ pub struct AgentAccount {
     pub avatar: Option<String>,
 }
 
-/// What signing in needs to know about an agent.
-#[derive(Debug, sqlx::FromRow)]
-pub struct SignInRecord {
-    pub id: i64,
-    pub password_hash: Option<String>,
-    pub totp_secret: Option<String>,
-    pub totp_last_step: Option<i64>,
-    pub locked_until: Option<i64>,
+/// What signing in needs to know about an agent, as its row holds it.
+#[derive(sqlx::FromRow)]
+struct Record {
+    id: i64,
+    password_hash: Option<String>,
+    totp_secret: Option<String>,
+    locked_until: Option<i64>,
+}
+
+impl From<Record> for SignInRecord {
+    fn from(r: Record) -> Self {
+        SignInRecord {
+            id: r.id,
+            password_hash: r.password_hash,
+            totp_secret: r.totp_secret,
+            locked_until: r.locked_until,
+        }
+    }
 }
 
 use porthole_core::agents::Invitation;
@@ -73,9 +84,54 @@ async fn issue(
     Ok(token)
 }
 
-/// After this many failed sign-ins in a row, the account is locked for `LOCK_MS`.
-pub const FAILURES_BEFORE_LOCK: i64 = 5;
-pub const LOCK_MS: i64 = 15 * 60 * 1000;
+impl AccountStore for Store {
+    async fn count_sign_in_attempt(
+        &self,
+        client: &str,
+        since_ms: i64,
+        now_ms: i64,
+    ) -> CoreResult<i64> {
+        let counted = self.count_attempt(client, since_ms, now_ms).await;
+        Ok(counted.map_err(StoreError::from)?)
+    }
+
+    async fn accept_invitation(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        now_ms: i64,
+    ) -> CoreResult<Option<i64>> {
+        let accepted = self
+            .spend_invitation(token_hash, password_hash, now_ms)
+            .await;
+        Ok(accepted.map_err(StoreError::from)?)
+    }
+
+    async fn sign_in_record(&self, slug: &str, email: &str) -> CoreResult<Option<SignInRecord>> {
+        Ok(self
+            .find_sign_in(slug, email)
+            .await
+            .map_err(StoreError::from)?)
+    }
+
+    async fn count_failure(&self, agent_id: i64, every: i64, until: i64) -> CoreResult<()> {
+        let counted = self.failed_sign_in(agent_id, every, until).await;
+        Ok(counted.map_err(StoreError::from)?)
+    }
+
+    async fn open_session(
+        &self,
+        agent_id: i64,
+        totp_step: Option<i64>,
+        now_ms: i64,
+        ttl_ms: i64,
+    ) -> CoreResult<Option<Token>> {
+        let opened = self
+            .start_session(agent_id, totp_step, now_ms, ttl_ms)
+            .await;
+        Ok(opened.map_err(StoreError::from)?)
+    }
+}
 
 impl AgentStore for Store {
     async fn invite_agent(
@@ -203,7 +259,7 @@ impl Store {
 
     /// Accepts an invitation: sets the password's hash and spends the token, once. `None` if
     /// the invitation is gone (used, expired or replaced).
-    pub async fn accept_invitation(
+    async fn spend_invitation(
         &self,
         token_hash: &str,
         password_hash: &str,
@@ -233,42 +289,38 @@ impl Store {
         Ok(Some(agent))
     }
 
-    /// What signing in as `email` in workspace `slug` checks against.
-    pub async fn sign_in_record(
-        &self,
-        slug: &str,
-        email: &str,
-    ) -> sqlx::Result<Option<SignInRecord>> {
-        sqlx::query_as(
-            "SELECT a.id, a.password_hash, a.totp_secret, a.totp_last_step, a.locked_until \
+    /// See `AccountStore::sign_in_record`.
+    async fn find_sign_in(&self, slug: &str, email: &str) -> sqlx::Result<Option<SignInRecord>> {
+        let found: Option<Record> = sqlx::query_as(
+            "SELECT a.id, a.password_hash, a.totp_secret, a.locked_until \
              FROM agents a JOIN workspaces w ON w.id = a.workspace_id \
              WHERE w.slug = $1 AND a.email = $2",
         )
         .bind(slug)
         .bind(email)
         .fetch_optional(&self.pool)
-        .await
+        .await?;
+        Ok(found.map(SignInRecord::from))
     }
 
-    /// Counts a failed sign-in; the fifth in a row locks the account for 15 minutes.
-    pub async fn sign_in_failed(&self, agent_id: i64, now_ms: i64) -> sqlx::Result<()> {
+    /// See `AccountStore::count_failure`.
+    async fn failed_sign_in(&self, agent_id: i64, every: i64, until: i64) -> sqlx::Result<()> {
         let mut tx = self.write_tx().await?;
         sqlx::query(
             "UPDATE agents SET failed_logins = failed_logins + 1, \
              locked_until = CASE WHEN (failed_logins + 1) % $1 = 0 THEN $2 ELSE locked_until END \
              WHERE id = $3",
         )
-        .bind(FAILURES_BEFORE_LOCK)
-        .bind(now_ms + LOCK_MS)
+        .bind(every)
+        .bind(until)
         .bind(agent_id)
         .execute(&mut *tx)
         .await?;
         tx.commit().await
     }
 
-    /// Signs the agent in: the failure count starts again, the TOTP step (if any) is spent,
-    /// and a session is made. `None` when that step was spent already: a code is good once.
-    pub async fn sign_in(
+    /// See `AccountStore::open_session`.
+    async fn start_session(
         &self,
         agent_id: i64,
         totp_step: Option<i64>,
@@ -347,13 +399,8 @@ impl Store {
         Ok(())
     }
 
-    /// Sign-in attempts from `client` since `since_ms`; counting this one, in one step.
-    pub async fn count_sign_in_attempt(
-        &self,
-        client: &str,
-        since_ms: i64,
-        now_ms: i64,
-    ) -> sqlx::Result<i64> {
+    /// See `AccountStore::count_sign_in_attempt`.
+    async fn count_attempt(&self, client: &str, since_ms: i64, now_ms: i64) -> sqlx::Result<i64> {
         let mut tx = self.write_tx().await?;
         sqlx::query("DELETE FROM sign_in_attempts WHERE created_at < $1")
             .bind(now_ms - 86_400_000)

@@ -43,7 +43,7 @@ use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
-pub use agents::{AgentAccount, SignInRecord};
+pub use agents::AgentAccount;
 pub use api_keys::{ApiKey, ApiKeyInfo, KeyRole};
 pub use articles::{ArticleKey, Readers};
 pub use attachments::{customer_owner, NewAttachment, AGENT_OWNER};

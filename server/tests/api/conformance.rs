@@ -10,6 +10,7 @@ use porthole_core::participants::{copy, take_off, ParticipantStore};
 use porthole_core::ratings::{self, RatingStore};
 use porthole_core::secrets::{self, SecretStore};
 use porthole_core::settings::{self, SettingsStore};
+use porthole_core::sign_in::{self, AccountStore, Credentials, Joined, SignIn};
 use porthole_core::tickets::{
     patch_ticket, reply_as_agent, reply_as_customer, solve_as_customer, Actor, AgentReply,
     CustomerPost, TicketStore, TicketWrite, UserScope,
@@ -33,6 +34,7 @@ trait Engine:
     + SecretStore
     + WorkspaceStore
     + KeyStore
+    + AccountStore
 {
 }
 impl<S> Engine for S where
@@ -47,6 +49,7 @@ impl<S> Engine for S where
         + SecretStore
         + WorkspaceStore
         + KeyStore
+        + AccountStore
 {
 }
 
@@ -384,13 +387,54 @@ async fn keeps_the_contract<S: Engine>(store: &S, ws: i64) {
         EmailAddress::parse("ann@example.com").unwrap()
     );
 
+    // Joining by the invitation, then signing in: the password is checked, a code is good
+    // once, and the fifth failure in a row locks the account however right the sixth is.
+    let cy = agents::invite(store, ws, ("cy@example.com", None, KeyRole::Agent), 12_000)
+        .await
+        .unwrap();
+    let whose = (&cy.token.hash[..], "cy@example.com");
+    let password = "four words make it";
+    let short = sign_in::join(store, whose, ("short", "short"), 12_001, 60_000).await;
+    assert!(matches!(short.unwrap(), Joined::Refused(_)));
+    let joined = sign_in::join(store, whose, (password, password), 12_002, 60_000).await;
+    assert!(matches!(joined.unwrap(), Joined::Session { .. }));
+    let again = sign_in::join(store, whose, (password, password), 12_003, 60_000).await;
+    assert!(
+        matches!(again.unwrap(), Joined::Gone),
+        "an invitation is good once"
+    );
+    let attempt = |password: &'static str, client: &'static str, at: i64| {
+        let given = Credentials {
+            workspace: "acme",
+            email: "Cy@Example.com",
+            password,
+            code: "",
+        };
+        sign_in::sign_in(store, client, given, at, 60_000)
+    };
+    let signed = attempt(password, "client-a", 12_100).await.unwrap();
+    assert!(matches!(signed, SignIn::Session { .. }));
+    for n in 0..sign_in::FAILURES_BEFORE_LOCK {
+        let wrong = attempt("not the password", "client-a", 12_200 + n)
+            .await
+            .unwrap();
+        assert!(matches!(wrong, SignIn::Refused { .. }));
+    }
+    let locked = attempt(password, "client-a", 12_300).await.unwrap();
+    assert!(matches!(locked, SignIn::Refused { why: "locked", .. }));
+    let later = 12_300 + sign_in::LOCK_MS;
+    let unlocked = attempt(password, "client-b", later).await.unwrap();
+    assert!(matches!(unlocked, SignIn::Session { .. }));
+    let stranger = attempt(password, "client-b", later + 1);
+    assert!(matches!(stranger.await.unwrap(), SignIn::Session { .. }));
+
     // An admin changes others' roles and removes others, never themselves; nobody missing.
     let me = Some("bo@example.com");
     let changed = agents::change_role(store, ws, me, ("Ann@example.com", "admin")).await;
     assert_eq!(changed.unwrap().as_str(), "ann@example.com");
     let bad_role = agents::change_role(store, ws, me, ("ann@example.com", "owner")).await;
     assert!(matches!(bad_role, Err(CoreError::Invalid("role", _))));
-    let nobody = agents::change_role(store, ws, me, ("cy@example.com", "agent")).await;
+    let nobody = agents::change_role(store, ws, me, ("dee@example.com", "agent")).await;
     assert!(matches!(nobody, Err(CoreError::NotFound)));
     let myself = agents::remove(store, ws, Some("ann@example.com"), "ann@example.com").await;
     assert!(matches!(myself, Err(CoreError::Invalid("email", _))));

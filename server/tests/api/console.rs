@@ -348,7 +348,7 @@ async fn with_two_step_sign_in_a_password_alone_is_not_enough_and_a_code_works_o
     )
     .await;
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let code = porthole::accounts::totp_code(&secret, now).unwrap();
+    let code = porthole_core::accounts::totp_code(&secret, now).unwrap();
     let res = post_form(
         &app,
         "/console/security",

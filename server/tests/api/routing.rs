@@ -28,12 +28,13 @@ async fn agent_as(app: &TestApp, email: &str, role: KeyRole) {
         .invite_agent(invitation, now, 3_600_000)
         .await
         .unwrap();
-    let hash = porthole::accounts::hash_password("a long enough password").unwrap();
-    app.store
-        .accept_invitation(&token.hash, &hash, now)
-        .await
-        .unwrap()
-        .unwrap();
+    let password = ("a long enough password", "a long enough password");
+    let whose = (&token.hash[..], &address.to_string()[..]);
+    let joined = porthole_core::sign_in::join(&app.store, whose, password, now, 3_600_000);
+    assert!(matches!(
+        joined.await.unwrap(),
+        porthole_core::sign_in::Joined::Session { .. }
+    ));
 }
 
 async fn assignee(app: &TestApp, key: &str, reference: &str) -> Value {

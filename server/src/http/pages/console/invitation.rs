@@ -12,11 +12,11 @@ use secrecy::ExposeSecret;
 use serde::Deserialize;
 
 use super::{console_cookie, page, SESSION_TTL_MS};
-use crate::accounts::{check_new_password, hash_password};
 use crate::http::pages::{check_form_origin, see_other, PageError, PageForm};
 use crate::http::state::AppState;
 use crate::store::AgentAccount;
 use porthole_core::hash_token;
+use porthole_core::sign_in::{join, Joined};
 
 const INVITE_COOKIE: &str = "ph_invite";
 const INVITE_PATH: &str = "/console/invitation";
@@ -116,28 +116,19 @@ pub(super) async fn accept(
     let Some(agent) = store.invited_agent(&token, now).await? else {
         return Ok(gone());
     };
-    let refused = |reason: &str| {
-        Ok(password_page(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &agent,
-            Some(reason),
-        ))
+    let whose = (&token[..], &agent.email[..]);
+    let typed = (&form.password[..], &form.confirm[..]);
+    let session = match join(store, whose, typed, now, SESSION_TTL_MS).await? {
+        Joined::Session { agent_id, token } => {
+            tracing::info!(agent = agent_id, "invitation accepted");
+            token
+        }
+        Joined::Refused(reason) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return Ok(password_page(status, &agent, Some(&reason)));
+        }
+        Joined::Gone => return Ok(gone()),
     };
-    if let Err(reason) = check_new_password(&form.password, &agent.email) {
-        return refused(&format!("Choose another password: {reason}."));
-    }
-    if form.password != form.confirm {
-        return refused("The two passwords are not the same.");
-    }
-    let hash = hash_password(&form.password).map_err(PageError::Internal)?;
-    let Some(agent_id) = store.accept_invitation(&token, &hash, now).await? else {
-        return Ok(gone());
-    };
-    tracing::info!(agent = agent_id, "invitation accepted");
-    let session = store
-        .sign_in(agent_id, None, now, SESSION_TTL_MS)
-        .await?
-        .ok_or_else(|| PageError::Internal(anyhow::anyhow!("a new agent could not sign in")))?;
     let cookie = console_cookie(
         &state,
         session.secret.expose_secret().to_owned(),

@@ -17,11 +17,11 @@ use axum_extra::extract::CookieJar;
 use maud::{html, Markup, DOCTYPE};
 
 use super::{Cache, Chrome};
-use crate::accounts::csrf_token;
 use crate::http::assets;
 use crate::http::auth::CONSOLE_COOKIE;
 use crate::http::state::AppState;
 use crate::store::AgentAccount;
+use porthole_core::accounts::csrf_token;
 use porthole_core::hash_token;
 
 pub fn routes() -> Router<AppState> {

@@ -9,10 +9,11 @@ use maud::html;
 use serde::Deserialize;
 
 use super::{page, signed_in};
-use crate::accounts::{csrf_matches, csrf_token, new_totp_secret, totp_link, totp_step};
 use crate::http::pages::{check_form_origin, see_other, PageError, PageForm};
 use crate::http::state::AppState;
 use crate::store::AgentAccount;
+use porthole_core::accounts::{csrf_matches, csrf_token, new_totp_secret, totp_link, totp_step};
+use porthole_core::sign_in::AccountStore;
 
 fn security_page(
     status: StatusCode,

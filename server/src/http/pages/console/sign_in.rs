@@ -1,9 +1,5 @@
-//! Signing in to the console and out of it.
-//!
-//! Guessing is slowed three ways: every attempt checks an Argon2id hash (an unknown address
-//! checks a decoy, so it takes as long); five failures in a row lock the account for 15
-//! minutes; and one client address gets 20 attempts in 10 minutes. Every refusal but the
-//! client's reads the same, so none of them tells an agent's address from a stranger's.
+//! Signing in to the console and out of it. How guessing is slowed, and why every refusal
+//! reads the same, is the core's (`porthole_core::sign_in`).
 
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -14,16 +10,13 @@ use secrecy::ExposeSecret;
 use serde::Deserialize;
 
 use super::{console_cookie, page, signed_in, SESSION_TTL_MS};
-use crate::accounts::{csrf_matches, totp_step, verify_password};
 use crate::http::listener::Peer;
 use crate::http::pages::portal::client;
 use crate::http::pages::{check_form_origin, see_other, PageError, PageForm};
 use crate::http::state::AppState;
-use porthole_core::{hash_token, normalise_email};
-
-/// Attempts one client address may make in `WINDOW_MS`.
-const ATTEMPTS_PER_WINDOW: i64 = 20;
-const WINDOW_MS: i64 = 10 * 60 * 1000;
+use porthole_core::accounts::csrf_matches;
+use porthole_core::hash_token;
+use porthole_core::sign_in::{sign_in, Credentials, SignIn};
 
 #[derive(Deserialize, Default)]
 pub(super) struct SignInForm {
@@ -94,72 +87,44 @@ pub(super) async fn submit(
     PageForm(form): PageForm<SignInForm>,
 ) -> Result<Response, PageError> {
     check_form_origin(&state, &headers)?;
-    let now = state.clock.now_ms();
-    let store = &state.store;
     let client = format!("console:{}", client(&state, peer, &headers));
-    let attempts = store
-        .count_sign_in_attempt(&client, now - WINDOW_MS, now)
-        .await?;
-    if attempts > ATTEMPTS_PER_WINDOW {
-        let page = sign_in_page(
+    let given = Credentials {
+        workspace: &form.workspace,
+        email: &form.email,
+        password: &form.password,
+        code: &form.code,
+    };
+    let now = state.clock.now_ms();
+    let signed = sign_in(&state.store, &client, given, now, SESSION_TTL_MS).await?;
+    let refusal = match signed {
+        SignIn::Session { agent_id, token } => {
+            tracing::info!(agent = agent_id, "console sign-in");
+            let value = token.secret.expose_secret().to_owned();
+            let cookie = console_cookie(&state, value, SESSION_TTL_MS);
+            return Ok(see_other("/console", Some(cookie)));
+        }
+        SignIn::TooManyAttempts => (
             StatusCode::TOO_MANY_REQUESTS,
-            &form,
-            Some("Too many sign-in attempts from here. Wait ten minutes and try again."),
-        );
-        return Ok(page);
-    }
-    // One answer for an unknown address, a wrong password, a missing or wrong code and a
-    // paused account, so no answer tells which addresses are agents or that a password was
-    // right. It names the pause, so an agent who hit it knows to wait.
-    let wrong = |form: &SignInForm| {
-        Ok(sign_in_page(
-            StatusCode::UNAUTHORIZED,
-            form,
-            Some(
+            "Too many sign-in attempts from here. Wait ten minutes and try again.",
+        ),
+        SignIn::Refused { agent_id, why } => {
+            if let Some(agent) = agent_id {
+                tracing::warn!(agent, %why, "console sign-in refused");
+            }
+            // It names the pause, so an agent who hit it knows to wait.
+            (
+                StatusCode::UNAUTHORIZED,
                 "Those details do not match an agent. Check the workspace, email, password and, \
                  if you turned it on, the code from your authenticator app. After five failed \
                  attempts, sign-in to an account pauses for 15 minutes.",
-            ),
-        ))
-    };
-    let email = normalise_email(&form.email);
-    let record = store.sign_in_record(form.workspace.trim(), &email).await?;
-    // The hash is checked before anything else is looked at, found or not, locked or not.
-    let password_ok = verify_password(
-        &form.password,
-        record.as_ref().and_then(|r| r.password_hash.as_deref()),
-    );
-    let Some(record) = record.filter(|r| r.password_hash.is_some()) else {
-        return wrong(&form);
-    };
-    if record.locked_until.is_some_and(|until| until > now) {
-        tracing::warn!(agent = record.id, "console sign-in refused: locked");
-        return wrong(&form);
-    }
-    let step = match (&record.totp_secret, password_ok) {
-        (_, false) => None,
-        (None, true) => Some(None),
-        (Some(secret), true) => totp_step(secret, &form.code, now).map(Some),
-    };
-    let Some(step) = step else {
-        store.sign_in_failed(record.id, now).await?;
-        tracing::warn!(agent = record.id, "console sign-in failed");
-        return wrong(&form);
-    };
-    let Some(token) = store.sign_in(record.id, step, now, SESSION_TTL_MS).await? else {
-        return Ok(sign_in_page(
+            )
+        }
+        SignIn::CodeUsed => (
             StatusCode::UNAUTHORIZED,
-            &form,
-            Some("That code was used already. Wait for the next one."),
-        ));
+            "That code was used already. Wait for the next one.",
+        ),
     };
-    tracing::info!(agent = record.id, "console sign-in");
-    let cookie = console_cookie(
-        &state,
-        token.secret.expose_secret().to_owned(),
-        SESSION_TTL_MS,
-    );
-    Ok(see_other("/console", Some(cookie)))
+    Ok(sign_in_page(refusal.0, &form, Some(refusal.1)))
 }
 
 #[derive(Deserialize)]
