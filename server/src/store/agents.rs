@@ -149,19 +149,13 @@ impl AgentStore for Store {
         email: &EmailAddress,
         role: KeyRole,
     ) -> CoreResult<()> {
-        let _turn = self.turn().await;
-        let done =
-            sqlx::query("UPDATE agents SET role = $1 WHERE workspace_id = $2 AND email = $3")
-                .bind(role.as_str())
-                .bind(workspace_id)
-                .bind(email.as_str())
-                .execute(&self.pool)
-                .await
-                .map_err(StoreError::from)?;
-        match done.rows_affected() {
-            0 => Err(CoreError::NotFound),
-            _ => Ok(()),
-        }
+        let statement =
+            sqlx::query("UPDATE agents SET role = $1 WHERE workspace_id = $2 AND email = $3");
+        let statement = statement
+            .bind(role.as_str())
+            .bind(workspace_id)
+            .bind(email.as_str().to_owned());
+        self.change_one(statement).await
     }
 
     async fn remove_agent(

@@ -2,7 +2,7 @@ use rusqlite::OptionalExtension;
 
 use super::{Revoked, Store, StoreError};
 use porthole_core::keys::{KeyStore, NewKey};
-use porthole_core::{CoreError, CoreResult};
+use porthole_core::CoreResult;
 
 /// An authenticated agent: the workspace the key belongs to, the key's name, which signs the
 /// agent's replies unless they name someone else, and its role.
@@ -104,21 +104,14 @@ impl KeyStore for Store {
     }
 
     async fn revoke_api_key(&self, workspace_id: i64, id: i64, now_ms: i64) -> CoreResult<()> {
-        let _turn = self.turn().await;
-        let done = sqlx::query(
+        let statement = sqlx::query(
             "UPDATE api_keys SET revoked_at = $1 \
              WHERE workspace_id = $2 AND id = $3 AND revoked_at IS NULL",
-        )
-        .bind(now_ms)
-        .bind(workspace_id)
-        .bind(id)
-        .execute(&self.pool)
-        .await
-        .map_err(StoreError::from)?;
+        );
+        let revoked = self
+            .change_one(statement.bind(now_ms).bind(workspace_id).bind(id))
+            .await;
         self.revoked(Revoked::Workspace(workspace_id));
-        match done.rows_affected() {
-            0 => Err(CoreError::NotFound),
-            _ => Ok(()),
-        }
+        revoked
     }
 }

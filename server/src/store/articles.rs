@@ -113,17 +113,8 @@ impl ArticleStore for Store {
     }
 
     async fn remove_article(&self, workspace_id: i64, id: i64) -> CoreResult<()> {
-        let _turn = self.turn().await;
-        let done = sqlx::query("DELETE FROM articles WHERE id = $1 AND workspace_id = $2")
-            .bind(id)
-            .bind(workspace_id)
-            .execute(&self.pool)
-            .await
-            .map_err(StoreError::from)?;
-        match done.rows_affected() {
-            0 => Err(CoreError::NotFound),
-            _ => Ok(()),
-        }
+        let statement = sqlx::query("DELETE FROM articles WHERE id = $1 AND workspace_id = $2");
+        self.change_one(statement.bind(id).bind(workspace_id)).await
     }
 }
 

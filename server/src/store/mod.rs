@@ -418,6 +418,23 @@ impl Store {
         self.writer.turn().await
     }
 
+    /// Runs one statement that changes one thing, in this process's turn to write: not found
+    /// when it touched no row (the thing is not there, or not the caller's).
+    async fn change_one<'q>(
+        &self,
+        statement: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
+    ) -> porthole_core::CoreResult<()> {
+        let _turn = self.turn().await;
+        let done = statement
+            .execute(&self.pool)
+            .await
+            .map_err(StoreError::from)?;
+        match done.rows_affected() {
+            0 => Err(porthole_core::CoreError::NotFound),
+            _ => Ok(()),
+        }
+    }
+
     /// Changes after each commit that may have changed the user's ticket lists, by this
     /// process or another (see `changes`). A list read from the database while this was
     /// unchanged is still what the database holds. `None` when that cannot be told: then

@@ -2,7 +2,7 @@ use porthole_identity::Policy;
 use porthole_types::Settings;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::{Revoked, Store, StoreError, StoreResult};
+use super::{Revoked, Store, StoreResult};
 use porthole_core::secrets::SecretStore;
 use porthole_core::settings::SettingsStore;
 use porthole_core::workspaces::{NewWorkspace, WorkspaceStore};
@@ -380,36 +380,22 @@ impl SecretStore for Store {
         previous_until_ms: i64,
         now_ms: i64,
     ) -> CoreResult<()> {
-        let _turn = self.turn().await;
-        let done = sqlx::query(
+        let statement = sqlx::query(
             "UPDATE workspaces SET previous_secret = secret, previous_secret_expires_at = $1, \
              secret = $2, secret_created_at = $3 WHERE id = $4",
-        )
-        .bind(previous_until_ms)
-        .bind(secret.expose_secret())
-        .bind(now_ms)
-        .bind(workspace_id)
-        .execute(&self.pool)
-        .await
-        .map_err(StoreError::from)?;
-        match done.rows_affected() {
-            0 => Err(CoreError::NotFound),
-            _ => Ok(()),
-        }
+        );
+        let statement = statement
+            .bind(previous_until_ms)
+            .bind(secret.expose_secret().to_owned())
+            .bind(now_ms)
+            .bind(workspace_id);
+        self.change_one(statement).await
     }
 
     async fn replace_inbound_secret(&self, workspace_id: i64, hash: String) -> CoreResult<()> {
-        let _turn = self.turn().await;
-        let done = sqlx::query("UPDATE workspaces SET inbound_secret_hash = $1 WHERE id = $2")
-            .bind(hash)
-            .bind(workspace_id)
-            .execute(&self.pool)
+        let statement = sqlx::query("UPDATE workspaces SET inbound_secret_hash = $1 WHERE id = $2");
+        self.change_one(statement.bind(hash).bind(workspace_id))
             .await
-            .map_err(StoreError::from)?;
-        match done.rows_affected() {
-            0 => Err(CoreError::NotFound),
-            _ => Ok(()),
-        }
     }
 }
 
