@@ -6,7 +6,7 @@ use porthole_types::ErrorBody;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::page_meta;
+use crate::{page_meta, words};
 
 /// Why a call failed, in words an agent can act on.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +21,7 @@ fn with_csrf(builder: RequestBuilder) -> RequestBuilder {
 }
 
 async fn checked(res: Result<Response, gloo_net::Error>) -> Result<Response, Failed> {
-    let res = res.map_err(|_| Failed("Porthole could not be reached. Try again.".into()))?;
+    let res = res.map_err(|_| Failed(words().unreachable.into()))?;
     if res.ok() {
         return Ok(res);
     }
@@ -31,7 +31,10 @@ async fn checked(res: Result<Response, gloo_net::Error>) -> Result<Response, Fai
     }
     match res.json::<ErrorBody>().await {
         Ok(body) => Err(Failed(body.error.message)),
-        Err(_) => Err(Failed(format!("The server answered {}.", res.status()))),
+        Err(_) => Err(Failed(porthole_text::fill(
+            words().server_answered,
+            res.status(),
+        ))),
     }
 }
 
@@ -40,7 +43,7 @@ async fn decoded<T: DeserializeOwned>(res: Result<Response, gloo_net::Error>) ->
         .await?
         .json()
         .await
-        .map_err(|_| Failed("The server's answer could not be read.".into()))
+        .map_err(|_| Failed(words().unreadable_answer.into()))
 }
 
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, Failed> {
@@ -60,7 +63,7 @@ pub async fn send<B: Serialize, T: DeserializeOwned>(
     };
     let request = with_csrf(builder)
         .json(body)
-        .map_err(|_| Failed("The request could not be written.".into()))?;
+        .map_err(|_| Failed(words().unwritable_request.into()))?;
     decoded(request.send().await).await
 }
 
@@ -77,7 +80,7 @@ pub async fn poke(path: &str) -> Result<(), Failed> {
 
 /// Uploads one file for the next message; its id goes in the message's `attachments`.
 pub async fn upload(file: &web_sys::File) -> Result<porthole_types::Attachment, Failed> {
-    let unreadable = || Failed("The file could not be read.".into());
+    let unreadable = || Failed(words().unreadable_file.into());
     let form = web_sys::FormData::new().map_err(|_| unreadable())?;
     form.append_with_blob_and_filename("file", file, &file.name())
         .map_err(|_| unreadable())?;

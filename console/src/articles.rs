@@ -8,7 +8,8 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::dom::{checked, field, said, Said};
-use crate::{api, page_meta};
+use crate::{api, page_meta, words};
+use porthole_text::fill_in;
 
 #[derive(Clone, Deserialize)]
 struct Article {
@@ -54,12 +55,13 @@ pub fn articles() -> impl IntoView {
             };
             match saved {
                 Ok(a) => {
-                    let state = if a.published {
-                        "published"
+                    let w = words();
+                    let said = if a.published {
+                        w.article_published
                     } else {
-                        "saved as a draft"
+                        w.article_draft
                     };
-                    status.set(Some(Ok(format!("“{}” {state}.", a.title))));
+                    status.set(Some(Ok(fill_in(said, &[("title", &a.title)]))));
                     editing.set(None);
                     load();
                 }
@@ -68,9 +70,10 @@ pub fn articles() -> impl IntoView {
         });
     };
     let workspace = page_meta("ph-workspace");
+    let w = words();
     view! {
         <section class="pc-articles" aria-labelledby="pc-articles-title">
-            <h1 id="pc-articles-title" class="pc-title">"Knowledge base"</h1>
+            <h1 id="pc-articles-title" class="pc-title">{w.knowledge_base}</h1>
             <ul class="pc-article-list">
                 {move || {
                     let workspace = workspace.clone();
@@ -81,10 +84,10 @@ pub fn articles() -> impl IntoView {
                         view! {
                             <li>
                                 <strong>{a.title.clone()}</strong>
-                                {if a.published { " · published" } else { " · draft" }}
-                                {format!(" · {} views ", a.views)}
-                                {a.published.then(|| view! { <a class="pc-link" href=href target="_blank" rel="noopener">"Open"</a> " " })}
-                                <button type="button" class="pc-button pc-button--small" on:click=move |_| editing.set(Some(edit.clone()))>"Edit"</button>
+                                {format!(" · {}", if a.published { w.published_mark } else { w.draft_mark })}
+                                {format!(" · {} ", w.views_count.get(a.views))}
+                                {a.published.then(|| view! { <a class="pc-link" href=href target="_blank" rel="noopener">{w.open}</a> " " })}
+                                <button type="button" class="pc-button pc-button--small" on:click=move |_| editing.set(Some(edit.clone()))>{w.edit}</button>
                                 " "
                                 <button type="button" class="pc-button pc-button--small" on:click=move |_| {
                                     spawn_local(async move {
@@ -93,7 +96,7 @@ pub fn articles() -> impl IntoView {
                                             Err(failed) => status.set(Some(Err(failed.0))),
                                         }
                                     });
-                                }>"Delete"</button>
+                                }>{w.delete}</button>
                             </li>
                         }
                     }).collect_view()
@@ -101,19 +104,19 @@ pub fn articles() -> impl IntoView {
             </ul>
             {move || {
                 let a = editing.get();
-                let heading = if a.is_some() { "Edit the article" } else { "New article" };
+                let heading = if a.is_some() { w.edit_article } else { w.new_article };
                 let (title, body, published) = a
                     .map(|a| (a.title, a.body, a.published))
                     .unwrap_or_default();
                 view! {
                     <form class="pc-card" on:submit=save>
                         <h2 class="pc-label">{heading}</h2>
-                        <label for="pc-a-title">"Title"</label>
+                        <label for="pc-a-title">{w.article_title}</label>
                         <input id="pc-a-title" required maxlength="200" value=title />
-                        <label for="pc-a-body">"Text (Markdown: **bold**, lists, [links](https://…))"</label>
+                        <label for="pc-a-body">{w.article_text}</label>
                         <textarea id="pc-a-body" rows="10" required>{body}</textarea>
-                        <label class="pc-check"><input id="pc-a-published" type="checkbox" checked=published />" Published"</label>
-                        <button type="submit" class="pc-button pc-button--primary">"Save article"</button>
+                        <label class="pc-check"><input id="pc-a-published" type="checkbox" checked=published />" " {w.published}</label>
+                        <button type="submit" class="pc-button pc-button--primary">{w.save_article}</button>
                     </form>
                 }
             }}

@@ -6,13 +6,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_types::{EmailSetup, InboundSecret, UndeliveredEmail};
 
-use crate::api;
 use crate::dom::{said, Said};
+use crate::{api, words};
+use porthole_text::fill_in;
 
 pub fn email() -> impl IntoView {
     let setup = RwSignal::new(None::<EmailSetup>);
     let status: Said = RwSignal::new(None);
     let fresh = RwSignal::new(None::<String>);
+    let w = words();
     spawn_local(async move {
         setup.set(api::get::<EmailSetup>("/email").await.ok());
     });
@@ -27,11 +29,7 @@ pub fn email() -> impl IntoView {
                             e.inbound_secret_set = true;
                         }
                     });
-                    status.set(Some(Ok(
-                        "Made. Give it to your mail provider now: it is shown once, and the one \
-                         before it no longer works."
-                            .into(),
-                    )));
+                    status.set(Some(Ok(w.inbound_made.into())));
                 }
                 Err(failed) => status.set(Some(Err(failed.0))),
             }
@@ -39,30 +37,22 @@ pub fn email() -> impl IntoView {
     };
     view! {
         <section class="pc-card" aria-labelledby="pc-s-email">
-            <h2 id="pc-s-email" class="pc-label">"Email"</h2>
-            {move || setup.get().map(|e| view! {
-                <p>{match &e.from {
-                    Some(from) => format!("Sending: on, from {from}."),
-                    None => "Sending: off. Start the server with --smtp-url and --mail-from to \
-                             send replies, confirmations and invitations by email.".to_owned(),
-                }}</p>
-                <p>{if e.replies_by_email {
-                    "Replies by email: on. Customers can answer any email to continue the ticket."
-                } else {
-                    "Replies by email: off (the server's --inbound-address turns them on)."
-                }}</p>
-                <p>"Tickets by email: have your mail provider post raw messages to "
-                    <code class="pc-snippet">{e.inbound_url.clone()}</code>
-                    {if e.inbound_secret_set {
-                        " with the workspace's inbound secret."
-                    } else {
-                        " with an inbound secret; none is made yet, so nothing is taken in."
-                    }}
-                </p>
-                {undelivered(&e.undelivered)}
+            <h2 id="pc-s-email" class="pc-label">{w.email}</h2>
+            {move || setup.get().map(|e| {
+                let inbound = if e.inbound_secret_set { w.inbound_set } else { w.inbound_unset };
+                let (before, after) = porthole_text::around(inbound, "url");
+                view! {
+                    <p>{match &e.from {
+                        Some(from) => fill_in(w.sending_on, &[("from", from)]),
+                        None => w.sending_off.to_owned(),
+                    }}</p>
+                    <p>{if e.replies_by_email { w.replies_on } else { w.replies_off }}</p>
+                    <p>{before} <code class="pc-snippet">{e.inbound_url.clone()}</code> {after}</p>
+                    {undelivered(&e.undelivered)}
+                }
             })}
-            <button type="button" class="pc-button" on:click=new_secret>"Make a new inbound secret"</button>
-            {move || fresh.get().map(|s| view! { <p>"Inbound secret: " <code class="pc-secret">{s}</code></p> })}
+            <button type="button" class="pc-button" on:click=new_secret>{w.make_inbound}</button>
+            {move || fresh.get().map(|s| view! { <p>{w.inbound_secret} " " <code class="pc-secret">{s}</code></p> })}
             {said(status)}
         </section>
     }
@@ -76,7 +66,7 @@ fn undelivered(list: &[UndeliveredEmail]) -> Option<impl IntoView> {
             .map(|u| undelivered_line(u, Some(&u.ticket)))
             .collect_view();
         view! {
-            <h3 class="pc-label" id="pc-undelivered">"Not delivered"</h3>
+            <h3 class="pc-label" id="pc-undelivered">{words().undelivered}</h3>
             <ul aria-labelledby="pc-undelivered">{rows}</ul>
         }
     })
@@ -85,16 +75,27 @@ fn undelivered(list: &[UndeliveredEmail]) -> Option<impl IntoView> {
 /// One email that did not go: to whom, (on which ticket,) what it was, what the SMTP server
 /// said, and whether it is tried again.
 pub fn undelivered_line(u: &UndeliveredEmail, ticket: Option<&str>) -> impl IntoView {
+    let w = words();
     let fate = match (&u.given_up_at, &u.next_attempt_at) {
-        (Some(at), _) => format!("given up at {at}"),
-        (None, Some(at)) => format!("tried again at {at}"),
+        (Some(at), _) => fill_in(w.given_up, &[("time", at)]),
+        (None, Some(at)) => fill_in(w.tried_again, &[("time", at)]),
         (None, None) => String::new(),
     };
     let about = ticket.map_or_else(|| u.kind.clone(), |t| format!("{t}, {}", u.kind));
+    let attempts = w.attempts_count.get(u.attempts);
+    let line = fill_in(
+        w.undelivered_line,
+        &[
+            ("about", &about),
+            ("reason", &u.reason),
+            ("attempts", &attempts),
+            ("fate", &fate),
+        ],
+    );
     view! {
         <li>
             <strong>{u.recipient.clone()}</strong>
-            {format!(" ({about}): {} after {} attempt(s); {fate}", u.reason, u.attempts)}
+            " " {line}
         </li>
     }
 }

@@ -8,12 +8,13 @@ use porthole_types::{AgentTicketList, AgentTicketSummary, CategoryList, Priority
 use wasm_bindgen::JsCast;
 
 use crate::logic::{list_path, mood, short_time, step, Folder, Narrowing, Route};
-use crate::{api, page_meta, Console};
+use crate::{api, page_meta, words, Console};
 
 pub fn inbox(console: Console) -> impl IntoView {
+    let w = words();
     let me = StoredValue::new(page_meta("ph-email"));
     let tickets = RwSignal::new(Vec::<AgentTicketSummary>::new());
-    let total = RwSignal::new(String::from("Loading…"));
+    let total = RwSignal::new(String::from(w.loading));
     let next = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let selected = RwSignal::new(None::<usize>);
@@ -36,11 +37,9 @@ pub fn inbox(console: Console) -> impl IntoView {
                 Ok(page) => {
                     let more = page.next_cursor.clone();
                     let counted = if page.total_capped {
-                        format!("{}+ tickets", page.total)
-                    } else if page.total == 1 {
-                        "1 ticket".to_owned()
+                        porthole_text::fill(w.ticket_count_capped, page.total)
                     } else {
-                        format!("{} tickets", page.total)
+                        w.ticket_count.get(page.total)
                     };
                     if cursor.is_some() {
                         tickets.update(|t| t.extend(page.tickets));
@@ -113,8 +112,8 @@ pub fn inbox(console: Console) -> impl IntoView {
 
     view! {
         <section class="pc-inbox" aria-labelledby="pc-inbox-title">
-            <h1 id="pc-inbox-title" class="pc-title">"Inbox"</h1>
-            <nav class="pc-folders" aria-label="Views">
+            <h1 id="pc-inbox-title" class="pc-title">{w.inbox}</h1>
+            <nav class="pc-folders" aria-label=w.views>
                 {Folder::ALL
                     .into_iter()
                     .map(|folder| {
@@ -125,35 +124,35 @@ pub fn inbox(console: Console) -> impl IntoView {
                                 aria-pressed=move || (console.folder.get() == folder).to_string()
                                 on:click=move |_| console.folder.set(folder)
                             >
-                                {folder.label()}
+                                {folder.label(w)}
                             </button>
                         }
                     })
                     .collect_view()}
             </nav>
             <form role="search" class="pc-search" on:submit=search>
-                <label for="pc-search">"Search subjects, messages and notes"</label>
+                <label for="pc-search">{w.search_label}</label>
                 <input id="pc-search" type="search" name="q" prop:value=move || console.search.get() />
-                <button type="submit" class="pc-button">"Search"</button>
+                <button type="submit" class="pc-button">{w.search}</button>
             </form>
             {narrow(console, categories)}
             <label class="pc-check">
                 <input type="checkbox" prop:checked=move || console.upset_first.get()
                     on:change=move |ev| console.upset_first.set(event_target_checked(&ev)) />
-                " Most upset first (sentiment, by the VADER word list)"
+                " " {w.upset_first}
             </label>
             <p class="pc-count" role="status">{move || total.get()}</p>
             {move || error.get().map(|e| view! { <p class="pc-error" role="alert">{e}</p> })}
             <table class="pc-list">
                 <thead>
                     <tr>
-                        <th scope="col">"Subject"</th>
-                        <th scope="col">"Customer"</th>
-                        <th scope="col">"Mood"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Priority"</th>
-                        <th scope="col">"Assignee"</th>
-                        <th scope="col">"Updated"</th>
+                        <th scope="col">{w.col_subject}</th>
+                        <th scope="col">{w.col_customer}</th>
+                        <th scope="col">{w.col_mood}</th>
+                        <th scope="col">{w.col_status}</th>
+                        <th scope="col">{w.col_priority}</th>
+                        <th scope="col">{w.col_assignee}</th>
+                        <th scope="col">{w.col_updated}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -176,12 +175,12 @@ pub fn inbox(console: Console) -> impl IntoView {
                                 class="pc-button"
                                 on:click=move |_| load(Some(cursor.clone()))
                             >
-                                "Load more"
+                                {w.load_more}
                             </button>
                         }
                     })
             }}
-            <p class="pc-hint">"Keys: j and k move, Enter opens, / searches."</p>
+            <p class="pc-hint">{w.keys_hint}</p>
         </section>
     }
 }
@@ -190,6 +189,7 @@ fn row(
     t: AgentTicketSummary,
     selected: impl Fn() -> bool + Send + Sync + 'static,
 ) -> impl IntoView {
+    let w = words();
     let href = Route::Ticket(t.reference.clone()).hash();
     let customer = t
         .contact
@@ -206,12 +206,13 @@ fn row(
                 </a>
             </td>
             <td>{customer}</td>
-            <td>{mood(t.sentiment).map(|m| view! {
-                <span class=format!("pc-mood pc-mood--{}", m.replace(' ', "-"))
-                    title=format!("VADER compound score {:.2}", t.sentiment.unwrap_or_default())>{m}</span>
+            <td>{mood(t.sentiment).map(|m| {
+                let score = format!("{:.2}", t.sentiment.unwrap_or_default());
+                let title = porthole_text::fill_in(w.vader_score, &[("score", &score)]);
+                view! { <span class=m.class() title=title>{m.label(w)}</span> }
             })}</td>
-            <td><span class=format!("pc-badge pc-badge--{}", t.status.as_str())>{t.status.label()}</span></td>
-            <td>{t.priority.label()}</td>
+            <td><span class=format!("pc-badge pc-badge--{}", t.status.as_str())>{w.status(t.status)}</span></td>
+            <td>{w.priority(t.priority)}</td>
             <td>{t.assignee.clone().unwrap_or_else(|| "—".into())}</td>
             <td>{short_time(&t.updated_at)}</td>
         </tr>
@@ -220,32 +221,33 @@ fn row(
 
 /// Narrows the view to one category and one priority.
 fn narrow(console: Console, categories: RwSignal<Vec<String>>) -> impl IntoView {
+    let w = words();
     let set = move |change: &dyn Fn(&mut Narrowing)| console.narrowing.update(|n| change(n));
     view! {
         <div class="pc-narrow">
-            <label for="pc-narrow-category">"Category"</label>
+            <label for="pc-narrow-category">{w.category}</label>
             <select id="pc-narrow-category" on:change=move |ev| {
                 let chosen = event_target_value(&ev);
                 set(&|n| n.category = chosen.clone());
             }>
-                <option value="" selected=move || console.narrowing.with(|n| n.category.is_empty())>"Any"</option>
+                <option value="" selected=move || console.narrowing.with(|n| n.category.is_empty())>{w.any}</option>
                 {move || categories.get().into_iter().map(|c| {
                     let (value, label) = (c.clone(), c.clone());
                     let selected = move || console.narrowing.with(|n| n.category == c);
                     view! { <option value=value selected=selected>{label}</option> }
                 }).collect_view()}
             </select>
-            <label for="pc-narrow-priority">"Priority"</label>
+            <label for="pc-narrow-priority">{w.priority_label}</label>
             <select id="pc-narrow-priority" on:change=move |ev| {
                 let chosen = Priority::parse(&event_target_value(&ev));
                 set(&|n| n.priority = chosen);
             }>
-                <option value="" selected=move || console.narrowing.with(|n| n.priority.is_none())>"Any"</option>
+                <option value="" selected=move || console.narrowing.with(|n| n.priority.is_none())>{w.any}</option>
                 {Priority::ALL.iter().map(|p| {
                     let p = *p;
                     view! {
                         <option value=p.as_str() selected=move || console.narrowing.with(|n| n.priority == Some(p))>
-                            {p.label()}
+                            {w.priority(p)}
                         </option>
                     }
                 }).collect_view()}

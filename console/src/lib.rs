@@ -19,11 +19,28 @@ mod settings;
 mod ticket;
 mod webhooks;
 
+use std::sync::OnceLock;
+
 use leptos::prelude::*;
+use porthole_text::ConsoleTexts;
+use porthole_types::Locale;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use logic::Route;
+
+/// The console's words, in the language the server chose for the page (`<html lang>`, from
+/// the agent's browser).
+pub(crate) fn words() -> &'static ConsoleTexts {
+    static WORDS: OnceLock<&'static ConsoleTexts> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let lang = document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .unwrap_or_default();
+        porthole_text::console(Locale::from_tag(&lang).unwrap_or(Locale::En))
+    })
+}
 
 /// A value the server put in the page's `<meta>` tags: the CSRF token, the agent, the role.
 pub(crate) fn page_meta(name: &str) -> String {
@@ -79,12 +96,13 @@ fn availability() -> impl IntoView {
             }
         });
     };
+    let w = words();
     view! {
         <button type="button" class="pc-button" aria-pressed=move || available.get().unwrap_or(false).to_string()
-            on:click=toggle title="Whether new tickets are assigned to you in turn">
+            on:click=toggle title=w.availability>
             {move || match available.get() {
-                Some(true) => "Available",
-                Some(false) => "Away",
+                Some(true) => w.available,
+                Some(false) => w.away,
                 None => "…",
             }}
         </button>
@@ -120,25 +138,27 @@ fn app() -> impl IntoView {
     });
     live::listen(console);
     let csrf = page_meta("ph-csrf");
+    let w = words();
+    let role = page_meta("ph-role");
     view! {
         <header class="pc-header">
             <a class="pc-brand" href="#/">"Porthole · " {page_meta("ph-workspace")}</a>
-            <nav class="pc-nav" aria-label="Console">
-                <a class="pc-link" href="#/">"Inbox"</a>
+            <nav class="pc-nav" aria-label=w.nav>
+                <a class="pc-link" href="#/">{w.inbox}</a>
                 " "
-                <a class="pc-link" href="#/reports">"Reports"</a>
+                <a class="pc-link" href="#/reports">{w.reports}</a>
                 " "
-                <a class="pc-link" href="#/articles">"Articles"</a>
-                {(page_meta("ph-role") == "admin").then(|| view! {
-                    " " <a class="pc-link" href="#/settings">"Settings"</a>
+                <a class="pc-link" href="#/articles">{w.articles}</a>
+                {(role == "admin").then(|| view! {
+                    " " <a class="pc-link" href="#/settings">{w.settings}</a>
                 })}
             </nav>
-            <a class="pc-me pc-link" href="#/profile" title="Your name and picture">{page_meta("ph-agent")} " (" {page_meta("ph-role")} ")"</a>
+            <a class="pc-me pc-link" href="#/profile" title=w.profile_link>{page_meta("ph-agent")} " (" {w.role(&role).to_owned()} ")"</a>
             {availability()}
-            <a class="pc-link" href="/console/security">"Security"</a>
+            <a class="pc-link" href="/console/security">{w.security}</a>
             <form method="post" action="/console/sign-out" class="pc-signout">
                 <input type="hidden" name="csrf" value=csrf />
-                <button type="submit" class="pc-button">"Sign out"</button>
+                <button type="submit" class="pc-button">{w.sign_out}</button>
             </form>
         </header>
         <main class="pc-main">

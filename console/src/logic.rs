@@ -1,6 +1,7 @@
 //! What the console decides without a browser: which tickets a folder shows, where the
 //! address bar points, and where the keyboard moves. Tested natively.
 
+use porthole_text::ConsoleTexts;
 use porthole_types::{Priority, TicketStatus};
 
 /// The inbox's saved views.
@@ -26,16 +27,10 @@ impl Folder {
         Folder::Resolved,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Folder::Mine => "Mine",
-            Folder::Unassigned => "Unassigned",
-            Folder::All => "All",
-            Folder::Open => "Open",
-            Folder::Waiting => "Waiting",
-            Folder::Urgent => "Urgent",
-            Folder::Resolved => "Resolved",
-        }
+    /// Its name in the console's words, whose list is in the order of `ALL`.
+    pub fn label(self, w: &ConsoleTexts) -> &'static str {
+        let i = Self::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        w.folders[i]
     }
 
     /// The agent list's query for this folder; `me` is the agent's own address, which is
@@ -96,12 +91,36 @@ pub fn list_path(
     format!("/tickets?{}", encoded.join("&"))
 }
 
-/// How a customer sounded, in a word, from VADER's compound score (its usual thresholds).
-pub fn mood(sentiment: Option<f64>) -> Option<&'static str> {
+/// How a customer sounded: the moods worth showing, in the order of the console's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mood {
+    VeryNegative,
+    Negative,
+    Positive,
+}
+
+impl Mood {
+    /// The badge's style.
+    pub fn class(self) -> &'static str {
+        match self {
+            Mood::VeryNegative => "pc-mood pc-mood--very-negative",
+            Mood::Negative => "pc-mood pc-mood--negative",
+            Mood::Positive => "pc-mood pc-mood--positive",
+        }
+    }
+
+    pub fn label(self, w: &ConsoleTexts) -> &'static str {
+        w.moods[self as usize]
+    }
+}
+
+/// How a customer sounded, from VADER's compound score (its usual thresholds); nothing when
+/// neutral or unknown.
+pub fn mood(sentiment: Option<f64>) -> Option<Mood> {
     match sentiment? {
-        s if s <= -0.5 => Some("very negative"),
-        s if s <= -0.05 => Some("negative"),
-        s if s >= 0.05 => Some("positive"),
+        s if s <= -0.5 => Some(Mood::VeryNegative),
+        s if s <= -0.05 => Some(Mood::Negative),
+        s if s >= 0.05 => Some(Mood::Positive),
         _ => None,
     }
 }
@@ -164,21 +183,23 @@ impl Route {
     }
 }
 
-/// A duration as people read it: "45 s", "12 min", "3 h 5 min", "2 d 4 h"; "—" for none.
-pub fn duration_text(secs: Option<i64>) -> String {
+/// A duration as people read it: "45 s", "12 min", "3 h 5 min", "2 d 4 h" in English, with
+/// the language's `units` (second, minute, hour, day); "—" for none.
+pub fn duration_text(secs: Option<i64>, units: &[&str; 4]) -> String {
     let Some(s) = secs else {
         return "—".into();
     };
+    let [sec, min, hour, day] = units;
     match s {
-        s if s < 60 => format!("{s} s"),
-        s if s < 3600 => format!("{} min", s / 60),
+        s if s < 60 => format!("{s} {sec}"),
+        s if s < 3600 => format!("{} {min}", s / 60),
         s if s < 86_400 => match (s / 3600, s % 3600 / 60) {
-            (h, 0) => format!("{h} h"),
-            (h, m) => format!("{h} h {m} min"),
+            (h, 0) => format!("{h} {hour}"),
+            (h, m) => format!("{h} {hour} {m} {min}"),
         },
         s => match (s / 86_400, s % 86_400 / 3600) {
-            (d, 0) => format!("{d} d"),
-            (d, h) => format!("{d} d {h} h"),
+            (d, 0) => format!("{d} {day}"),
+            (d, h) => format!("{d} {day} {h} {hour}"),
         },
     }
 }
@@ -192,20 +213,20 @@ pub fn bar(value: i64, max: i64, height: f64) -> f64 {
 }
 
 /// FAQs as an admin types them, one a line: `question | answer`. At most five; blank lines
-/// are skipped.
-pub fn parse_faqs(text: &str) -> Result<Vec<porthole_types::Faq>, String> {
+/// are skipped. What is wrong is said in `w`'s words.
+pub fn parse_faqs(text: &str, w: &ConsoleTexts) -> Result<Vec<porthole_types::Faq>, String> {
     let mut faqs = vec![];
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let (question, answer) = line
             .split_once('|')
-            .ok_or_else(|| format!("“{}” needs a | between question and answer.", line.trim()))?;
+            .ok_or_else(|| porthole_text::fill_in(w.faq_needs_bar, &[("line", &line.trim())]))?;
         faqs.push(porthole_types::Faq {
             question: question.trim().to_owned(),
             answer: answer.trim().to_owned(),
         });
     }
     if faqs.len() > 5 {
-        return Err("At most five FAQs.".into());
+        return Err(w.faq_at_most.into());
     }
     Ok(faqs)
 }
@@ -234,6 +255,8 @@ pub fn short_time(rfc3339: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use porthole_text::console;
+    use porthole_types::Locale;
 
     #[test]
     fn folders_ask_for_their_tickets_and_searches_are_encoded() {
@@ -318,30 +341,60 @@ mod tests {
 
     #[test]
     fn moods_follow_vaders_thresholds() {
-        assert_eq!(mood(Some(-0.8)), Some("very negative"));
-        assert_eq!(mood(Some(-0.2)), Some("negative"));
-        assert_eq!(mood(Some(0.0)), None);
-        assert_eq!(mood(Some(0.6)), Some("positive"));
-        assert_eq!(mood(None), None);
+        let en = console(Locale::En);
+        let said = |s| mood(s).map(|m| m.label(en));
+        assert_eq!(said(Some(-0.8)), Some("very negative"));
+        assert_eq!(said(Some(-0.2)), Some("negative"));
+        assert_eq!(said(Some(0.0)), None);
+        assert_eq!(said(Some(0.6)), Some("positive"));
+        assert_eq!(said(None), None);
+        assert_eq!(
+            mood(Some(-0.8)).unwrap().label(console(Locale::Fr)),
+            "très négatif"
+        );
+        assert_eq!(
+            mood(Some(-0.8)).unwrap().class(),
+            "pc-mood pc-mood--very-negative"
+        );
     }
 
     #[test]
     fn durations_read_as_people_say_them() {
-        assert_eq!(duration_text(None), "—");
-        assert_eq!(duration_text(Some(45)), "45 s");
-        assert_eq!(duration_text(Some(600)), "10 min");
-        assert_eq!(duration_text(Some(3600)), "1 h");
-        assert_eq!(duration_text(Some(3 * 3600 + 5 * 60)), "3 h 5 min");
-        assert_eq!(duration_text(Some(2 * 86_400 + 4 * 3600)), "2 d 4 h");
+        let en = &console(Locale::En).units;
+        assert_eq!(duration_text(None, en), "—");
+        assert_eq!(duration_text(Some(45), en), "45 s");
+        assert_eq!(duration_text(Some(600), en), "10 min");
+        assert_eq!(duration_text(Some(3600), en), "1 h");
+        assert_eq!(duration_text(Some(3 * 3600 + 5 * 60), en), "3 h 5 min");
+        assert_eq!(duration_text(Some(2 * 86_400 + 4 * 3600), en), "2 d 4 h");
+        let fr = &console(Locale::Fr).units;
+        assert_eq!(duration_text(Some(2 * 86_400 + 4 * 3600), fr), "2 j 4 h");
     }
 
     #[test]
     fn faqs_are_typed_one_a_line() {
-        let faqs = parse_faqs("Where is my invoice? | Under Billing.\n\n A | B | C ").unwrap();
+        let en = console(Locale::En);
+        let faqs = parse_faqs("Where is my invoice? | Under Billing.\n\n A | B | C ", en).unwrap();
         assert_eq!(faqs.len(), 2);
         assert_eq!(faqs[1].answer, "B | C");
-        assert!(parse_faqs("no bar here").is_err());
-        assert!(parse_faqs(&"q | a\n".repeat(6)).is_err());
+        assert_eq!(
+            parse_faqs("no bar here", en).unwrap_err(),
+            "“no bar here” needs a | between question and answer."
+        );
+        assert!(parse_faqs(&"q | a\n".repeat(6), en).is_err());
+        let de = parse_faqs("kein Strich", console(Locale::De)).unwrap_err();
+        assert!(de.starts_with("„kein Strich“"), "{de}");
+    }
+
+    #[test]
+    fn every_folder_has_its_name_in_every_language() {
+        for locale in Locale::ALL {
+            let w = console(locale);
+            let names: std::collections::BTreeSet<_> =
+                Folder::ALL.iter().map(|f| f.label(w)).collect();
+            assert_eq!(names.len(), Folder::ALL.len(), "{locale:?}");
+        }
+        assert_eq!(Folder::Unassigned.label(console(Locale::Es)), "Sin asignar");
     }
 
     #[test]

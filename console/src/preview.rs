@@ -8,6 +8,7 @@ use porthole_types::{MarkdownPreview, PreviewRequest};
 
 use crate::api;
 use crate::dom::field;
+use crate::words;
 
 /// The rendered draft, once asked for; `None` hides it (and editing the draft sets that).
 pub type Shown = RwSignal<Option<String>>;
@@ -24,11 +25,12 @@ pub fn preview(shown: Shown, error: RwSignal<Option<String>>) -> impl IntoView {
             }
         });
     };
+    let w = words();
     view! {
         <button type="button" class="pc-button" on:click=show aria-controls="pc-preview">
-            "Preview"
+            {w.preview}
         </button>
-        <section id="pc-preview" class="pc-preview-reply" aria-label="Preview: how it will read"
+        <section id="pc-preview" class="pc-preview-reply" aria-label=w.preview_label
             aria-live="polite" hidden=move || shown.with(Option::is_none)>
             // The server's sanitised rendering, never the raw draft.
             <div class="pc-body" inner_html=move || shown.get().unwrap_or_default()></div>

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use porthole_types::{AgentInfo, ChangeMe, SetAvatar};
 
-use crate::api;
 use crate::dom::{chosen_files, field, said, Said};
+use crate::{api, words};
 
 pub fn profile() -> impl IntoView {
     // Set once, when loaded: the forms below keep their own state from then on.
@@ -20,8 +20,8 @@ pub fn profile() -> impl IntoView {
     });
     view! {
         <section class="pc-settings" aria-labelledby="pc-profile-title">
-            <h1 id="pc-profile-title" class="pc-title">"Your profile"</h1>
-            <p class="pc-hint">"Customers see your name and picture beside your replies."</p>
+            <h1 id="pc-profile-title" class="pc-title">{words().your_profile}</h1>
+            <p class="pc-hint">{words().profile_hint}</p>
             {move || me.get().map(|m| view! { {name(&m)} {picture(&m)} })}
         </section>
     }
@@ -37,17 +37,18 @@ fn name(m: &AgentInfo) -> impl IntoView {
         };
         spawn_local(async move {
             match api::send::<_, AgentInfo>("PATCH", "/me", &change).await {
-                Ok(_) => status.set(Some(Ok("Saved. Your next replies carry this name.".into()))),
+                Ok(_) => status.set(Some(Ok(words().name_saved.into()))),
                 Err(failed) => status.set(Some(Err(failed.0))),
             }
         });
     };
+    let w = words();
     view! {
         <form class="pc-card" on:submit=submit aria-labelledby="pc-p-name-h">
-            <h2 id="pc-p-name-h" class="pc-label">"Name"</h2>
-            <label for="pc-p-name">"Shown to customers"</label>
+            <h2 id="pc-p-name-h" class="pc-label">{w.name}</h2>
+            <label for="pc-p-name">{w.shown_to_customers}</label>
             <input id="pc-p-name" value=m.name.clone() maxlength="200" required />
-            <button type="submit" class="pc-button pc-button--primary">"Save name"</button>
+            <button type="submit" class="pc-button pc-button--primary">{w.save_name}</button>
             {said(status)}
         </form>
     }
@@ -71,7 +72,7 @@ fn picture(m: &AgentInfo) -> impl IntoView {
             match taken {
                 Ok(now) => {
                     current.set(now.avatar_url);
-                    status.set(Some(Ok("Your picture is changed.".into())));
+                    status.set(Some(Ok(words().picture_changed.into())));
                 }
                 Err(failed) => status.set(Some(Err(failed.0))),
             }
@@ -86,23 +87,24 @@ fn picture(m: &AgentInfo) -> impl IntoView {
             match removed {
                 Ok(now) => {
                     current.set(now.avatar_url);
-                    status.set(Some(Ok("Your picture is removed.".into())));
+                    status.set(Some(Ok(words().picture_removed.into())));
                 }
                 Err(failed) => status.set(Some(Err(failed.0))),
             }
         });
     };
+    let w = words();
     view! {
         <section class="pc-card" aria-labelledby="pc-p-picture-h">
-            <h2 id="pc-p-picture-h" class="pc-label">"Picture"</h2>
+            <h2 id="pc-p-picture-h" class="pc-label">{w.picture}</h2>
             {move || match current.get() {
                 Some(src) => view! {
-                    <img class="pc-avatar pc-avatar--large" src=src alt="Your picture" />
-                    <button type="button" class="pc-button" on:click=remove>"Remove picture"</button>
+                    <img class="pc-avatar pc-avatar--large" src=src alt=w.your_picture />
+                    <button type="button" class="pc-button" on:click=remove>{w.remove_picture}</button>
                 }.into_any(),
-                None => view! { <p class="pc-hint">"No picture yet: customers see your name alone."</p> }.into_any(),
+                None => view! { <p class="pc-hint">{w.no_picture}</p> }.into_any(),
             }}
-            <label for="pc-p-picture">"Choose a picture (JPEG, PNG, GIF or WebP, at most 1 MB)"</label>
+            <label for="pc-p-picture">{w.choose_picture}</label>
             <input id="pc-p-picture" type="file" accept="image/jpeg,image/png,image/gif,image/webp" on:change=choose />
             {said(status)}
         </section>

@@ -6,8 +6,9 @@ use leptos::task::spawn_local;
 use porthole_types::TicketsReport;
 use serde::Deserialize;
 
-use crate::api;
 use crate::logic::{bar, duration_text};
+use crate::{api, words};
+use porthole_text::fill_in;
 
 /// `GET /reports/csat`, as the console reads it.
 #[derive(Clone, Deserialize)]
@@ -42,6 +43,8 @@ pub fn reports() -> impl IntoView {
     let deflection = RwSignal::new(None::<Deflection>);
     let error = RwSignal::new(None::<String>);
     let from = move || first_day(days.get());
+    let w = words();
+    let units = &w.units;
 
     Effect::new(move |_| {
         let query = format!("?from={}", from());
@@ -57,41 +60,41 @@ pub fn reports() -> impl IntoView {
 
     view! {
         <section class="pc-reports" aria-labelledby="pc-reports-title">
-            <h1 id="pc-reports-title" class="pc-title">"Reports"</h1>
-            <label for="pc-period">"Period"</label>
+            <h1 id="pc-reports-title" class="pc-title">{w.reports}</h1>
+            <label for="pc-period">{w.period}</label>
             <select id="pc-period" on:change=move |ev| {
                 days.set(event_target_value(&ev).parse().unwrap_or(30));
             }>
-                <option value="7">"Last 7 days"</option>
-                <option value="30" selected>"Last 30 days"</option>
-                <option value="90">"Last 90 days"</option>
+                <option value="7">{porthole_text::fill(w.last_days, 7)}</option>
+                <option value="30" selected>{porthole_text::fill(w.last_days, 30)}</option>
+                <option value="90">{porthole_text::fill(w.last_days, 90)}</option>
             </select>
             " "
             <a class="pc-link" download href=move || format!("/api/v1/agent/reports/tickets.csv?from={}", from())>
-                "Download CSV"
+                {w.download_csv}
             </a>
             {move || error.get().map(|e| view! { <p class="pc-error" role="alert">{e}</p> })}
             {move || tickets.get().map(chart)}
             <div class="pc-figures">
                 {move || tickets.get().map(|r| view! {
                     <section class="pc-card">
-                        <h2 class="pc-label">"First response"</h2>
-                        <p>"Median " <strong>{duration_text(r.first_response.median_secs)}</strong></p>
-                        <p>"90th percentile " <strong>{duration_text(r.first_response.p90_secs)}</strong></p>
-                        <p class="pc-hint">{format!("{} tickets answered", r.first_response.count)}</p>
+                        <h2 class="pc-label">{w.first_response}</h2>
+                        <p>{w.median} " " <strong>{duration_text(r.first_response.median_secs, units)}</strong></p>
+                        <p>{w.p90} " " <strong>{duration_text(r.first_response.p90_secs, units)}</strong></p>
+                        <p class="pc-hint">{w.answered.get(r.first_response.count)}</p>
                     </section>
                     <section class="pc-card">
-                        <h2 class="pc-label">"Resolution"</h2>
-                        <p>"Median " <strong>{duration_text(r.resolution.median_secs)}</strong></p>
-                        <p>"90th percentile " <strong>{duration_text(r.resolution.p90_secs)}</strong></p>
-                        <p class="pc-hint">{format!("{} resolutions", r.resolution.count)}</p>
+                        <h2 class="pc-label">{w.resolution}</h2>
+                        <p>{w.median} " " <strong>{duration_text(r.resolution.median_secs, units)}</strong></p>
+                        <p>{w.p90} " " <strong>{duration_text(r.resolution.p90_secs, units)}</strong></p>
+                        <p class="pc-hint">{w.resolutions.get(r.resolution.count)}</p>
                     </section>
                 })}
                 {move || csat.get().map(|c| view! {
                     <section class="pc-card">
-                        <h2 class="pc-label">"Satisfaction"</h2>
-                        <p>"Average " <strong>{c.average.map(|a| format!("{a:.1} / 5")).unwrap_or_else(|| "—".into())}</strong></p>
-                        <p class="pc-hint">{format!("{} ratings", c.count)}</p>
+                        <h2 class="pc-label">{w.satisfaction}</h2>
+                        <p>{w.average} " " <strong>{c.average.map(|a| porthole_text::fill(w.score, format!("{a:.1}"))).unwrap_or_else(|| "—".into())}</strong></p>
+                        <p class="pc-hint">{w.ratings.get(c.count)}</p>
                         <ol class="pc-scores">
                             {c.distribution.iter().enumerate().map(|(i, n)| view! {
                                 <li>{format!("{}: {n}", i + 1)}</li>
@@ -101,9 +104,9 @@ pub fn reports() -> impl IntoView {
                 })}
                 {move || deflection.get().map(|d| view! {
                     <section class="pc-card">
-                        <h2 class="pc-label">"Deflection"</h2>
-                        <p>"Rate " <strong>{d.deflection_rate.map(|r| format!("{:.0} %", r * 100.0)).unwrap_or_else(|| "—".into())}</strong></p>
-                        <p class="pc-hint">{format!("{} article reads, {} with no ticket after, {} tickets opened", d.article_reads, d.self_served, d.tickets_opened)}</p>
+                        <h2 class="pc-label">{w.deflection}</h2>
+                        <p>{w.rate} " " <strong>{d.deflection_rate.map(|r| format!("{:.0} %", r * 100.0)).unwrap_or_else(|| "—".into())}</strong></p>
+                        <p class="pc-hint">{fill_in(w.deflection_detail, &[("reads", &d.article_reads), ("served", &d.self_served), ("opened", &d.tickets_opened)])}</p>
                     </section>
                 })}
             </div>
@@ -114,6 +117,7 @@ pub fn reports() -> impl IntoView {
 /// Opened and resolved each day, as bars; the same numbers follow as a table for screen
 /// readers and for reading exact values.
 fn chart(r: TicketsReport) -> impl IntoView {
+    let w = words();
     let max = r
         .days
         .iter()
@@ -130,7 +134,7 @@ fn chart(r: TicketsReport) -> impl IntoView {
             let (o, s) = (bar(d.opened, max, CHART_HEIGHT), bar(d.resolved, max, CHART_HEIGHT));
             view! {
                 <g>
-                    <title>{format!("{}: {} opened, {} resolved", d.date, d.opened, d.resolved)}</title>
+                    <title>{fill_in(w.day_bar, &[("date", &d.date), ("opened", &d.opened), ("resolved", &d.resolved)])}</title>
                     <rect class="pc-bar-opened" x=x y=CHART_HEIGHT - o width="5" height=o />
                     <rect class="pc-bar-resolved" x=x + 5.0 y=CHART_HEIGHT - s width="5" height=s />
                 </g>
@@ -141,14 +145,14 @@ fn chart(r: TicketsReport) -> impl IntoView {
         <figure class="pc-chart">
             <svg viewBox=format!("0 0 {width} {CHART_HEIGHT}") preserveAspectRatio="none" aria-hidden="true">{bars}</svg>
             <figcaption>
-                <span class="pc-key pc-bar-opened">"■"</span>" opened "
-                <span class="pc-key pc-bar-resolved">"■"</span>" resolved, each day"
+                <span class="pc-key pc-bar-opened">"■"</span>" " {w.chart_opened} " "
+                <span class="pc-key pc-bar-resolved">"■"</span>" " {w.chart_resolved}
             </figcaption>
         </figure>
         <details>
-            <summary>"The numbers"</summary>
+            <summary>{w.numbers}</summary>
             <table class="pc-list">
-                <thead><tr><th scope="col">"Day"</th><th scope="col">"Opened"</th><th scope="col">"Resolved"</th></tr></thead>
+                <thead><tr><th scope="col">{w.day}</th><th scope="col">{w.opened}</th><th scope="col">{w.resolved}</th></tr></thead>
                 <tbody>
                     {r.days.into_iter().map(|d| view! {
                         <tr><td>{d.date}</td><td>{d.opened}</td><td>{d.resolved}</td></tr>

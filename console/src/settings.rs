@@ -13,7 +13,8 @@ use serde_json::{json, Value};
 
 use crate::dom::{checked, field, said, Said};
 use crate::logic::{parse_faqs, short_time};
-use crate::{api, page_meta};
+use crate::{api, page_meta, words};
+use porthole_text::fill_in;
 
 fn text_or_null(id: &str) -> Value {
     let v = field(id);
@@ -37,7 +38,7 @@ pub fn settings() -> impl IntoView {
     });
     view! {
         <section class="pc-settings" aria-labelledby="pc-settings-title">
-            <h1 id="pc-settings-title" class="pc-title">"Settings"</h1>
+            <h1 id="pc-settings-title" class="pc-title">{words().settings}</h1>
             {move || current.get().map(|s| view! {
                 {appearance(&s, colour, left)}
                 {forms(&s)}
@@ -58,9 +59,7 @@ pub fn settings() -> impl IntoView {
 fn save(changes: Value, status: Said) {
     spawn_local(async move {
         match api::send::<_, Settings>("PATCH", "/settings", &changes).await {
-            Ok(_) => status.set(Some(Ok(
-                "Saved. The widget shows it on its next open.".into()
-            ))),
+            Ok(_) => status.set(Some(Ok(words().settings_saved.into()))),
             Err(failed) => status.set(Some(Err(failed.0))),
         }
     });
@@ -82,32 +81,33 @@ fn appearance(s: &Settings, colour: RwSignal<String>, left: RwSignal<bool>) -> i
     let title = s.title.clone().unwrap_or_default();
     let greeting = s.greeting.clone().unwrap_or_default();
     let brand = s.brand_name.clone().unwrap_or_default();
+    let w = words();
     view! {
         <form class="pc-card" on:submit=submit aria-labelledby="pc-s-look">
-            <h2 id="pc-s-look" class="pc-label">"Appearance"</h2>
-            <label for="pc-s-title">"Widget title"</label>
+            <h2 id="pc-s-look" class="pc-label">{w.appearance}</h2>
+            <label for="pc-s-title">{w.widget_title}</label>
             <input id="pc-s-title" value=title maxlength="200" />
-            <label for="pc-s-greeting">"Greeting on an empty ticket list"</label>
+            <label for="pc-s-greeting">{w.greeting}</label>
             <input id="pc-s-greeting" value=greeting maxlength="500" />
-            <label for="pc-s-brand">"Brand name on the pages"</label>
+            <label for="pc-s-brand">{w.brand_name}</label>
             <input id="pc-s-brand" value=brand maxlength="200" />
-            <label for="pc-s-colour">"Brand colour"</label>
+            <label for="pc-s-colour">{w.brand_colour}</label>
             <input id="pc-s-colour" type="color" prop:value=move || colour.get()
                 on:input=move |ev| colour.set(event_target_value(&ev)) />
-            <label for="pc-s-position">"Launcher"</label>
+            <label for="pc-s-position">{w.launcher}</label>
             <select id="pc-s-position" on:change=move |ev| left.set(event_target_value(&ev) == "left")>
-                <option value="right" selected=move || !left.get()>"Bottom right"</option>
-                <option value="left" selected=move || left.get()>"Bottom left"</option>
+                <option value="right" selected=move || !left.get()>{w.bottom_right}</option>
+                <option value="left" selected=move || left.get()>{w.bottom_left}</option>
             </select>
             <figure class="pc-preview">
-                <svg viewBox="0 0 200 120" role="img" aria-label="Preview of the launcher on a page">
+                <svg viewBox="0 0 200 120" role="img" aria-label=w.launcher_preview>
                     <rect x="1" y="1" width="198" height="118" class="pc-preview-page" />
                     <rect x="40" y="12" width="120" height="18" fill=move || colour.get() />
                     <circle cx=move || if left.get() { 22 } else { 178 } cy="98" r="13" fill=move || colour.get() />
                 </svg>
-                <figcaption>"The panel's header and the launcher, in your colour"</figcaption>
+                <figcaption>{w.launcher_caption}</figcaption>
             </figure>
-            <button type="submit" class="pc-button pc-button--primary">"Save appearance"</button>
+            <button type="submit" class="pc-button pc-button--primary">{w.save_appearance}</button>
             {said(status)}
         </form>
     }
@@ -122,7 +122,7 @@ fn forms(s: &Settings) -> impl IntoView {
             .map(|c| c.trim().to_owned())
             .filter(|c| !c.is_empty())
             .collect();
-        let faqs = match parse_faqs(&field("pc-s-faqs")) {
+        let faqs = match parse_faqs(&field("pc-s-faqs"), words()) {
             Ok(faqs) => faqs,
             Err(m) => return status.set(Some(Err(m))),
         };
@@ -134,14 +134,15 @@ fn forms(s: &Settings) -> impl IntoView {
         .iter()
         .map(|Faq { question, answer }| format!("{question} | {answer}\n"))
         .collect();
+    let w = words();
     view! {
         <form class="pc-card" on:submit=submit aria-labelledby="pc-s-forms">
-            <h2 id="pc-s-forms" class="pc-label">"New-ticket forms"</h2>
-            <label for="pc-s-categories">"Categories, separated by commas"</label>
+            <h2 id="pc-s-forms" class="pc-label">{w.forms}</h2>
+            <label for="pc-s-categories">{w.categories_label}</label>
             <input id="pc-s-categories" value=categories />
-            <label for="pc-s-faqs">"FAQs, one a line: question | answer (at most five)"</label>
+            <label for="pc-s-faqs">{w.faqs_label}</label>
             <textarea id="pc-s-faqs" rows="5">{faqs}</textarea>
-            <button type="submit" class="pc-button pc-button--primary">"Save forms"</button>
+            <button type="submit" class="pc-button pc-button--primary">{w.save_forms}</button>
             {said(status)}
         </form>
     }
@@ -156,14 +157,14 @@ fn routing(s: &Settings) -> impl IntoView {
             "" => Value::Null,
             n => match n.parse::<i64>() {
                 Ok(n) => json!(n),
-                Err(_) => return status.set(Some(Err("The cap is a whole number.".into()))),
+                Err(_) => return status.set(Some(Err(words().cap_whole.into()))),
             },
         };
         let escalate = match field("pc-s-escalate").trim() {
             "" => Value::Null,
             n => match n.parse::<i64>() {
                 Ok(n) => json!(n),
-                Err(_) => return status.set(Some(Err("Minutes are a whole number.".into()))),
+                Err(_) => return status.set(Some(Err(words().minutes_whole.into()))),
             },
         };
         let changes = json!({
@@ -181,22 +182,23 @@ fn routing(s: &Settings) -> impl IntoView {
         .escalate_after_minutes
         .map(|m| m.to_string())
         .unwrap_or_default();
+    let w = words();
     view! {
         <form class="pc-card" on:submit=submit aria-labelledby="pc-s-routing">
-            <h2 id="pc-s-routing" class="pc-label">"Routing and email"</h2>
+            <h2 id="pc-s-routing" class="pc-label">{w.routing}</h2>
             <label class="pc-check"><input id="pc-s-auto" type="checkbox" checked=s.auto_assign />
-                " Give new tickets to available agents in turn"</label>
-            <label for="pc-s-cap">"…but not to an agent holding this many open tickets (blank: no cap)"</label>
+                " " {w.auto_assign}</label>
+            <label for="pc-s-cap">{w.cap_label}</label>
             <input id="pc-s-cap" inputmode="numeric" value=cap />
-            <label for="pc-s-escalate">"Email the admins about a ticket unassigned or unanswered after this many minutes (blank: never)"</label>
+            <label for="pc-s-escalate">{w.escalate_label}</label>
             <input id="pc-s-escalate" inputmode="numeric" value=escalate />
-            <label for="pc-s-notify">"Team address for new tickets and replies"</label>
+            <label for="pc-s-notify">{w.notify_label}</label>
             <input id="pc-s-notify" type="email" value=s.notification_email.clone().unwrap_or_default() />
-            <label for="pc-s-host">"Page of your site where the widget lives"</label>
+            <label for="pc-s-host">{w.host_label}</label>
             <input id="pc-s-host" type="url" value=s.widget_host_url.clone().unwrap_or_default() />
             <label class="pc-check"><input id="pc-s-autoresponse" type="checkbox" checked=s.email_auto_response />
-                " Answer emails that open a ticket with a link to the widget"</label>
-            <button type="submit" class="pc-button pc-button--primary">"Save routing"</button>
+                " " {w.auto_response}</label>
+            <button type="submit" class="pc-button pc-button--primary">{w.save_routing}</button>
             {said(status)}
         </form>
     }
@@ -221,20 +223,19 @@ fn origins() -> impl IntoView {
             match api::send::<_, OriginList>("PUT", "/origins", &OriginList { origins }).await {
                 Ok(o) => {
                     list.set(o.origins.join("\n"));
-                    status.set(Some(Ok(
-                        "Saved. Sessions from a removed origin have ended.".into(),
-                    )));
+                    status.set(Some(Ok(words().origins_saved.into())));
                 }
                 Err(failed) => status.set(Some(Err(failed.0))),
             }
         });
     };
+    let w = words();
     view! {
         <form class="pc-card" on:submit=submit aria-labelledby="pc-s-origins-h">
-            <h2 id="pc-s-origins-h" class="pc-label">"Allowed origins"</h2>
-            <label for="pc-s-origins">"Sites that may embed the widget, one a line (https://app.example.com)"</label>
+            <h2 id="pc-s-origins-h" class="pc-label">{w.origins}</h2>
+            <label for="pc-s-origins">{w.origins_label}</label>
             <textarea id="pc-s-origins" rows="3" prop:value=move || list.get()></textarea>
-            <button type="submit" class="pc-button pc-button--primary">"Save origins"</button>
+            <button type="submit" class="pc-button pc-button--primary">{w.save_origins}</button>
             {said(status)}
         </form>
     }
@@ -256,25 +257,24 @@ fn secret() -> impl IntoView {
                 Ok(r) => {
                     fresh.set(Some(r.secret));
                     info.set(Some(r.info));
-                    status.set(Some(Ok(
-                        "Rotated. Put the new secret in your backend now: it is shown once.".into(),
-                    )));
+                    status.set(Some(Ok(words().rotated.into())));
                 }
                 Err(failed) => status.set(Some(Err(failed.0))),
             }
         });
     };
+    let w = words();
     view! {
         <form class="pc-card" on:submit=submit aria-labelledby="pc-s-secret">
-            <h2 id="pc-s-secret" class="pc-label">"Identity secret"</h2>
+            <h2 id="pc-s-secret" class="pc-label">{w.identity_secret}</h2>
             {move || info.get().map(|i| view! {
-                <p>"Made " {short_time(&i.created_at)}
-                    {i.previous_verifies_until.map(|u| format!("; the previous one verifies until {}", short_time(&u)))}</p>
+                <p>{fill_in(w.secret_made, &[("time", &short_time(&i.created_at))])}
+                    {i.previous_verifies_until.map(|u| format!("; {}", fill_in(w.previous_verifies, &[("time", &short_time(&u))])))}</p>
             })}
-            <label for="pc-s-grace">"Hours the old secret keeps working"</label>
+            <label for="pc-s-grace">{w.grace_label}</label>
             <input id="pc-s-grace" inputmode="numeric" value="24" />
-            <button type="submit" class="pc-button">"Rotate the secret"</button>
-            {move || fresh.get().map(|s| view! { <p>"New secret: " <code class="pc-secret">{s}</code></p> })}
+            <button type="submit" class="pc-button">{w.rotate}</button>
+            {move || fresh.get().map(|s| view! { <p>{w.new_secret} " " <code class="pc-secret">{s}</code></p> })}
             {said(status)}
         </form>
     }
@@ -301,13 +301,12 @@ fn team() -> impl IntoView {
         spawn_local(async move {
             match api::send::<_, Invited>("POST", "/agents", &invite).await {
                 Ok(i) => {
+                    let w = words();
+                    let email: (&str, &dyn std::fmt::Display) = ("email", &i.agent.email);
                     let how = if i.emailed {
-                        format!("Invited {}; the link is in their inbox.", i.agent.email)
+                        fill_in(w.invited_emailed, &[email])
                     } else {
-                        format!(
-                            "Invited {}. Email is off: give them this link, valid 7 days: {}",
-                            i.agent.email, i.invitation_url
-                        )
+                        fill_in(w.invited_link, &[email, ("url", &i.invitation_url)])
                     };
                     status.set(Some(Ok(how)));
                     load();
@@ -316,9 +315,10 @@ fn team() -> impl IntoView {
             }
         });
     };
+    let w = words();
     view! {
         <form class="pc-card" on:submit=submit aria-labelledby="pc-s-team">
-            <h2 id="pc-s-team" class="pc-label">"Team"</h2>
+            <h2 id="pc-s-team" class="pc-label">{w.team}</h2>
             <ul class="pc-team">
                 {move || agents.get().into_iter().map(|a| {
                     let me = a.email == page_meta("ph-email");
@@ -326,12 +326,12 @@ fn team() -> impl IntoView {
                     let target = format!("/agents/{}", crate::logic::encode(&a.email));
                     let role_target = target.clone();
                     let other_role = if a.role == "admin" { "agent" } else { "admin" };
-                    let make = format!("Make {other_role}");
-                    let remove_label = format!("Remove {email}");
+                    let make = fill_in(w.make_role, &[("role", &w.role(other_role))]);
+                    let remove_label = fill_in(w.remove_named, &[("name", &email)]);
                     view! {
-                        <li>{a.name} " · " {a.email.clone()} " · " {a.role.clone()}
-                            {if a.active { "" } else { " · invited" }}
-                            {if a.available { "" } else { " · away" }}
+                        <li>{a.name} " · " {a.email.clone()} " · " {w.role(&a.role).to_owned()}
+                            {(!a.active).then(|| format!(" · {}", w.invited_mark))}
+                            {(!a.available).then(|| format!(" · {}", w.away_mark))}
                             {(!me).then(|| view! {
                                 " "
                                 <button type="button" class="pc-button pc-button--small" on:click=move |_| {
@@ -353,22 +353,22 @@ fn team() -> impl IntoView {
                                             Err(failed) => status.set(Some(Err(failed.0))),
                                         }
                                     });
-                                }>"Remove"</button>
+                                }>{w.remove}</button>
                             })}
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <label for="pc-s-invite">"Invite by email"</label>
+            <label for="pc-s-invite">{w.invite_label}</label>
             <input id="pc-s-invite" type="email" required />
-            <label for="pc-s-invite-name">"Their name (customers see it)"</label>
+            <label for="pc-s-invite-name">{w.invite_name}</label>
             <input id="pc-s-invite-name" />
-            <label for="pc-s-invite-role">"Role"</label>
+            <label for="pc-s-invite-role">{w.role_label}</label>
             <select id="pc-s-invite-role">
-                <option value="agent">"Agent: works tickets and articles"</option>
-                <option value="admin">"Admin: also settings, origins, the secret and the team"</option>
+                <option value="agent">{w.role_agent_option}</option>
+                <option value="admin">{w.role_admin_option}</option>
             </select>
-            <button type="submit" class="pc-button pc-button--primary">"Invite"</button>
+            <button type="submit" class="pc-button pc-button--primary">{w.invite}</button>
             {said(status)}
         </form>
     }
@@ -380,10 +380,12 @@ fn snippet() -> impl IntoView {
     let code = format!(
         "<script src=\"{origin}/loader.js\" data-workspace=\"{workspace}\" async></script>"
     );
+    let w = words();
+    let (before, after) = porthole_text::around(w.embed_hint, "head");
     view! {
         <section class="pc-card" aria-labelledby="pc-s-snippet">
-            <h2 id="pc-s-snippet" class="pc-label">"Embed"</h2>
-            <p>"Paste into your site's " <code>"<head>"</code> ", then call init with each user's signed email (see the README)."</p>
+            <h2 id="pc-s-snippet" class="pc-label">{w.embed}</h2>
+            <p>{before} <code>"<head>"</code> {after}</p>
             <pre class="pc-snippet"><code>{code}</code></pre>
         </section>
     }

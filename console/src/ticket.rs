@@ -14,9 +14,11 @@ use wasm_bindgen::JsCast;
 
 use crate::dom::{checked, chosen_files, clear, field};
 use crate::logic::{encode, short_time, Route};
-use crate::{api, email, page_meta, preview, Console};
+use crate::{api, email, page_meta, preview, words, Console};
+use porthole_text::fill_in;
 
 pub fn ticket(console: Console, reference: String) -> impl IntoView {
+    let w = words();
     let reference = StoredValue::new(reference);
     let ticket = RwSignal::new(None::<AgentTicket>);
     let others = RwSignal::new(Vec::<(String, String)>::new());
@@ -103,7 +105,7 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
                 Ok(t) => {
                     ticket.set(Some(t));
                     error.set(None);
-                    notice.set(Some("Saved.".into()));
+                    notice.set(Some(w.saved.into()));
                 }
                 Err(failed) => error.set(Some(failed.0)),
             }
@@ -122,7 +124,7 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
             .map(|(_, id)| id)
             .collect();
         if body.trim().is_empty() && attached.is_empty() {
-            error.set(Some("Write something or attach a file first.".into()));
+            error.set(Some(w.write_first.into()));
             return;
         }
         let internal = checked("pc-internal");
@@ -145,14 +147,8 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
                     beat();
                     ticket.set(Some(t));
                     error.set(None);
-                    notice.set(Some(
-                        if internal {
-                            "Note added."
-                        } else {
-                            "Reply sent."
-                        }
-                        .into(),
-                    ));
+                    let done = if internal { w.note_added } else { w.reply_sent };
+                    notice.set(Some(done.into()));
                 }
                 Err(failed) => error.set(Some(failed.0)),
             }
@@ -194,13 +190,13 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
     };
 
     view! {
-        <p><a class="pc-link" href="#/" on:click=move |_| console.go(Route::Inbox)>"← Inbox"</a></p>
+        <p><a class="pc-link" href="#/" on:click=move |_| console.go(Route::Inbox)>{w.back_to_inbox}</a></p>
         {move || error.get().map(|e| view! { <p class="pc-error" role="alert">{e}</p> })}
         {move || notice.get().map(|n| view! { <p class="pc-notice" role="status">{n}</p> })}
         <p class="pc-presence" aria-live="polite">
             {move || colleagues.get().into_iter().map(|c| {
-                let doing = if c.replying { " is writing a reply…" } else { " is viewing this ticket." };
-                view! { <span class="pc-colleague">{c.name}{doing}" "</span> }
+                let doing = if c.replying { w.is_writing } else { w.is_viewing };
+                view! { <span class="pc-colleague">{fill_in(doing, &[("name", &c.name)])}" "</span> }
             }).collect_view()}
         </p>
         {move || {
@@ -218,15 +214,15 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
                                     {s.subject.clone()}
                                 </h1>
                                 <p class="pc-meta">
-                                    "via " {s.channel.label()} " · opened " {short_time(&s.created_at)}
+                                    {fill_in(w.via, &[("channel", &w.channel(s.channel)), ("time", &short_time(&s.created_at))])}
                                     {s.category.clone().map(|c| format!(" · {c}"))}
                                 </p>
                                 <ol class="pc-messages">
                                     {t.messages.iter().cloned().map(message).collect_view()}
                                 </ol>
                                 <form class="pc-reply" on:submit=reply>
-                                    <label for="pc-reply">"Reply"</label>
-                                    <p id="pc-reply-hint" class="pc-hint">"Markdown: **bold**, _italic_, [a link](https://…), lists. A line break stays a line break."</p>
+                                    <label for="pc-reply">{w.reply}</label>
+                                    <p id="pc-reply-hint" class="pc-hint">{w.markdown_hint}</p>
                                     <textarea id="pc-reply" rows="5" maxlength="5000" aria-describedby="pc-reply-hint"
                                         on:input=typing
                                         on:keydown=move |ev: leptos::ev::KeyboardEvent| {
@@ -239,39 +235,39 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
                                         }
                                     ></textarea>
                                     {preview::preview(previewed, error)}
-                                    <label for="pc-files">"Attach files (images, PDF, text, CSV, Word, Excel; 10 MB each, up to 5)"</label>
+                                    <label for="pc-files">{w.attach}</label>
                                     <input id="pc-files" type="file" multiple on:change=choose />
-                                    <ul class="pc-files" aria-label="Attached files">
+                                    <ul class="pc-files" aria-label=w.attached_files>
                                         {move || files.get().into_iter().map(|(name, id)| view! {
                                             <li>{name.clone()} " "
                                                 <button type="button" class="pc-button pc-button--small"
-                                                    aria-label=format!("Remove {name}")
+                                                    aria-label=fill_in(w.remove_named, &[("name", &name)])
                                                     on:click=move |_| files.update(|f| f.retain(|(_, i)| *i != id))>
-                                                    "Remove"
+                                                    {w.remove}
                                                 </button>
                                             </li>
                                         }).collect_view()}
                                     </ul>
                                     <label class="pc-check">
                                         <input id="pc-internal" type="checkbox" />
-                                        " Internal note (the customer never sees it)"
+                                        " " {w.internal_note}
                                     </label>
-                                    <label for="pc-then">"Then set the status to"</label>
+                                    <label for="pc-then">{w.then_status}</label>
                                     <select id="pc-then">
-                                        <option value="">"(leave it)"</option>
-                                        <option value="waiting">"Waiting"</option>
-                                        <option value="resolved">"Resolved"</option>
+                                        <option value="">{w.leave_it}</option>
+                                        <option value="waiting">{w.status(TicketStatus::Waiting)}</option>
+                                        <option value="resolved">{w.status(TicketStatus::Resolved)}</option>
                                     </select>
                                     <button type="submit" class="pc-button pc-button--primary" disabled=move || sending.get() || uploading.get()>
-                                        "Send"
+                                        {w.send}
                                     </button>
-                                    <p class="pc-hint">"Ctrl+Enter sends."</p>
+                                    <p class="pc-hint">{w.ctrl_enter}</p>
                                 </form>
                             </article>
-                            <aside class="pc-side" aria-label="Ticket details">
+                            <aside class="pc-side" aria-label=w.ticket_details>
                                 {(!t.undelivered_emails.is_empty()).then(|| view! {
                                     <section class="pc-card pc-card--alert" aria-labelledby="pc-not-delivered">
-                                        <h2 class="pc-label" id="pc-not-delivered">"Emails not delivered"</h2>
+                                        <h2 class="pc-label" id="pc-not-delivered">{w.not_delivered}</h2>
                                         <ul>
                                             {t.undelivered_emails.iter().map(|u| email::undelivered_line(u, None)).collect_view()}
                                         </ul>
@@ -280,13 +276,13 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
                                 {controls(&t, (me, categories.get()), patch)}
                                 {customer(&t, others)}
                                 <section class="pc-card">
-                                    <h2 class="pc-label">"Copied"</h2>
+                                    <h2 class="pc-label">{w.copied}</h2>
                                     <ul class="pc-participants">
                                         {t.participants
                                             .iter()
                                             .map(|p| {
                                                 let email = p.email.clone();
-                                                let label = format!("Remove {}", p.email);
+                                                let label = fill_in(w.remove_named, &[("name", &p.email)]);
                                                 view! {
                                                     <li>
                                                         {p.email.clone()}
@@ -294,7 +290,7 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
                                                         <button type="button" class="pc-button pc-button--small"
                                                             aria-label=label
                                                             on:click=move |_| uncopy(email.clone())>
-                                                            "Remove"
+                                                            {w.remove}
                                                         </button>
                                                     </li>
                                                 }
@@ -302,15 +298,15 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
                                             .collect_view()}
                                     </ul>
                                     <form class="pc-inline" on:submit=copy>
-                                        <label for="pc-participant">"Copy someone"</label>
+                                        <label for="pc-participant">{w.copy_someone}</label>
                                         <input id="pc-participant" type="email" required placeholder="name@example.com" />
-                                        <button type="submit" class="pc-button">"Add"</button>
+                                        <button type="submit" class="pc-button">{w.add}</button>
                                     </form>
                                 </section>
                                 {t.rating.clone().map(|r| view! {
                                     <section class="pc-card">
-                                        <h2 class="pc-label">"Rating"</h2>
-                                        <p>{format!("{} / 5", r.score)}</p>
+                                        <h2 class="pc-label">{w.rating}</h2>
+                                        <p>{porthole_text::fill(w.score, r.score)}</p>
                                         {r.comment.map(|c| view! { <p class="pc-quote">{c}</p> })}
                                     </section>
                                 })}
@@ -323,6 +319,7 @@ pub fn ticket(console: Console, reference: String) -> impl IntoView {
 }
 
 fn message(m: AgentMessage) -> impl IntoView {
+    let w = words();
     let kind = match (m.internal, m.author) {
         (true, _) => "pc-message pc-message--note",
         (false, Author::Agent) => "pc-message pc-message--agent",
@@ -331,13 +328,13 @@ fn message(m: AgentMessage) -> impl IntoView {
     let who = m
         .author_name
         .clone()
-        .unwrap_or_else(|| m.author.label().to_owned());
+        .unwrap_or_else(|| w.author(m.author).to_owned());
     view! {
         <li class=kind>
             <p class="pc-message-head">
                 {m.author_avatar.clone().map(|src| view! { <img class="pc-avatar" src=src alt="" /> })}
                 <strong>{who}</strong>
-                {m.internal.then_some(" · internal note")}
+                {m.internal.then(|| format!(" · {}", w.internal_mark))}
                 " · "
                 <time datetime=m.created_at.clone()>{short_time(&m.created_at)}</time>
             </p>
@@ -368,52 +365,53 @@ fn controls(
     let assignee = s.assignee.clone().unwrap_or_default();
     let resolution = t.resolution.clone().unwrap_or_default();
     let mine = me.clone();
+    let w = words();
     view! {
         <section class="pc-card">
-            <h2 class="pc-label">"Ticket"</h2>
-            <label for="pc-status">"Status"</label>
+            <h2 class="pc-label">{w.ticket}</h2>
+            <label for="pc-status">{w.status_label}</label>
             <select id="pc-status" on:change=move |ev| {
                 let status = TicketStatus::parse(&event_target_value(&ev));
                 patch(TicketPatch { status, ..TicketPatch::default() });
             }>
                 {TicketStatus::ALL.iter().map(|st| view! {
-                    <option value=st.as_str() selected=*st == status>{st.label()}</option>
+                    <option value=st.as_str() selected=*st == status>{w.status(*st)}</option>
                 }).collect_view()}
             </select>
-            <label for="pc-priority">"Priority"</label>
+            <label for="pc-priority">{w.priority_label}</label>
             <select id="pc-priority" on:change=move |ev| {
                 let priority = Priority::parse(&event_target_value(&ev));
                 patch(TicketPatch { priority, ..TicketPatch::default() });
             }>
                 {Priority::ALL.iter().map(|p| view! {
-                    <option value=p.as_str() selected=*p == priority>{p.label()}</option>
+                    <option value=p.as_str() selected=*p == priority>{w.priority(*p)}</option>
                 }).collect_view()}
             </select>
-            <label for="pc-category">"Category"</label>
+            <label for="pc-category">{w.category}</label>
             <select id="pc-category" on:change=move |ev| {
                 let chosen = Some(event_target_value(&ev)).filter(|c| !c.is_empty());
                 patch(TicketPatch { category: Some(chosen), ..TicketPatch::default() });
             }>
-                <option value="" selected=category.is_empty()>"(none)"</option>
+                <option value="" selected=category.is_empty()>{w.none}</option>
                 {categories.into_iter().map(|c| {
                     let (selected, value) = (c == category, c.clone());
                     view! { <option value=value selected=selected>{c}</option> }
                 }).collect_view()}
             </select>
-            <p>"Assignee: " <strong class="pc-assignee">{if assignee.is_empty() { "nobody".to_owned() } else { assignee.clone() }}</strong></p>
+            <p>{w.assignee} " " <strong class="pc-assignee">{if assignee.is_empty() { w.nobody.to_owned() } else { assignee.clone() }}</strong></p>
             <button type="button" class="pc-button" on:click=move |_| {
                 patch(TicketPatch { assignee: Some(Some(mine.clone())), ..TicketPatch::default() });
-            }>"Assign to me"</button>
+            }>{w.assign_to_me}</button>
             <button type="button" class="pc-button" on:click=move |_| {
                 patch(TicketPatch { assignee: Some(None), ..TicketPatch::default() });
-            }>"Unassign"</button>
-            <label for="pc-resolution">"Resolution (the customer sees it once resolved)"</label>
+            }>{w.unassign}</button>
+            <label for="pc-resolution">{w.resolution_label}</label>
             <textarea id="pc-resolution" rows="3" maxlength="5000">{resolution}</textarea>
             <button type="button" class="pc-button" on:click=move |_| {
                 let text = field("pc-resolution");
                 let resolution = Some(Some(text).filter(|t| !t.trim().is_empty()));
                 patch(TicketPatch { resolution, ..TicketPatch::default() });
-            }>"Save resolution"</button>
+            }>{w.save_resolution}</button>
         </section>
     }
 }
@@ -421,19 +419,20 @@ fn controls(
 fn customer(t: &AgentTicket, others: RwSignal<Vec<(String, String)>>) -> impl IntoView {
     let c = t.summary.contact.clone();
     let metadata = c.metadata.clone().unwrap_or_default();
+    let w = words();
     view! {
         <section class="pc-card">
-            <h2 class="pc-label">"Customer"</h2>
+            <h2 class="pc-label">{w.customer}</h2>
             <p><strong>{c.name.clone().unwrap_or_else(|| c.email.clone())}</strong></p>
             <p>{c.email.clone()}</p>
-            {metadata.name.clone().map(|plan| view! { <p>"Plan: " {plan}</p> })}
-            {metadata.value.map(|v| view! { <p>"Value: " {v.to_string()}</p> })}
+            {metadata.name.clone().map(|plan| view! { <p>{fill_in(w.plan, &[("plan", &plan)])}</p> })}
+            {metadata.value.map(|v| view! { <p>{fill_in(w.value, &[("value", &v)])}</p> })}
             <ul class="pc-links">
                 {metadata.links.iter().filter(|(_, url)| url.starts_with("https://") || url.starts_with("http://")).map(|(label, url)| view! {
                     <li><a class="pc-link" href=url.clone() target="_blank" rel="noopener noreferrer nofollow">{label.clone()}</a></li>
                 }).collect_view()}
             </ul>
-            <h3 class="pc-label">"Their other tickets"</h3>
+            <h3 class="pc-label">{w.their_other_tickets}</h3>
             <ul class="pc-others">
                 {move || others.get().into_iter().map(|(reference, subject)| {
                     let href = Route::Ticket(reference.clone()).hash();

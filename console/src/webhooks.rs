@@ -7,8 +7,9 @@ use leptos::task::spawn_local;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::api;
 use crate::dom::{clear, field, said, Said};
+use crate::{api, words};
+use porthole_text::fill_in;
 
 #[derive(Clone, Deserialize)]
 struct Webhook {
@@ -48,6 +49,7 @@ struct DeliveryLog {
 
 pub fn webhooks() -> impl IntoView {
     let list = RwSignal::new(Vec::<Webhook>::new());
+    let w = words();
     let log = RwSignal::new(None::<(i64, Vec<Delivery>)>);
     let status: Said = RwSignal::new(None);
     let load = move || {
@@ -73,12 +75,12 @@ pub fn webhooks() -> impl IntoView {
             match api::send::<_, Added>("POST", "/webhooks", &body).await {
                 Ok(a) => {
                     clear("pc-w-url");
+                    let url: (&str, &dyn std::fmt::Display) = ("url", &a.webhook.url);
                     let said = match a.secret {
-                        Some(secret) => format!(
-                            "Added {}. Its signing secret, shown once: {secret}",
-                            a.webhook.url
-                        ),
-                        None => format!("Added {}.", a.webhook.url),
+                        Some(secret) => {
+                            fill_in(w.webhook_added_secret, &[url, ("secret", &secret)])
+                        }
+                        None => fill_in(w.webhook_added, &[url]),
                     };
                     status.set(Some(Ok(said)));
                     load();
@@ -89,17 +91,17 @@ pub fn webhooks() -> impl IntoView {
     };
     view! {
         <section class="pc-card" aria-labelledby="pc-s-webhooks">
-            <h2 id="pc-s-webhooks" class="pc-label">"Webhooks"</h2>
+            <h2 id="pc-s-webhooks" class="pc-label">{w.webhooks}</h2>
             <ul class="pc-team">
-                {move || list.get().into_iter().map(|w| {
-                    let id = w.id;
-                    let events = if w.events.is_empty() { "every event".to_owned() } else { w.events.join(", ") };
+                {move || list.get().into_iter().map(|hook| {
+                    let id = hook.id;
+                    let events = if hook.events.is_empty() { w.every_event.to_owned() } else { hook.events.join(", ") };
                     view! {
                         <li>
-                            <code>{w.url.clone()}</code> " · " {w.kind.clone()} " · " {events}
-                            {w.disabled_reason.clone().map(|r| format!(" · turned off: {r}"))}
+                            <code>{hook.url.clone()}</code> " · " {hook.kind.clone()} " · " {events}
+                            {hook.disabled_reason.clone().map(|r| format!(" · {}", fill_in(w.turned_off, &[("reason", &r)])))}
                             " "
-                            <button type="button" class="pc-button pc-button--small" on:click=move |_| show(id)>"Deliveries"</button>
+                            <button type="button" class="pc-button pc-button--small" on:click=move |_| show(id)>{w.deliveries}</button>
                             " "
                             <button type="button" class="pc-button pc-button--small" on:click=move |_| {
                                 spawn_local(async move {
@@ -108,23 +110,23 @@ pub fn webhooks() -> impl IntoView {
                                         Err(failed) => status.set(Some(Err(failed.0))),
                                     }
                                 });
-                            }>"Remove"</button>
+                            }>{w.remove}</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             {move || log.get().map(|(webhook, deliveries)| view! {
                 <table class="pc-list">
-                    <caption>"Latest deliveries"</caption>
-                    <thead><tr><th scope="col">"Event"</th><th scope="col">"Attempts"</th><th scope="col">"State"</th><th scope="col">""</th></tr></thead>
+                    <caption>{w.latest_deliveries}</caption>
+                    <thead><tr><th scope="col">{w.event}</th><th scope="col">{w.attempts}</th><th scope="col">{w.state}</th><th scope="col">""</th></tr></thead>
                     <tbody>
                         {deliveries.into_iter().map(|d| {
                             let state = match (d.delivered_at, d.failed_at) {
-                                (Some(_), _) => "delivered".to_owned(),
-                                (None, Some(_)) => format!("failed: {}", d.last_error.clone().unwrap_or_default()),
+                                (Some(_), _) => w.delivered.to_owned(),
+                                (None, Some(_)) => fill_in(w.failed, &[("error", &d.last_error.clone().unwrap_or_default())]),
                                 _ => match d.last_status {
-                                    Some(s) => format!("retrying (last answer {s})"),
-                                    None => "waiting".to_owned(),
+                                    Some(s) => fill_in(w.retrying, &[("status", &s)]),
+                                    None => w.waiting.to_owned(),
                                 },
                             };
                             let failed = d.failed_at.is_some();
@@ -141,7 +143,7 @@ pub fn webhooks() -> impl IntoView {
                                                     Err(failed) => status.set(Some(Err(failed.0))),
                                                 }
                                             });
-                                        }>"Send again"</button>
+                                        }>{w.send_again}</button>
                                     })}</td>
                                 </tr>
                             }
@@ -150,14 +152,14 @@ pub fn webhooks() -> impl IntoView {
                 </table>
             })}
             <form class="pc-inline" on:submit=add>
-                <label for="pc-w-url">"Add an endpoint"</label>
+                <label for="pc-w-url">{w.add_endpoint}</label>
                 <input id="pc-w-url" type="url" required placeholder="https://example.com/hooks/porthole" />
-                <label for="pc-w-kind">"Kind"</label>
+                <label for="pc-w-kind">{w.kind}</label>
                 <select id="pc-w-kind">
-                    <option value="standard">"Signed JSON (Standard Webhooks)"</option>
-                    <option value="slack">"Slack incoming webhook"</option>
+                    <option value="standard">{w.kind_standard}</option>
+                    <option value="slack">{w.kind_slack}</option>
                 </select>
-                <button type="submit" class="pc-button">"Add"</button>
+                <button type="submit" class="pc-button">{w.add}</button>
             </form>
             {said(status)}
         </section>

@@ -10,7 +10,10 @@
 //! - a list, a message of attributes only (`.open = Open`), kept as an array in their order.
 //!
 //! Its id says where it goes: `widget-title` is `widget.title`, `open-support` is
-//! `open_support` on the catalogue itself.
+//! `open_support` on the catalogue itself. The groups' structs are written here too, from
+//! English (a message's comment is its field's doc), so a message is declared once: a field
+//! the code names that no catalogue has is a compile error. The console's group is apart from
+//! the catalogue (`console(locale)`), so the console's wasm links its words and nobody else's.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -23,12 +26,15 @@ use fluent_syntax::ast::{
 
 /// The languages, as `porthole_types::Locale` names them; English first, the reference.
 const LOCALES: [(&str, &str); 4] = [("en", "En"), ("fr", "Fr"), ("de", "De"), ("es", "Es")];
-/// The catalogue's groups: an id's prefix, and the struct that holds them.
-const GROUPS: [(&str, &str); 3] = [
-    ("widget", "WidgetTexts"),
-    ("page", "PageTexts"),
-    ("mail", "MailTexts"),
+/// The catalogue's groups: an id's prefix, the struct that holds them, and what it derives
+/// (the panel's words go to it as JSON).
+const GROUPS: [(&str, &str, &str); 3] = [
+    ("widget", "WidgetTexts", "Debug, Serialize"),
+    ("page", "PageTexts", "Debug"),
+    ("mail", "MailTexts", "Debug"),
 ];
+/// The console's group, outside the catalogue.
+const CONSOLE: (&str, &str, &str) = ("console", "ConsoleTexts", "Debug");
 
 #[derive(Debug, PartialEq)]
 enum Kind {
@@ -51,6 +57,8 @@ struct Message {
     id: String,
     kind: Kind,
     variables: BTreeSet<String>,
+    /// The message's comment, in English: its field's doc.
+    doc: Vec<String>,
 }
 
 fn main() {
@@ -70,8 +78,12 @@ fn main() {
         check_whole(variant, reference, messages);
     }
     let mut code = String::new();
+    for group in GROUPS.iter().chain([&CONSOLE]) {
+        write_struct(&mut code, *group, reference);
+    }
     for (variant, messages) in &catalogues {
         write_catalogue(&mut code, variant, messages);
+        write_console(&mut code, variant, messages);
     }
     let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo")).join("catalogues.rs");
     fs::write(out, code).expect("writing the tables");
@@ -100,10 +112,15 @@ fn read(file: &str, source: &str) -> Vec<Message> {
                     ),
                     _ => panic!("{file}.ftl: {id} must have a value or attributes, not both"),
                 };
+                let doc = m
+                    .comment
+                    .map(|c| c.content.iter().map(|l| l.to_string()).collect())
+                    .unwrap_or_default();
                 messages.push(Message {
                     id,
                     kind,
                     variables,
+                    doc,
                 });
             }
             Entry::Junk { content } => panic!("{file}.ftl: cannot read {content:?}"),
@@ -193,10 +210,46 @@ fn check_whole(variant: &str, reference: &[Message], messages: &[Message]) {
     }
 }
 
+/// A group's struct: a field for each of its messages, typed by its kind.
+fn write_struct(code: &mut String, (prefix, group, derives): (&str, &str, &str), en: &[Message]) {
+    writeln!(code, "#[derive({derives})]\npub struct {group} {{").unwrap();
+    for m in en {
+        let Some(field) = m.id.strip_prefix(&format!("{prefix}-")) else {
+            continue;
+        };
+        for line in &m.doc {
+            writeln!(code, "    /// {line}").unwrap();
+        }
+        let kind = match &m.kind {
+            Kind::Text(_) => "&'static str".to_owned(),
+            Kind::Plural { .. } => "Plural".to_owned(),
+            Kind::List(items) => format!("[&'static str; {}]", items.len()),
+        };
+        writeln!(code, "    pub {}: {kind},", field.replace('-', "_")).unwrap();
+    }
+    writeln!(code, "}}").unwrap();
+}
+
+fn write_console(code: &mut String, variant: &str, messages: &[Message]) {
+    let (prefix, group, _) = CONSOLE;
+    let name = variant.to_uppercase();
+    writeln!(
+        code,
+        "pub(crate) static CONSOLE_{name}: {group} = {group} {{"
+    )
+    .unwrap();
+    for m in messages {
+        if let Some(field) = m.id.strip_prefix(&format!("{prefix}-")) {
+            write_field(code, variant, field, &m.kind);
+        }
+    }
+    writeln!(code, "}};").unwrap();
+}
+
 fn write_catalogue(code: &mut String, variant: &str, messages: &[Message]) {
     let name = variant.to_uppercase();
     writeln!(code, "pub(crate) static {name}: Catalogue = Catalogue {{").unwrap();
-    for (prefix, group) in GROUPS {
+    for (prefix, group, _) in GROUPS {
         writeln!(code, "    {prefix}: {group} {{").unwrap();
         for m in messages {
             if let Some(field) = m.id.strip_prefix(&format!("{prefix}-")) {
@@ -208,7 +261,8 @@ fn write_catalogue(code: &mut String, variant: &str, messages: &[Message]) {
     for m in messages {
         let grouped = GROUPS
             .iter()
-            .any(|(prefix, _)| m.id.starts_with(&format!("{prefix}-")));
+            .chain([&CONSOLE])
+            .any(|(prefix, _, _)| m.id.starts_with(&format!("{prefix}-")));
         if !grouped {
             write_field(code, variant, &m.id, &m.kind);
         }

@@ -11,19 +11,30 @@ use totp_rs::{Algorithm, Secret, TOTP};
 pub const PASSWORD_MIN_CHARS: usize = 12;
 pub const PASSWORD_MAX_CHARS: usize = 128;
 
+/// Why a new password is not taken; the page that asked says it in the agent's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordRefusal {
+    /// Under `PASSWORD_MIN_CHARS`.
+    TooShort,
+    /// Over `PASSWORD_MAX_CHARS`.
+    TooLong,
+    /// The agent's own address.
+    IsEmail,
+    /// Typed twice, differently.
+    NotTheSame,
+}
+
 /// Checks a new password: long enough, not absurdly long, not the agent's own address.
-pub fn check_new_password(password: &str, email: &str) -> Result<(), String> {
+pub fn check_new_password(password: &str, email: &str) -> Result<(), PasswordRefusal> {
     let chars = password.chars().count();
     if chars < PASSWORD_MIN_CHARS {
-        return Err(format!(
-            "use at least {PASSWORD_MIN_CHARS} characters; a few words make a good password"
-        ));
+        return Err(PasswordRefusal::TooShort);
     }
     if chars > PASSWORD_MAX_CHARS {
-        return Err(format!("use at most {PASSWORD_MAX_CHARS} characters"));
+        return Err(PasswordRefusal::TooLong);
     }
     if password.trim().eq_ignore_ascii_case(email.trim()) {
-        return Err("your password cannot be your email address".into());
+        return Err(PasswordRefusal::IsEmail);
     }
     Ok(())
 }
@@ -128,9 +139,16 @@ mod tests {
 
     #[test]
     fn short_long_and_own_address_passwords_are_refused() {
-        assert!(check_new_password("short", "a@b.c").is_err());
-        assert!(check_new_password(&"x".repeat(129), "a@b.c").is_err());
-        assert!(check_new_password("ann@example.com", "Ann@Example.com").is_err());
+        let refused = |p: &str, e: &str| check_new_password(p, e).err();
+        assert_eq!(refused("short", "a@b.c"), Some(PasswordRefusal::TooShort));
+        assert_eq!(
+            refused(&"x".repeat(129), "a@b.c"),
+            Some(PasswordRefusal::TooLong)
+        );
+        assert_eq!(
+            refused("ann@example.com", "Ann@Example.com"),
+            Some(PasswordRefusal::IsEmail)
+        );
         assert!(check_new_password("four words make it", "a@b.c").is_ok());
     }
 

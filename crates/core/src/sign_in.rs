@@ -6,7 +6,9 @@
 
 use std::future::Future;
 
-use crate::accounts::{check_new_password, hash_password, totp_step, verify_password};
+use crate::accounts::{
+    check_new_password, hash_password, totp_step, verify_password, PasswordRefusal,
+};
 use crate::{normalise_email, CoreError, CoreResult, Token};
 
 /// Attempts one client address may make in `WINDOW_MS`.
@@ -163,7 +165,7 @@ pub enum Joined {
     /// The agent's first session.
     Session { agent_id: i64, token: Token },
     /// The password was not taken: why, to show beside it.
-    Refused(String),
+    Refused(PasswordRefusal),
     /// The invitation was spent or expired meanwhile.
     Gone,
 }
@@ -177,15 +179,11 @@ pub async fn join<S: AccountStore>(
     now_ms: i64,
     ttl_ms: i64,
 ) -> CoreResult<Joined> {
-    if let Err(reason) = check_new_password(password, email) {
-        return Ok(Joined::Refused(format!(
-            "Choose another password: {reason}."
-        )));
+    if let Err(refusal) = check_new_password(password, email) {
+        return Ok(Joined::Refused(refusal));
     }
     if password != confirm {
-        return Ok(Joined::Refused(
-            "The two passwords are not the same.".into(),
-        ));
+        return Ok(Joined::Refused(PasswordRefusal::NotTheSame));
     }
     let hash = hash_password(password)?;
     let Some(agent_id) = store.accept_invitation(token_hash, &hash, now_ms).await? else {

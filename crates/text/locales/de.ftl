@@ -171,3 +171,348 @@ mail-rate-link-valid = Dieser Link ist 7 Tage gültig.
 
 open-support = Support öffnen
 open-support-unread = Support öffnen, { $n } ungelesen
+
+## Die Konsole der Agenten: ihre App und ihre Seiten zum Anmelden, Einladen und zur Sicherheit.
+
+console-title = Konsole
+console-loading-console = Die Konsole wird geladen…
+console-needs-js = Die Konsole braucht JavaScript. Ihre Tickets erreichen Sie auch über die Agenten-API und die porthole-CLI.
+console-not-built-title = Konsole nicht gebaut
+console-not-built = Die Konsole ist nicht gebaut. Führen Sie scripts/build-widget.sh aus.
+console-nav = Konsole
+console-inbox = Posteingang
+console-reports = Berichte
+console-articles = Artikel
+console-settings = Einstellungen
+console-profile-link = Ihr Name und Bild
+console-availability = Ob Ihnen neue Tickets der Reihe nach zugewiesen werden
+console-available = Verfügbar
+console-away = Abwesend
+console-security = Sicherheit
+console-sign-out = Abmelden
+console-roles =
+    .admin = Admin
+    .agent = Agent
+console-statuses =
+    .open = Offen
+    .in-progress = In Bearbeitung
+    .waiting = Wartend
+    .resolved = Gelöst
+    .closed = Geschlossen
+console-priorities =
+    .low = Niedrig
+    .medium = Mittel
+    .high = Hoch
+    .urgent = Dringend
+console-channels =
+    .widget = Widget
+    .portal = Portal
+    .embed = Signierter iFrame
+    .email = E-Mail
+console-authors =
+    .user = Kunde
+    .agent = Agent
+console-units =
+    .second = s
+    .minute = Min.
+    .hour = Std.
+    .day = T.
+
+console-unreachable = Porthole ist nicht erreichbar. Versuchen Sie es erneut.
+console-server-answered = Der Server antwortete { $n }.
+console-unreadable-answer = Die Antwort des Servers ist nicht lesbar.
+console-unwritable-request = Die Anfrage konnte nicht geschrieben werden.
+console-unreadable-file = Die Datei konnte nicht gelesen werden.
+
+console-loading = Wird geladen…
+console-ticket-count =
+    { $n ->
+        [one] { $n } Ticket
+       *[other] { $n } Tickets
+    }
+console-ticket-count-capped = { $n }+ Tickets
+console-views = Ansichten
+console-folders =
+    .mine = Meine
+    .unassigned = Nicht zugewiesen
+    .all = Alle
+    .open = Offen
+    .waiting = Wartend
+    .urgent = Dringend
+    .resolved = Gelöst
+console-search-label = Betreffe, Nachrichten und Notizen durchsuchen
+console-search = Suchen
+console-upset-first = Verärgerte zuerst (Stimmung, nach der VADER-Wortliste)
+console-col-subject = Betreff
+console-col-customer = Kunde
+console-col-mood = Stimmung
+console-col-status = Status
+console-col-priority = Priorität
+console-col-assignee = Zugewiesen an
+console-col-updated = Aktualisiert
+console-load-more = Mehr laden
+console-keys-hint = Tasten: j und k bewegen, Enter öffnet, / sucht.
+console-moods =
+    .very-negative = sehr negativ
+    .negative = negativ
+    .positive = positiv
+console-vader-score = VADER-Gesamtwert { $score }
+console-category = Kategorie
+console-priority-label = Priorität
+console-any = Alle
+
+console-back-to-inbox = ← Posteingang
+console-saved = Gespeichert.
+console-write-first = Schreiben Sie zuerst etwas oder hängen Sie eine Datei an.
+console-note-added = Notiz hinzugefügt.
+console-reply-sent = Antwort gesendet.
+console-is-writing = { $name } schreibt eine Antwort…
+console-is-viewing = { $name } sieht sich dieses Ticket an.
+console-via = über { $channel } · geöffnet { $time }
+console-reply = Antworten
+console-markdown-hint = Markdown: **fett**, _kursiv_, [ein Link](https://…), Listen. Ein Zeilenumbruch bleibt ein Zeilenumbruch.
+console-attach = Dateien anhängen (Bilder, PDF, Text, CSV, Word, Excel; je 10 MB, bis zu 5)
+console-attached-files = Angehängte Dateien
+console-remove = Entfernen
+console-remove-named = { $name } entfernen
+console-internal-note = Interne Notiz (der Kunde sieht sie nie)
+console-internal-mark = interne Notiz
+console-then-status = Danach den Status setzen auf
+console-leave-it = (unverändert)
+console-send = Senden
+console-ctrl-enter = Strg+Enter sendet.
+console-preview = Vorschau
+console-preview-label = Vorschau: So wird es gelesen
+console-ticket-details = Ticketdetails
+console-not-delivered = Nicht zugestellte E-Mails
+console-copied = In Kopie
+console-copy-someone = Jemanden in Kopie nehmen
+console-add = Hinzufügen
+console-rating = Bewertung
+console-score = { $n } / 5
+console-ticket = Ticket
+console-status-label = Status
+console-none = (keine)
+console-assignee = Zugewiesen an:
+console-nobody = niemanden
+console-assign-to-me = Mir zuweisen
+console-unassign = Zuweisung aufheben
+console-resolution-label = Lösung (der Kunde sieht sie, sobald das Ticket gelöst ist)
+console-save-resolution = Lösung speichern
+console-customer = Kunde
+console-plan = Tarif: { $plan }
+console-value = Wert: { $value }
+console-their-other-tickets = Weitere Tickets dieses Kunden
+
+console-settings-saved = Gespeichert. Das Widget zeigt es beim nächsten Öffnen.
+console-appearance = Aussehen
+console-widget-title = Titel des Widgets
+console-greeting = Begrüßung bei leerer Ticketliste
+console-brand-name = Markenname auf den Seiten
+console-brand-colour = Markenfarbe
+console-launcher = Startknopf
+console-bottom-right = Unten rechts
+console-bottom-left = Unten links
+console-launcher-preview = Vorschau des Startknopfs auf einer Seite
+console-launcher-caption = Kopf des Panels und Startknopf, in Ihrer Farbe
+console-save-appearance = Aussehen speichern
+console-forms = Formulare für neue Tickets
+console-categories-label = Kategorien, durch Kommas getrennt
+console-faqs-label = FAQs, eine pro Zeile: Frage | Antwort (höchstens fünf)
+console-save-forms = Formulare speichern
+console-faq-needs-bar = „{ $line }“ braucht ein | zwischen Frage und Antwort.
+console-faq-at-most = Höchstens fünf FAQs.
+console-cap-whole = Die Obergrenze ist eine ganze Zahl.
+console-minutes-whole = Minuten sind eine ganze Zahl.
+console-routing = Zuweisung und E-Mail
+console-auto-assign = Neue Tickets der Reihe nach an verfügbare Agenten geben
+console-cap-label = …aber nicht an einen Agenten mit so vielen offenen Tickets (leer: keine Obergrenze)
+console-escalate-label = Die Admins per E-Mail benachrichtigen, wenn ein Ticket nach so vielen Minuten nicht zugewiesen oder unbeantwortet ist (leer: nie)
+console-notify-label = Teamadresse für neue Tickets und Antworten
+console-host-label = Seite Ihrer Website, auf der das Widget liegt
+console-auto-response = E-Mails, die ein Ticket eröffnen, mit einem Link zum Widget beantworten
+console-save-routing = Zuweisung speichern
+console-origins-saved = Gespeichert. Sitzungen von einem entfernten Ursprung sind beendet.
+console-origins = Erlaubte Ursprünge
+console-origins-label = Websites, die das Widget einbetten dürfen, eine pro Zeile (https://app.example.com)
+console-save-origins = Ursprünge speichern
+console-rotated = Erneuert. Hinterlegen Sie das neue Geheimnis jetzt in Ihrem Backend: Es wird nur einmal angezeigt.
+console-identity-secret = Identitätsgeheimnis
+console-secret-made = Erstellt { $time }
+console-previous-verifies = das vorige gilt noch bis { $time }
+console-grace-label = Stunden, die das alte Geheimnis weiter gilt
+console-rotate = Geheimnis erneuern
+console-new-secret = Neues Geheimnis:
+console-invited-emailed = { $email } eingeladen; der Link ist in ihrem Posteingang.
+console-invited-link = { $email } eingeladen. E-Mail ist aus: Geben Sie ihnen diesen Link, 7 Tage gültig: { $url }
+console-team = Team
+console-make-role = Zu { $role } machen
+console-invited-mark = eingeladen
+console-away-mark = abwesend
+console-invite-label = Per E-Mail einladen
+console-invite-name = Name (Kunden sehen ihn)
+console-role-label = Rolle
+console-role-agent-option = Agent: bearbeitet Tickets und Artikel
+console-role-admin-option = Admin: außerdem Einstellungen, Ursprünge, das Geheimnis und das Team
+console-invite = Einladen
+console-embed = Einbetten
+console-embed-hint = Fügen Sie dies in den { $head } Ihrer Website ein und rufen Sie dann init mit der signierten E-Mail jedes Nutzers auf (siehe README).
+
+console-inbound-made = Erstellt. Geben Sie es jetzt Ihrem E-Mail-Anbieter: Es wird nur einmal angezeigt, und das vorige gilt nicht mehr.
+console-email = E-Mail
+console-sending-on = Versand: an, von { $from }.
+console-sending-off = Versand: aus. Starten Sie den Server mit --smtp-url und --mail-from, um Antworten, Bestätigungen und Einladungen per E-Mail zu senden.
+console-replies-on = Antworten per E-Mail: an. Kunden können auf jede E-Mail antworten, um das Ticket fortzusetzen.
+console-replies-off = Antworten per E-Mail: aus (die Option --inbound-address des Servers schaltet sie ein).
+console-inbound-set = Tickets per E-Mail: Lassen Sie Ihren E-Mail-Anbieter die Rohnachrichten an { $url } senden, mit dem eingehenden Geheimnis des Arbeitsbereichs.
+console-inbound-unset = Tickets per E-Mail: Lassen Sie Ihren E-Mail-Anbieter die Rohnachrichten an { $url } senden, mit einem eingehenden Geheimnis; es gibt noch keines, daher wird nichts angenommen.
+console-make-inbound = Neues eingehendes Geheimnis erstellen
+console-inbound-secret = Eingehendes Geheimnis:
+console-undelivered = Nicht zugestellt
+console-given-up = aufgegeben am { $time }
+console-tried-again = neuer Versuch am { $time }
+console-attempts-count =
+    { $n ->
+        [one] { $n } Versuch
+       *[other] { $n } Versuchen
+    }
+console-undelivered-line = ({ $about }): { $reason } nach { $attempts }; { $fate }
+
+console-webhook-added-secret = { $url } hinzugefügt. Sein Signaturgeheimnis, nur einmal angezeigt: { $secret }
+console-webhook-added = { $url } hinzugefügt.
+console-webhooks = Webhooks
+console-every-event = jedes Ereignis
+console-turned-off = abgeschaltet: { $reason }
+console-deliveries = Zustellungen
+console-latest-deliveries = Letzte Zustellungen
+console-event = Ereignis
+console-attempts = Versuche
+console-state = Zustand
+console-delivered = zugestellt
+console-failed = fehlgeschlagen: { $error }
+console-retrying = wird wiederholt (letzte Antwort { $status })
+console-waiting = wartet
+console-send-again = Erneut senden
+console-add-endpoint = Endpunkt hinzufügen
+console-kind = Art
+console-kind-standard = Signiertes JSON (Standard Webhooks)
+console-kind-slack = Eingehender Slack-Webhook
+
+console-key-made = Schlüssel für { $name } ({ $role }), nur einmal angezeigt: { $key }
+console-api-keys = API-Schlüssel
+console-never = nie
+console-last-used = zuletzt benutzt { $time }
+console-revoked = widerrufen { $time }
+console-revoke = Widerrufen
+console-revoke-named = Schlüssel von { $name } widerrufen
+console-new-key-for = Neuer Schlüssel für
+console-make-key = Schlüssel erstellen
+
+console-period = Zeitraum
+console-last-days = Letzte { $n } Tage
+console-download-csv = CSV herunterladen
+console-first-response = Erste Antwort
+console-median = Median
+console-p90 = 90. Perzentil
+console-answered =
+    { $n ->
+        [one] { $n } Ticket beantwortet
+       *[other] { $n } Tickets beantwortet
+    }
+console-resolution = Lösung
+console-resolutions =
+    { $n ->
+        [one] { $n } Lösung
+       *[other] { $n } Lösungen
+    }
+console-satisfaction = Zufriedenheit
+console-average = Durchschnitt
+console-ratings =
+    { $n ->
+        [one] { $n } Bewertung
+       *[other] { $n } Bewertungen
+    }
+console-deflection = Selbsthilfe
+console-rate = Quote
+console-deflection-detail = { $reads } Artikelaufrufe, { $served } ohne Ticket danach, { $opened } Tickets eröffnet
+console-day-bar = { $date }: { $opened } eröffnet, { $resolved } gelöst
+console-chart-opened = eröffnet
+console-chart-resolved = gelöst, je Tag
+console-numbers = Die Zahlen
+console-day = Tag
+console-opened = Eröffnet
+console-resolved = Gelöst
+
+console-article-published = „{ $title }“ veröffentlicht.
+console-article-draft = „{ $title }“ als Entwurf gespeichert.
+console-knowledge-base = Wissensdatenbank
+console-published-mark = veröffentlicht
+console-draft-mark = Entwurf
+console-views-count =
+    { $n ->
+        [one] { $n } Aufruf
+       *[other] { $n } Aufrufe
+    }
+console-open = Öffnen
+console-edit = Bearbeiten
+console-delete = Löschen
+console-edit-article = Artikel bearbeiten
+console-new-article = Neuer Artikel
+console-article-title = Titel
+console-article-text = Text (Markdown: **fett**, Listen, [Links](https://…))
+console-published = Veröffentlicht
+console-save-article = Artikel speichern
+
+console-your-profile = Ihr Profil
+console-profile-hint = Kunden sehen Ihren Namen und Ihr Bild neben Ihren Antworten.
+console-name-saved = Gespeichert. Ihre nächsten Antworten tragen diesen Namen.
+console-name = Name
+console-shown-to-customers = Für Kunden sichtbar
+console-save-name = Name speichern
+console-picture-changed = Ihr Bild ist geändert.
+console-picture-removed = Ihr Bild ist entfernt.
+console-picture = Bild
+console-your-picture = Ihr Bild
+console-remove-picture = Bild entfernen
+console-no-picture = Noch kein Bild: Kunden sehen nur Ihren Namen.
+console-choose-picture = Bild wählen (JPEG, PNG, GIF oder WebP, höchstens 1 MB)
+
+console-sign-in-title = Anmelden
+console-sign-in-heading = An der Konsole anmelden
+console-workspace = Arbeitsbereich
+console-password = Passwort
+console-code-label = Code aus Ihrer Authenticator-App (falls eingeschaltet)
+console-sign-in = Anmelden
+console-new-to-team = Neu im Team? Öffnen Sie den Einladungslink, den Ihnen ein Admin per E-Mail oder anders gegeben hat, um Ihr Passwort festzulegen.
+console-too-many-attempts = Zu viele Anmeldeversuche von hier. Warten Sie zehn Minuten und versuchen Sie es erneut.
+console-refused = Diese Angaben passen zu keinem Agenten. Prüfen Sie Arbeitsbereich, E-Mail, Passwort und, falls eingeschaltet, den Code aus Ihrer Authenticator-App. Nach fünf Fehlversuchen pausiert die Anmeldung an einem Konto für 15 Minuten.
+console-code-used = Dieser Code wurde schon benutzt. Warten Sie auf den nächsten.
+
+console-invitation-gone-title = Einladung nicht gefunden
+console-invitation-gone-heading = Diese Einladung kann nicht benutzt werden
+console-invitation-gone = Sie wurde schon benutzt, ist abgelaufen (Einladungen gelten 7 Tage) oder wurde durch eine neuere ersetzt. Bitten Sie einen Admin Ihres Arbeitsbereichs, Sie erneut einzuladen.
+console-join-title = Dem Team beitreten
+console-join-heading = { $workspace } auf Porthole beitreten
+console-invited-as = Sie wurden als { $email } ({ $role }) eingeladen. Wählen Sie ein Passwort für die Anmeldung.
+console-new-password = Passwort (mindestens { $n } Zeichen)
+console-password-again = Dasselbe Passwort noch einmal
+console-set-password = Passwort festlegen und anmelden
+console-password-too-short = Wählen Sie ein anderes Passwort: mindestens { $n } Zeichen; ein paar Wörter ergeben ein gutes Passwort.
+console-password-too-long = Wählen Sie ein anderes Passwort: höchstens { $n } Zeichen.
+console-password-is-email = Wählen Sie ein anderes Passwort: Es darf nicht Ihre E-Mail-Adresse sein.
+console-passwords-differ = Die beiden Passwörter sind nicht gleich.
+
+console-back-to-console = ← Zurück zur Konsole
+console-two-step = Anmeldung in zwei Schritten
+console-two-step-on = An: Die Anmeldung fragt nach einem Code aus Ihrer Authenticator-App.
+console-code-to-turn-off = Ein aktueller Code, um sie auszuschalten
+console-turn-off = Ausschalten
+console-two-step-off = Aus. Fügen Sie diesen Schlüssel einer Authenticator-App hinzu (1Password, Google Authenticator, Aegis…) und geben Sie dann den angezeigten Code ein.
+console-key = Schlüssel:
+console-or-open = Oder öffnen:
+console-code-from-app = Code aus der App
+console-turn-on = Einschalten
+console-sessions = Sitzungen
+console-sign-out-everywhere = Überall abmelden
+console-code-mismatch-on = Dieser Code passt nicht zum Schlüssel. Prüfen Sie die Uhr der App und versuchen Sie den nächsten Code.
+console-code-mismatch-off = Dieser Code passt nicht. Sie bleibt eingeschaltet.

@@ -3,167 +3,14 @@
 //! whole and turns them into the tables below, so the server reads them without parsing and a
 //! message the code names is one every language has. The server-rendered pages and emails
 //! read them directly; the panel receives its part as JSON with the page, so the wasm carries
-//! no strings; the launcher's label comes from here too. `{n}` stands for a number.
+//! no strings; the launcher's label comes from here too. The console's wasm links its own
+//! group (`console`) and picks the language the page names. `{n}` stands for a number.
+//!
+//! The groups' structs (`WidgetTexts`, `PageTexts`, `MailTexts`, `ConsoleTexts`) are written
+//! by `build.rs` from `en.ftl`, a field for each message, documented by its comment.
 
-use porthole_types::{Locale, TicketStatus, TicketType};
+use porthole_types::{Author, Channel, Locale, Priority, TicketStatus, TicketType};
 use serde::Serialize;
-
-/// What the wasm panel shows. Sent to it as JSON, so names are its keys.
-#[derive(Debug, Serialize)]
-pub struct WidgetTexts {
-    pub title: &'static str,
-    pub greeting: &'static str,
-    pub connecting: &'static str,
-    pub loading: &'static str,
-    pub retry: &'static str,
-    pub close: &'static str,
-    pub back: &'static str,
-    pub new_ticket: &'static str,
-    pub your_tickets: &'static str,
-    pub subject: &'static str,
-    pub description: &'static str,
-    pub description_hint: &'static str,
-    pub type_label: &'static str,
-    pub type_none: &'static str,
-    pub category: &'static str,
-    pub category_none: &'static str,
-    pub submit: &'static str,
-    pub reply: &'static str,
-    pub reply_placeholder: &'static str,
-    pub send: &'static str,
-    pub you: &'static str,
-    pub support_team: &'static str,
-    pub unread: &'static str,
-    pub subject_required: &'static str,
-    pub reply_required: &'static str,
-    pub too_long: &'static str,
-    pub network_error: &'static str,
-    pub session_ended: &'static str,
-    pub closed_note: &'static str,
-    pub just_now: &'static str,
-    pub minutes_ago: &'static str,
-    pub hours_ago: &'static str,
-    pub days_ago: &'static str,
-    pub faq_heading: &'static str,
-    pub resolution: &'static str,
-    pub mark_solved: &'static str,
-    pub more: &'static str,
-    pub err_ticket_closed: &'static str,
-    pub err_rate_limited: &'static str,
-    pub err_not_found: &'static str,
-    pub err_invalid: &'static str,
-    pub err_generic: &'static str,
-    pub email_us: &'static str,
-    /// Open, In Progress, Waiting, Resolved, Closed.
-    pub statuses: [&'static str; 5],
-    /// Support Request, General Inquiry, Bug Report, Feature Request.
-    pub types: [&'static str; 4],
-}
-
-/// What the portal and signed-iframe pages show, beyond the panel's strings.
-#[derive(Debug)]
-pub struct PageTexts {
-    pub powered_by: &'static str,
-    /// Short month names, January first, for dates on pages.
-    pub months: [&'static str; 12],
-    pub landing_intro: &'static str,
-    pub submit_a_ticket: &'static str,
-    pub submit_hint: &'static str,
-    pub track_a_ticket: &'static str,
-    pub track_hint: &'static str,
-    pub name: &'static str,
-    pub email: &'static str,
-    pub submitted_title: &'static str,
-    pub submitted: &'static str,
-    pub track: &'static str,
-    pub submit_another: &'static str,
-    pub status: &'static str,
-    pub conversation: &'static str,
-    pub no_messages: &'static str,
-    pub send_reply: &'static str,
-    pub link_invalid_title: &'static str,
-    pub link_invalid: &'static str,
-    pub not_signed_in_title: &'static str,
-    pub not_signed_in: &'static str,
-    pub verify_failed_title: &'static str,
-    pub verify_failed: &'static str,
-    pub rate_limited_title: &'static str,
-    /// How many minutes to wait.
-    pub rate_limited: Plural,
-    /// A form sent again under its id with other content (its idempotency key).
-    pub already_sent_title: &'static str,
-    pub already_sent: &'static str,
-    pub not_found_title: &'static str,
-    pub not_found: &'static str,
-    pub bad_request_title: &'static str,
-    pub forbidden_title: &'static str,
-    pub forbidden: &'static str,
-    pub error_title: &'static str,
-    pub error: &'static str,
-    pub fix_below: &'static str,
-    pub required: &'static str,
-    pub invalid_email: &'static str,
-    pub invalid_choice: &'static str,
-    pub invalid_characters: &'static str,
-    pub faq_back: &'static str,
-    /// Asking for a fresh tracking link by email (shown only when email is on).
-    pub fresh_link_hint: &'static str,
-    pub fresh_link_button: &'static str,
-    pub fresh_link_sent_title: &'static str,
-    pub fresh_link_sent: &'static str,
-    pub reference_label: &'static str,
-    pub unsubscribe_title: &'static str,
-    pub unsubscribe_confirm: &'static str,
-    pub unsubscribed: &'static str,
-    /// The knowledge base on the portal.
-    pub kb_title: &'static str,
-    pub kb_search_label: &'static str,
-    pub kb_search: &'static str,
-    pub kb_none: &'static str,
-    pub kb_all: &'static str,
-    pub kb_before_writing: &'static str,
-    /// Rating a resolved ticket.
-    pub rate_title: &'static str,
-    pub rate_hint: &'static str,
-    pub rate_comment: &'static str,
-    pub rate_send: &'static str,
-    pub attach: &'static str,
-    pub attach_hint: &'static str,
-    pub attach_too_many: &'static str,
-    pub attach_wait: &'static str,
-    pub attach_refused: &'static str,
-    pub attach_uploading: &'static str,
-    pub attach_remove: &'static str,
-    pub attachments: &'static str,
-    pub rated: &'static str,
-}
-
-/// What emails say. `{who}` stands for a person or address, `{brand}` for the company.
-#[derive(Debug)]
-pub struct MailTexts {
-    pub received: &'static str,
-    pub reference: &'static str,
-    pub follow: &'static str,
-    pub link_valid: &'static str,
-    pub replied: &'static str,
-    pub team_replied: &'static str,
-    pub reply_in_widget: &'static str,
-    pub reply_by_email: &'static str,
-    pub resolved: &'static str,
-    pub reopen_hint: &'static str,
-    /// The same, for an email that takes no replies: the ticket's page does.
-    pub reopen_on_page: &'static str,
-    pub files_attached: &'static str,
-    pub fresh_link: &'static str,
-    pub team_new_ticket: &'static str,
-    pub team_customer_reply: &'static str,
-    /// To admins, when a ticket waited too long unassigned or unanswered.
-    pub team_escalated: &'static str,
-    pub why: &'static str,
-    pub unsubscribe: &'static str,
-    pub rate_button: &'static str,
-    pub rate_link_valid: &'static str,
-}
 
 #[derive(Debug)]
 pub struct Catalogue {
@@ -177,19 +24,67 @@ pub struct Catalogue {
 
 impl Catalogue {
     pub fn status(&self, s: TicketStatus) -> &'static str {
-        let i = TicketStatus::ALL.iter().position(|x| *x == s).unwrap_or(0);
-        self.widget.statuses[i]
+        named(TicketStatus::ALL, s, &self.widget.statuses)
     }
 
     pub fn ticket_type(&self, t: TicketType) -> &'static str {
-        let i = TicketType::ALL.iter().position(|x| *x == t).unwrap_or(0);
-        self.widget.types[i]
+        named(TicketType::ALL, t, &self.widget.types)
     }
 }
 
 /// `template` with `{n}` replaced.
 pub fn fill(template: &str, n: impl std::fmt::Display) -> String {
     template.replace("{n}", &n.to_string())
+}
+
+/// `template` with each `{name}` replaced by its value.
+pub fn fill_in(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), &value.to_string())
+        })
+}
+
+/// What comes before and after `{name}` in `template`, for a page that sets the value apart
+/// (in bold, as code); the whole template before nothing when it has no such variable.
+pub fn around<'a>(template: &'a str, name: &str) -> (&'a str, &'a str) {
+    template
+        .split_once(&format!("{{{name}}}"))
+        .unwrap_or((template, ""))
+}
+
+/// The name `names` gives `value`, by its place in `all`.
+fn named<T: PartialEq>(all: &[T], value: T, names: &[&'static str]) -> &'static str {
+    let i = all.iter().position(|x| *x == value).unwrap_or(0);
+    names[i]
+}
+
+impl ConsoleTexts {
+    pub fn status(&self, s: TicketStatus) -> &'static str {
+        named(TicketStatus::ALL, s, &self.statuses)
+    }
+
+    pub fn priority(&self, p: Priority) -> &'static str {
+        named(Priority::ALL, p, &self.priorities)
+    }
+
+    pub fn channel(&self, c: Channel) -> &'static str {
+        named(Channel::ALL, c, &self.channels)
+    }
+
+    pub fn author(&self, a: Author) -> &'static str {
+        named(Author::ALL, a, &self.authors)
+    }
+
+    /// A role by its API name (`admin`, `agent`); another name as it is.
+    pub fn role<'a>(&self, role: &'a str) -> &'a str {
+        match role {
+            "admin" => self.roles[0],
+            "agent" => self.roles[1],
+            other => other,
+        }
+    }
 }
 
 /// What each language says of a count: its singular for what its plural rule calls `one`, its
@@ -221,6 +116,16 @@ pub fn catalogue(locale: Locale) -> &'static Catalogue {
         Locale::Fr => &FR,
         Locale::De => &DE,
         Locale::Es => &ES,
+    }
+}
+
+/// The console's words in `locale`.
+pub fn console(locale: Locale) -> &'static ConsoleTexts {
+    match locale {
+        Locale::En => &CONSOLE_EN,
+        Locale::Fr => &CONSOLE_FR,
+        Locale::De => &CONSOLE_DE,
+        Locale::Es => &CONSOLE_ES,
     }
 }
 
@@ -280,5 +185,42 @@ mod tests {
         assert!(fr.get(5).contains("5 minutes"));
         let de = &catalogue(Locale::De).page.rate_limited;
         assert!(de.get(3).contains("3 Minuten"));
+    }
+
+    #[test]
+    fn the_console_speaks_every_language_with_its_own_plurals() {
+        let ticket_count = |l| console(l).ticket_count.get(0);
+        assert_eq!(ticket_count(Locale::En), "0 tickets");
+        assert_eq!(ticket_count(Locale::Fr), "0 ticket", "French says one of 0");
+        assert_eq!(console(Locale::De).ratings.get(1), "1 Bewertung");
+        assert_eq!(
+            console(Locale::Es).status(TicketStatus::Waiting),
+            "En espera"
+        );
+        assert_eq!(console(Locale::Fr).role("admin"), "Administrateur");
+        assert_eq!(
+            console(Locale::Fr).role("owner"),
+            "owner",
+            "an unknown role as it is"
+        );
+        for locale in Locale::ALL {
+            let w = console(locale);
+            assert_ne!(w.inbox, "", "{locale:?}");
+            assert!(w.invited_link.contains("{email}") && w.invited_link.contains("{url}"));
+        }
+    }
+
+    #[test]
+    fn templates_take_named_values_and_split_around_one() {
+        let said = fill_in(
+            "{who} replied to {what}.",
+            &[("who", &"Ann"), ("what", &42)],
+        );
+        assert_eq!(said, "Ann replied to 42.");
+        assert_eq!(
+            around("Paste into { x } your {head}, then", "head").1,
+            ", then"
+        );
+        assert_eq!(around("no variable", "head"), ("no variable", ""));
     }
 }

@@ -587,3 +587,98 @@ async fn an_admin_changes_a_role_or_removes_an_agent_whose_session_then_ends() {
     let res = admin(Method::DELETE, "/agents/ann@acme.test").go().await;
     assert_error(res, StatusCode::NOT_FOUND, "not_found").await;
 }
+
+#[tokio::test]
+async fn the_console_speaks_the_language_of_the_agents_browser() {
+    let app = TestApp::spawn().await;
+    let page = |path: &str, language: &str, cookie: &str| {
+        app.pages()
+            .get(format!("{}{path}", app.base))
+            .header(header::ACCEPT_LANGUAGE, language.to_owned())
+            .header(header::COOKIE, cookie.to_owned())
+            .send()
+    };
+    let html = page("/console/sign-in", "de-DE,de;q=0.9,en;q=0.5", "")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"<html lang="de">"#), "{html}");
+    assert!(html.contains("An der Konsole anmelden"), "{html}");
+
+    // A refusal is said in the same language, and reads the same for every cause.
+    let refused = app
+        .pages()
+        .post(format!("{}/console/sign-in", app.base))
+        .header("Origin", &app.base)
+        .header(header::ACCEPT_LANGUAGE, "fr-CA")
+        .form(&[
+            ("workspace", "acme"),
+            ("email", "nobody@acme.test"),
+            ("password", "wrong wrong wrong"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    let html = refused.text().await.unwrap();
+    assert!(
+        refusal(&html).starts_with("Ces informations ne correspondent à aucun agent"),
+        "{html}"
+    );
+
+    // The invitation page, and why a password is refused, in Spanish.
+    let link = invite(&app, "eva@acme.test", KeyRole::Agent).await;
+    let res = app.pages().get(&link).send().await.unwrap();
+    let invited = cookie_of(&res, "ph_invite").unwrap();
+    let html = page("/console/invitation", "es", &invited)
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Le invitaron como <strong>eva@acme.test</strong> (Agente)"),
+        "{html}"
+    );
+    let short = app
+        .pages()
+        .post(format!("{}/console/invitation", app.base))
+        .header(header::COOKIE, &invited)
+        .header("Origin", &app.base)
+        .header(header::ACCEPT_LANGUAGE, "es-ES")
+        .form(&[("password", "corta"), ("confirm", "corta")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = short.text().await.unwrap();
+    assert!(
+        html.contains("Elija otra contraseña: al menos 12 caracteres"),
+        "{html}"
+    );
+
+    // The app's shell names the language for the wasm to speak it; a language Porthole does
+    // not speak, or a header made to break out of the attribute, gets English.
+    let link = invite(&app, "ann@acme.test", KeyRole::Admin).await;
+    let cookie = accept(&app, &link).await;
+    let html = page("/console", "fr", &cookie)
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"<html lang="fr">"#), "{html}");
+    assert!(html.contains("Chargement de la console…"), "{html}");
+    for header in ["ja, zh;q=0.8", r#""><script>alert(1)</script>"#] {
+        let html = page("/console", header, &cookie)
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains(r#"<html lang="en">"#), "{header}: {html}");
+        assert!(!html.contains("<script>alert"), "{html}");
+    }
+}

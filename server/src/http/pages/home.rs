@@ -7,7 +7,7 @@ use maud::html;
 use super::{Cache, Chrome};
 
 pub async fn home() -> Response {
-    let chrome = Chrome::plain();
+    let chrome = Chrome::plain(porthole_types::Locale::En);
     let body = html! {
         h1.ph-heading { "Porthole" }
         p { "This server runs Porthole, a self-hosted customer-support portal." }

@@ -150,11 +150,11 @@ struct Chrome {
 }
 
 impl Chrome {
-    /// For pages shown before a workspace is known, such as "not found".
-    fn plain() -> Self {
-        let t = catalogue(Locale::En);
+    /// For pages shown before a workspace is known, such as "not found", and the console's.
+    fn plain(locale: Locale) -> Self {
+        let t = catalogue(locale);
         Self {
-            lang: "en",
+            lang: locale.as_str(),
             brand: "Porthole".into(),
             logo: None,
             support_email: None,
@@ -476,7 +476,7 @@ impl IntoResponse for PageError {
                 )
             }
         };
-        let chrome = Chrome::plain();
+        let chrome = Chrome::plain(Locale::En);
         let body = html! { h1.ph-heading { (title) } p { (message) } };
         let markup = chrome.wrap(title, body);
         (status, chrome.headers(Cache::NoStore), markup.into_string()).into_response()

@@ -11,12 +11,15 @@ use maud::html;
 use secrecy::ExposeSecret;
 use serde::Deserialize;
 
-use super::{console_cookie, page, SESSION_TTL_MS};
+use super::{console_cookie, language, page, SESSION_TTL_MS};
 use crate::http::pages::{check_form_origin, see_other, PageError, PageForm};
 use crate::http::state::AppState;
 use crate::store::AgentAccount;
+use porthole_core::accounts::{PasswordRefusal, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
 use porthole_core::hash_token;
 use porthole_core::sign_in::{join, Joined};
+use porthole_text::{around, console, fill, fill_in};
+use porthole_types::Locale;
 
 const INVITE_COOKIE: &str = "ph_invite";
 const INVITE_PATH: &str = "/console/invitation";
@@ -26,34 +29,58 @@ pub(super) struct Link {
     t: Option<String>,
 }
 
-fn gone() -> Response {
+fn gone(locale: Locale) -> Response {
+    let w = console(locale);
     page(
+        locale,
         StatusCode::NOT_FOUND,
-        "Invitation not found",
+        w.invitation_gone_title,
         html! {
-            h1.ph-heading { "This invitation cannot be used" }
-            p { "It was used already, has expired (invitations last 7 days), or was replaced by a newer one. Ask an admin of your workspace to invite you again." }
+            h1.ph-heading { (w.invitation_gone_heading) }
+            p { (w.invitation_gone) }
         },
     )
 }
 
-fn password_page(status: StatusCode, agent: &AgentAccount, error: Option<&str>) -> Response {
+/// Why the password was not taken, in the agent's words.
+fn refusal(locale: Locale, refusal: PasswordRefusal) -> String {
+    let w = console(locale);
+    match refusal {
+        PasswordRefusal::TooShort => fill(w.password_too_short, PASSWORD_MIN_CHARS),
+        PasswordRefusal::TooLong => fill(w.password_too_long, PASSWORD_MAX_CHARS),
+        PasswordRefusal::IsEmail => w.password_is_email.to_owned(),
+        PasswordRefusal::NotTheSame => w.passwords_differ.to_owned(),
+    }
+}
+
+fn password_page(
+    locale: Locale,
+    status: StatusCode,
+    agent: &AgentAccount,
+    error: Option<&str>,
+) -> Response {
+    let w = console(locale);
+    let heading = fill_in(w.join_heading, &[("workspace", &agent.slug)]);
+    let invited = fill_in(w.invited_as, &[("role", &w.role(&agent.role))]);
+    let (before, after) = around(&invited, "email");
     page(
+        locale,
         status,
-        "Join the team",
+        w.join_title,
         html! {
-            h1.ph-heading { "Join " (agent.slug) " on Porthole" }
-            p { "You were invited as " strong { (agent.email) } " (" (agent.role) "). Choose a password to sign in with." }
+            h1.ph-heading { (heading) }
+            p { (before) strong { (agent.email) } (after) }
             @if let Some(error) = error { p.ph-error role="alert" { (error) } }
             form.ph-form method="post" action=(INVITE_PATH) {
                 input type="hidden" name="email" autocomplete="username" value=(agent.email);
-                label.ph-label for="ph-password" { "Password (at least 12 characters)" }
-                input #ph-password .ph-input type="password" name="password" required minlength="12"
-                    maxlength="128" autocomplete="new-password";
-                label.ph-label for="ph-confirm" { "The same password again" }
+                label.ph-label for="ph-password" { (fill(w.new_password, PASSWORD_MIN_CHARS)) }
+                input #ph-password .ph-input type="password" name="password" required
+                    minlength=(PASSWORD_MIN_CHARS) maxlength=(PASSWORD_MAX_CHARS)
+                    autocomplete="new-password";
+                label.ph-label for="ph-confirm" { (w.password_again) }
                 input #ph-confirm .ph-input type="password" name="confirm" required
                     autocomplete="new-password";
-                button.ph-button.ph-button--primary type="submit" { "Set password and sign in" }
+                button.ph-button.ph-button--primary type="submit" { (w.set_password) }
             }
         },
     )
@@ -72,15 +99,17 @@ fn invite_cookie(state: &AppState, value: String, max_age_ms: i64) -> Cookie<'st
 pub(super) async fn form(
     State(state): State<AppState>,
     Query(link): Query<Link>,
+    headers: HeaderMap,
     jar: CookieJar,
 ) -> Result<Response, PageError> {
+    let locale = language(&headers).0;
     // From the email: keep the token in a cookie and drop it from the address bar.
     if let Some(token) = link.t {
         let cookie = invite_cookie(&state, token, 3_600_000);
         return Ok(see_other(INVITE_PATH, Some(cookie)));
     }
     let Some(token) = jar.get(INVITE_COOKIE) else {
-        return Ok(gone());
+        return Ok(gone(locale));
     };
     let now = state.clock.now_ms();
     match state
@@ -88,8 +117,8 @@ pub(super) async fn form(
         .invited_agent(&hash_token(token.value()), now)
         .await?
     {
-        Some(agent) => Ok(password_page(StatusCode::OK, &agent, None)),
-        None => Ok(gone()),
+        Some(agent) => Ok(password_page(locale, StatusCode::OK, &agent, None)),
+        None => Ok(gone(locale)),
     }
 }
 
@@ -108,13 +137,14 @@ pub(super) async fn accept(
     PageForm(form): PageForm<PasswordForm>,
 ) -> Result<Response, PageError> {
     check_form_origin(&state, &headers)?;
+    let locale = language(&headers).0;
     let Some(token) = jar.get(INVITE_COOKIE).map(|c| hash_token(c.value())) else {
-        return Ok(gone());
+        return Ok(gone(locale));
     };
     let now = state.clock.now_ms();
     let store = &state.store;
     let Some(agent) = store.invited_agent(&token, now).await? else {
-        return Ok(gone());
+        return Ok(gone(locale));
     };
     let whose = (&token[..], &agent.email[..]);
     let typed = (&form.password[..], &form.confirm[..]);
@@ -123,11 +153,12 @@ pub(super) async fn accept(
             tracing::info!(agent = agent_id, "invitation accepted");
             token
         }
-        Joined::Refused(reason) => {
+        Joined::Refused(why) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return Ok(password_page(status, &agent, Some(&reason)));
+            let said = refusal(locale, why);
+            return Ok(password_page(locale, status, &agent, Some(&said)));
         }
-        Joined::Gone => return Ok(gone()),
+        Joined::Gone => return Ok(gone(locale)),
     };
     let cookie = console_cookie(
         &state,

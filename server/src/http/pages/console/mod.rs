@@ -1,7 +1,8 @@
 //! The console's pages: signing in and out, accepting an invitation, the second factor, and
 //! the shell that loads the console app (its own wasm bundle, never the widget's).
 //!
-//! Agents' pages are in English; customers' pages speak the customer's language.
+//! They speak the agent's browser's language (English, French, German or Spanish), and the
+//! shell names it in `<html lang>`, for the app to speak it too.
 
 mod invitation;
 mod security;
@@ -23,6 +24,8 @@ use crate::http::state::AppState;
 use crate::store::AgentAccount;
 use porthole_core::accounts::csrf_token;
 use porthole_core::hash_token;
+use porthole_text::{console, ConsoleTexts};
+use porthole_types::Locale;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -69,9 +72,16 @@ fn console_cookie(state: &AppState, value: String, max_age_ms: i64) -> Cookie<'s
     cookie
 }
 
+/// The language the console speaks to an agent: their browser's best one Porthole speaks,
+/// else English; and its words.
+fn language(headers: &HeaderMap) -> (Locale, &'static ConsoleTexts) {
+    let locale = crate::i18n::resolve(None, headers, Locale::En);
+    (locale, console(locale))
+}
+
 /// A plain Porthole page (no workspace brand, no script).
-fn page(status: StatusCode, title: &str, body: Markup) -> Response {
-    let chrome = Chrome::plain();
+fn page(locale: Locale, status: StatusCode, title: &str, body: Markup) -> Response {
+    let chrome = Chrome::plain(locale);
     let markup = chrome.wrap(title, body);
     (status, chrome.headers(Cache::NoStore), markup.into_string()).into_response()
 }
@@ -80,24 +90,27 @@ fn page(status: StatusCode, title: &str, body: Markup) -> Response {
 /// requests. Without a session, the sign-in page.
 async fn app(
     axum::extract::State(state): axum::extract::State<AppState>,
+    headers: HeaderMap,
     jar: CookieJar,
 ) -> Response {
     let Some((agent, token)) = signed_in(&state, &jar).await else {
         return super::see_other("/console/sign-in", None);
     };
+    let (locale, w) = language(&headers);
     let (Some(script), Some(style)) = (
         assets::served_name("porthole_console.js"),
         assets::served_name("console.css"),
     ) else {
         return page(
+            locale,
             StatusCode::SERVICE_UNAVAILABLE,
-            "Console not built",
-            html! { h1.ph-heading { "The console is not built" } p { "Run scripts/build-widget.sh." } },
+            w.not_built_title,
+            html! { h1.ph-heading { (w.not_built_title) } p { (w.not_built) } },
         );
     };
     let markup = html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(locale.as_str()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width,initial-scale=1";
@@ -106,17 +119,21 @@ async fn app(
                 meta name="ph-email" content=(agent.email);
                 meta name="ph-role" content=(agent.role);
                 meta name="ph-workspace" content=(agent.slug);
-                title { "Console · Porthole" }
+                title { (w.title) " · Porthole" }
                 link rel="stylesheet" href={ "/assets/" (style) };
                 script type="module" src={ "/assets/" (script) } {}
             }
             body.pc-body {
-                div #console aria-busy="true" { p.pc-loading { "Loading the console…" } }
-                noscript { p { "The console needs JavaScript. Your tickets are also at the agent API and the porthole CLI." } }
+                div #console aria-busy="true" { p.pc-loading { (w.loading_console) } }
+                noscript { p { (w.needs_js) } }
             }
         }
     };
     let mut headers = HeaderMap::new();
+    headers.insert(
+        axum::http::header::VARY,
+        HeaderValue::from_static("accept-language"),
+    );
     headers.insert(
         CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),

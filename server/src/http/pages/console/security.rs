@@ -8,54 +8,58 @@ use axum_extra::extract::CookieJar;
 use maud::html;
 use serde::Deserialize;
 
-use super::{page, signed_in};
+use super::{language, page, signed_in};
 use crate::http::pages::{check_form_origin, see_other, PageError, PageForm};
 use crate::http::state::AppState;
 use crate::store::AgentAccount;
 use porthole_core::accounts::{csrf_matches, csrf_token, new_totp_secret, totp_link, totp_step};
 use porthole_core::sign_in::AccountStore;
+use porthole_text::console;
+use porthole_types::Locale;
 
 fn security_page(
-    status: StatusCode,
+    (locale, status): (Locale, StatusCode),
     (agent, session): (&AgentAccount, &str),
     secret: &str,
     message: Option<&str>,
 ) -> Response {
     let csrf = csrf_token(session);
+    let w = console(locale);
     page(
+        locale,
         status,
-        "Security",
+        w.security,
         html! {
-            p { a.ph-link href="/console" { "← Back to the console" } }
-            h1.ph-heading { "Two-step sign-in" }
+            p { a.ph-link href="/console" { (w.back_to_console) } }
+            h1.ph-heading { (w.two_step) }
             @if let Some(message) = message { p.ph-notice role="status" { (message) } }
             @if agent.totp_on {
-                p { "On: signing in asks for a code from your authenticator app." }
+                p { (w.two_step_on) }
                 form.ph-form method="post" action="/console/security" {
                     input type="hidden" name="csrf" value=(csrf);
                     input type="hidden" name="action" value="off";
-                    label.ph-label for="ph-code" { "A current code, to turn it off" }
+                    label.ph-label for="ph-code" { (w.code_to_turn_off) }
                     input #ph-code .ph-input name="code" inputmode="numeric" autocomplete="one-time-code" required;
-                    button.ph-button type="submit" { "Turn off" }
+                    button.ph-button type="submit" { (w.turn_off) }
                 }
             } @else {
-                p { "Off. Add this key to an authenticator app (1Password, Google Authenticator, Aegis…), then enter the code it shows." }
-                p { "Key: " code #ph-totp-secret { (secret) } }
-                p { "Or open: " code { (totp_link(secret, "Porthole", &agent.email)) } }
+                p { (w.two_step_off) }
+                p { (w.key) " " code #ph-totp-secret { (secret) } }
+                p { (w.or_open) " " code { (totp_link(secret, "Porthole", &agent.email)) } }
                 form.ph-form method="post" action="/console/security" {
                     input type="hidden" name="csrf" value=(csrf);
                     input type="hidden" name="action" value="on";
                     input type="hidden" name="secret" value=(secret);
-                    label.ph-label for="ph-code" { "Code from the app" }
+                    label.ph-label for="ph-code" { (w.code_from_app) }
                     input #ph-code .ph-input name="code" inputmode="numeric" autocomplete="one-time-code" required;
-                    button.ph-button.ph-button--primary type="submit" { "Turn on" }
+                    button.ph-button.ph-button--primary type="submit" { (w.turn_on) }
                 }
             }
-            h2.ph-label { "Sessions" }
+            h2.ph-label { (w.sessions) }
             form.ph-form method="post" action="/console/sign-out" {
                 input type="hidden" name="csrf" value=(csrf);
                 input type="hidden" name="everywhere" value="1";
-                button.ph-button type="submit" { "Sign out everywhere" }
+                button.ph-button type="submit" { (w.sign_out_everywhere) }
             }
         },
     )
@@ -63,13 +67,14 @@ fn security_page(
 
 pub(super) async fn show(
     State(state): State<AppState>,
+    headers: HeaderMap,
     jar: CookieJar,
 ) -> Result<Response, PageError> {
     let Some((agent, session)) = signed_in(&state, &jar).await else {
         return Ok(see_other("/console/sign-in", None));
     };
     Ok(security_page(
-        StatusCode::OK,
+        (language(&headers).0, StatusCode::OK),
         (&agent, &session),
         &new_totp_secret(),
         None,
@@ -103,14 +108,16 @@ pub(super) async fn change(
     }
     let now = state.clock.now_ms();
     let store = &state.store;
+    let (locale, w) = language(&headers);
+    let refused = (locale, StatusCode::UNPROCESSABLE_ENTITY);
     match form.action.as_str() {
         "on" if !agent.totp_on => {
             if totp_step(&form.secret, &form.code, now).is_none() {
                 let page = security_page(
-                    StatusCode::UNPROCESSABLE_ENTITY,
+                    refused,
                     (&agent, &session),
                     &form.secret,
-                    Some("That code does not match the key. Check the app's clock and try the next code."),
+                    Some(w.code_mismatch_on),
                 );
                 return Ok(page);
             }
@@ -124,12 +131,8 @@ pub(super) async fn change(
                 .and_then(|r| r.totp_secret)
                 .unwrap_or_default();
             if totp_step(&secret, &form.code, now).is_none() {
-                let page = security_page(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    (&agent, &session),
-                    "",
-                    Some("That code does not match. It stays on."),
-                );
+                let page =
+                    security_page(refused, (&agent, &session), "", Some(w.code_mismatch_off));
                 return Ok(page);
             }
             store.set_totp(agent.id, None).await?;

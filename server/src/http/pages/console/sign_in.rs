@@ -9,7 +9,7 @@ use maud::html;
 use secrecy::ExposeSecret;
 use serde::Deserialize;
 
-use super::{console_cookie, page, signed_in, SESSION_TTL_MS};
+use super::{console_cookie, language, page, signed_in, SESSION_TTL_MS};
 use crate::http::listener::Peer;
 use crate::http::pages::portal::client;
 use crate::http::pages::{check_form_origin, see_other, PageError, PageForm};
@@ -17,6 +17,7 @@ use crate::http::state::AppState;
 use porthole_core::accounts::csrf_matches;
 use porthole_core::hash_token;
 use porthole_core::sign_in::{sign_in, Credentials, SignIn};
+use porthole_types::Locale;
 
 #[derive(Deserialize, Default)]
 pub(super) struct SignInForm {
@@ -31,31 +32,39 @@ pub(super) struct SignInForm {
     code: String,
 }
 
-fn sign_in_page(status: StatusCode, form: &SignInForm, error: Option<&str>) -> Response {
+fn sign_in_page(
+    locale: Locale,
+    status: StatusCode,
+    form: &SignInForm,
+    error: Option<&str>,
+) -> Response {
+    let w = porthole_text::console(locale);
+    let email = porthole_text::catalogue(locale).page.email;
     page(
+        locale,
         status,
-        "Sign in",
+        w.sign_in_title,
         html! {
-            h1.ph-heading { "Sign in to the console" }
+            h1.ph-heading { (w.sign_in_heading) }
             @if let Some(error) = error {
                 p.ph-error role="alert" id="ph-sign-in-error" { (error) }
             }
             form.ph-form method="post" action="/console/sign-in" {
-                label.ph-label for="ph-workspace" { "Workspace" }
+                label.ph-label for="ph-workspace" { (w.workspace) }
                 input #ph-workspace .ph-input name="workspace" required autocomplete="organization"
                     value=(form.workspace);
-                label.ph-label for="ph-email" { "Email" }
+                label.ph-label for="ph-email" { (email) }
                 input #ph-email .ph-input type="email" name="email" required autocomplete="username"
                     value=(form.email);
-                label.ph-label for="ph-password" { "Password" }
+                label.ph-label for="ph-password" { (w.password) }
                 input #ph-password .ph-input type="password" name="password" required
                     autocomplete="current-password";
-                label.ph-label for="ph-code" { "Code from your authenticator app (if you turned it on)" }
+                label.ph-label for="ph-code" { (w.code_label) }
                 input #ph-code .ph-input name="code" inputmode="numeric" autocomplete="one-time-code"
                     pattern="[0-9 ]*" maxlength="8";
-                button.ph-button.ph-button--primary type="submit" { "Sign in" }
+                button.ph-button.ph-button--primary type="submit" { (w.sign_in) }
             }
-            p { "New to the team? Open the invitation link an admin gave you, by email or otherwise, to set your password." }
+            p { (w.new_to_team) }
         },
     )
 }
@@ -67,6 +76,7 @@ pub(super) struct Prefill {
 
 pub(super) async fn form(
     State(state): State<AppState>,
+    headers: HeaderMap,
     jar: CookieJar,
     axum::extract::Query(prefill): axum::extract::Query<Prefill>,
 ) -> Response {
@@ -77,7 +87,7 @@ pub(super) async fn form(
         workspace: prefill.workspace.unwrap_or_default(),
         ..SignInForm::default()
     };
-    sign_in_page(StatusCode::OK, &form, None)
+    sign_in_page(language(&headers).0, StatusCode::OK, &form, None)
 }
 
 pub(super) async fn submit(
@@ -96,6 +106,7 @@ pub(super) async fn submit(
     };
     let now = state.clock.now_ms();
     let signed = sign_in(&state.store, &client, given, now, SESSION_TTL_MS).await?;
+    let (locale, w) = language(&headers);
     let refusal = match signed {
         SignIn::Session { agent_id, token } => {
             tracing::info!(agent = agent_id, "console sign-in");
@@ -103,28 +114,17 @@ pub(super) async fn submit(
             let cookie = console_cookie(&state, value, SESSION_TTL_MS);
             return Ok(see_other("/console", Some(cookie)));
         }
-        SignIn::TooManyAttempts => (
-            StatusCode::TOO_MANY_REQUESTS,
-            "Too many sign-in attempts from here. Wait ten minutes and try again.",
-        ),
+        SignIn::TooManyAttempts => (StatusCode::TOO_MANY_REQUESTS, w.too_many_attempts),
         SignIn::Refused { agent_id, why } => {
             if let Some(agent) = agent_id {
                 tracing::warn!(agent, %why, "console sign-in refused");
             }
             // It names the pause, so an agent who hit it knows to wait.
-            (
-                StatusCode::UNAUTHORIZED,
-                "Those details do not match an agent. Check the workspace, email, password and, \
-                 if you turned it on, the code from your authenticator app. After five failed \
-                 attempts, sign-in to an account pauses for 15 minutes.",
-            )
+            (StatusCode::UNAUTHORIZED, w.refused)
         }
-        SignIn::CodeUsed => (
-            StatusCode::UNAUTHORIZED,
-            "That code was used already. Wait for the next one.",
-        ),
+        SignIn::CodeUsed => (StatusCode::UNAUTHORIZED, w.code_used),
     };
-    Ok(sign_in_page(refusal.0, &form, Some(refusal.1)))
+    Ok(sign_in_page(locale, refusal.0, &form, Some(refusal.1)))
 }
 
 #[derive(Deserialize)]
