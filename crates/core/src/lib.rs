@@ -14,8 +14,10 @@ pub mod markdown;
 mod message;
 pub mod opening;
 mod origin;
+pub mod origins;
 pub mod participants;
 mod patch;
+pub mod profile;
 pub mod ratings;
 mod reference;
 pub mod secrets;
@@ -25,6 +27,7 @@ pub mod sign_in;
 mod text;
 pub mod tickets;
 mod token;
+pub mod two_step;
 pub mod webhooks;
 pub mod workspaces;
 

@@ -72,6 +72,30 @@ pub trait AccountStore: Send + Sync {
         now_ms: i64,
         ttl_ms: i64,
     ) -> impl Future<Output = CoreResult<Option<Token>>> + Send;
+
+    /// Ends the session `token_hash`, or with `everywhere` every session of its agent's; a
+    /// session already gone ends nothing.
+    fn end_sessions(
+        &self,
+        token_hash: &str,
+        everywhere: bool,
+    ) -> impl Future<Output = CoreResult<()>> + Send;
+
+    /// Turns codes on with this key, or off with `None`; no code's step is spent after it.
+    fn set_two_step(
+        &self,
+        agent_id: i64,
+        secret: Option<&str>,
+    ) -> impl Future<Output = CoreResult<()>> + Send;
+}
+
+/// The agent signs out of the session `token_hash`, or of every device.
+pub async fn sign_out<S: AccountStore>(
+    store: &S,
+    token_hash: &str,
+    everywhere: bool,
+) -> CoreResult<()> {
+    store.end_sessions(token_hash, everywhere).await
 }
 
 /// What the agent typed.

@@ -40,8 +40,8 @@ pub struct Opened {
     pub secret: SecretString,
 }
 
-/// Opens a workspace: its address (`slug`), its name, the origins that may embed it, and its
-/// first settings.
+/// Opens a workspace: its address (`slug`), its name, the origins that may embed it (under the
+/// rule of [`crate::origins`]), and its first settings.
 pub async fn create<S: WorkspaceStore>(
     store: &S,
     (slug, name, origins): (&str, &str, &[String]),
@@ -50,10 +50,7 @@ pub async fn create<S: WorkspaceStore>(
 ) -> CoreResult<Opened> {
     let slug = Slug::parse(slug).map_err(|m| CoreError::Invalid("slug", m))?;
     let name = bounded_text("name", name, NAME_MAX)?;
-    let origins = origins
-        .iter()
-        .map(|o| Origin::parse(o).map_err(|m| CoreError::Invalid("origins", m)))
-        .collect::<CoreResult<Vec<_>>>()?;
+    let origins = crate::origins::parse_list(origins)?;
     let new = NewWorkspace {
         slug: slug.clone(),
         name,

@@ -462,8 +462,8 @@ mod double_option {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OriginList {
-    /// At least one.
-    #[cfg_attr(feature = "openapi", schema(min_items = 1, value_type = Vec<crate::schema::OriginText>))]
+    /// At least one, at most 50.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 50, value_type = Vec<crate::schema::OriginText>))]
     pub origins: Vec<String>,
 }
 

@@ -14,7 +14,7 @@ use crate::clock::Clock;
 use crate::store::{KeyRole, Store, Workspace};
 use porthole_core::agents::{self, Invited};
 use porthole_core::Origin;
-use porthole_core::{articles, keys, workspaces};
+use porthole_core::{articles, keys, origins, workspaces};
 use porthole_types::ArticleRequest;
 
 pub const SLUG: &str = "demo";
@@ -54,7 +54,7 @@ async fn start(
     if bound.ip().is_loopback() {
         let alias = Origin::parse(&format!("http://localhost:{}", bound.port()))
             .map_err(anyhow::Error::msg)?;
-        store.allow_origin(ws.id, &alias).await?;
+        origins::allow(store, ws.id, alias.as_str()).await?;
     }
     let key = fresh_agent_key(store, clock, &ws).await?;
     let cli = format!(
@@ -97,7 +97,7 @@ async fn ensure_workspace(
                 .context("the demo workspace just made")?
         }
     };
-    store.allow_origin(ws.id, host).await?;
+    origins::allow(store, ws.id, host.as_str()).await?;
     Ok(ws)
 }
 

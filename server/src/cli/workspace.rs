@@ -5,7 +5,7 @@ use secrecy::ExposeSecret;
 use super::{workspace_named, DEFAULT_PUBLIC_URL};
 use crate::clock::{rfc3339, Clock};
 use crate::store::Store;
-use porthole_core::{secrets, settings, workspaces};
+use porthole_core::{origins, secrets, settings, workspaces};
 use porthole_core::{CoreError, Origin};
 
 #[derive(Debug, Subcommand)]
@@ -239,7 +239,9 @@ pub async fn run(
         WorkspaceCommand::AllowOrigin { slug, origin } => {
             let ws = workspace_named(store, &slug).await?;
             let origin = Origin::parse(&origin).map_err(anyhow::Error::msg)?;
-            let new = store.allow_origin(ws.id, &origin).await?;
+            let new = origins::allow(store, ws.id, origin.as_str())
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!(
                 "{origin} {}",
                 if new {
@@ -252,10 +254,10 @@ pub async fn run(
         WorkspaceCommand::DisallowOrigin { slug, origin } => {
             let ws = workspace_named(store, &slug).await?;
             let origin = Origin::parse(&origin).map_err(anyhow::Error::msg)?;
-            anyhow::ensure!(
-                store.disallow_origin(ws.id, &origin).await?,
-                "{origin} was not an allowed origin of {slug:?}"
-            );
+            let removed = origins::disallow(store, ws.id, origin.as_str())
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            anyhow::ensure!(removed, "{origin} was not an allowed origin of {slug:?}");
             println!("{origin} may no longer embed {slug:?}.");
         }
         WorkspaceCommand::Secrets { slug } => {

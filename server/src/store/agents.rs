@@ -131,6 +131,19 @@ impl AccountStore for Store {
             .await;
         Ok(opened.map_err(StoreError::from)?)
     }
+
+    async fn end_sessions(&self, token_hash: &str, everywhere: bool) -> CoreResult<()> {
+        let ended = self.end_agent_sessions(token_hash, everywhere).await;
+        Ok(ended.map_err(StoreError::from)?)
+    }
+
+    async fn set_two_step(&self, agent_id: i64, secret: Option<&str>) -> CoreResult<()> {
+        let statement =
+            sqlx::query("UPDATE agents SET totp_secret = $1, totp_last_step = NULL WHERE id = $2")
+                .bind(secret)
+                .bind(agent_id);
+        self.change_one(statement).await
+    }
 }
 
 impl AgentStore for Store {
@@ -361,8 +374,8 @@ impl Store {
         .await
     }
 
-    /// Ends one console session, or with `everywhere` all of its agent's.
-    pub async fn sign_out(&self, token_hash: &str, everywhere: bool) -> sqlx::Result<()> {
+    /// See `AccountStore::end_sessions`.
+    async fn end_agent_sessions(&self, token_hash: &str, everywhere: bool) -> sqlx::Result<()> {
         let mut tx = self.write_tx().await?;
         let workspace: Option<i64> = sqlx::query_scalar(
             "SELECT a.workspace_id FROM agent_sessions s JOIN agents a ON a.id = s.agent_id \
@@ -441,39 +454,6 @@ impl Store {
         .bind(agent_id)
         .fetch_optional(&self.pool)
         .await
-    }
-
-    /// Changes the name customers see beside the agent's replies from now on.
-    pub async fn rename_agent(&self, agent_id: i64, name: &str) -> sqlx::Result<()> {
-        let mut tx = self.write_tx().await?;
-        sqlx::query("UPDATE agents SET name = $1 WHERE id = $2")
-            .bind(name)
-            .bind(agent_id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await
-    }
-
-    /// Whether round-robin assignment gives the agent tickets.
-    pub async fn set_available(&self, agent_id: i64, available: bool) -> sqlx::Result<()> {
-        let mut tx = self.write_tx().await?;
-        sqlx::query("UPDATE agents SET available = $1 WHERE id = $2")
-            .bind(available)
-            .bind(agent_id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await
-    }
-
-    /// Turns the second factor on with this key, or off with `None`.
-    pub async fn set_totp(&self, agent_id: i64, secret: Option<&str>) -> sqlx::Result<()> {
-        let mut tx = self.write_tx().await?;
-        sqlx::query("UPDATE agents SET totp_secret = $1, totp_last_step = NULL WHERE id = $2")
-            .bind(secret)
-            .bind(agent_id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await
     }
 }
 

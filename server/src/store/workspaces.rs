@@ -2,13 +2,14 @@ use porthole_identity::Policy;
 use porthole_types::Settings;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::{Revoked, Store, StoreResult};
+use super::{Revoked, Store, StoreError, StoreResult};
+use porthole_core::origins::{Change, OriginStore};
 use porthole_core::secrets::SecretStore;
 use porthole_core::settings::SettingsStore;
 use porthole_core::workspaces::{NewWorkspace, WorkspaceStore};
 use porthole_core::{CoreError, CoreResult, Origin};
 
-/// Prefix of identity-verification secrets. The whole string, prefix included, is the HMAC key.
+/// A workspace, with its identity secrets (kept secret: only `verify` and `sign` use them).
 pub struct Workspace {
     pub id: i64,
     pub slug: String,
@@ -164,40 +165,6 @@ impl Workspace {
 }
 
 impl Store {
-    /// Adds an allowed origin; returns whether it was new.
-    pub async fn allow_origin(&self, workspace_id: i64, origin: &Origin) -> sqlx::Result<bool> {
-        let _turn = self.turn().await;
-        let done = sqlx::query(
-            "INSERT INTO workspace_origins (workspace_id, origin) VALUES ($1, $2) \
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(workspace_id)
-        .bind(origin.as_str())
-        .execute(&self.pool)
-        .await?;
-        self.origins_changed();
-        Ok(done.rows_affected() > 0)
-    }
-}
-
-impl Store {
-    /// Removes an allowed origin; returns whether it was there. Sessions made from it are
-    /// revoked in the same transaction, so allowing the origin again brings none of them back.
-    pub async fn disallow_origin(&self, workspace_id: i64, origin: &Origin) -> sqlx::Result<bool> {
-        let mut tx = self.write_tx().await?;
-        let done =
-            sqlx::query("DELETE FROM workspace_origins WHERE workspace_id = $1 AND origin = $2")
-                .bind(workspace_id)
-                .bind(origin.as_str())
-                .execute(&mut *tx)
-                .await?;
-        revoke_sessions_of_disallowed_origins(&mut tx, workspace_id).await?;
-        tx.commit().await?;
-        self.origins_changed();
-        self.revoked(Revoked::Workspace(workspace_id));
-        Ok(done.rows_affected() > 0)
-    }
-
     pub async fn count_faq_click(&self, workspace_id: i64, question: &str) -> sqlx::Result<()> {
         let _turn = self.turn().await;
         sqlx::query(
@@ -249,9 +216,31 @@ impl Store {
     }
 }
 
+impl OriginStore for Store {
+    async fn replace_origins(&self, workspace_id: i64, origins: &[Origin]) -> CoreResult<()> {
+        let replaced = self.write_origins(workspace_id, origins).await;
+        Ok(replaced.map_err(StoreError::from)?)
+    }
+
+    async fn add_origin(
+        &self,
+        workspace_id: i64,
+        origin: &Origin,
+        max: usize,
+    ) -> CoreResult<Change> {
+        let added = self.insert_origin(workspace_id, origin, max).await;
+        Ok(added.map_err(StoreError::from)?)
+    }
+
+    async fn remove_origin(&self, workspace_id: i64, origin: &Origin) -> CoreResult<Change> {
+        let removed = self.delete_origin(workspace_id, origin).await;
+        Ok(removed.map_err(StoreError::from)?)
+    }
+}
+
 impl Store {
-    /// Replaces the allowed origins in one step.
-    pub async fn set_origins(&self, workspace_id: i64, origins: &[Origin]) -> sqlx::Result<()> {
+    /// See `OriginStore::replace_origins`.
+    async fn write_origins(&self, workspace_id: i64, origins: &[Origin]) -> sqlx::Result<()> {
         let mut tx = self.write_tx().await?;
         sqlx::query("DELETE FROM workspace_origins WHERE workspace_id = $1")
             .bind(workspace_id)
@@ -272,6 +261,67 @@ impl Store {
         self.origins_changed();
         self.revoked(Revoked::Workspace(workspace_id));
         Ok(())
+    }
+
+    /// See `OriginStore::add_origin`.
+    async fn insert_origin(
+        &self,
+        workspace_id: i64,
+        origin: &Origin,
+        max: usize,
+    ) -> sqlx::Result<Change> {
+        let mut tx = self.write_tx().await?;
+        let (count, there): (i64, bool) = sqlx::query_as(
+            "SELECT COUNT(*), COALESCE(SUM(origin = $2), 0) > 0 FROM workspace_origins \
+             WHERE workspace_id = $1",
+        )
+        .bind(workspace_id)
+        .bind(origin.as_str())
+        .fetch_one(&mut *tx)
+        .await?;
+        if there {
+            return Ok(Change::Unchanged);
+        }
+        if count >= max as i64 {
+            return Ok(Change::OutOfBounds);
+        }
+        sqlx::query("INSERT INTO workspace_origins (workspace_id, origin) VALUES ($1, $2)")
+            .bind(workspace_id)
+            .bind(origin.as_str())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        self.origins_changed();
+        Ok(Change::Done)
+    }
+
+    /// See `OriginStore::remove_origin`.
+    async fn delete_origin(&self, workspace_id: i64, origin: &Origin) -> sqlx::Result<Change> {
+        let mut tx = self.write_tx().await?;
+        let (count, there): (i64, bool) = sqlx::query_as(
+            "SELECT COUNT(*), COALESCE(SUM(origin = $2), 0) > 0 FROM workspace_origins \
+             WHERE workspace_id = $1",
+        )
+        .bind(workspace_id)
+        .bind(origin.as_str())
+        .fetch_one(&mut *tx)
+        .await?;
+        if !there {
+            return Ok(Change::Unchanged);
+        }
+        if count <= 1 {
+            return Ok(Change::OutOfBounds);
+        }
+        sqlx::query("DELETE FROM workspace_origins WHERE workspace_id = $1 AND origin = $2")
+            .bind(workspace_id)
+            .bind(origin.as_str())
+            .execute(&mut *tx)
+            .await?;
+        revoke_sessions_of_disallowed_origins(&mut tx, workspace_id).await?;
+        tx.commit().await?;
+        self.origins_changed();
+        self.revoked(Revoked::Workspace(workspace_id));
+        Ok(Change::Done)
     }
 }
 

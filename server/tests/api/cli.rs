@@ -401,6 +401,14 @@ fn a_workspace_is_configured_from_the_cli_alone() {
         &["workspace", "disallow-origin", "acme", "https://a.test"],
     );
     assert!(!ok && err.contains("was not an allowed origin"));
+    let (ok, _, err) = porthole(
+        &db,
+        &["workspace", "disallow-origin", "acme", "https://b.test"],
+    );
+    assert!(
+        !ok && err.contains("keep at least one allowed origin"),
+        "{err}"
+    );
 
     porthole(
         &db,

@@ -6,7 +6,9 @@ use porthole_core::agents::{self, AgentStore, KeyRole};
 use porthole_core::articles::{self, ArticleStore};
 use porthole_core::keys::{self, KeyStore};
 use porthole_core::opening::{open_ticket, NewTicket, Outcome, TicketOpener};
+use porthole_core::origins::{self, OriginStore};
 use porthole_core::participants::{copy, take_off, ParticipantStore};
+use porthole_core::profile::{self, ProfileStore};
 use porthole_core::ratings::{self, RatingStore};
 use porthole_core::secrets::{self, SecretStore};
 use porthole_core::settings::{self, SettingsStore};
@@ -15,10 +17,11 @@ use porthole_core::tickets::{
     patch_ticket, reply_as_agent, reply_as_customer, solve_as_customer, Actor, AgentReply,
     CustomerPost, TicketStore, TicketWrite, UserScope,
 };
+use porthole_core::two_step::{self, TwoStep};
 use porthole_core::webhooks::{self, WebhookStore};
 use porthole_core::workspaces::{self, WorkspaceStore};
 use porthole_core::{CoreError, EmailAddress};
-use porthole_types::{ArticleRequest, Channel, Priority, TicketPatch, TicketStatus};
+use porthole_types::{ArticleRequest, ChangeMe, Channel, Priority, TicketPatch, TicketStatus};
 use serde_json::json;
 
 /// What the suite asks of an engine: every trait the core defines.
@@ -35,6 +38,8 @@ trait Engine:
     + WorkspaceStore
     + KeyStore
     + AccountStore
+    + OriginStore
+    + ProfileStore
 {
 }
 impl<S> Engine for S where
@@ -50,6 +55,8 @@ impl<S> Engine for S where
         + WorkspaceStore
         + KeyStore
         + AccountStore
+        + OriginStore
+        + ProfileStore
 {
 }
 
@@ -448,6 +455,91 @@ async fn keeps_the_contract<S: Engine>(store: &S, ws: i64) {
         agents::remove(store, ws, me, "ann@example.com").await,
         Err(CoreError::NotFound)
     ));
+
+    // Two-step sign-in: a wrong code changes nothing; once on, the password alone is not
+    // enough; turned off with a current code. Signing out everywhere ends every session.
+    let SignIn::Session {
+        agent_id: cy_id, ..
+    } = signed
+    else {
+        panic!("signed in above")
+    };
+    let key = porthole_core::accounts::new_totp_secret();
+    let now = 1_800_000_000_000;
+    let code = porthole_core::accounts::totp_code(&key, now).unwrap();
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let on = two_step::turn_on(store, cy_id, (&key, wrong), now).await;
+    assert_eq!(on.unwrap(), TwoStep::WrongCode);
+    let on = two_step::turn_on(store, cy_id, (&key, &code), now).await;
+    assert_eq!(on.unwrap(), TwoStep::Changed);
+    let without = Credentials {
+        workspace: "acme",
+        email: "cy@example.com",
+        password,
+        code: "",
+    };
+    let refused = sign_in::sign_in(store, "client-c", without, now, 60_000).await;
+    assert!(matches!(refused.unwrap(), SignIn::Refused { .. }));
+    let whose = ("acme", "cy@example.com", cy_id);
+    let off = two_step::turn_off(store, whose, wrong, now).await;
+    assert_eq!(off.unwrap(), TwoStep::WrongCode);
+    let off = two_step::turn_off(store, whose, &code, now).await;
+    assert_eq!(off.unwrap(), TwoStep::Changed);
+    let given = Credentials {
+        workspace: "acme",
+        email: "cy@example.com",
+        password,
+        code: "",
+    };
+    let session = sign_in::sign_in(store, "client-c", given, now + 1, 60_000).await;
+    let SignIn::Session { token, .. } = session.unwrap() else {
+        panic!("codes are off again")
+    };
+    sign_in::sign_out(store, &token.hash, true).await.unwrap();
+    sign_in::sign_out(store, &token.hash, true).await.unwrap();
+
+    // An agent's own profile: a name under the text rule, availability, and a picture only
+    // from an upload of theirs that is an image.
+    let rename = |name: &str| ChangeMe {
+        available: Some(false),
+        name: Some(name.into()),
+    };
+    profile::change(store, cy_id, &rename("Cy Young"))
+        .await
+        .unwrap();
+    let blank = profile::change(store, cy_id, &rename("  ")).await;
+    assert!(matches!(blank, Err(CoreError::Invalid("name", _))));
+    let ghost = profile::change(store, i64::MAX, &rename("Nobody")).await;
+    assert!(matches!(ghost, Err(CoreError::NotFound)));
+    let taken = profile::take_picture(store, (ws, cy_id), "no-such-upload").await;
+    assert!(matches!(taken, Err(CoreError::Invalid("upload", _))));
+    assert_eq!(profile::remove_picture(store, cy_id).await.unwrap(), None);
+
+    // Allowed origins: canonical, at least one, at most the bound; one at a time as well.
+    let host = "https://acme.example";
+    assert!(!origins::allow(store, ws, "HTTPS://ACME.example/")
+        .await
+        .unwrap());
+    let last = origins::disallow(store, ws, host).await;
+    assert!(matches!(last, Err(CoreError::Invalid("origins", _))));
+    assert!(origins::allow(store, ws, "https://b.example")
+        .await
+        .unwrap());
+    assert!(origins::disallow(store, ws, host).await.unwrap());
+    assert!(!origins::disallow(store, ws, host).await.unwrap());
+    let full: Vec<String> = (0..origins::ORIGINS_MAX)
+        .map(|i| format!("https://s{i}.example"))
+        .collect();
+    origins::replace(store, ws, &full).await.unwrap();
+    let over = origins::allow(store, ws, "https://one-more.example").await;
+    assert!(matches!(over, Err(CoreError::Invalid("origins", _))));
+    // Two operators taking the last two away at once cannot leave none.
+    origins::replace(store, ws, &full[..2]).await.unwrap();
+    let (a, b) = tokio::join!(
+        origins::disallow(store, ws, &full[0]),
+        origins::disallow(store, ws, &full[1]),
+    );
+    assert!(a.is_ok() != b.is_ok(), "exactly one goes: {a:?} {b:?}");
 }
 
 #[tokio::test]

@@ -137,6 +137,52 @@ async fn only_real_origins_are_accepted_and_they_are_stored_in_one_form() {
 }
 
 #[tokio::test]
+async fn the_api_and_the_cli_keep_one_rule_for_how_many_origins_a_workspace_allows() {
+    let app = TestApp::spawn().await;
+    let key = app.agent_key("Admin").await;
+    let list = |n: usize| -> Vec<String> {
+        (0..n)
+            .map(|i| format!("https://s{i}.example.com"))
+            .collect()
+    };
+    let put = |origins: Vec<String>| {
+        app.agent(Method::PUT, "/origins", &key)
+            .json(&json!({ "origins": origins }))
+            .go()
+    };
+    let res = put(list(51)).await;
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
+    assert!(put(list(50)).await.status().is_success());
+    // The CLI, where one more could be added before, now refuses the 51st.
+    let out = app.cli(&[
+        "workspace",
+        "allow-origin",
+        "acme",
+        "https://s50.example.com",
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("at most 50"), "{err}");
+    // And at the other end: the API refuses an empty list, and the CLI, which could take the
+    // last origin away before, refuses that too.
+    let res = put(vec![]).await;
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
+    assert!(put(list(1)).await.status().is_success());
+    let out = app.cli(&[
+        "workspace",
+        "disallow-origin",
+        "acme",
+        "https://s0.example.com",
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("keep at least one allowed origin"),
+        "{err}"
+    );
+    let stored = app.agent(Method::GET, "/origins", &key).value().await;
+    assert_eq!(stored["origins"], json!(["https://s0.example.com"]));
+}
+
+#[tokio::test]
 async fn disallowing_an_origin_revokes_its_sessions_for_good() {
     let app = TestApp::spawn().await;
     let key = app.agent_key("Admin").await;
@@ -184,6 +230,13 @@ async fn what_the_cli_changes_reaches_a_running_server_on_the_very_next_call() {
     ]);
     let list = app.widget(Method::GET, "/tickets", &token).value().await;
     assert_eq!(list["tickets"][0]["unread"], true, "{list}");
+    // A workspace keeps one origin at least: another first, then the one the session is from.
+    cli(&[
+        "workspace",
+        "allow-origin",
+        "acme",
+        "https://other.example.com",
+    ]);
     cli(&["workspace", "disallow-origin", "acme", HOST]);
     for path in ["/tickets", "/session"] {
         let res = app.widget(Method::GET, path, &token).go().await;

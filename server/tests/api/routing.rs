@@ -84,7 +84,13 @@ async fn new_tickets_go_round_robin_to_available_agents_under_the_cap() {
     let ws = app.store.workspace_by_slug("acme").await.unwrap().unwrap();
     let ann = app.store.agents(ws.id).await.unwrap();
     let ann = ann.iter().find(|a| a.email == "ann@acme.test").unwrap();
-    app.store.set_available(ann.id, false).await.unwrap();
+    let away = porthole_types::ChangeMe {
+        available: Some(false),
+        name: None,
+    };
+    porthole_core::profile::change(&app.store, ann.id, &away)
+        .await
+        .unwrap();
     let t = app.new_ticket(&ada, "While Ann is away").await;
     assert_eq!(
         assignee(&app, &key, t["reference"].as_str().unwrap()).await,

@@ -11,12 +11,11 @@ use serde_json::{Map, Value};
 use super::responses::{AdminKeyOnly, BadRequest, Invalid, NotJson, TooLarge, Unauthorized};
 use crate::clock::rfc3339;
 use crate::http::auth::Admin;
-use crate::http::error::{ApiError, ApiResult};
+use crate::http::error::ApiResult;
 use crate::http::extract::AppJson;
 use crate::http::state::AppState;
 use crate::store::Workspace;
-use porthole_core::Origin;
-use porthole_core::{secrets, settings};
+use porthole_core::{origins, secrets, settings};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -133,21 +132,7 @@ async fn replace_origins(
     agent: Admin,
     AppJson(list): AppJson<OriginList>,
 ) -> ApiResult<AppJson<OriginList>> {
-    let origins = list
-        .origins
-        .iter()
-        .map(|o| Origin::parse(o).map_err(|m| ApiError::invalid("origins", m)))
-        .collect::<ApiResult<Vec<_>>>()?;
-    if origins.is_empty() {
-        return Err(ApiError::invalid(
-            "origins",
-            "keep at least one allowed origin",
-        ));
-    }
-    state
-        .store
-        .set_origins(agent.0.workspace_id, &origins)
-        .await?;
+    origins::replace(&state.store, agent.0.workspace_id, &list.origins).await?;
     list_origins(State(state), agent).await
 }
 

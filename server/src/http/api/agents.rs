@@ -6,8 +6,7 @@ use axum::routing::{get, patch, put};
 use axum::Router;
 use lettre::Message;
 use porthole_types::{
-    limits, AgentInfo, AgentInfoList, ChangeAgent, ChangeMe, ErrorBody, InviteAgent, Invited,
-    SetAvatar,
+    AgentInfo, AgentInfoList, ChangeAgent, ChangeMe, ErrorBody, InviteAgent, Invited, SetAvatar,
 };
 use secrecy::ExposeSecret;
 
@@ -17,8 +16,8 @@ use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{AppJson, AppPath};
 use crate::http::state::AppState;
 use crate::store::{avatar_path, AgentAccount, KeyRole};
-use porthole_core::agents;
-use porthole_core::{bounded_text, EmailAddress};
+use porthole_core::EmailAddress;
+use porthole_core::{agents, profile};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -69,17 +68,7 @@ async fn change_me(
     AppJson(change): AppJson<ChangeMe>,
 ) -> ApiResult<AppJson<AgentInfo>> {
     let id = actor.agent_id.ok_or(ApiError::NotFound)?;
-    let name = change
-        .name
-        .as_deref()
-        .map(|n| bounded_text("name", n, limits::NAME_MAX_CHARS))
-        .transpose()?;
-    if let Some(available) = change.available {
-        state.store.set_available(id, available).await?;
-    }
-    if let Some(name) = name {
-        state.store.rename_agent(id, &name).await?;
-    }
+    profile::change(&state.store, id, &change).await?;
     Ok(AppJson(info(signed_in(&state, &actor).await?)))
 }
 
@@ -99,10 +88,7 @@ async fn set_avatar(
     AppJson(req): AppJson<SetAvatar>,
 ) -> ApiResult<AppJson<AgentInfo>> {
     let id = actor.agent_id.ok_or(ApiError::NotFound)?;
-    let old = state
-        .store
-        .set_avatar(actor.workspace_id, id, &req.upload)
-        .await?;
+    let old = profile::take_picture(&state.store, (actor.workspace_id, id), &req.upload).await?;
     forget_picture(&state, old).await;
     Ok(AppJson(info(signed_in(&state, &actor).await?)))
 }
@@ -121,7 +107,7 @@ async fn clear_avatar(
     Agent(actor): Agent,
 ) -> ApiResult<AppJson<AgentInfo>> {
     let id = actor.agent_id.ok_or(ApiError::NotFound)?;
-    let old = state.store.clear_avatar(id).await?;
+    let old = profile::remove_picture(&state.store, id).await?;
     forget_picture(&state, old).await;
     Ok(AppJson(info(signed_in(&state, &actor).await?)))
 }

@@ -1,5 +1,5 @@
-//! Two-step sign-in: an agent turns on codes from an authenticator app (RFC 6238), or off,
-//! proving each time that they hold the app by giving a current code.
+//! The two-step sign-in page: the key to add to an authenticator app, and the forms that turn
+//! codes on or off (`porthole_core::two_step` decides).
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -12,8 +12,8 @@ use super::{language, page, signed_in};
 use crate::http::pages::{check_form_origin, see_other, PageError, PageForm};
 use crate::http::state::AppState;
 use crate::store::AgentAccount;
-use porthole_core::accounts::{csrf_matches, csrf_token, new_totp_secret, totp_link, totp_step};
-use porthole_core::sign_in::AccountStore;
+use porthole_core::accounts::{csrf_matches, csrf_token, new_totp_secret, totp_link};
+use porthole_core::two_step::{self, TwoStep};
 use porthole_text::console;
 use porthole_types::Locale;
 
@@ -112,30 +112,21 @@ pub(super) async fn change(
     let refused = (locale, StatusCode::UNPROCESSABLE_ENTITY);
     match form.action.as_str() {
         "on" if !agent.totp_on => {
-            if totp_step(&form.secret, &form.code, now).is_none() {
-                let page = security_page(
-                    refused,
-                    (&agent, &session),
-                    &form.secret,
-                    Some(w.code_mismatch_on),
-                );
+            let given = (&form.secret[..], &form.code[..]);
+            if two_step::turn_on(store, agent.id, given, now).await? == TwoStep::WrongCode {
+                let mismatch = Some(w.code_mismatch_on);
+                let page = security_page(refused, (&agent, &session), &form.secret, mismatch);
                 return Ok(page);
             }
-            store.set_totp(agent.id, Some(&form.secret)).await?;
             tracing::info!(agent = agent.id, "two-step sign-in turned on");
         }
         "off" if agent.totp_on => {
-            let secret = store
-                .sign_in_record(&agent.slug, &agent.email)
-                .await?
-                .and_then(|r| r.totp_secret)
-                .unwrap_or_default();
-            if totp_step(&secret, &form.code, now).is_none() {
-                let page =
-                    security_page(refused, (&agent, &session), "", Some(w.code_mismatch_off));
+            let whose = (&agent.slug[..], &agent.email[..], agent.id);
+            if two_step::turn_off(store, whose, &form.code, now).await? == TwoStep::WrongCode {
+                let mismatch = Some(w.code_mismatch_off);
+                let page = security_page(refused, (&agent, &session), "", mismatch);
                 return Ok(page);
             }
-            store.set_totp(agent.id, None).await?;
             tracing::info!(agent = agent.id, "two-step sign-in turned off");
         }
         _ => {}

@@ -153,10 +153,8 @@ pub(super) async fn sign_out(
     if !csrf_matches(&token, &form.csrf) {
         return Err(PageError::Forbidden);
     }
-    state
-        .store
-        .sign_out(&hash_token(&token), form.everywhere.is_some())
-        .await?;
+    let everywhere = form.everywhere.is_some();
+    porthole_core::sign_in::sign_out(&state.store, &hash_token(&token), everywhere).await?;
     let gone = console_cookie(&state, String::new(), 0);
     Ok(see_other("/console/sign-in", Some(gone)))
 }
