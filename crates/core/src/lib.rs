@@ -6,8 +6,10 @@
 pub mod accounts;
 pub mod agents;
 pub mod articles;
+pub mod deflection;
 mod email;
 mod error;
+pub mod fresh_links;
 pub mod keys;
 pub mod links;
 pub mod markdown;

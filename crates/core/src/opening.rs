@@ -32,6 +32,9 @@ pub struct NewTicket {
     pub portal: Option<PortalSubmission>,
 }
 
+/// Public submissions (and requests for a link by email) allowed per client address per hour.
+pub const SUBMISSIONS_PER_HOUR: i64 = 10;
+
 /// What a public portal submission writes in its ticket's transaction, so that nothing is
 /// left half-done between commits.
 pub struct PortalSubmission {

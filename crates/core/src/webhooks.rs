@@ -43,6 +43,16 @@ pub trait WebhookStore: Send + Sync {
         workspace_id: i64,
         id: i64,
     ) -> impl Future<Output = CoreResult<()>> + Send;
+
+    /// In one transaction: delivery `delivery_id` of the workspace's endpoint (`workspace_id`,
+    /// `id`) starts over, due at `now_ms`, and the endpoint is turned back on; a delivery not
+    /// that endpoint's is not found.
+    fn redeliver(
+        &self,
+        endpoint: (i64, i64),
+        delivery_id: i64,
+        now_ms: i64,
+    ) -> impl Future<Output = CoreResult<()>> + Send;
 }
 
 /// An endpoint as added: it, and its signing secret for a `standard` endpoint (Slack's URL is
@@ -102,6 +112,17 @@ where
 /// An admin removes endpoint `id`, and its delivery log with it.
 pub async fn remove<S: WebhookStore>(store: &S, (workspace_id, id): (i64, i64)) -> CoreResult<()> {
     store.remove_endpoint(workspace_id, id).await
+}
+
+/// An admin has a delivery sent again at once (a failed one, typically); the endpoint, if it
+/// was turned off after failing too long, is turned back on.
+pub async fn redeliver<S: WebhookStore>(
+    store: &S,
+    endpoint: (i64, i64),
+    delivery_id: i64,
+    now_ms: i64,
+) -> CoreResult<()> {
+    store.redeliver(endpoint, delivery_id, now_ms).await
 }
 
 fn room_for_one_more(existing: usize) -> CoreResult<()> {

@@ -131,10 +131,11 @@ pub async fn run(cmd: WebhookCommand, store: &Store, clock: &Clock) -> anyhow::R
             delivery,
         } => {
             let ws = workspace_named(store, &workspace).await?;
-            anyhow::ensure!(
-                store.redeliver(ws.id, id, delivery, clock.now_ms()).await?,
-                "no delivery {delivery} of webhook {id}"
-            );
+            let again = webhooks::redeliver(store, (ws.id, id), delivery, clock.now_ms()).await;
+            match again {
+                Err(CoreError::NotFound) => anyhow::bail!("no delivery {delivery} of webhook {id}"),
+                other => other?,
+            }
             println!("Delivery {delivery} will be sent again by the running server.");
         }
     }

@@ -15,6 +15,7 @@ use super::tickets::UserScope;
 use super::Store;
 use super::StoreResult;
 use crate::clock::rfc3339;
+use porthole_core::deflection::{Reader, VISIT_MS};
 use porthole_core::opening::{Outcome, PortalSubmission, PreparedTicket, TicketOpener};
 use porthole_core::{CoreError, CoreResult, TicketRef};
 
@@ -195,10 +196,10 @@ fn write_ticket(
     }
     // The recent article reads of the user (and of the client, from the portal), marked as
     // not having answered them.
-    let since = now_ms - super::deflection::SESSION_MS;
-    let readers = [Some(format!("user:{}", scope.email))]
+    let since = now_ms - VISIT_MS;
+    let readers = [Some(Reader::User(&scope.email).key())]
         .into_iter()
-        .chain([new.portal.as_ref().map(|p| format!("client:{}", p.client))]);
+        .chain([new.portal.as_ref().map(|p| Reader::Client(&p.client).key())]);
     for reader in readers.flatten() {
         conn.prepare_cached(super::deflection::FOLLOWED)?
             .execute(rusqlite::params![scope.workspace_id, reader, since])?;

@@ -1,11 +1,10 @@
 //! Deflection: articles read before writing, and whether a ticket followed within the hour.
 
+use porthole_core::deflection::DeflectionStore;
+use porthole_core::CoreResult;
 use serde::Serialize;
 
-use super::Store;
-
-/// A read followed by a ticket from the same reader within this long was not a deflection.
-pub const SESSION_MS: i64 = 3_600_000;
+use super::{Store, StoreError};
 
 /// Reads and tickets in a period, and the share of would-be tickets the articles answered.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -25,33 +24,47 @@ pub struct DeflectionReport {
 pub(super) const FOLLOWED: &str = "UPDATE article_reads SET followed = TRUE \
      WHERE workspace_id = ?1 AND reader = ?2 AND created_at > ?3 AND NOT followed";
 
-impl Store {
-    /// Notes that `reader` read an article; a second read of it within the hour is the same
-    /// visit and is not counted again.
-    pub async fn record_read(
+impl DeflectionStore for Store {
+    async fn count_read(
         &self,
-        workspace_id: i64,
-        article_id: i64,
+        (workspace_id, article_id): (i64, i64),
         reader: &str,
-        now_ms: i64,
-    ) -> sqlx::Result<()> {
-        let mut tx = self.write_tx().await?;
+        (now_ms, visit_from_ms): (i64, i64),
+    ) -> CoreResult<()> {
+        let _turn = self.turn().await;
         sqlx::query(
             "INSERT INTO article_reads (workspace_id, article_id, reader, created_at) \
              SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM article_reads \
-             WHERE workspace_id = $1 AND reader = $3 AND article_id = $2 AND created_at > $5)",
+             WHERE workspace_id = $1 AND reader = $3 AND article_id = $2 AND created_at > $5) \
+             AND EXISTS (SELECT 1 FROM articles WHERE id = $2 AND workspace_id = $1)",
         )
         .bind(workspace_id)
         .bind(article_id)
         .bind(reader)
         .bind(now_ms)
-        .bind(now_ms - SESSION_MS)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
+        .bind(visit_from_ms)
+        .execute(&self.pool)
+        .await
+        .map_err(StoreError::from)?;
         Ok(())
     }
 
+    async fn count_faq_click(&self, workspace_id: i64, question: &str) -> CoreResult<()> {
+        let _turn = self.turn().await;
+        sqlx::query(
+            "INSERT INTO faq_clicks (workspace_id, question, clicks) VALUES ($1, $2, 1) \
+             ON CONFLICT (workspace_id, question) DO UPDATE SET clicks = faq_clicks.clicks + 1",
+        )
+        .bind(workspace_id)
+        .bind(question)
+        .execute(&self.pool)
+        .await
+        .map_err(StoreError::from)?;
+        Ok(())
+    }
+}
+
+impl Store {
     pub async fn deflection(
         &self,
         workspace_id: i64,

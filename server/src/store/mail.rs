@@ -3,7 +3,9 @@
 use crate::clock::rfc3339;
 use sqlx::FromRow;
 
-use super::Store;
+use super::{Store, UserScope};
+use porthole_core::fresh_links::{Asked, LinkRequest, LinkStore};
+use porthole_core::CoreResult;
 
 /// The outbox reader that plans emails.
 const READER: &str = "mail";
@@ -222,13 +224,6 @@ impl Store {
         Ok(done.rows_affected() > 0)
     }
 
-    /// Queues one email outside the outbox: a fresh tracking link the customer asked for.
-    pub async fn queue_one_mail(&self, mail: &PlannedMail, now_ms: i64) -> sqlx::Result<()> {
-        let mut tx = self.write_tx().await?;
-        insert_mail(&mut tx, mail, now_ms).await?;
-        tx.commit().await
-    }
-
     /// Emails due by `now_ms`, soonest first.
     pub async fn due_mail(&self, now_ms: i64, limit: i64) -> sqlx::Result<Vec<DueMail>> {
         sqlx::query_as(
@@ -343,37 +338,68 @@ impl Store {
         .fetch_one(&self.pool)
         .await
     }
+}
 
-    /// Fresh tracking links queued for the ticket in the past hour.
-    pub async fn recent_fresh_links(&self, ticket_id: i64, now_ms: i64) -> sqlx::Result<i64> {
-        sqlx::query_scalar(
-            "SELECT COUNT(*) FROM mail_queue WHERE ticket_id = $1 AND kind = 'fresh_link' \
-             AND created_at > $2",
-        )
-        .bind(ticket_id)
-        .bind(now_ms - 3_600_000)
-        .fetch_one(&self.pool)
-        .await
+impl LinkStore for Store {
+    async fn request_fresh_link(
+        &self,
+        request: LinkRequest<'_>,
+        max_per_hour: i64,
+        now_ms: i64,
+    ) -> CoreResult<Asked> {
+        let client = request.client.to_owned();
+        let ticket = request.email.zip(request.number).map(|(email, number)| {
+            let scope = UserScope {
+                workspace_id: request.workspace_id,
+                email: email.to_string(),
+                name: None,
+            };
+            (scope, number)
+        });
+        let asked = self.groups.write(move |conn| {
+            if let Some(wait) = super::portal::count_submission(conn, &client, now_ms)? {
+                return Ok(Asked::Wait(wait));
+            }
+            let Some((scope, number)) = ticket else {
+                return Ok(Asked::Taken);
+            };
+            let Some(found) = super::participants::reach(conn, &scope, number)? else {
+                return Ok(Asked::Taken);
+            };
+            let recent: i64 = conn
+                .prepare_cached(
+                    "SELECT COUNT(*) FROM mail_queue WHERE ticket_id = ?1 \
+                     AND kind = 'fresh_link' AND created_at > ?2",
+                )?
+                .query_row(rusqlite::params![found.id, now_ms - 3_600_000], |r| {
+                    r.get(0)
+                })?;
+            if recent < max_per_hour {
+                conn.prepare_cached(
+                    "INSERT INTO mail_queue (workspace_id, ticket_id, kind, recipient, \
+                     next_attempt_at, created_at) VALUES (?1, ?2, 'fresh_link', ?3, ?4, ?4)",
+                )?
+                .execute(rusqlite::params![
+                    scope.workspace_id,
+                    found.id,
+                    scope.email,
+                    now_ms
+                ])?;
+            }
+            Ok(Asked::Taken)
+        });
+        Ok(asked.await?)
     }
 
-    /// Turns notifications off for a contact. Returns whether the contact exists.
-    pub async fn unsubscribe(
-        &self,
-        workspace_id: i64,
-        contact_id: i64,
-        now_ms: i64,
-    ) -> sqlx::Result<bool> {
-        let _turn = self.turn().await;
-        let done = sqlx::query(
+    async fn unsubscribe(&self, workspace_id: i64, contact_id: i64, now_ms: i64) -> CoreResult<()> {
+        let statement = sqlx::query(
             "UPDATE contacts SET unsubscribed_at = COALESCE(unsubscribed_at, $1) \
              WHERE id = $2 AND workspace_id = $3",
         )
         .bind(now_ms)
         .bind(contact_id)
-        .bind(workspace_id)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() > 0)
+        .bind(workspace_id);
+        self.change_one(statement).await
     }
 }
 

@@ -54,7 +54,7 @@ pub use events::{EventNote, EventScope, StoredEvent};
 pub use inbound::ReplyTarget;
 pub use mail::{DueMail, MailEvent, NotSentThen, PlannedMail, UndeliveredMail};
 pub use participants::{AddedBy, Reach};
-pub use portal::{PageSession, SUBMISSIONS_PER_HOUR};
+pub use portal::PageSession;
 pub use profiles::avatar_path;
 pub use ratings::CsatReport;
 pub use seed::SeedPlan;

@@ -3,10 +3,9 @@
 use rusqlite::Connection;
 
 use super::Store;
+use porthole_core::opening::SUBMISSIONS_PER_HOUR;
 use porthole_core::Token;
 
-/// Public submissions (and requests for a link by email) allowed per client address per hour.
-pub const SUBMISSIONS_PER_HOUR: i64 = 10;
 const HOUR_MS: i64 = 3_600_000;
 
 const INSERT_TRACKING_TOKEN: &str = "INSERT INTO tracking_tokens \
@@ -191,21 +190,5 @@ impl Store {
         .bind(since_ms)
         .fetch_one(&self.pool)
         .await
-    }
-
-    /// Counts a request for a link by email against `client_ip`'s hour (a ticket's submission
-    /// is counted by its creation, see `count_submission`).
-    pub async fn record_submission(&self, client_ip: &str, now_ms: i64) -> sqlx::Result<()> {
-        let mut tx = self.write_tx().await?;
-        sqlx::query(FORGET_SUBMISSIONS)
-            .bind(now_ms - DAY_MS)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(RECORD_SUBMISSION)
-            .bind(client_ip)
-            .bind(now_ms)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await
     }
 }

@@ -7,7 +7,7 @@ use porthole_types::WebhookInfo;
 use serde::Serialize;
 use sqlx::FromRow;
 
-use super::{Store, StoreResult};
+use super::{Store, StoreError, StoreResult};
 
 const READER: &str = "webhooks";
 
@@ -92,6 +92,19 @@ impl WebhookStore for Store {
         let statement = sqlx::query("DELETE FROM webhooks WHERE id = $1 AND workspace_id = $2");
         self.change_one(statement.bind(id).bind(workspace_id)).await
     }
+
+    async fn redeliver(
+        &self,
+        endpoint: (i64, i64),
+        delivery_id: i64,
+        now_ms: i64,
+    ) -> CoreResult<()> {
+        let again = self.deliver_again(endpoint, delivery_id, now_ms).await;
+        match again.map_err(StoreError::from)? {
+            true => Ok(()),
+            false => Err(CoreError::NotFound),
+        }
+    }
 }
 
 impl Store {
@@ -175,10 +188,10 @@ impl Store {
 
     /// Sends a delivery again from the start, and turns its endpoint back on. Returns whether
     /// the delivery exists for this workspace.
-    pub async fn redeliver(
+    /// See `WebhookStore::redeliver`; whether the delivery was found.
+    async fn deliver_again(
         &self,
-        workspace_id: i64,
-        webhook_id: i64,
+        (workspace_id, webhook_id): (i64, i64),
         delivery_id: i64,
         now_ms: i64,
     ) -> sqlx::Result<bool> {

@@ -165,19 +165,6 @@ impl Workspace {
 }
 
 impl Store {
-    pub async fn count_faq_click(&self, workspace_id: i64, question: &str) -> sqlx::Result<()> {
-        let _turn = self.turn().await;
-        sqlx::query(
-            "INSERT INTO faq_clicks (workspace_id, question, clicks) VALUES ($1, $2, 1) \
-             ON CONFLICT (workspace_id, question) DO UPDATE SET clicks = faq_clicks.clicks + 1",
-        )
-        .bind(workspace_id)
-        .bind(question)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
     pub async fn faq_clicks(&self, workspace_id: i64) -> sqlx::Result<Vec<(String, i64)>> {
         sqlx::query_as("SELECT question, clicks FROM faq_clicks WHERE workspace_id = $1")
             .bind(workspace_id)

@@ -4,8 +4,10 @@
 
 use porthole_core::agents::{self, AgentStore, KeyRole};
 use porthole_core::articles::{self, ArticleStore};
+use porthole_core::deflection::{self, DeflectionStore, Reader};
+use porthole_core::fresh_links::{self, Asked, LinkStore};
 use porthole_core::keys::{self, KeyStore};
-use porthole_core::opening::{open_ticket, NewTicket, Outcome, TicketOpener};
+use porthole_core::opening::{self, open_ticket, NewTicket, Outcome, TicketOpener};
 use porthole_core::origins::{self, OriginStore};
 use porthole_core::participants::{copy, take_off, ParticipantStore};
 use porthole_core::profile::{self, ProfileStore};
@@ -40,6 +42,8 @@ trait Engine:
     + AccountStore
     + OriginStore
     + ProfileStore
+    + DeflectionStore
+    + LinkStore
 {
 }
 impl<S> Engine for S where
@@ -57,6 +61,8 @@ impl<S> Engine for S where
         + AccountStore
         + OriginStore
         + ProfileStore
+        + DeflectionStore
+        + LinkStore
 {
 }
 
@@ -540,6 +546,32 @@ async fn keeps_the_contract<S: Engine>(store: &S, ws: i64) {
         origins::disallow(store, ws, &full[1]),
     );
     assert!(a.is_ok() != b.is_ok(), "exactly one goes: {a:?} {b:?}");
+
+    // Deflection: a FAQ counts only when the workspace asks it; reads are counted.
+    let unasked = deflection::faq_opened(store, (ws, &Default::default()), "Who?").await;
+    assert!(matches!(unasked, Err(CoreError::NotFound)));
+    let read = deflection::read(store, (ws, 1), Reader::Client("203.0.113.9"), 2_000_000).await;
+    read.unwrap();
+
+    // Fresh links by email: the same answer whatever was asked, until the client's hour is
+    // used up; then how long to wait.
+    let client = (ws, "198.51.100.7");
+    for asked in [("ada@example.com", "TKT-0001"), ("nobody", "nothing")]
+        .into_iter()
+        .cycle()
+        .take(opening::SUBMISSIONS_PER_HOUR as usize)
+    {
+        let said = fresh_links::ask(store, client, asked, 3_000_000).await;
+        assert_eq!(said.unwrap(), Asked::Taken);
+    }
+    let said = fresh_links::ask(store, client, ("ada@example.com", "TKT-0001"), 3_000_001).await;
+    assert!(matches!(said.unwrap(), Asked::Wait(s) if s > 0));
+    let stranger = fresh_links::unsubscribe(store, (ws, i64::MAX), 3_000_002).await;
+    assert!(matches!(stranger, Err(CoreError::NotFound)));
+
+    // Sending a delivery again: only the workspace's endpoint's.
+    let missing = webhooks::redeliver(store, (ws, i64::MAX), 1, 3_000_003).await;
+    assert!(matches!(missing, Err(CoreError::NotFound)));
 }
 
 #[tokio::test]

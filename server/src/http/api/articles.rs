@@ -14,6 +14,7 @@ use crate::http::extract::{AppJson, AppPath, AppQuery};
 use crate::http::state::AppState;
 use crate::store::{ArticleKey, DeflectionReport, Readers};
 use porthole_core::articles;
+use porthole_core::deflection::{self, Reader};
 
 pub fn agent_routes() -> Router<AppState> {
     Router::new()
@@ -215,12 +216,9 @@ pub(super) async fn read(
         .read_article(ws, ArticleKey::Id(id), Readers::SignedIn)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let reader = format!("user:{}", session.scope.email);
+    let reader = Reader::User(&session.scope.email);
     let now = state.clock.now_ms();
-    state
-        .store
-        .record_read(ws, article.id, &reader, now)
-        .await?;
+    deflection::read(&state.store, (ws, article.id), reader, now).await?;
     Ok(AppJson(ArticleView {
         id: article.id,
         html: porthole_core::markdown::to_safe_html(&article.body),

@@ -160,13 +160,6 @@ async fn redeliver(
     AppPath((id, delivery)): AppPath<(i64, i64)>,
 ) -> ApiResult<StatusCode> {
     let now = state.clock.now_ms();
-    if state
-        .store
-        .redeliver(key.workspace_id, id, delivery, now)
-        .await?
-    {
-        Ok(StatusCode::ACCEPTED)
-    } else {
-        Err(ApiError::NotFound)
-    }
+    webhooks::redeliver(&state.store, (key.workspace_id, id), delivery, now).await?;
+    Ok(StatusCode::ACCEPTED)
 }

@@ -25,6 +25,7 @@ use crate::http::extract::{AppJson, AppPath, AppQuery};
 use crate::http::state::AppState;
 use crate::http::ticket_lists::ListKey;
 use porthole_core::attachment_ids;
+use porthole_core::deflection;
 use porthole_core::opening::{open_ticket, NewTicket, Outcome};
 use porthole_core::tickets::{self, CustomerPost};
 use porthole_core::{bounded_text, optional_text, EmailAddress};
@@ -361,17 +362,7 @@ async fn faq_click(
         .workspace_by_id(session.scope.workspace_id)
         .await?
         .ok_or(ApiError::InvalidSession)?;
-    if !workspace
-        .settings
-        .faqs
-        .iter()
-        .any(|f| f.question == click.question)
-    {
-        return Err(ApiError::NotFound);
-    }
-    state
-        .store
-        .count_faq_click(workspace.id, &click.question)
-        .await?;
+    let asked = (workspace.id, &workspace.settings);
+    deflection::faq_opened(&state.store, asked, &click.question).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -10,13 +10,12 @@ use maud::{html, Markup};
 use serde::Deserialize;
 use subtle::ConstantTimeEq;
 
-use super::portal::{client, wait_needed};
+use super::portal::client;
 use super::{check_form_origin, rate_limited, PageError, PageForm, Site};
 use crate::http::extract::AppPath;
 use crate::http::listener::Peer;
 use crate::http::state::AppState;
-use crate::store::{PlannedMail, UserScope};
-use porthole_core::{EmailAddress, TicketRef};
+use porthole_core::fresh_links::{self, Asked};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -63,9 +62,6 @@ struct LinkForm {
     reference: String,
 }
 
-/// Fresh links a ticket may be sent in an hour, so nobody can flood a customer's inbox.
-const LINKS_PER_TICKET_HOUR: i64 = 3;
-
 /// Answers the same whether or not the reference and address match, so the form cannot be
 /// used to learn who has which ticket.
 async fn send_link(
@@ -79,33 +75,10 @@ async fn send_link(
     check_form_origin(&state, &headers)?;
     let now = state.clock.now_ms();
     let client = client(&state, peer, &headers);
-    if let Some(wait) = wait_needed(&state, &client, now).await? {
+    let asked = (&form.email[..], &form.reference[..]);
+    let from = (site.workspace.id, &client[..]);
+    if let Asked::Wait(wait) = fresh_links::ask(&state.store, from, asked, now).await? {
         return Ok(rate_limited(&site, wait));
-    }
-    state.store.record_submission(&client, now).await?;
-    let email = EmailAddress::parse(&form.email).ok();
-    let number = TicketRef::parse(form.reference.trim()).map(|r| r.0);
-    if let (Some(email), Some(number)) = (email, number) {
-        let scope = UserScope {
-            workspace_id: site.workspace.id,
-            email: email.to_string(),
-            name: None,
-        };
-        let ticket = state.store.reachable_ticket(&scope, number).await?;
-        if let Some(ticket_id) = ticket {
-            let recent = state.store.recent_fresh_links(ticket_id, now).await?;
-            if recent < LINKS_PER_TICKET_HOUR {
-                let mail = PlannedMail {
-                    workspace_id: site.workspace.id,
-                    ticket_id,
-                    kind: "fresh_link",
-                    recipient: email.to_string(),
-                    message_id: None,
-                    due_at: now,
-                };
-                state.store.queue_one_mail(&mail, now).await?;
-            }
-        }
     }
     let t = site.t;
     Ok(site
@@ -152,9 +125,7 @@ async fn unsubscribe(
 ) -> Result<Response, PageError> {
     let id = proven_contact(&site, &contact, &proof).ok_or(PageError::NotFound)?;
     let now = state.clock.now_ms();
-    if !state.store.unsubscribe(site.workspace.id, id, now).await? {
-        return Err(PageError::NotFound);
-    }
+    fresh_links::unsubscribe(&state.store, (site.workspace.id, id), now).await?;
     let t = site.t;
     Ok(site
         .page(

@@ -13,6 +13,7 @@ use crate::http::extract::AppPath;
 use crate::http::listener::Peer;
 use crate::http::state::AppState;
 use crate::store::{ArticleKey, Readers};
+use porthole_core::deflection::{self, Reader};
 use porthole_core::markdown::to_safe_html;
 
 pub fn routes() -> Router<AppState> {
@@ -84,12 +85,10 @@ async fn article(
         .await?
         .ok_or(PageError::NotFound)?;
     // Counted for deflection: a visitor who reads and then writes no ticket was answered.
-    let reader = format!("client:{}", super::portal::client(&state, peer, &headers));
+    let client = super::portal::client(&state, peer, &headers);
     let now = state.clock.now_ms();
-    state
-        .store
-        .record_read(site.workspace.id, article.id, &reader, now)
-        .await?;
+    let article_of = (site.workspace.id, article.id);
+    deflection::read(&state.store, article_of, Reader::Client(&client), now).await?;
     let t = site.t;
     Ok(site.page(
         article.title.clone(),

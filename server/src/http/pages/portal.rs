@@ -26,8 +26,10 @@ use crate::http::client::client_ip;
 use crate::http::extract::AppPath;
 use crate::http::listener::Peer;
 use crate::http::state::AppState;
-use crate::store::{PageSession, UserScope, SUBMISSIONS_PER_HOUR};
+use crate::store::{PageSession, UserScope};
 use crate::tracking::{ticket_path, tracking_link, tracking_path, TRACKING_TTL_MS};
+use porthole_core::deflection;
+use porthole_core::opening::SUBMISSIONS_PER_HOUR;
 use porthole_core::opening::{Outcome, PortalSubmission};
 use porthole_core::{hash_token, TicketRef, Token};
 
@@ -122,10 +124,8 @@ async fn faq(
         .faqs
         .get(index)
         .ok_or(PageError::NotFound)?;
-    state
-        .store
-        .count_faq_click(site.workspace.id, &faq.question)
-        .await?;
+    let asked = (site.workspace.id, &site.workspace.settings);
+    deflection::faq_opened(&state.store, asked, &faq.question).await?;
     let back = match query.from.as_deref() {
         Some("embed") => format!("/embed/{}/tickets/new", site.slug),
         _ => format!("/p/{}/submit", site.slug),
