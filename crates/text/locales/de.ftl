@@ -434,8 +434,8 @@ console-ratings =
     }
 console-deflection = Selbsthilfe
 console-rate = Quote
-console-deflection-detail = { $reads } Artikelaufrufe, { $served } ohne Ticket danach, { $opened } Tickets eröffnet
-console-day-bar = { $date }: { $opened } eröffnet, { $resolved } gelöst
+console-deflection-detail = Artikelaufrufe: { $reads } · ohne Ticket danach: { $served } · eröffnete Tickets: { $opened }
+console-day-bar = { $date }: eröffnet { $opened }, gelöst { $resolved }
 console-chart-opened = eröffnet
 console-chart-resolved = gelöst, je Tag
 console-numbers = Die Zahlen

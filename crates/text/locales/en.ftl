@@ -460,8 +460,8 @@ console-ratings =
     }
 console-deflection = Deflection
 console-rate = Rate
-console-deflection-detail = { $reads } article reads, { $served } with no ticket after, { $opened } tickets opened
-console-day-bar = { $date }: { $opened } opened, { $resolved } resolved
+console-deflection-detail = Article reads: { $reads } · with no ticket after: { $served } · tickets opened: { $opened }
+console-day-bar = { $date }: opened { $opened }, resolved { $resolved }
 console-chart-opened = opened
 console-chart-resolved = resolved, each day
 console-numbers = The numbers

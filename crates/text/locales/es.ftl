@@ -434,8 +434,8 @@ console-ratings =
     }
 console-deflection = Autoservicio
 console-rate = Tasa
-console-deflection-detail = { $reads } lecturas de artículos, { $served } sin ticket después, { $opened } tickets abiertos
-console-day-bar = { $date }: { $opened } abiertos, { $resolved } resueltos
+console-deflection-detail = Lecturas de artículos: { $reads } · sin ticket después: { $served } · tickets abiertos: { $opened }
+console-day-bar = { $date }: abiertos { $opened }, resueltos { $resolved }
 console-chart-opened = abiertos
 console-chart-resolved = resueltos, cada día
 console-numbers = Las cifras

@@ -434,8 +434,8 @@ console-ratings =
     }
 console-deflection = Résolution autonome
 console-rate = Taux
-console-deflection-detail = { $reads } lectures d'articles, { $served } sans ticket ensuite, { $opened } tickets ouverts
-console-day-bar = { $date } : { $opened } ouverts, { $resolved } résolus
+console-deflection-detail = Lectures d'articles : { $reads } · sans ticket ensuite : { $served } · tickets ouverts : { $opened }
+console-day-bar = { $date } : ouverts { $opened }, résolus { $resolved }
 console-chart-opened = ouverts
 console-chart-resolved = résolus, chaque jour
 console-numbers = Les chiffres
