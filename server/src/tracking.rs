@@ -4,11 +4,7 @@
 use secrecy::ExposeSecret;
 
 use crate::store::Store;
-use porthole_core::{TicketRef, Token};
-
-const HOUR_MS: i64 = 3_600_000;
-/// How long a tracking link works, unless it is made for less.
-pub const TRACKING_TTL_MS: i64 = 30 * 24 * HOUR_MS;
+use porthole_core::{tracking, CoreResult, TicketRef, Token};
 
 /// Where a ticket's tracking page lives, with the reference spelled canonically.
 pub fn ticket_path(slug: &str, number: i64) -> String {
@@ -23,11 +19,8 @@ pub async fn tracking_path(
     email: &str,
     ttl_ms: Option<i64>,
     now_ms: i64,
-) -> sqlx::Result<String> {
-    let ttl = ttl_ms.unwrap_or(TRACKING_TTL_MS);
-    let token = store
-        .create_tracking_token(ticket_id, email, now_ms, ttl)
-        .await?;
+) -> CoreResult<String> {
+    let token = tracking::issue(store, (ticket_id, email), ttl_ms, now_ms).await?;
     Ok(tracking_link(slug, number, &token))
 }
 

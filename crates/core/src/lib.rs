@@ -29,6 +29,7 @@ pub mod sign_in;
 mod text;
 pub mod tickets;
 mod token;
+pub mod tracking;
 pub mod two_step;
 pub mod webhooks;
 pub mod workspaces;

@@ -10,7 +10,7 @@
 use std::future::Future;
 
 use porthole_types::{
-    limits, AgentTicket, Assigned, Author, Change, Priority, StatusChanged, TicketPatch,
+    limits, AgentTicket, Assigned, Author, Change, Priority, StatusChanged, Ticket, TicketPatch,
     TicketStatus, Updated,
 };
 
@@ -107,6 +107,15 @@ pub trait TicketStore: Send + Sync {
         workspace_id: i64,
         number: i64,
     ) -> impl Future<Output = CoreResult<AgentTicket>> + Send;
+
+    /// Marks ticket `number` read by the customer `scope` at `now_ms` (its owner, or someone
+    /// copied on it), and returns it as they see it; not found when they cannot reach it.
+    fn open_as_customer(
+        &self,
+        scope: &UserScope,
+        number: i64,
+        now_ms: i64,
+    ) -> impl Future<Output = CoreResult<Ticket>> + Send;
 }
 
 /// A reply or internal note as a surface received it, unchecked.
@@ -220,6 +229,17 @@ pub async fn reply_as_customer<S: TicketStore>(
             customer_reply(ticket, &customer, post)
         })
         .await
+}
+
+/// A customer opens one of their tickets (in the widget, the portal or the signed iframe): it
+/// is read by them from now on.
+pub async fn open_as_customer<S: TicketStore>(
+    store: &S,
+    scope: &UserScope,
+    number: i64,
+    now_ms: i64,
+) -> CoreResult<Ticket> {
+    store.open_as_customer(scope, number, now_ms).await
 }
 
 /// A customer says their ticket is solved.

@@ -4,7 +4,8 @@ use rusqlite::Connection;
 
 use super::Store;
 use porthole_core::opening::SUBMISSIONS_PER_HOUR;
-use porthole_core::Token;
+use porthole_core::tracking::TrackingStore;
+use porthole_core::{CoreResult, Token};
 
 const HOUR_MS: i64 = 3_600_000;
 
@@ -80,28 +81,6 @@ impl Store {
             .bind(number)
             .fetch_optional(&self.pool)
             .await
-    }
-
-    /// Issues a tracking token for a ticket and the email it belongs to; only its hash is kept.
-    pub async fn create_tracking_token(
-        &self,
-        ticket_id: i64,
-        email: &str,
-        now_ms: i64,
-        ttl_ms: i64,
-    ) -> sqlx::Result<Token> {
-        let token = Token::generate("pht_");
-        let mut tx = self.write_tx().await?;
-        sqlx::query(INSERT_TRACKING_TOKEN)
-            .bind(&token.hash)
-            .bind(ticket_id)
-            .bind(email)
-            .bind(now_ms)
-            .bind(now_ms + ttl_ms)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(token)
     }
 
     /// The ticket id and email a live tracking token grants, if it is for ticket `number` of
@@ -190,5 +169,22 @@ impl Store {
         .bind(since_ms)
         .fetch_one(&self.pool)
         .await
+    }
+}
+
+impl TrackingStore for Store {
+    async fn keep_tracking_token(
+        &self,
+        (ticket_id, email): (i64, &str),
+        token_hash: &str,
+        (now_ms, expires_at): (i64, i64),
+    ) -> CoreResult<()> {
+        let statement = sqlx::query(INSERT_TRACKING_TOKEN)
+            .bind(token_hash)
+            .bind(ticket_id)
+            .bind(email)
+            .bind(now_ms)
+            .bind(expires_at);
+        self.change_one(statement).await
     }
 }

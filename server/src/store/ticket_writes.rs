@@ -3,9 +3,11 @@
 //! what it is told.
 
 use anyhow::anyhow;
-use porthole_core::tickets::{Actor, NewPost, Reach, TicketState, TicketStore, TicketWrite};
+use porthole_core::tickets::{
+    Actor, NewPost, Reach, TicketState, TicketStore, TicketWrite, UserScope,
+};
 use porthole_core::{CoreError, CoreResult};
-use porthole_types::{AgentTicket, Change, Priority, TicketStatus};
+use porthole_types::{AgentTicket, Change, Priority, Ticket, TicketStatus};
 use rusqlite::{Connection, OptionalExtension};
 
 use super::attachments::{customer_owner, AGENT_OWNER};
@@ -33,6 +35,15 @@ impl TicketStore for Store {
 
     async fn agent_ticket(&self, workspace_id: i64, number: i64) -> CoreResult<AgentTicket> {
         Ok(Store::agent_ticket(self, workspace_id, number).await?)
+    }
+
+    async fn open_as_customer(
+        &self,
+        scope: &UserScope,
+        number: i64,
+        now_ms: i64,
+    ) -> CoreResult<Ticket> {
+        Ok(self.open_user_ticket(scope, number, now_ms).await?)
     }
 }
 

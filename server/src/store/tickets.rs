@@ -426,8 +426,8 @@ impl Store {
         })
     }
 
-    /// One of the user's tickets with its public conversation, marked as seen.
-    pub async fn open_user_ticket(
+    /// See `TicketStore::open_as_customer`.
+    pub(super) async fn open_user_ticket(
         &self,
         scope: &UserScope,
         number: i64,

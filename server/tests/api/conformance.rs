@@ -16,7 +16,7 @@ use porthole_core::secrets::{self, SecretStore};
 use porthole_core::settings::{self, SettingsStore};
 use porthole_core::sign_in::{self, AccountStore, Credentials, Joined, SignIn};
 use porthole_core::tickets::{
-    patch_ticket, reply_as_agent, reply_as_customer, solve_as_customer, Actor, AgentReply,
+    self, patch_ticket, reply_as_agent, reply_as_customer, solve_as_customer, Actor, AgentReply,
     CustomerPost, TicketStore, TicketWrite, UserScope,
 };
 use porthole_core::two_step::{self, TwoStep};
@@ -568,6 +568,15 @@ async fn keeps_the_contract<S: Engine>(store: &S, ws: i64) {
     assert!(matches!(said.unwrap(), Asked::Wait(s) if s > 0));
     let stranger = fresh_links::unsubscribe(store, (ws, i64::MAX), 3_000_002).await;
     assert!(matches!(stranger, Err(CoreError::NotFound)));
+
+    // Opening a ticket as a customer: theirs, as they see it; nobody else's.
+    let opened = tickets::open_as_customer(store, &ada, 1, 3_000_003)
+        .await
+        .unwrap();
+    assert_eq!(opened.reference, "TKT-0001");
+    let stranger = customer(ws, "eve@example.com");
+    let theirs = tickets::open_as_customer(store, &stranger, 1, 3_000_004).await;
+    assert!(matches!(theirs, Err(CoreError::NotFound)));
 
     // Sending a delivery again: only the workspace's endpoint's.
     let missing = webhooks::redeliver(store, (ws, i64::MAX), 1, 3_000_003).await;

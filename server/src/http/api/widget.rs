@@ -303,10 +303,9 @@ async fn read_ticket(
     session: UserSession,
     AppPath((_slug, raw_ref)): AppPath<(String, String)>,
 ) -> ApiResult<impl IntoResponse> {
-    let ticket = state
-        .store
-        .open_user_ticket(&session.scope, reference(&raw_ref)?, state.clock.now_ms())
-        .await?;
+    let number = reference(&raw_ref)?;
+    let now = state.clock.now_ms();
+    let ticket = tickets::open_as_customer(&state.store, &session.scope, number, now).await?;
     Ok(AppJson(with_file_buttons(ticket)))
 }
 

@@ -366,7 +366,7 @@ async fn post_reply(
             }
         },
     };
-    let ticket = state.store.open_user_ticket(scope, number, now).await?;
+    let ticket = porthole_core::tickets::open_as_customer(&state.store, scope, number, now).await?;
     Ok(render(&ticket, (field, &reason))
         .status(status)
         .into_response())

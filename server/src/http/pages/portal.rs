@@ -27,11 +27,11 @@ use crate::http::extract::AppPath;
 use crate::http::listener::Peer;
 use crate::http::state::AppState;
 use crate::store::{PageSession, UserScope};
-use crate::tracking::{ticket_path, tracking_link, tracking_path, TRACKING_TTL_MS};
+use crate::tracking::{ticket_path, tracking_link, tracking_path};
 use porthole_core::deflection;
 use porthole_core::opening::SUBMISSIONS_PER_HOUR;
 use porthole_core::opening::{Outcome, PortalSubmission};
-use porthole_core::{hash_token, TicketRef, Token};
+use porthole_core::{hash_token, TicketRef};
 
 const HOUR_MS: i64 = 3_600_000;
 /// A tracking link buys this long before it has to be followed again.
@@ -189,10 +189,10 @@ async fn submit(
     let visitor = visitor(&state, peer, &headers, scope);
     // Counted against the client, its reads marked and its tracking link kept, all in the
     // ticket's own transaction.
-    let tracking = Token::generate("pht_");
+    let (tracking, until) = porthole_core::tracking::new_token(now, None);
     let submission = PortalSubmission {
         client,
-        tracking: (tracking.hash.clone(), now + TRACKING_TTL_MS),
+        tracking: (tracking.hash.clone(), until),
     };
     let opened = open_from_form(&state, (&site, &visitor), upload, valid, |new| {
         new.portal = Some(submission)

@@ -21,7 +21,7 @@ use super::{
 use crate::http::state::AppState;
 use crate::store::UserScope;
 use porthole_core::opening::{open_ticket, NewTicket, Outcome};
-use porthole_core::{ratings, CoreError, TicketRef};
+use porthole_core::{ratings, tickets, CoreError, TicketRef};
 
 /// Which of the two page surfaces is drawing: what differs between them is said here.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -194,10 +194,7 @@ pub(super) async fn show(
     rated: bool,
 ) -> Result<Response, PageError> {
     let now = state.clock.now_ms();
-    let ticket = state
-        .store
-        .open_user_ticket(&visitor.scope, number, now)
-        .await?;
+    let ticket = tickets::open_as_customer(&state.store, &visitor.scope, number, now).await?;
     let rate = RatingPrompt::for_ticket(&ticket, rated);
     Ok(
         ticket_screen(site, visitor.surface, &ticket, (None, ""), rate)
