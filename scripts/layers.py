@@ -17,7 +17,7 @@ ROOT = os.path.join(os.path.dirname(__file__), "..", "server", "src")
 # listed is a utility (clock, recent, backoff...), which must import nothing layered.
 LAYERS = {
     "store": 1,
-    "files": 2, "mail": 2, "webhooks": 2, "tracking": 2, "live": 2, "identity": 2,
+    "files": 2, "mail": 2, "webhooks": 2, "tracking": 2, "live": 2,
     "i18n": 2, "presence": 2,
     "http": 3, "workers": 3,
     "cli": 4, "startup": 4,

@@ -6,7 +6,6 @@ pub mod clock;
 pub mod files;
 pub mod http;
 pub mod i18n;
-pub mod identity;
 pub mod live;
 pub mod mail;
 pub mod presence;

@@ -24,6 +24,9 @@ pub enum CoreError {
     /// not (an unknown setting).
     #[error("{0}")]
     InvalidRequest(String),
+    /// A host's proof of who a user is did not verify.
+    #[error("the identity did not verify: {0:?}")]
+    Identity(porthole_identity::Rejection),
     /// Too many of something in a window; may try again after this many seconds.
     #[error("too many requests; try again in {0} seconds")]
     RateLimited(i64),

@@ -209,6 +209,7 @@ impl From<porthole_core::CoreError> for ApiError {
             D::Invalid(field, message) => ApiError::invalid(field, message),
             D::InvalidRequest(message) => ApiError::InvalidBody(message),
             D::RateLimited(secs) => ApiError::RateLimited(secs),
+            D::Identity(rejection) => ApiError::Identity(rejection),
             D::Internal(err) => match err.downcast::<sqlx::Error>() {
                 Ok(err) => ApiError::from(err),
                 Err(err) => ApiError::Internal(err),

@@ -58,7 +58,7 @@ pub use portal::PageSession;
 pub use profiles::avatar_path;
 pub use ratings::CsatReport;
 pub use seed::SeedPlan;
-pub use sessions::{participants_column, stored_participants, NewSession, SessionRow};
+pub use sessions::{participants_column, stored_participants, SessionRow};
 pub use tickets::{AgentFilter, AgentPage, PageCursor, UserScope};
 pub use webhooks::{Attempt, DeliveryInfo, DueDelivery};
 pub use workspaces::Workspace;

@@ -4,8 +4,11 @@ use rusqlite::Connection;
 
 use super::Store;
 use porthole_core::opening::SUBMISSIONS_PER_HOUR;
+use porthole_core::sessions::NewPageSession;
 use porthole_core::tracking::TrackingStore;
-use porthole_core::{CoreResult, Token};
+use porthole_core::CoreResult;
+
+use super::sessions::participants_column;
 
 const HOUR_MS: i64 = 3_600_000;
 
@@ -106,13 +109,14 @@ impl Store {
         .await
     }
 
-    pub async fn create_page_session(
+    /// See `SessionStore::keep_page_session`.
+    pub(super) async fn insert_page_session(
         &self,
-        session: &PageSession,
+        session: NewPageSession<'_>,
+        token_hash: &str,
         now_ms: i64,
         ttl_ms: i64,
-    ) -> sqlx::Result<Token> {
-        let token = Token::generate("php_");
+    ) -> sqlx::Result<()> {
         let mut tx = self.write_tx().await?;
         sqlx::query("DELETE FROM page_sessions WHERE expires_at <= $1")
             .bind(now_ms)
@@ -123,19 +127,18 @@ impl Store {
              created_at, expires_at, locale, participants) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
-        .bind(&token.hash)
+        .bind(token_hash)
         .bind(session.workspace_id)
-        .bind(&session.email)
-        .bind(&session.name)
+        .bind(session.email.as_str())
+        .bind(session.name)
         .bind(session.ticket_id)
         .bind(now_ms)
         .bind(now_ms + ttl_ms)
-        .bind(&session.locale)
-        .bind(&session.participants)
+        .bind(session.locale.map(porthole_types::Locale::as_str))
+        .bind(participants_column(session.participants))
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
-        Ok(token)
+        tx.commit().await
     }
 
     pub async fn find_page_session(

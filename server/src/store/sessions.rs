@@ -2,8 +2,9 @@ use std::time::Instant;
 
 use rusqlite::OptionalExtension;
 
-use super::{Revoked, Store};
-use porthole_core::{EmailAddress, Origin};
+use super::{Revoked, Store, StoreError};
+use porthole_core::sessions::{ContactUpdate, NewPageSession, NewSession, SessionStore};
+use porthole_core::{CoreResult, EmailAddress};
 
 /// A live session, found by the hash of its token.
 #[derive(Clone)]
@@ -39,42 +40,7 @@ pub fn stored_participants(column: Option<&str>) -> Vec<EmailAddress> {
         .collect()
 }
 
-/// A session about to be stored: the token's hash and what it is bound to.
-pub struct NewSession<'a> {
-    pub token_hash: &'a str,
-    pub workspace_id: i64,
-    pub email: &'a EmailAddress,
-    pub name: Option<&'a str>,
-    pub origin: &'a Origin,
-    pub expires_at: i64,
-    pub participants: &'a [EmailAddress],
-}
-
 impl Store {
-    pub async fn create_session(&self, new: NewSession<'_>, now_ms: i64) -> sqlx::Result<()> {
-        let mut tx = self.write_tx().await?;
-        // Expired rows are useless; clearing them here keeps the table small without a job.
-        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-            .bind(now_ms)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO sessions (token_hash, workspace_id, email, name, origin, created_at, \
-             expires_at, participants) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(new.token_hash)
-        .bind(new.workspace_id)
-        .bind(new.email.as_str())
-        .bind(new.name)
-        .bind(new.origin.as_str())
-        .bind(now_ms)
-        .bind(new.expires_at)
-        .bind(participants_column(new.participants))
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await
-    }
-
     /// The unexpired session with this token hash whose origin the workspace still allows, so
     /// removing an origin ends its sessions at once. Kept in memory between calls until a
     /// commit changes sessions, origins or a workspace's address (see `store::changes`).
@@ -130,15 +96,104 @@ impl Store {
         }
         Ok(found)
     }
+}
 
-    /// Deletes the session; returns whether there was one.
-    pub async fn delete_session(&self, token_hash: &str) -> sqlx::Result<bool> {
+impl SessionStore for Store {
+    async fn open_widget_session(
+        &self,
+        replacing: Option<&str>,
+        new: Option<NewSession<'_>>,
+        contact: ContactUpdate<'_>,
+        now_ms: i64,
+    ) -> CoreResult<()> {
+        let opened = self
+            .write_widget_session(replacing, new, contact, now_ms)
+            .await;
+        opened.map_err(StoreError::from)?;
+        if let Some(hash) = replacing {
+            self.revoked(Revoked::Credential(hash.to_owned()));
+        }
+        Ok(())
+    }
+
+    async fn end_widget_session(&self, token_hash: &str) -> CoreResult<()> {
         let _turn = self.turn().await;
-        let done = sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&self.pool)
-            .await?;
+            .await
+            .map_err(StoreError::from)?;
         self.revoked(Revoked::Credential(token_hash.to_owned()));
-        Ok(done.rows_affected() > 0)
+        Ok(())
+    }
+
+    async fn keep_page_session(
+        &self,
+        session: NewPageSession<'_>,
+        token_hash: &str,
+        (now_ms, ttl_ms): (i64, i64),
+    ) -> CoreResult<()> {
+        let kept = self
+            .insert_page_session(session, token_hash, now_ms, ttl_ms)
+            .await;
+        Ok(kept.map_err(StoreError::from)?)
+    }
+}
+
+impl Store {
+    /// See `SessionStore::open_widget_session`.
+    async fn write_widget_session(
+        &self,
+        replacing: Option<&str>,
+        new: Option<NewSession<'_>>,
+        contact: ContactUpdate<'_>,
+        now_ms: i64,
+    ) -> anyhow::Result<()> {
+        let metadata = contact.metadata.map(serde_json::to_string).transpose()?;
+        let mut tx = self.write_tx().await?;
+        if let Some(hash) = replacing {
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+                .bind(hash)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if let Some(new) = new {
+            // Expired rows are useless; clearing them here keeps the table small without a job.
+            sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+                .bind(now_ms)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO sessions (token_hash, workspace_id, email, name, origin, created_at, \
+                 expires_at, participants) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(new.token_hash)
+            .bind(new.workspace_id)
+            .bind(new.email.as_str())
+            .bind(new.name)
+            .bind(new.origin.as_str())
+            .bind(now_ms)
+            .bind(new.expires_at)
+            .bind(participants_column(new.participants))
+            .execute(&mut *tx)
+            .await?;
+        }
+        sqlx::query(
+            "INSERT INTO contacts (workspace_id, email, name, metadata, locale, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace_id, email) DO UPDATE \
+             SET name = COALESCE(excluded.name, contacts.name), \
+             metadata = COALESCE(excluded.metadata, contacts.metadata), \
+             locale = COALESCE(excluded.locale, contacts.locale)",
+        )
+        .bind(contact.workspace_id)
+        .bind(contact.email.as_str())
+        .bind(contact.name)
+        .bind(metadata)
+        .bind(contact.locale.map(porthole_types::Locale::as_str))
+        .bind(now_ms)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

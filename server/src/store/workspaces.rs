@@ -59,6 +59,14 @@ impl From<WorkspaceRow> for Workspace {
 impl Workspace {
     /// The secrets a hash may be made with now: the current one, and the previous one until
     /// its grace period ends.
+    /// What verifies a host's claims now: the live secrets and the timestamp policy.
+    pub fn keys(&self, now_ms: i64) -> porthole_core::identity::Keys<'_> {
+        porthole_core::identity::Keys {
+            secrets: self.live_secrets(now_ms),
+            policy: self.policy(),
+        }
+    }
+
     pub fn live_secrets(&self, now_ms: i64) -> Vec<&[u8]> {
         let mut secrets = vec![self.secret.expose_secret().as_bytes()];
         if let (Some(prev), Some(until)) = (&self.previous_secret, self.previous_secret_expires_at)
@@ -170,36 +178,6 @@ impl Store {
             .bind(workspace_id)
             .fetch_all(&self.pool)
             .await
-    }
-
-    /// Creates or updates the contact for a verified user, with what the host said about them.
-    pub async fn upsert_contact(
-        &self,
-        workspace_id: i64,
-        email: &str,
-        name: Option<&str>,
-        metadata: Option<&porthole_types::Metadata>,
-        locale: Option<porthole_types::Locale>,
-        now_ms: i64,
-    ) -> anyhow::Result<()> {
-        let metadata = metadata.map(serde_json::to_string).transpose()?;
-        let _turn = self.turn().await;
-        sqlx::query(
-            "INSERT INTO contacts (workspace_id, email, name, metadata, locale, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace_id, email) DO UPDATE \
-             SET name = COALESCE(excluded.name, contacts.name), \
-             metadata = COALESCE(excluded.metadata, contacts.metadata), \
-             locale = COALESCE(excluded.locale, contacts.locale)",
-        )
-        .bind(workspace_id)
-        .bind(email)
-        .bind(name)
-        .bind(metadata)
-        .bind(locale.map(porthole_types::Locale::as_str))
-        .bind(now_ms)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
     }
 }
 

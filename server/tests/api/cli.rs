@@ -507,8 +507,17 @@ fn ticket_show_tells_an_agent_everything_about_the_ticket_and_its_customer() {
             name: Some("Pro plan".into()),
             links: [("CRM".to_owned(), "https://crm.a.test/42".to_owned())].into(),
         };
+        let al = porthole_core::EmailAddress::parse("al@b.co").unwrap();
+        let said = porthole_core::sessions::ContactUpdate {
+            workspace_id: ws.id,
+            email: &al,
+            name: Some("Al Smith"),
+            metadata: Some(&metadata),
+            locale: None,
+        };
+        use porthole_core::sessions::SessionStore;
         store
-            .upsert_contact(ws.id, "al@b.co", Some("Al Smith"), Some(&metadata), None, 1)
+            .open_widget_session(None, None, said, 1)
             .await
             .unwrap();
         let scope = porthole::store::UserScope {

@@ -6,6 +6,7 @@ use porthole_core::agents::{self, AgentStore, KeyRole};
 use porthole_core::articles::{self, ArticleStore};
 use porthole_core::deflection::{self, DeflectionStore, Reader};
 use porthole_core::fresh_links::{self, Asked, LinkStore};
+use porthole_core::identity::Keys;
 use porthole_core::keys::{self, KeyStore};
 use porthole_core::opening::{self, open_ticket, NewTicket, Outcome, TicketOpener};
 use porthole_core::origins::{self, OriginStore};
@@ -13,6 +14,7 @@ use porthole_core::participants::{copy, take_off, ParticipantStore};
 use porthole_core::profile::{self, ProfileStore};
 use porthole_core::ratings::{self, RatingStore};
 use porthole_core::secrets::{self, SecretStore};
+use porthole_core::sessions::{self, HeldSession, SessionStore, WidgetClaim};
 use porthole_core::settings::{self, SettingsStore};
 use porthole_core::sign_in::{self, AccountStore, Credentials, Joined, SignIn};
 use porthole_core::tickets::{
@@ -44,6 +46,7 @@ trait Engine:
     + ProfileStore
     + DeflectionStore
     + LinkStore
+    + SessionStore
 {
 }
 impl<S> Engine for S where
@@ -63,6 +66,7 @@ impl<S> Engine for S where
         + ProfileStore
         + DeflectionStore
         + LinkStore
+        + SessionStore
 {
 }
 
@@ -577,6 +581,71 @@ async fn keeps_the_contract<S: Engine>(store: &S, ws: i64) {
     let stranger = customer(ws, "eve@example.com");
     let theirs = tickets::open_as_customer(store, &stranger, 1, 3_000_004).await;
     assert!(matches!(theirs, Err(CoreError::NotFound)));
+
+    // A widget session: only a claim that verifies opens one; the browser's held session
+    // goes on for the same user, and ends for another even when their claim fails.
+    let keys = Keys {
+        secrets: vec![b"phk_conformance"],
+        policy: Default::default(),
+    };
+    let site = porthole_core::Origin::parse("https://acme.example").unwrap();
+    let signed = porthole_identity::sign(b"phk_conformance", "ada@example.com", None);
+    fn claim(hash: &str) -> WidgetClaim<'_> {
+        WidgetClaim {
+            email: "ada@example.com",
+            name: Some("Ada"),
+            timestamp: None,
+            participants: &[],
+            hash,
+            metadata: None,
+            locale: Some("fr"),
+            languages: &[],
+        }
+    }
+    let life = (60_000, 4_000_000);
+    let forged = sessions::open_widget(store, (ws, "acme", &keys), &site, claim("00"), None, life);
+    assert!(matches!(forged.await, Err(CoreError::Identity(_))));
+    let opened = sessions::open_widget(
+        store,
+        (ws, "acme", &keys),
+        &site,
+        claim(&signed),
+        None,
+        life,
+    )
+    .await
+    .unwrap();
+    let token = opened.token.expect("a new session");
+    assert_eq!(opened.locale, Some(porthole_types::Locale::Fr));
+    let held = |email: &str| HeldSession {
+        token_hash: token.hash.clone(),
+        slug: "acme".into(),
+        email: email.into(),
+        origin: site.as_str().into(),
+        participants: vec![],
+        expires_at: 4_060_000,
+    };
+    let kept = sessions::open_widget(
+        store,
+        (ws, "acme", &keys),
+        &site,
+        claim("00"),
+        Some(held("ada@example.com")),
+        life,
+    )
+    .await
+    .unwrap();
+    assert!(kept.token.is_none(), "the same user's held session goes on");
+    let other = sessions::open_widget(
+        store,
+        (ws, "acme", &keys),
+        &site,
+        claim("00"),
+        Some(held("bo@example.com")),
+        life,
+    );
+    assert!(matches!(other.await, Err(CoreError::Identity(_))));
+    sessions::end_widget(store, &token.hash).await.unwrap();
 
     // Sending a delivery again: only the workspace's endpoint's.
     let missing = webhooks::redeliver(store, (ws, i64::MAX), 1, 3_000_003).await;

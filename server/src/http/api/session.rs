@@ -4,9 +4,7 @@
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use porthole_types::{
-    limits, CreateSession, ErrorDetail, Launcher, Locale, Metadata, Session, Settings, Visibility,
-};
+use porthole_types::{CreateSession, ErrorDetail, Launcher, Locale, Session, Settings, Visibility};
 use secrecy::ExposeSecret;
 
 use super::responses::{BadRequest, Invalid, NotJson, OriginNotAllowed, TooLarge, Unauthorized};
@@ -17,10 +15,9 @@ use crate::http::extract::{AppJson, AppPath};
 use crate::http::state::AppState;
 use crate::http::theme;
 use crate::i18n::catalogue;
-use crate::identity::{self, Claim};
-use crate::store::{NewSession, UserScope};
-use porthole_core::settings;
-use porthole_core::{hash_token, normalise_email, optional_text, EmailAddress, Origin, Token};
+use crate::store::UserScope;
+use porthole_core::sessions::{self, HeldSession, WidgetClaim};
+use porthole_core::{hash_token, Origin};
 
 /// What the session response adds to the bare session: the user's language, the launcher,
 /// and anything that was refused without refusing the session.
@@ -28,30 +25,6 @@ struct Extras {
     locale: Locale,
     launcher: Option<Launcher>,
     warnings: Vec<porthole_types::ErrorDetail>,
-}
-
-/// `init`'s explicit locale if supported (otherwise a warning), then the browser's languages;
-/// `None` when neither names a supported one (the workspace's default applies).
-fn pick_locale(
-    req: &CreateSession,
-    warnings: &mut Vec<porthole_types::ErrorDetail>,
-) -> Option<Locale> {
-    if let Some(asked) = req.locale.as_deref().filter(|l| !l.trim().is_empty()) {
-        match Locale::from_tag(asked) {
-            Some(locale) => return Some(locale),
-            None => warnings.push(
-                ApiError::invalid(
-                    "locale",
-                    format!("locale {asked:?} is not supported; use en, fr, de or es"),
-                )
-                .detail(),
-            ),
-        }
-    }
-    req.languages
-        .iter()
-        .flatten()
-        .find_map(|tag| Locale::from_tag(tag))
 }
 
 /// The launcher for this user, or none when the workspace offers the widget only to customers
@@ -112,106 +85,58 @@ pub async fn create(
     if !state.store.origin_allowed(&slug, origin.as_str()).await? {
         return Err(ApiError::OriginNotAllowed);
     }
-    let email = EmailAddress::parse(&req.email).map_err(|m| ApiError::invalid("email", m))?;
-    let name = optional_text("name", req.name.as_deref(), limits::NAME_MAX_CHARS)?;
     let now = state.clock.now_ms();
-
-    let mut warnings = vec![];
-    let metadata: Option<Metadata> = match req.metadata.as_ref().filter(|m| !m.is_null()) {
-        None => None,
-        Some(raw) => settings::metadata(raw)
-            .map_err(|e| warnings.push(ApiError::from(e).detail()))
-            .ok(),
-    };
-    let said = pick_locale(&req, &mut warnings);
-    let locale = said.unwrap_or(workspace.settings.default_locale);
-
-    // What the held session would have to carry to be reused as it is.
-    let named: Vec<String> = req
-        .participants
-        .iter()
-        .flatten()
-        .map(|p| normalise_email(p))
-        .collect();
+    // The session the loader holds, if it is live: still this user's, it goes on.
     let held = match bearer(&headers) {
         Ok(previous) => {
             let hash = hash_token(previous);
-            match state.store.find_session(&hash, now).await? {
-                // Naming other participants needs the hash again.
-                Some(s)
-                    if s.slug == slug
-                        && s.email == email.as_str()
-                        && s.origin == origin.as_str()
-                        && s.participants()
-                            .iter()
-                            .map(EmailAddress::as_str)
-                            .eq(named.iter().map(String::as_str)) =>
-                {
-                    Some((previous.to_owned(), s.expires_at))
-                }
-                Some(_) => {
-                    state.store.delete_session(&hash).await?;
-                    None
-                }
-                None => None,
-            }
+            let found = state.store.find_session(&hash, now).await?;
+            found.map(|s| HeldSession {
+                participants: s.participants(),
+                token_hash: hash,
+                slug: s.slug,
+                email: s.email,
+                origin: s.origin,
+                expires_at: s.expires_at,
+            })
         }
         Err(_) => None,
     };
-    let (token, expires_at, status) = match held {
-        Some((token, expires_at)) => (token, expires_at, StatusCode::OK),
-        None => {
-            let claim = Claim {
-                email: &req.email,
-                timestamp: req.timestamp,
-                participants: req.participants.as_deref().unwrap_or_default(),
-                hash: &req.verification_hash,
-            };
-            let verified =
-                identity::verify(&workspace, now, claim, &email).map_err(ApiError::Identity)?;
-            if let Some(reason) = verified.ignored {
-                warnings.push(ErrorDetail {
-                    code: "participants_ignored".into(),
-                    message: reason,
-                    field: Some("participants".into()),
-                });
-            }
-            let token = Token::generate("phs_");
-            let expires_at = now + state.settings.session_ttl_ms;
-            state
-                .store
-                .create_session(
-                    NewSession {
-                        token_hash: &token.hash,
-                        workspace_id: workspace.id,
-                        email: &email,
-                        name: name.as_deref(),
-                        origin: &origin,
-                        expires_at,
-                        participants: &verified.participants,
-                    },
-                    now,
-                )
-                .await?;
-            (
-                token.secret.expose_secret().to_owned(),
-                expires_at,
-                StatusCode::CREATED,
-            )
-        }
+    let claim = WidgetClaim {
+        email: &req.email,
+        name: req.name.as_deref(),
+        timestamp: req.timestamp,
+        participants: req.participants.as_deref().unwrap_or_default(),
+        hash: &req.verification_hash,
+        metadata: req.metadata.as_ref(),
+        locale: req.locale.as_deref(),
+        languages: req.languages.as_deref().unwrap_or_default(),
     };
-
-    state
-        .store
-        .upsert_contact(
-            workspace.id,
-            email.as_str(),
-            name.as_deref(),
-            metadata.as_ref(),
-            said,
-            now,
-        )
-        .await?;
+    let keys = workspace.keys(now);
+    let opening = (workspace.id, &slug[..], &keys);
+    let life = (state.settings.session_ttl_ms, now);
+    let opened = sessions::open_widget(&state.store, opening, &origin, claim, held, life).await?;
+    let mut warnings: Vec<ErrorDetail> = opened
+        .refused
+        .into_iter()
+        .map(|e| ApiError::from(e).detail())
+        .collect();
+    if let Some(reason) = opened.participants_ignored {
+        warnings.push(ErrorDetail {
+            code: "participants_ignored".into(),
+            message: reason,
+            field: Some("participants".into()),
+        });
+    }
+    let (token, status) = match &opened.token {
+        Some(new) => (new.secret.expose_secret().to_owned(), StatusCode::CREATED),
+        None => (
+            bearer(&headers).unwrap_or_default().to_owned(),
+            StatusCode::OK,
+        ),
+    };
+    let locale = opened.locale.unwrap_or(workspace.settings.default_locale);
+    let (email, name, metadata) = (opened.email, opened.name, opened.metadata);
     let value = match &metadata {
         Some(m) => m.value,
         None => state
@@ -230,7 +155,7 @@ pub async fn create(
         email: email.to_string(),
         name,
     };
-    let session = describe(&state, &scope, expires_at, Some(&token), extras).await?;
+    let session = describe(&state, &scope, opened.expires_at, Some(&token), extras).await?;
     Ok((status, AppJson(session)).into_response())
 }
 
@@ -290,6 +215,6 @@ pub async fn current(
     )
 )]
 pub async fn end(State(state): State<AppState>, session: UserSession) -> ApiResult<StatusCode> {
-    state.store.delete_session(&session.token_hash).await?;
+    sessions::end_widget(&state.store, &session.token_hash).await?;
     Ok(StatusCode::NO_CONTENT)
 }

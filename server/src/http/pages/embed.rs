@@ -9,7 +9,6 @@ use axum::routing::{get, post};
 use axum::Router;
 use axum_extra::extract::CookieJar;
 use maud::html;
-use porthole_types::limits;
 use secrecy::ExposeSecret;
 use serde::Deserialize;
 
@@ -23,10 +22,10 @@ use crate::files::VERIFIED_UPLOADS_PER_WINDOW;
 use crate::http::error::ApiError;
 use crate::http::extract::AppPath;
 use crate::http::state::AppState;
-use crate::identity::{self, Claim};
-use crate::store::{participants_column, stored_participants, PageSession, UserScope};
+use crate::store::{stored_participants, PageSession, UserScope};
 use porthole_core::opening::Outcome;
-use porthole_core::{hash_token, optional_text, EmailAddress, TicketRef};
+use porthole_core::sessions::{self, IframeClaim};
+use porthole_core::{hash_token, CoreError, TicketRef};
 
 const EMBED_COOKIE: &str = "ph_embed";
 
@@ -183,72 +182,36 @@ async fn sign_in(
     hmac: &str,
     credentials: &Credentials,
 ) -> Result<Response, PageError> {
-    let timestamp = match credentials.ts.as_deref() {
-        None | Some("") => None,
-        Some(ts) => match ts.parse::<i64>() {
-            Ok(ts) => Some(ts),
-            Err(_) => {
-                return Ok(refused(
-                    site,
-                    "ts must be Unix milliseconds",
-                    StatusCode::BAD_REQUEST,
-                ))
-            }
-        },
-    };
-    let normalised = match EmailAddress::parse(email) {
-        Ok(e) => e,
-        Err(_) => {
-            return Ok(refused(
-                site,
-                site.t.page.invalid_email,
-                StatusCode::BAD_REQUEST,
-            ))
-        }
-    };
-    let name = match optional_text(
-        "nickname",
-        credentials.nickname.as_deref(),
-        limits::NAME_MAX_CHARS,
-    ) {
-        Ok(name) => name,
-        Err(err) => return Ok(refused(site, &err.to_string(), StatusCode::BAD_REQUEST)),
+    let claim = IframeClaim {
+        email,
+        hash: hmac,
+        timestamp: credentials.ts.as_deref(),
+        nickname: credentials.nickname.as_deref(),
+        participants: credentials.participants.as_deref(),
+        locale: credentials.locale.as_deref(),
     };
     let now = state.clock.now_ms();
-    let named: Vec<String> = match credentials.participants.as_deref() {
-        None | Some("") => vec![],
-        Some(list) => list.split(',').map(str::to_owned).collect(),
-    };
-    let claim = Claim {
-        email,
-        timestamp,
-        participants: &named,
-        hash: hmac,
-    };
-    let verified = match identity::verify(&site.workspace, now, claim, &normalised) {
-        Ok(verified) => verified,
-        Err(rejection) => {
+    let ttl = state.settings.session_ttl_ms;
+    let keys = site.workspace.keys(now);
+    let opened = sessions::open_iframe(&state.store, (site.workspace.id, &keys), claim, (ttl, now));
+    let (token, ignored) = match opened.await {
+        Ok(opened) => opened,
+        Err(CoreError::Invalid("email", _)) => {
+            let invalid = site.t.page.invalid_email;
+            return Ok(refused(site, invalid, StatusCode::BAD_REQUEST));
+        }
+        Err(CoreError::Invalid(_, reason)) => {
+            return Ok(refused(site, &reason, StatusCode::BAD_REQUEST))
+        }
+        Err(CoreError::Identity(rejection)) => {
             let reason = ApiError::Identity(rejection).message();
             return Ok(refused(site, &reason, StatusCode::UNAUTHORIZED));
         }
+        Err(other) => return Err(other.into()),
     };
-    if let Some(reason) = &verified.ignored {
+    if let Some(reason) = &ignored {
         tracing::warn!(workspace = %site.slug, %reason, "signed iframe");
     }
-    let session = PageSession {
-        workspace_id: site.workspace.id,
-        email: normalised.to_string(),
-        name,
-        ticket_id: None,
-        locale: credentials
-            .locale
-            .as_deref()
-            .and_then(porthole_types::Locale::from_tag)
-            .map(|l| l.as_str().to_owned()),
-        participants: participants_column(&verified.participants),
-    };
-    let ttl = state.settings.session_ttl_ms;
-    let token = state.store.create_page_session(&session, now, ttl).await?;
     let cookie = session_cookie(
         EMBED_COOKIE,
         token.secret.expose_secret().to_owned(),

@@ -31,7 +31,8 @@ use crate::tracking::{ticket_path, tracking_link, tracking_path};
 use porthole_core::deflection;
 use porthole_core::opening::SUBMISSIONS_PER_HOUR;
 use porthole_core::opening::{Outcome, PortalSubmission};
-use porthole_core::{hash_token, TicketRef};
+use porthole_core::sessions::{self, NewPageSession};
+use porthole_core::{hash_token, EmailAddress, TicketRef};
 
 const HOUR_MS: i64 = 3_600_000;
 /// A tracking link buys this long before it has to be followed again.
@@ -353,18 +354,20 @@ async fn track(
         else {
             return Ok(link_invalid(&site, state.mailer.is_some()));
         };
-        let session = PageSession {
+        // Kept as it was checked when the ticket was made: it parses.
+        let Ok(email) = EmailAddress::parse(&email) else {
+            return Ok(link_invalid(&site, state.mailer.is_some()));
+        };
+        let session = NewPageSession {
             workspace_id: site.workspace.id,
-            email,
+            email: &email,
             name: None,
             ticket_id: Some(ticket_id),
             locale: None,
-            participants: None,
+            participants: &[],
         };
-        let token = state
-            .store
-            .create_page_session(&session, now, TRACKING_SESSION_TTL_MS)
-            .await?;
+        let life = (TRACKING_SESSION_TTL_MS, now);
+        let token = sessions::open_page(&state.store, session, life).await?;
         let secure = state.settings.secure_cookies();
         let value = token.secret.expose_secret().to_owned();
         let cookie = session_cookie(

@@ -1,10 +1,16 @@
 //! A host's proof of who a user is, and of whom they copy, checked the same way for `init`
 //! and for the signed iframe.
 
-use porthole_identity::Rejection;
+pub use porthole_identity::{Policy, Rejection};
 
-use crate::store::Workspace;
-use porthole_core::{participants, EmailAddress};
+use crate::{participants, EmailAddress};
+
+/// A workspace's live identity secrets (the current one, and the previous one during its
+/// grace period) and how it treats timestamps.
+pub struct Keys<'a> {
+    pub secrets: Vec<&'a [u8]>,
+    pub policy: Policy,
+}
 
 /// What a host claims, as the browser passed it on.
 pub struct Claim<'a> {
@@ -28,13 +34,13 @@ pub struct Verified {
 /// participants takes them; a hash over the email alone verifies the user and takes none, so
 /// a page that adds names in the browser shares nothing.
 pub fn verify(
-    workspace: &Workspace,
+    keys: &Keys<'_>,
     now_ms: i64,
     claim: Claim<'_>,
     owner: &EmailAddress,
 ) -> Result<Verified, Rejection> {
-    let secrets = || workspace.live_secrets(now_ms);
-    let policy = workspace.policy();
+    let secrets = || keys.secrets.iter().copied();
+    let policy = keys.policy;
     let named: Vec<&str> = claim.participants.iter().map(String::as_str).collect();
     let covered = !named.is_empty()
         && porthole_identity::check_with_participants(
