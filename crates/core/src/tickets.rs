@@ -101,6 +101,19 @@ pub trait TicketStore: Send + Sync {
     where
         F: FnOnce(&TicketState) -> CoreResult<TicketWrite> + Send + 'static;
 
+    /// As `change_ticket`, once for each email `message_id` its sender sends: a message taken
+    /// in before changes nothing (`false`).
+    fn change_ticket_once<F>(
+        &self,
+        actor: &Actor,
+        number: i64,
+        message_id: &str,
+        now_ms: i64,
+        decide: F,
+    ) -> impl Future<Output = CoreResult<bool>> + Send
+    where
+        F: FnOnce(&TicketState) -> CoreResult<TicketWrite> + Send + 'static;
+
     /// The ticket as the team sees it, every message and note included.
     fn agent_ticket(
         &self,
@@ -231,6 +244,24 @@ pub async fn reply_as_customer<S: TicketStore>(
         .await
 }
 
+/// A customer replies by email to ticket `number`: as any reply of theirs, once per email
+/// (`message_id`); whether it was new.
+pub async fn reply_by_email<S: TicketStore>(
+    store: &S,
+    scope: &UserScope,
+    number: i64,
+    (post, message_id): (CustomerPost, &str),
+    now_ms: i64,
+) -> CoreResult<bool> {
+    let customer = scope.clone();
+    let actor = Actor::Customer(scope.clone());
+    store
+        .change_ticket_once(&actor, number, message_id, now_ms, move |ticket| {
+            customer_reply(ticket, &customer, post)
+        })
+        .await
+}
+
 /// A customer opens one of their tickets (in the widget, the portal or the signed iframe): it
 /// is read by them from now on.
 pub async fn open_as_customer<S: TicketStore>(
@@ -256,7 +287,7 @@ pub async fn solve_as_customer<S: TicketStore>(
 /// A customer's reply: none to a closed ticket; one to a resolved or waiting ticket opens it
 /// again. A participant's reply is signed with their name or address, so that the customer
 /// and the team both see whose it is.
-pub fn customer_reply(
+fn customer_reply(
     ticket: &TicketState,
     scope: &UserScope,
     post: CustomerPost,

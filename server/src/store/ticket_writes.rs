@@ -33,6 +33,53 @@ impl TicketStore for Store {
             .await?)
     }
 
+    async fn change_ticket_once<F>(
+        &self,
+        actor: &Actor,
+        number: i64,
+        message_id: &str,
+        now_ms: i64,
+        decide: F,
+    ) -> CoreResult<bool>
+    where
+        F: FnOnce(&TicketState) -> CoreResult<TicketWrite> + Send + 'static,
+    {
+        let actor = actor.clone();
+        let Actor::Customer(sender) = &actor else {
+            return Err(CoreError::Internal(anyhow!(
+                "an email comes from a customer"
+            )));
+        };
+        let (workspace_id, sender) = (sender.workspace_id, sender.email.clone());
+        let message_id = message_id.to_owned();
+        let changed = self.groups.write(move |conn| {
+            let ticket_id: i64 = conn
+                .prepare_cached("SELECT id FROM tickets WHERE workspace_id = ?1 AND number = ?2")?
+                .query_row(rusqlite::params![workspace_id, number], |r| r.get(0))
+                .optional()?
+                .ok_or(CoreError::NotFound)?;
+            let fresh = conn
+                .prepare_cached(
+                    "INSERT INTO inbound_messages \
+                     (workspace_id, sender, message_id, ticket_id, created_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+                )?
+                .execute(rusqlite::params![
+                    workspace_id,
+                    sender,
+                    message_id,
+                    ticket_id,
+                    now_ms
+                ])?;
+            if fresh == 0 {
+                return Ok(false);
+            }
+            write(conn, &actor, number, now_ms, decide)?;
+            Ok(true)
+        });
+        Ok(changed.await?)
+    }
+
     async fn agent_ticket(&self, workspace_id: i64, number: i64) -> CoreResult<AgentTicket> {
         Ok(Store::agent_ticket(self, workspace_id, number).await?)
     }

@@ -14,7 +14,6 @@ use porthole_core::CoreError;
 use porthole_core::{markdown, TicketRef};
 
 pub use porthole_core::tickets::UserScope;
-use porthole_core::tickets::{customer_reply, Actor, CustomerPost};
 
 #[derive(Debug, Clone, Default)]
 pub struct AgentFilter {
@@ -514,45 +513,6 @@ impl Store {
                 .collect::<anyhow::Result<_>>()?,
             awaiting_rating,
         })
-    }
-
-    /// A customer's reply by email with this `Message-ID`, decided as any customer's reply is
-    /// (`tickets::customer_reply`): `false`, and nothing written, when that message was taken
-    /// in before from the same sender.
-    pub async fn email_reply(
-        &self,
-        scope: &UserScope,
-        (number, ticket_id): (i64, i64),
-        post: CustomerPost,
-        message_id: &str,
-        now_ms: i64,
-    ) -> StoreResult<bool> {
-        let owned = scope.clone();
-        let message_id = message_id.to_owned();
-        self.groups
-            .write(move |conn| {
-                let fresh = conn
-                    .prepare_cached(
-                        "INSERT INTO inbound_messages \
-                         (workspace_id, sender, message_id, ticket_id, created_at) \
-                         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
-                    )?
-                    .execute(rusqlite::params![
-                        owned.workspace_id,
-                        owned.email,
-                        message_id,
-                        ticket_id,
-                        now_ms
-                    ])?;
-                if fresh == 0 {
-                    return Ok(false);
-                }
-                let actor = Actor::Customer(owned.clone());
-                let decide = |ticket: &_| customer_reply(ticket, &owned, post);
-                super::ticket_writes::write(conn, &actor, number, now_ms, decide)?;
-                Ok(true)
-            })
-            .await
     }
 
     pub async fn agent_list(

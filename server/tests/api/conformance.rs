@@ -647,6 +647,20 @@ async fn keeps_the_contract<S: Engine>(store: &S, ws: i64) {
     assert!(matches!(other.await, Err(CoreError::Identity(_))));
     sessions::end_widget(store, &token.hash).await.unwrap();
 
+    // A reply by email is taken once per message, and only on a ticket there is.
+    let by_email = |number: i64, id: &'static str| {
+        let post = CustomerPost {
+            body: "Still broken".into(),
+            html: "<p>Still broken</p>".into(),
+            attachments: vec![],
+        };
+        tickets::reply_by_email(store, &ada, number, (post, id), 3_000_005)
+    };
+    assert!(by_email(1, "<m1@mail.example>").await.unwrap());
+    assert!(!by_email(1, "<m1@mail.example>").await.unwrap());
+    let missing = by_email(9_999, "<m2@mail.example>").await;
+    assert!(matches!(missing, Err(CoreError::NotFound)));
+
     // Sending a delivery again: only the workspace's endpoint's.
     let missing = webhooks::redeliver(store, (ws, i64::MAX), 1, 3_000_003).await;
     assert!(matches!(missing, Err(CoreError::NotFound)));

@@ -25,7 +25,7 @@ use crate::http::state::AppState;
 use crate::mail::inbound::{read, InboundReply};
 use crate::store::{ReplyTarget, UserScope};
 use porthole_core::opening::{open_ticket, NewTicket, Outcome};
-use porthole_core::tickets::CustomerPost;
+use porthole_core::tickets::{self, CustomerPost};
 use porthole_core::{hash_token, normalise_email, CoreError, EmailAddress, TicketRef};
 
 /// The largest message taken in: replies with a few attachments.
@@ -162,17 +162,11 @@ async fn take_in(
         email: target.email,
         name: reply.from_name,
     };
-    let added = state
-        .store
-        .email_reply(
-            &scope,
-            (target.number, target.ticket_id),
-            CustomerPost::rendered(text, files),
-            &message_id,
-            state.clock.now_ms(),
-        )
+    let post = (CustomerPost::rendered(text, files), &message_id[..]);
+    let now = state.clock.now_ms();
+    let added = tickets::reply_by_email(&state.store, &scope, target.number, post, now)
         .await
-        .map_err(|err| match CoreError::from(err) {
+        .map_err(|err| match err {
             CoreError::Conflict(..) => refuse(&slug, "the ticket is closed"),
             CoreError::NotFound => refuse(&slug, "the sender no longer takes part in the ticket"),
             other => other.into(),
