@@ -203,6 +203,22 @@ impl OriginStore for Store {
     }
 }
 
+/// How many origins the workspace allows, and whether `origin` is one of them.
+async fn counted(
+    conn: &mut sqlx::SqliteConnection,
+    workspace_id: i64,
+    origin: &Origin,
+) -> sqlx::Result<(i64, bool)> {
+    sqlx::query_as(
+        "SELECT COUNT(*), COALESCE(SUM(origin = $2), 0) > 0 FROM workspace_origins \
+         WHERE workspace_id = $1",
+    )
+    .bind(workspace_id)
+    .bind(origin.as_str())
+    .fetch_one(conn)
+    .await
+}
+
 impl Store {
     /// See `OriginStore::replace_origins`.
     async fn write_origins(&self, workspace_id: i64, origins: &[Origin]) -> sqlx::Result<()> {
@@ -236,14 +252,7 @@ impl Store {
         max: usize,
     ) -> sqlx::Result<Change> {
         let mut tx = self.write_tx().await?;
-        let (count, there): (i64, bool) = sqlx::query_as(
-            "SELECT COUNT(*), COALESCE(SUM(origin = $2), 0) > 0 FROM workspace_origins \
-             WHERE workspace_id = $1",
-        )
-        .bind(workspace_id)
-        .bind(origin.as_str())
-        .fetch_one(&mut *tx)
-        .await?;
+        let (count, there) = counted(&mut tx, workspace_id, origin).await?;
         if there {
             return Ok(Change::Unchanged);
         }
@@ -263,14 +272,7 @@ impl Store {
     /// See `OriginStore::remove_origin`.
     async fn delete_origin(&self, workspace_id: i64, origin: &Origin) -> sqlx::Result<Change> {
         let mut tx = self.write_tx().await?;
-        let (count, there): (i64, bool) = sqlx::query_as(
-            "SELECT COUNT(*), COALESCE(SUM(origin = $2), 0) > 0 FROM workspace_origins \
-             WHERE workspace_id = $1",
-        )
-        .bind(workspace_id)
-        .bind(origin.as_str())
-        .fetch_one(&mut *tx)
-        .await?;
+        let (count, there) = counted(&mut tx, workspace_id, origin).await?;
         if !there {
             return Ok(Change::Unchanged);
         }

@@ -20,6 +20,7 @@ use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, LOCATION};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use axum_extra::extract::cookie::{Cookie, SameSite};
@@ -44,6 +45,7 @@ pub fn routes() -> Router<AppState> {
         .merge(kb::routes())
         .merge(console::routes())
         .route("/", axum::routing::get(home::home))
+        .layer(axum::middleware::from_fn(in_the_visitors_language))
 }
 
 /// The workspace a page belongs to, who may frame it, and the visitor's language: `?locale=`,
@@ -452,34 +454,76 @@ impl From<sqlx::Error> for PageError {
     }
 }
 
-impl IntoResponse for PageError {
-    fn into_response(self) -> Response {
-        let t = &catalogue(Locale::En).page;
-        let (status, title, message) = match self {
-            PageError::NotFound => (
+/// A page's refusal as shown to the visitor, kept on the response so that
+/// [`in_the_visitors_language`] can say it again in their language.
+#[derive(Debug, Clone)]
+enum Refusal {
+    NotFound,
+    BadRequest(String),
+    Forbidden,
+    Failed,
+}
+
+impl Refusal {
+    fn render(self, locale: Locale) -> Response {
+        let t = &catalogue(locale).page;
+        let (status, title, message) = match &self {
+            Refusal::NotFound => (
                 StatusCode::NOT_FOUND,
                 t.not_found_title,
                 t.not_found.to_owned(),
             ),
-            PageError::BadRequest(m) => (StatusCode::BAD_REQUEST, t.bad_request_title, m),
-            PageError::Forbidden => (
+            Refusal::BadRequest(m) => (StatusCode::BAD_REQUEST, t.bad_request_title, m.clone()),
+            Refusal::Forbidden => (
                 StatusCode::FORBIDDEN,
                 t.forbidden_title,
                 t.forbidden.to_owned(),
             ),
-            PageError::Internal(err) => {
-                tracing::error!(error = ?err, "page failed");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    t.error_title,
-                    t.error.to_owned(),
-                )
-            }
+            Refusal::Failed => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                t.error_title,
+                t.error.to_owned(),
+            ),
         };
-        let chrome = Chrome::plain(Locale::En);
+        let chrome = Chrome::plain(locale);
         let body = html! { h1.ph-heading { (title) } p { (message) } };
         let markup = chrome.wrap(title, body);
-        (status, chrome.headers(Cache::NoStore), markup.into_string()).into_response()
+        let mut response =
+            (status, chrome.headers(Cache::NoStore), markup.into_string()).into_response();
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let refusal = match self {
+            PageError::NotFound => Refusal::NotFound,
+            PageError::BadRequest(m) => Refusal::BadRequest(m),
+            PageError::Forbidden => Refusal::Forbidden,
+            PageError::Internal(err) => {
+                tracing::error!(error = ?err, "page failed");
+                Refusal::Failed
+            }
+        };
+        refusal.render(Locale::En)
+    }
+}
+
+/// Says a page's refusal in the visitor's language (`?locale=`, then `Accept-Language`): a
+/// refusal is made where the workspace, and so its default language, may not be known, so it
+/// is made in English and said again here.
+async fn in_the_visitors_language(request: Request, next: Next) -> Response {
+    let asked = request
+        .uri()
+        .query()
+        .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("locale=")))
+        .map(str::to_owned);
+    let locale = crate::i18n::resolve(asked.as_deref(), request.headers(), Locale::En);
+    let response = next.run(request).await;
+    match response.extensions().get::<Refusal>() {
+        Some(refusal) if locale != Locale::En => refusal.clone().render(locale),
+        _ => response,
     }
 }
 
