@@ -88,7 +88,7 @@ fn availability() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let change = porthole_types::ChangeMe {
                 available: Some(!now),
-                name: None,
+                ..Default::default()
             };
             if let Ok(me) = api::send::<_, porthole_types::AgentInfo>("PATCH", "/me", &change).await
             {

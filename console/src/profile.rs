@@ -5,7 +5,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use porthole_types::{AgentInfo, ChangeMe, SetAvatar};
+use porthole_types::{AgentInfo, ChangeMe, Locale, SetAvatar};
 
 use crate::dom::{chosen_files, field, said, Said};
 use crate::{api, words};
@@ -22,7 +22,7 @@ pub fn profile() -> impl IntoView {
         <section class="pc-settings" aria-labelledby="pc-profile-title">
             <h1 id="pc-profile-title" class="pc-title">{words().your_profile}</h1>
             <p class="pc-hint">{words().profile_hint}</p>
-            {move || me.get().map(|m| view! { {name(&m)} {picture(&m)} })}
+            {move || me.get().map(|m| view! { {name(&m)} {picture(&m)} {language(&m)} })}
         </section>
     }
 }
@@ -32,8 +32,8 @@ fn name(m: &AgentInfo) -> impl IntoView {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let change = ChangeMe {
-            available: None,
             name: Some(field("pc-p-name")),
+            ..Default::default()
         };
         spawn_local(async move {
             match api::send::<_, AgentInfo>("PATCH", "/me", &change).await {
@@ -108,5 +108,50 @@ fn picture(m: &AgentInfo) -> impl IntoView {
             <input id="pc-p-picture" type="file" accept="image/jpeg,image/png,image/gif,image/webp" on:change=choose />
             {said(status)}
         </section>
+    }
+}
+
+/// The console's language: the agent's choice, or their browser's. The page is drawn again in
+/// it once saved, since every word on it changes.
+fn language(m: &AgentInfo) -> impl IntoView {
+    let status: Said = RwSignal::new(None);
+    let chosen = m.locale;
+    let change = move |ev: leptos::ev::Event| {
+        let locale = Locale::parse(&event_target_value(&ev));
+        let change = ChangeMe {
+            locale: Some(locale),
+            ..Default::default()
+        };
+        spawn_local(async move {
+            match api::send::<_, AgentInfo>("PATCH", "/me", &change).await {
+                Ok(_) => {
+                    let _ = window().location().reload();
+                }
+                Err(failed) => status.set(Some(Err(failed.0))),
+            }
+        });
+    };
+    let w = words();
+    view! {
+        <section class="pc-card" aria-labelledby="pc-p-language-h">
+            <h2 id="pc-p-language-h" class="pc-label"><label for="pc-p-language">{w.language}</label></h2>
+            <select id="pc-p-language" on:change=change>
+                <option value="" selected=chosen.is_none()>{w.language_browser}</option>
+                {Locale::ALL.into_iter().map(|l| view! {
+                    <option value=l.as_str() selected=chosen == Some(l)>{native_name(l)}</option>
+                }).collect_view()}
+            </select>
+            {said(status)}
+        </section>
+    }
+}
+
+/// A language's name in itself, as language pickers show it.
+fn native_name(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => "English",
+        Locale::Fr => "Français",
+        Locale::De => "Deutsch",
+        Locale::Es => "Español",
     }
 }

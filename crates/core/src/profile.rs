@@ -3,7 +3,7 @@
 
 use std::future::Future;
 
-use porthole_types::{limits, ChangeMe};
+use porthole_types::{limits, ChangeMe, Locale};
 
 use crate::{bounded_text, CoreError, CoreResult};
 
@@ -19,12 +19,13 @@ pub fn fit_for_a_picture(content_type: &str, size: i64) -> bool {
 
 /// Where agents' profiles are kept. A storage engine implements it.
 pub trait ProfileStore: Send + Sync {
-    /// Changes what is given of the agent's name and availability, in one write.
+    /// Changes what is given of the agent's name, availability and language (`Some(None)`:
+    /// their browser's again), in one write.
     fn change_profile(
         &self,
         agent_id: i64,
-        name: Option<&str>,
-        available: Option<bool>,
+        name_and_availability: (Option<&str>, Option<bool>),
+        locale: Option<Option<Locale>>,
     ) -> impl Future<Output = CoreResult<()>> + Send;
 
     /// Takes the workspace's staged agent upload `upload` as the agent's picture when `fits`
@@ -45,7 +46,8 @@ pub trait ProfileStore: Send + Sync {
     ) -> impl Future<Output = CoreResult<Option<String>>> + Send;
 }
 
-/// The agent changes their name (the text rule, at most 200 characters) or availability.
+/// The agent changes their name (the text rule, at most 200 characters), availability or the
+/// console's language.
 pub async fn change<S: ProfileStore>(
     store: &S,
     agent_id: i64,
@@ -56,12 +58,11 @@ pub async fn change<S: ProfileStore>(
         .as_deref()
         .map(|n| bounded_text("name", n, limits::NAME_MAX_CHARS))
         .transpose()?;
-    if name.is_none() && change.available.is_none() {
+    if name.is_none() && change.available.is_none() && change.locale.is_none() {
         return Ok(());
     }
-    store
-        .change_profile(agent_id, name.as_deref(), change.available)
-        .await
+    let given = (name.as_deref(), change.available);
+    store.change_profile(agent_id, given, change.locale).await
 }
 
 /// The agent takes an upload as their picture; the picture it replaces.

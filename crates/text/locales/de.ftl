@@ -476,6 +476,8 @@ console-your-picture = Ihr Bild
 console-remove-picture = Bild entfernen
 console-no-picture = Noch kein Bild: Kunden sehen nur Ihren Namen.
 console-choose-picture = Bild wählen (JPEG, PNG, GIF oder WebP, höchstens 1 MB)
+console-language = Sprache der Konsole
+console-language-browser = Die Ihres Browsers
 
 console-sign-in-title = Anmelden
 console-sign-in-heading = An der Konsole anmelden

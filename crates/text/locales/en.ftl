@@ -504,6 +504,8 @@ console-your-picture = Your picture
 console-remove-picture = Remove picture
 console-no-picture = No picture yet: customers see your name alone.
 console-choose-picture = Choose a picture (JPEG, PNG, GIF or WebP, at most 1 MB)
+console-language = Language of the console
+console-language-browser = Your browser's
 
 # Signing in.
 console-sign-in-title = Sign in

@@ -476,6 +476,8 @@ console-your-picture = Su foto
 console-remove-picture = Quitar la foto
 console-no-picture = Aún no hay foto: los clientes solo ven su nombre.
 console-choose-picture = Elegir una foto (JPEG, PNG, GIF o WebP, 1 MB como máximo)
+console-language = Idioma de la consola
+console-language-browser = El de su navegador
 
 console-sign-in-title = Acceder
 console-sign-in-heading = Acceder a la consola

@@ -476,6 +476,8 @@ console-your-picture = Votre photo
 console-remove-picture = Retirer la photo
 console-no-picture = Pas encore de photo : les clients ne voient que votre nom.
 console-choose-picture = Choisir une photo (JPEG, PNG, GIF ou WebP, 1 Mo au plus)
+console-language = Langue de la console
+console-language-browser = Celle de votre navigateur
 
 console-sign-in-title = Connexion
 console-sign-in-heading = Se connecter à la console

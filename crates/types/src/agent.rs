@@ -171,6 +171,9 @@ pub struct AgentInfo {
     pub active: bool,
     /// Their picture, shown to customers beside their replies (a path on this server).
     pub avatar_url: Option<String>,
+    /// The console's language they chose; absent, their browser's.
+    #[serde(default)]
+    pub locale: Option<crate::Locale>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -274,6 +277,15 @@ pub struct ChangeMe {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::schema::Line>))]
     pub name: Option<String>,
+    /// The language the console speaks to them: `en`, `fr`, `de` or `es`; `null` for their
+    /// browser's again.
+    #[serde(
+        default,
+        with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::Locale>, nullable))]
+    pub locale: Option<Option<crate::Locale>>,
 }
 
 /// `PUT /api/v1/agent/me/avatar`: take an uploaded image as the agent's picture.
@@ -446,14 +458,17 @@ pub struct TicketPatch {
 mod double_option {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    pub fn serialize<S: Serializer>(v: &Option<Option<String>>, s: S) -> Result<S::Ok, S::Error> {
-        v.as_ref().map(Option::as_deref).serialize(s)
+    pub fn serialize<T: Serialize, S: Serializer>(
+        v: &Option<Option<T>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        v.as_ref().and_then(Option::as_ref).serialize(s)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
         d: D,
-    ) -> Result<Option<Option<String>>, D::Error> {
-        Option::<String>::deserialize(d).map(Some)
+    ) -> Result<Option<Option<T>>, D::Error> {
+        Option::<T>::deserialize(d).map(Some)
     }
 }
 

@@ -24,6 +24,8 @@ pub struct AgentAccount {
     pub active: bool,
     /// Their picture's id in the file store.
     pub avatar: Option<String>,
+    /// The console's language they chose (`en`, `fr`, `de`, `es`); none: their browser's.
+    pub locale: Option<String>,
 }
 
 /// What signing in needs to know about an agent, as its row holds it.
@@ -50,7 +52,7 @@ use porthole_core::agents::Invitation;
 
 const ACCOUNT_COLUMNS: &str = "a.id, a.workspace_id, w.slug, a.email, a.name, a.role, \
     a.available, a.totp_secret IS NOT NULL AS totp_on, a.password_hash IS NOT NULL AS active, \
-    a.avatar";
+    a.avatar, a.locale";
 
 /// The two tokens an agent is given: the invitation's, and each session's.
 #[derive(Clone, Copy)]

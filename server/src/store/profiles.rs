@@ -5,6 +5,7 @@
 
 use porthole_core::profile::ProfileStore;
 use porthole_core::CoreResult;
+use porthole_types::Locale;
 
 use super::attachments::AGENT_OWNER;
 use super::{Store, StoreError};
@@ -18,15 +19,17 @@ impl ProfileStore for Store {
     async fn change_profile(
         &self,
         agent_id: i64,
-        name: Option<&str>,
-        available: Option<bool>,
+        (name, available): (Option<&str>, Option<bool>),
+        locale: Option<Option<Locale>>,
     ) -> CoreResult<()> {
         let statement = sqlx::query(
-            "UPDATE agents SET name = COALESCE($1, name), available = COALESCE($2, available) \
-             WHERE id = $3",
+            "UPDATE agents SET name = COALESCE($1, name), available = COALESCE($2, available), \
+             locale = CASE WHEN $3 THEN $4 ELSE locale END WHERE id = $5",
         )
         .bind(name)
         .bind(available)
+        .bind(locale.is_some())
+        .bind(locale.flatten().map(Locale::as_str))
         .bind(agent_id);
         self.change_one(statement).await
     }

@@ -513,6 +513,7 @@ async fn keeps_the_contract<S: Engine>(store: &S, ws: i64) {
     let rename = |name: &str| ChangeMe {
         available: Some(false),
         name: Some(name.into()),
+        locale: None,
     };
     profile::change(store, cy_id, &rename("Cy Young"))
         .await

@@ -682,3 +682,63 @@ async fn the_console_speaks_the_language_of_the_agents_browser() {
         assert!(!html.contains("<script>alert"), "{html}");
     }
 }
+
+#[tokio::test]
+async fn an_agent_chooses_the_consoles_language_over_their_browsers() {
+    let app = TestApp::spawn().await;
+    let link = invite(&app, "ann@acme.test", KeyRole::Agent).await;
+    let cookie = accept(&app, &link).await;
+    let csrf = csrf(&app, &cookie).await;
+    let change = |body: Value| {
+        console_api(&app, Method::PATCH, "/me", &cookie)
+            .header("Origin", &app.base)
+            .header("x-csrf-token", &csrf)
+            .json(&body)
+            .go()
+    };
+    let shell = || async {
+        let page = app
+            .pages()
+            .get(format!("{}/console", app.base))
+            .header(header::COOKIE, &cookie)
+            .header(header::ACCEPT_LANGUAGE, "fr-FR")
+            .send()
+            .await
+            .unwrap();
+        page.text().await.unwrap()
+    };
+    assert!(shell().await.contains(r#"<html lang="fr">"#));
+    let me: Value = change(json!({ "locale": "de" }))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["locale"], "de");
+    assert_eq!(me["name"], "Ann", "what was not given stays");
+    assert!(shell().await.contains(r#"<html lang="de">"#));
+    // The security page is the console's too.
+    let security = app
+        .pages()
+        .get(format!("{}/console/security", app.base))
+        .header(header::COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert!(security
+        .text()
+        .await
+        .unwrap()
+        .contains("Anmeldung in zwei Schritten"));
+    // `null` goes back to the browser's; a language Porthole does not speak is refused.
+    let me: Value = change(json!({ "locale": null }))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(me["locale"].is_null(), "{me}");
+    assert!(shell().await.contains(r#"<html lang="fr">"#));
+    let res = change(json!({ "locale": "xx" })).await;
+    assert!(res.status().is_client_error(), "{}", res.status());
+    let me = console_api(&app, Method::GET, "/me", &cookie).value().await;
+    assert!(me["locale"].is_null(), "{me}");
+}

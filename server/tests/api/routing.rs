@@ -86,7 +86,7 @@ async fn new_tickets_go_round_robin_to_available_agents_under_the_cap() {
     let ann = ann.iter().find(|a| a.email == "ann@acme.test").unwrap();
     let away = porthole_types::ChangeMe {
         available: Some(false),
-        name: None,
+        ..Default::default()
     };
     porthole_core::profile::change(&app.store, ann.id, &away)
         .await

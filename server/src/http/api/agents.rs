@@ -36,6 +36,7 @@ fn info(a: AgentAccount) -> AgentInfo {
         two_step: a.totp_on,
         active: a.active,
         avatar_url: a.avatar.as_deref().map(avatar_path),
+        locale: a.locale.as_deref().and_then(porthole_types::Locale::parse),
     }
 }
 

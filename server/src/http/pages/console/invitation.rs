@@ -102,7 +102,7 @@ pub(super) async fn form(
     headers: HeaderMap,
     jar: CookieJar,
 ) -> Result<Response, PageError> {
-    let locale = language(&headers).0;
+    let locale = language(&headers, None).0;
     // From the email: keep the token in a cookie and drop it from the address bar.
     if let Some(token) = link.t {
         let cookie = invite_cookie(&state, token, 3_600_000);
@@ -137,7 +137,7 @@ pub(super) async fn accept(
     PageForm(form): PageForm<PasswordForm>,
 ) -> Result<Response, PageError> {
     check_form_origin(&state, &headers)?;
-    let locale = language(&headers).0;
+    let locale = language(&headers, None).0;
     let Some(token) = jar.get(INVITE_COOKIE).map(|c| hash_token(c.value())) else {
         return Ok(gone(locale));
     };

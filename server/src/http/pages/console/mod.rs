@@ -1,8 +1,8 @@
 //! The console's pages: signing in and out, accepting an invitation, the second factor, and
 //! the shell that loads the console app (its own wasm bundle, never the widget's).
 //!
-//! They speak the agent's browser's language (English, French, German or Spanish), and the
-//! shell names it in `<html lang>`, for the app to speak it too.
+//! They speak the language the agent chose, else their browser's (English, French, German or
+//! Spanish), and the shell names it in `<html lang>`, for the app to speak it too.
 
 mod invitation;
 mod security;
@@ -72,10 +72,13 @@ fn console_cookie(state: &AppState, value: String, max_age_ms: i64) -> Cookie<'s
     cookie
 }
 
-/// The language the console speaks to an agent: their browser's best one Porthole speaks,
-/// else English; and its words.
-fn language(headers: &HeaderMap) -> (Locale, &'static ConsoleTexts) {
-    let locale = crate::i18n::resolve(None, headers, Locale::En);
+/// The language the console speaks to an agent: the one they chose in their profile, else
+/// their browser's best one Porthole speaks, else English; and its words.
+fn language(headers: &HeaderMap, agent: Option<&AgentAccount>) -> (Locale, &'static ConsoleTexts) {
+    let chosen = agent
+        .and_then(|a| a.locale.as_deref())
+        .and_then(Locale::parse);
+    let locale = chosen.unwrap_or_else(|| crate::i18n::resolve(None, headers, Locale::En));
     (locale, console(locale))
 }
 
@@ -96,7 +99,7 @@ async fn app(
     let Some((agent, token)) = signed_in(&state, &jar).await else {
         return super::see_other("/console/sign-in", None);
     };
-    let (locale, w) = language(&headers);
+    let (locale, w) = language(&headers, Some(&agent));
     let (Some(script), Some(style)) = (
         assets::served_name("porthole_console.js"),
         assets::served_name("console.css"),

@@ -74,7 +74,7 @@ pub(super) async fn show(
         return Ok(see_other("/console/sign-in", None));
     };
     Ok(security_page(
-        (language(&headers).0, StatusCode::OK),
+        (language(&headers, Some(&agent)).0, StatusCode::OK),
         (&agent, &session),
         &new_totp_secret(),
         None,
@@ -108,7 +108,7 @@ pub(super) async fn change(
     }
     let now = state.clock.now_ms();
     let store = &state.store;
-    let (locale, w) = language(&headers);
+    let (locale, w) = language(&headers, Some(&agent));
     let refused = (locale, StatusCode::UNPROCESSABLE_ENTITY);
     match form.action.as_str() {
         "on" if !agent.totp_on => {

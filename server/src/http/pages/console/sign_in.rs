@@ -87,7 +87,7 @@ pub(super) async fn form(
         workspace: prefill.workspace.unwrap_or_default(),
         ..SignInForm::default()
     };
-    sign_in_page(language(&headers).0, StatusCode::OK, &form, None)
+    sign_in_page(language(&headers, None).0, StatusCode::OK, &form, None)
 }
 
 pub(super) async fn submit(
@@ -106,7 +106,7 @@ pub(super) async fn submit(
     };
     let now = state.clock.now_ms();
     let signed = sign_in(&state.store, &client, given, now, SESSION_TTL_MS).await?;
-    let (locale, w) = language(&headers);
+    let (locale, w) = language(&headers, None);
     let refusal = match signed {
         SignIn::Session { agent_id, token } => {
             tracing::info!(agent = agent_id, "console sign-in");
