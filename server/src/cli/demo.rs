@@ -87,7 +87,8 @@ async fn ensure_workspace(
     let ws = match store.workspace_by_slug(SLUG).await? {
         Some(ws) => ws,
         None => {
-            let opening = (SLUG, "Demo Inc", &[][..]);
+            let first = [host.as_str().to_owned()];
+            let opening = (SLUG, "Demo Inc", &first[..]);
             let opened =
                 workspaces::create(store, opening, Default::default(), clock.now_ms()).await?;
             add_articles(store, opened.id, clock.now_ms()).await?;

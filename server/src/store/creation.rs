@@ -392,7 +392,7 @@ pub(super) mod tests {
     pub(in crate::store) async fn store_with_workspace() -> (tempfile::TempDir, Store, i64) {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("p.db")).await.unwrap();
-        let opening = ("acme", "Acme", &[][..]);
+        let opening = ("acme", "Acme", &["https://acme.example".to_owned()][..]);
         let opened = workspaces::create(&store, opening, Default::default(), 1_000);
         let id = opened.await.unwrap().id;
         (dir, store, id)
