@@ -385,7 +385,7 @@ test("an agent whose browser speaks French works the console in French, with not
   await check("reports");
   // The agent may choose another language than their browser's: the console speaks it at once.
   await c.getByRole("link", { name: /Anne \(Agent\)/ }).click();
-  await c.getByLabel("Langue de la console").selectOption("de");
+  await c.getByRole("combobox", { name: "Langue de la console" }).selectOption("de");
   await expect(c.getByRole("heading", { name: "Ihr Profil" })).toBeVisible();
   await expect(c.locator("html")).toHaveAttribute("lang", "de");
   expect(problems).toEqual([]);
