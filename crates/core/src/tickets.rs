@@ -235,13 +235,21 @@ pub async fn reply_as_customer<S: TicketStore>(
     post: CustomerPost,
     now_ms: i64,
 ) -> CoreResult<()> {
+    let (actor, decide) = customers_reply(scope, post);
+    store.change_ticket(&actor, number, now_ms, decide).await
+}
+
+/// The customer as the one acting, and what their reply `post` decides.
+fn customers_reply(
+    scope: &UserScope,
+    post: CustomerPost,
+) -> (
+    Actor,
+    impl FnOnce(&TicketState) -> CoreResult<TicketWrite> + Send + 'static,
+) {
     let customer = scope.clone();
-    let actor = Actor::Customer(scope.clone());
-    store
-        .change_ticket(&actor, number, now_ms, move |ticket| {
-            customer_reply(ticket, &customer, post)
-        })
-        .await
+    let decide = move |ticket: &TicketState| customer_reply(ticket, &customer, post);
+    (Actor::Customer(scope.clone()), decide)
 }
 
 /// A customer replies by email to ticket `number`: as any reply of theirs, once per email
@@ -253,12 +261,9 @@ pub async fn reply_by_email<S: TicketStore>(
     (post, message_id): (CustomerPost, &str),
     now_ms: i64,
 ) -> CoreResult<bool> {
-    let customer = scope.clone();
-    let actor = Actor::Customer(scope.clone());
+    let (actor, decide) = customers_reply(scope, post);
     store
-        .change_ticket_once(&actor, number, message_id, now_ms, move |ticket| {
-            customer_reply(ticket, &customer, post)
-        })
+        .change_ticket_once(&actor, number, message_id, now_ms, decide)
         .await
 }
 

@@ -591,19 +591,16 @@ async fn an_admin_changes_a_role_or_removes_an_agent_whose_session_then_ends() {
 #[tokio::test]
 async fn the_console_speaks_the_language_of_the_agents_browser() {
     let app = TestApp::spawn().await;
-    let page = |path: &str, language: &str, cookie: &str| {
-        app.pages()
-            .get(format!("{}{path}", app.base))
-            .header(header::ACCEPT_LANGUAGE, language.to_owned())
-            .header(header::COOKIE, cookie.to_owned())
-            .send()
+    let server = &app;
+    let page = |path: &'static str, language: &'static str, cookie: String| async move {
+        server
+            .page_in(path, language, &cookie)
+            .await
+            .text()
+            .await
+            .unwrap()
     };
-    let html = page("/console/sign-in", "de-DE,de;q=0.9,en;q=0.5", "")
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page("/console/sign-in", "de-DE,de;q=0.9,en;q=0.5", String::new()).await;
     assert!(html.contains(r#"<html lang="de">"#), "{html}");
     assert!(html.contains("An der Konsole anmelden"), "{html}");
 
@@ -632,12 +629,7 @@ async fn the_console_speaks_the_language_of_the_agents_browser() {
     let link = invite(&app, "eva@acme.test", KeyRole::Agent).await;
     let res = app.pages().get(&link).send().await.unwrap();
     let invited = cookie_of(&res, "ph_invite").unwrap();
-    let html = page("/console/invitation", "es", &invited)
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page("/console/invitation", "es", invited.clone()).await;
     assert!(
         html.contains("Le invitaron como <strong>eva@acme.test</strong> (Agente)"),
         "{html}"
@@ -663,21 +655,11 @@ async fn the_console_speaks_the_language_of_the_agents_browser() {
     // not speak, or a header made to break out of the attribute, gets English.
     let link = invite(&app, "ann@acme.test", KeyRole::Admin).await;
     let cookie = accept(&app, &link).await;
-    let html = page("/console", "fr", &cookie)
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page("/console", "fr", cookie.clone()).await;
     assert!(html.contains(r#"<html lang="fr">"#), "{html}");
     assert!(html.contains("Chargement de la console…"), "{html}");
     for header in ["ja, zh;q=0.8", r#""><script>alert(1)</script>"#] {
-        let html = page("/console", header, &cookie)
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let html = page("/console", header, cookie.clone()).await;
         assert!(html.contains(r#"<html lang="en">"#), "{header}: {html}");
         assert!(!html.contains("<script>alert"), "{html}");
     }
@@ -697,15 +679,11 @@ async fn an_agent_chooses_the_consoles_language_over_their_browsers() {
             .go()
     };
     let shell = || async {
-        let page = app
-            .pages()
-            .get(format!("{}/console", app.base))
-            .header(header::COOKIE, &cookie)
-            .header(header::ACCEPT_LANGUAGE, "fr-FR")
-            .send()
+        app.page_in("/console", "fr-FR", &cookie)
             .await
-            .unwrap();
-        page.text().await.unwrap()
+            .text()
+            .await
+            .unwrap()
     };
     assert!(shell().await.contains(r#"<html lang="fr">"#));
     let me: Value = change(json!({ "locale": "de" }))

@@ -133,6 +133,17 @@ impl TestApp {
             .unwrap()
     }
 
+    /// A page as a browser speaking `language` gets it, with `cookie` (blank for none).
+    pub async fn page_in(&self, path: &str, language: &str, cookie: &str) -> Response {
+        self.pages()
+            .get(format!("{}{path}", self.base))
+            .header(reqwest::header::ACCEPT_LANGUAGE, language)
+            .header(reqwest::header::COOKIE, cookie)
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
         self.client.request(method, format!("{}{path}", self.base))
     }

@@ -617,14 +617,9 @@ async fn a_burst_of_submissions_from_one_address_opens_no_more_than_the_hours_al
 #[tokio::test]
 async fn a_page_that_cannot_be_shown_says_so_in_the_visitors_language() {
     let app = TestApp::spawn().await;
-    let get = |path: &str, language: &str| {
-        app.pages()
-            .get(format!("{}{path}", app.base))
-            .header(reqwest::header::ACCEPT_LANGUAGE, language.to_owned())
-            .send()
-    };
+    let get = |path, language| app.page_in(path, language, "");
     // No such workspace: nothing says which language it would speak but the visitor.
-    let res = get("/p/no-such-company", "fr-FR,fr;q=0.9").await.unwrap();
+    let res = get("/p/no-such-company", "fr-FR,fr;q=0.9").await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let html = res.text().await.unwrap();
     assert!(html.contains(r#"<html lang="fr">"#), "{html}");
@@ -632,13 +627,12 @@ async fn a_page_that_cannot_be_shown_says_so_in_the_visitors_language() {
     // `?locale=` comes first; a language Porthole does not speak, or a made-up one, is English.
     let html = get("/p/no-such-company?locale=de", "fr")
         .await
-        .unwrap()
         .text()
         .await
         .unwrap();
     assert!(html.contains(r#"<html lang="de">"#), "{html}");
     for language in ["ja", "\"><script>alert(1)</script>"] {
-        let res = get("/p/no-such-company", language).await.unwrap();
+        let res = get("/p/no-such-company", language).await;
         assert_eq!(res.status(), StatusCode::NOT_FOUND);
         let html = res.text().await.unwrap();
         assert!(html.contains(r#"<html lang="en">"#), "{html}");
