@@ -716,7 +716,7 @@ async fn an_agent_chooses_the_consoles_language_over_their_browsers() {
     assert!(me["locale"].is_null(), "{me}");
     assert!(shell().await.contains(r#"<html lang="fr">"#));
     let res = change(json!({ "locale": "xx" })).await;
-    assert!(res.status().is_client_error(), "{}", res.status());
+    assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body").await;
     let me = console_api(&app, Method::GET, "/me", &cookie).value().await;
     assert!(me["locale"].is_null(), "{me}");
 }

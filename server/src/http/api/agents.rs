@@ -55,9 +55,9 @@ async fn me(State(state): State<AppState>, Agent(actor): Agent) -> ApiResult<App
 #[utoipa::path(
     patch, path = "/api/v1/agent/me", tag = "agent", request_body = ChangeMe, security(("console" = [])),
     responses(
-        (status = 200, description = "The agent, changed: `available` takes them into round-robin assignment or out of it; `name` is what customers see beside their replies from now on", body = AgentInfo),
+        (status = 200, description = "The agent, changed: `available` takes them into round-robin assignment or out of it; `name` is what customers see beside their replies from now on; `locale` is the console's language (`null`: the browser's)", body = AgentInfo),
         (status = 400, description = "malformed JSON", body = ErrorBody),
-        (status = 422, description = "an empty or overlong name", body = ErrorBody),
+        (status = 422, description = "an empty or overlong name, or a language other than en, fr, de or es", body = ErrorBody),
         Unauthorized,
         NoCsrfToken,
         NotAnAgent
