@@ -59,12 +59,14 @@ pub trait SessionStore: Send + Sync {
     /// Ends a widget session at once; one already gone ends nothing.
     fn end_widget_session(&self, token_hash: &str) -> impl Future<Output = CoreResult<()>> + Send;
 
-    /// Keeps a page session under `token_hash` from `now_ms` for `ttl_ms`.
+    /// Keeps a page session under `token_hash` from `now_ms` for `ttl_ms` and, in the same
+    /// transaction, updates the contact when the session's host said something of them.
     fn keep_page_session(
         &self,
         session: NewPageSession<'_>,
         token_hash: &str,
         life: (i64, i64),
+        contact: Option<ContactUpdate<'_>>,
     ) -> impl Future<Output = CoreResult<()>> + Send;
 }
 
@@ -249,7 +251,8 @@ pub struct IframeClaim<'a> {
 }
 
 /// A signed iframe is opened: its claim must verify under `keys`; the page session (a cookie)
-/// lasts `ttl_ms`. Participants the signature does not cover are left out, and said why.
+/// lasts `ttl_ms`. Participants the signature does not cover are left out, and said why. As
+/// with `init`, the contact learns the name and language the host gave.
 pub async fn open_iframe<S: SessionStore>(
     store: &S,
     (workspace_id, keys): (i64, &Keys<'_>),
@@ -276,15 +279,26 @@ pub async fn open_iframe<S: SessionStore>(
         hash: claim.hash,
     };
     let verified = identity::verify(keys, now_ms, proof, &email).map_err(CoreError::Identity)?;
+    let locale = claim.locale.and_then(Locale::from_tag);
     let session = NewPageSession {
         workspace_id,
         email: &email,
         name: name.as_deref(),
         ticket_id: None,
-        locale: claim.locale.and_then(Locale::from_tag),
+        locale,
         participants: &verified.participants,
     };
-    let token = open_page(store, session, (ttl_ms, now_ms)).await?;
+    let contact = ContactUpdate {
+        workspace_id,
+        email: &email,
+        name: name.as_deref(),
+        metadata: None,
+        locale,
+    };
+    let token = Token::generate("php_");
+    store
+        .keep_page_session(session, &token.hash, (now_ms, ttl_ms), Some(contact))
+        .await?;
     Ok((token, verified.ignored))
 }
 
@@ -296,7 +310,7 @@ pub async fn open_page<S: SessionStore>(
 ) -> CoreResult<Token> {
     let token = Token::generate("php_");
     store
-        .keep_page_session(session, &token.hash, (now_ms, ttl_ms))
+        .keep_page_session(session, &token.hash, (now_ms, ttl_ms), None)
         .await?;
     Ok(token)
 }

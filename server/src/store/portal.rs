@@ -4,11 +4,11 @@ use rusqlite::Connection;
 
 use super::Store;
 use porthole_core::opening::SUBMISSIONS_PER_HOUR;
-use porthole_core::sessions::NewPageSession;
+use porthole_core::sessions::{ContactUpdate, NewPageSession};
 use porthole_core::tracking::TrackingStore;
 use porthole_core::CoreResult;
 
-use super::sessions::participants_column;
+use super::sessions::{keep_contact, participants_column};
 
 const HOUR_MS: i64 = 3_600_000;
 
@@ -114,9 +114,9 @@ impl Store {
         &self,
         session: NewPageSession<'_>,
         token_hash: &str,
-        now_ms: i64,
-        ttl_ms: i64,
-    ) -> sqlx::Result<()> {
+        (now_ms, ttl_ms): (i64, i64),
+        contact: Option<ContactUpdate<'_>>,
+    ) -> anyhow::Result<()> {
         let mut tx = self.write_tx().await?;
         sqlx::query("DELETE FROM page_sessions WHERE expires_at <= $1")
             .bind(now_ms)
@@ -138,7 +138,11 @@ impl Store {
         .bind(participants_column(session.participants))
         .execute(&mut *tx)
         .await?;
-        tx.commit().await
+        if let Some(contact) = contact {
+            keep_contact(&mut tx, contact, now_ms).await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     pub async fn find_page_session(

@@ -131,10 +131,11 @@ impl SessionStore for Store {
         &self,
         session: NewPageSession<'_>,
         token_hash: &str,
-        (now_ms, ttl_ms): (i64, i64),
+        life: (i64, i64),
+        contact: Option<ContactUpdate<'_>>,
     ) -> CoreResult<()> {
         let kept = self
-            .insert_page_session(session, token_hash, now_ms, ttl_ms)
+            .insert_page_session(session, token_hash, life, contact)
             .await;
         Ok(kept.map_err(StoreError::from)?)
     }
@@ -149,7 +150,6 @@ impl Store {
         contact: ContactUpdate<'_>,
         now_ms: i64,
     ) -> anyhow::Result<()> {
-        let metadata = contact.metadata.map(serde_json::to_string).transpose()?;
         let mut tx = self.write_tx().await?;
         if let Some(hash) = replacing {
             sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
@@ -178,22 +178,34 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        sqlx::query(
-            "INSERT INTO contacts (workspace_id, email, name, metadata, locale, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace_id, email) DO UPDATE \
-             SET name = COALESCE(excluded.name, contacts.name), \
-             metadata = COALESCE(excluded.metadata, contacts.metadata), \
-             locale = COALESCE(excluded.locale, contacts.locale)",
-        )
-        .bind(contact.workspace_id)
-        .bind(contact.email.as_str())
-        .bind(contact.name)
-        .bind(metadata)
-        .bind(contact.locale.map(porthole_types::Locale::as_str))
-        .bind(now_ms)
-        .execute(&mut *tx)
-        .await?;
+        keep_contact(&mut tx, contact, now_ms).await?;
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Creates or updates the customer's contact with what the host said, in the caller's
+/// transaction: a name, metadata or language replaces the old one; an absent one leaves it.
+pub(super) async fn keep_contact(
+    conn: &mut sqlx::SqliteConnection,
+    contact: ContactUpdate<'_>,
+    now_ms: i64,
+) -> anyhow::Result<()> {
+    let metadata = contact.metadata.map(serde_json::to_string).transpose()?;
+    sqlx::query(
+        "INSERT INTO contacts (workspace_id, email, name, metadata, locale, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace_id, email) DO UPDATE \
+         SET name = COALESCE(excluded.name, contacts.name), \
+         metadata = COALESCE(excluded.metadata, contacts.metadata), \
+         locale = COALESCE(excluded.locale, contacts.locale)",
+    )
+    .bind(contact.workspace_id)
+    .bind(contact.email.as_str())
+    .bind(contact.name)
+    .bind(metadata)
+    .bind(contact.locale.map(porthole_types::Locale::as_str))
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
 }

@@ -572,3 +572,29 @@ async fn a_ticket_looks_the_same_in_the_portal_and_in_the_iframe() {
         .replace("/embed/acme/tickets", "/p/acme/tickets");
     assert_eq!(iframe, portal);
 }
+
+#[tokio::test]
+async fn the_team_learns_the_name_a_signed_iframe_gives_as_it_learns_inits() {
+    let app = TestApp::spawn().await;
+    // The host signs Ada into its iframe under a nickname, and later into the widget with no
+    // name at all: the team knows her by the nickname, as when `init` names her.
+    sign_in(&app, "ada@example.com").await;
+    let res = app
+        .create_session(json!({
+            "email": "ada@example.com",
+            "verification_hash": app.sign("ada@example.com", None),
+        }))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let token = res.json::<serde_json::Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.new_ticket(&token, "Invoice missing").await;
+    let key = app.agent_key("Ann").await;
+    let seen = app
+        .agent(Method::GET, "/tickets/TKT-0001", &key)
+        .value()
+        .await;
+    assert_eq!(seen["contact"]["name"], "Ada", "{seen}");
+}
