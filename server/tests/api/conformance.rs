@@ -21,6 +21,7 @@ use porthole_core::tickets::{
     self, patch_ticket, reply_as_agent, reply_as_customer, solve_as_customer, Actor, AgentReply,
     CustomerPost, TicketStore, TicketWrite, UserScope,
 };
+use porthole_core::tracking::TrackingStore;
 use porthole_core::two_step::{self, TwoStep};
 use porthole_core::webhooks::{self, WebhookStore};
 use porthole_core::workspaces::{self, WorkspaceStore};
@@ -28,47 +29,33 @@ use porthole_core::{CoreError, EmailAddress};
 use porthole_types::{ArticleRequest, ChangeMe, Channel, Priority, TicketPatch, TicketStatus};
 use serde_json::json;
 
-/// What the suite asks of an engine: every trait the core defines.
-trait Engine:
-    TicketStore
-    + TicketOpener
-    + RatingStore
-    + AgentStore
-    + ParticipantStore
-    + SettingsStore
-    + ArticleStore
-    + WebhookStore
-    + SecretStore
-    + WorkspaceStore
-    + KeyStore
-    + AccountStore
-    + OriginStore
-    + ProfileStore
-    + DeflectionStore
-    + LinkStore
-    + SessionStore
-{
+/// What the suite asks of an engine: every trait the core defines, listed once.
+macro_rules! engine {
+    ($($store:path),+ $(,)?) => {
+        trait Engine: $($store +)+ {}
+        impl<S: $($store +)+> Engine for S {}
+    };
 }
-impl<S> Engine for S where
-    S: TicketStore
-        + TicketOpener
-        + RatingStore
-        + AgentStore
-        + ParticipantStore
-        + SettingsStore
-        + ArticleStore
-        + WebhookStore
-        + SecretStore
-        + WorkspaceStore
-        + KeyStore
-        + AccountStore
-        + OriginStore
-        + ProfileStore
-        + DeflectionStore
-        + LinkStore
-        + SessionStore
-{
-}
+engine!(
+    TicketStore,
+    TicketOpener,
+    RatingStore,
+    AgentStore,
+    ParticipantStore,
+    SettingsStore,
+    ArticleStore,
+    WebhookStore,
+    SecretStore,
+    WorkspaceStore,
+    KeyStore,
+    AccountStore,
+    OriginStore,
+    ProfileStore,
+    DeflectionStore,
+    LinkStore,
+    SessionStore,
+    TrackingStore,
+);
 
 fn customer(workspace_id: i64, email: &str) -> UserScope {
     UserScope {
